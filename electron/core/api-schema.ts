@@ -1,0 +1,77 @@
+// Runtime validation of contract calls. Main runs every IPC payload through here before it touches the
+// library (a compromised or buggy renderer must not be able to write garbage), and the browser test
+// bridge uses the same path so the e2e suite exercises it too.
+import { z } from 'zod';
+import { FOLIO_METHODS, type FolioApi, type FolioMethod } from './api.js';
+import { READING_STATUSES } from './model.js';
+
+const MAX_PASTE_CHARS = 20_000_000; // ~20 MB of text: far above any real profile page, bounds memory.
+const MAX_NOTE_CHARS = 2_000_000;
+const paperId = z.string().min(1).max(64);
+const tagName = z.string().trim().min(1).max(100);
+const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3a7bd5');
+const status = z.enum(READING_STATUSES);
+
+const viewQuery = z
+  .object({
+    search: z.string().max(2000),
+    scope: z
+      .object({
+        status: status.optional(),
+        profileId: z.string().max(64).optional(),
+        tag: z.string().max(100).optional(),
+      })
+      .strict()
+      .optional(),
+    sort: z.enum(['relevance', 'date', 'title', 'added']).optional(),
+    direction: z.enum(['asc', 'desc']).optional(),
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(0).max(1000),
+  })
+  .strict();
+
+const tagDeletion = z
+  .object({
+    tag: z.object({ name: tagName, color: hexColor }).strict(),
+    paperIds: z.array(paperId).max(1_000_000),
+  })
+  .strict();
+
+/** One tuple schema per method: the exact positional arguments it accepts. */
+export const ARGUMENT_SCHEMAS = {
+  previewImport: z.tuple([z.string().max(MAX_PASTE_CHARS)]),
+  commitImport: z.tuple([z.string().max(MAX_PASTE_CHARS)]),
+  overview: z.tuple([]),
+  query: z.tuple([viewQuery]),
+  paper: z.union([z.tuple([paperId]), z.tuple([paperId, z.string().max(2000).optional()])]),
+  profile: z.tuple([z.string().min(1).max(64)]),
+  setTags: z.tuple([paperId, z.array(tagName).max(500)]),
+  setNote: z.tuple([paperId, z.string().max(MAX_NOTE_CHARS)]),
+  setStatus: z.tuple([paperId, status]),
+  setTagColor: z.tuple([tagName, hexColor]),
+  renameTag: z.tuple([tagName, tagName]),
+  deleteTag: z.tuple([tagName]),
+  restoreTag: z.tuple([tagDeletion]),
+  exportLibrary: z.tuple([z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown'])]),
+  sampleProfile: z.tuple([]),
+} satisfies Record<FolioMethod, z.ZodType<unknown[]>>;
+
+export class InvalidCallError extends Error {
+  override name = 'InvalidCallError';
+}
+
+export function isFolioMethod(value: unknown): value is FolioMethod {
+  return typeof value === 'string' && (FOLIO_METHODS as readonly string[]).includes(value);
+}
+
+/** Validates `args` for `method` and calls it on `api`. Throws InvalidCallError with a readable reason. */
+export function dispatchFolioCall(api: Omit<FolioApi, 'onChanged'>, method: unknown, args: unknown): Promise<unknown> {
+  if (!isFolioMethod(method)) throw new InvalidCallError(`Unknown Folio method ${JSON.stringify(method)}.`);
+  const parsed = ARGUMENT_SCHEMAS[method].safeParse(args);
+  if (!parsed.success) {
+    const reason = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'arguments'}: ${issue.message}`).join('; ');
+    throw new InvalidCallError(`Invalid arguments for ${method}: ${reason}`);
+  }
+  const fn = api[method] as (...callArgs: unknown[]) => Promise<unknown>;
+  return fn.apply(api, parsed.data as unknown[]);
+}
