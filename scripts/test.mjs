@@ -1,0 +1,80 @@
+// `npm test`: everything that can run on this machine, in the order a failure is cheapest to read:
+// type checks, unit tests (core, CLI, Electron wiring), the production build, then the Playwright suite
+// in a real Chromium. Ends with one summary line: "N passed, N failed, N skipped".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedSteps = [];
+
+function step(name, command, args, { env = {}, capture = false } = {}) {
+  console.log(`\n=== ${name} ===`);
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (capture) process.stdout.write(result.stdout ?? '');
+  if (result.status !== 0) failedSteps.push(name);
+  return result;
+}
+
+function findTests(dir, pattern) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((file) => pattern.test(file))
+    .map((file) => path.join(dir, file))
+    .sort();
+}
+
+// 1. Types: node side (core, CLI, main, preload, tests) and web side (renderer) separately.
+const typecheck = step('typecheck', 'npm', ['run', '-s', 'typecheck']);
+if (typecheck.status !== 0) totals.failed += 1;
+
+// 2. Unit tests under plain Node.
+const unitFiles = [
+  ...findTests(path.join(root, 'tests', 'core'), /\.test\.ts$/),
+  ...findTests(path.join(root, 'tests', 'electron'), /\.test\.ts$/),
+  ...findTests(path.join(root, 'tests', 'cli'), /\.test\.ts$/),
+];
+const unit = step('unit tests', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...unitFiles], {
+  capture: true,
+  env: { FORCE_COLOR: '0' },
+});
+const count = (label) => Number((unit.stdout ?? '').match(new RegExp(`^ℹ ${label} (\\d+)$`, 'm'))?.[1] ?? 0);
+totals.passed += count('pass');
+totals.failed += count('fail') + count('cancelled');
+totals.skipped += count('skipped') + count('todo');
+if (unit.status !== 0 && count('fail') + count('cancelled') === 0) totals.failed += 1; // crashed before reporting
+
+// 3. Build exactly what ships, then drive it in a real browser.
+const build = step('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
+if (build.status !== 0) {
+  totals.failed += 1;
+} else {
+  mkdirSync(path.join(root, 'test-results'), { recursive: true });
+  const report = path.join(root, 'test-results', 'e2e.json');
+  const e2e = step('end-to-end (Playwright)', bin('playwright'), ['test', '--reporter=list,json'], {
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: report },
+  });
+  if (existsSync(report)) {
+    const stats = JSON.parse(readFileSync(report, 'utf8')).stats ?? {};
+    totals.passed += (stats.expected ?? 0) + (stats.flaky ?? 0);
+    totals.failed += stats.unexpected ?? 0;
+    totals.skipped += stats.skipped ?? 0;
+    if (e2e.status !== 0 && !stats.unexpected) totals.failed += 1;
+  } else if (e2e.status !== 0) {
+    totals.failed += 1;
+  }
+}
+
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
+console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(failedSteps.length || totals.failed ? 1 : 0);
