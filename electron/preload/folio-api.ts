@@ -1,0 +1,58 @@
+// The object the preload exposes as `window.folio`: exactly the contract's methods, each one IPC invoke.
+import type { FolioApi, FolioMethod, LibraryChange } from '../core/api.js';
+import { CHANGED_CHANNEL, channelFor, isIpcResult } from '../shared/channels.js';
+
+/** The slice of Electron's ipcRenderer the bridges use; the real one is passed in by index.ts. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+type ResultOf<M extends FolioMethod> = Awaited<ReturnType<FolioApi[M]>>;
+
+export function buildFolioApi(ipcRenderer: IpcRendererLike) {
+  async function invoke<M extends FolioMethod>(method: M, ...args: Parameters<FolioApi[M]>): Promise<ResultOf<M>> {
+    const result = await ipcRenderer.invoke(channelFor(method), ...args);
+    if (!isIpcResult(result)) throw new Error(`Folio: unexpected reply to ${method}.`);
+    if (!result.ok) {
+      // contextBridge copies only an Error's message into the page, so the message must stand alone.
+      const error = new Error(result.error.message);
+      error.name = result.error.name;
+      throw error;
+    }
+    return result.value as ResultOf<M>;
+  }
+
+  const api = {
+    previewImport: (text: string) => invoke('previewImport', text),
+    commitImport: (text: string) => invoke('commitImport', text),
+    overview: () => invoke('overview'),
+    query: (view: Parameters<FolioApi['query']>[0]) => invoke('query', view),
+    // Only send the arguments given: the schema accepts [id] or [id, highlight].
+    paper: (id: string, highlight?: string) =>
+      highlight === undefined ? invoke('paper', id) : invoke('paper', id, highlight),
+    profile: (id: string) => invoke('profile', id),
+    setTags: (id: string, tags: string[]) => invoke('setTags', id, tags),
+    setNote: (id: string, markdown: string) => invoke('setNote', id, markdown),
+    setStatus: (id: string, status: Parameters<FolioApi['setStatus']>[1]) => invoke('setStatus', id, status),
+    setTagColor: (name: string, color: string) => invoke('setTagColor', name, color),
+    renameTag: (from: string, to: string) => invoke('renameTag', from, to),
+    deleteTag: (name: string) => invoke('deleteTag', name),
+    restoreTag: (deletion: Parameters<FolioApi['restoreTag']>[0]) => invoke('restoreTag', deletion),
+    exportLibrary: (format: Parameters<FolioApi['exportLibrary']>[0]) => invoke('exportLibrary', format),
+    sampleProfile: () => invoke('sampleProfile'),
+    onChanged(listener: (change: LibraryChange) => void): () => void {
+      // Never hand the IpcRendererEvent to the page: it carries `sender`, i.e. ipcRenderer itself.
+      const forward = (_event: unknown, change: unknown) => listener(change as LibraryChange);
+      ipcRenderer.on(CHANGED_CHANNEL, forward);
+      return () => {
+        ipcRenderer.removeListener(CHANGED_CHANNEL, forward);
+      };
+    },
+  } satisfies FolioApi;
+  return api;
+}
+
+/** The type of `window.folio`. The renderer derives its bridge type from this, not from FolioApi. */
+export type FolioBridge = ReturnType<typeof buildFolioApi>;
