@@ -1,0 +1,134 @@
+// Parser for a researcher's profile page copied from a scholar-aggregator site (select all, copy, paste).
+// Pure: text in, data out; no Electron, no I/O. The pipeline:
+//   1. normalize-text: line ends, Unicode spaces, invisible characters → plain trimmed lines;
+//   2. paper-header: find the lines that open paper entries ("CLJul 31, 2024"), keep those followed by a title and
+//      an authors line (paper-entry.entryShape);
+//   3. chrome + pagination: drop footer chrome after the last paper and page numbers glued to the last sentence;
+//   4. head: name, category and metrics from the lines above the first paper;
+//   5. paper-entry: title, authors, orgs, abstract of each entry.
+// Everything is a constant number of passes over the lines with bounded-length regexes, so parsing is linear.
+import type { ParsedPaper, ParseResult } from '../model.js';
+import { normalizeKey } from '../text.js';
+import { isFooterLine } from './chrome.js';
+import { normalizeLines } from './normalize-text.js';
+import { NotAProfileError } from './errors.js';
+import { parseHead } from './head.js';
+import { stripGluedPagination } from './pagination.js';
+import { entryShape, parsePaperEntry } from './paper-entry.js';
+import { parsePaperHeader, type PaperHeader } from './paper-header.js';
+
+export { NotAProfileError } from './errors.js';
+
+/** Bump when the output for the same input changes, so stored imports can be re-parsed. */
+export const PARSER_VERSION = 1;
+
+const EXPECTED =
+  'an author name followed by metrics (such as "h-index 117") or paper entries (a category and date line such as ' +
+  '"CLJul 31, 2024", then a title and an author line)';
+
+interface Located {
+  index: number;
+  header: PaperHeader;
+}
+
+/**
+ * Parses pasted profile-page text. Minimum for a profile: a name line plus at least one metric or one paper entry
+ * (a name with metrics and zero papers is valid). Throws NotAProfileError otherwise.
+ */
+export function parseProfilePage(text: string): ParseResult {
+  if (typeof text !== 'string') {
+    throw new NotAProfileError(`Expected the pasted text of a profile page, but got ${typeof text}.`);
+  }
+  const lines = normalizeLines(text);
+  if (lines.every((l) => l === '')) {
+    throw new NotAProfileError(
+      'The pasted text is empty: expected the text of a researcher\'s profile page (select all on the page, copy, paste).',
+    );
+  }
+
+  // 2. Paper headers. A header only counts when its entry has a title and an authors line ("strict"); once the
+  // page has at least one such entry, title-only entries ("loose") are accepted too, so one paper missing its
+  // authors line is not lost. A date followed by prose is never a paper.
+  const candidates: Located[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = parsePaperHeader(lines[i] as string);
+    if (header) candidates.push({ index: i, header });
+  }
+  const shapes = candidates.map((c, k) => entryShape(lines, c.index + 1, candidates[k + 1]?.index ?? lines.length));
+  const anyStrict = shapes.includes('strict');
+  const headers = candidates.filter((_, k) => shapes[k] === 'strict' || (anyStrict && shapes[k] === 'loose'));
+
+  const warnings: string[] = [];
+  const firstPaper = headers[0]?.index ?? lines.length;
+  let end = lines.length;
+
+  // 3. Footer chrome after the last paper, then page numbers glued to the last sentence. The last paper's title
+  // line is never treated as footer.
+  const last = headers[headers.length - 1];
+  if (last) {
+    let titleIndex = last.index + 1;
+    while (titleIndex < end && lines[titleIndex] === '') titleIndex++;
+    while (end > titleIndex + 1 && (lines[end - 1] === '' || isFooterLine(lines[end - 1] as string))) end--;
+    const stripped = stripGluedPagination(lines[end - 1] as string);
+    if (stripped.removed !== null) {
+      lines[end - 1] = stripped.line;
+      warnings.push(`Removed page numbers "${stripped.removed}" glued to the end of the last paper's text.`);
+    }
+  }
+
+  // 4. The head.
+  const head = parseHead(lines.slice(0, firstPaper));
+  if (headers.length === 0 && !head.hasMetrics) {
+    if (candidates.length > 0) {
+      throw new NotAProfileError(
+        `This does not look like a profile page: expected ${EXPECTED}, but found ${candidates.length} date ` +
+          `line${candidates.length === 1 ? '' : 's'} with no paper title and author line after ${candidates.length === 1 ? 'it' : 'them'}, and no metrics.`,
+      );
+    }
+    throw new NotAProfileError(
+      `This does not look like a profile page: expected ${EXPECTED}, but found neither metrics nor paper entries.`,
+    );
+  }
+  if (head.name === null) {
+    const found = headers.length > 0 ? `${headers.length} paper entr${headers.length === 1 ? 'y' : 'ies'}` : 'metrics';
+    throw new NotAProfileError(
+      `This does not look like a profile page: expected the researcher's name at the top, but found ${found} with no name line before them.`,
+    );
+  }
+  warnings.push(...head.warnings);
+
+  // 5. Papers.
+  let blankLinesSeparateParagraphs = false;
+  for (let i = firstPaper; i < end; i++) {
+    if (lines[i] === '') {
+      blankLinesSeparateParagraphs = true;
+      break;
+    }
+  }
+  const papers: ParsedPaper[] = [];
+  const seen = new Set<string>();
+  for (let k = 0; k < headers.length; k++) {
+    const h = headers[k] as Located;
+    const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
+    const paper = parsePaperEntry(h.header, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, warnings);
+    if (!paper) continue;
+    const key = `${normalizeKey(paper.title)}|${paper.date}`;
+    if (seen.has(key)) {
+      warnings.push(`Paper "${paper.title}" (${paper.date}) is listed twice on the page; kept the first.`);
+      continue;
+    }
+    seen.add(key);
+    papers.push(paper);
+  }
+
+  const declared = head.metrics.papers;
+  if (declared !== null && declared !== papers.length) {
+    warnings.push(`Page declares ${declared} paper${declared === 1 ? '' : 's'}; found ${papers.length}.`);
+  }
+
+  return {
+    profile: { name: head.name, category: head.category, metrics: head.metrics },
+    papers,
+    warnings,
+  };
+}
