@@ -116,7 +116,11 @@ export function createWindowStateStore(file: string, warn: (message: string) => 
       } catch (error) {
         // Losing the window position is not worth failing a quit over.
         warn(`Folio could not save the window state to ${file}: ${String(error)}`);
-        fs.rmSync(temp, { force: true });
+        try {
+          fs.rmSync(temp, { force: true });
+        } catch {
+          // Nothing to clean up when the folder itself is unusable.
+        }
       }
     },
   };
