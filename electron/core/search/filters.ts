@@ -1,0 +1,246 @@
+// Precomputed id sets for the filters, so that a filter-only query never scans every paper's fields: each
+// value (tag, status, year, category, profile id, author word) maps to the set of internal document numbers
+// that have it. Document numbers grow with insertion, so "sorted by number" is insertion order.
+import type { ReadingStatus } from '../model.js';
+import type { QueryFilter } from './query-parser.js';
+import { normalizeTag } from './query-parser.js';
+import { foldText, tokenizeTerms } from './tokenize.js';
+
+/** What the filter index needs to know about a document. */
+export interface FilterFacts {
+  tags: string[];
+  status: ReadingStatus;
+  date: string;
+  category: string | null;
+  profileIds: string[];
+  profileNames: string[];
+  authors: string[];
+}
+
+export interface FilterScope {
+  status?: ReadingStatus;
+  profileId?: string;
+  tag?: string;
+}
+
+/** A constraint a document must meet: membership in ANY of `sets` (OR), or, when negated, in none of them. */
+interface Constraint {
+  sets: ReadonlySet<number>[];
+  size: number;
+}
+
+const EMPTY: ReadonlySet<number> = new Set();
+
+function addTo<K>(map: Map<K, Set<number>>, key: K, num: number): void {
+  let set = map.get(key);
+  if (set === undefined) map.set(key, (set = new Set()));
+  set.add(num);
+}
+
+function removeFrom<K>(map: Map<K, Set<number>>, key: K, num: number): void {
+  const set = map.get(key);
+  if (set === undefined) return;
+  set.delete(num);
+  if (set.size === 0) map.delete(key);
+}
+
+/**
+ * Where `needle` occurs in `hay` as whole words, except that the last needle word may be a prefix of a hay
+ * word ("huss" in "leonard hussenot", "van der b" in "anna van der berg"). Returns the index of the first
+ * matching hay word, or -1. Both are folded term lists.
+ */
+export function wordSequenceAt(hay: readonly string[], needle: readonly string[]): number {
+  const last = needle.length - 1;
+  outer: for (let j = 0; j + last < hay.length; j++) {
+    for (let k = 0; k <= last; k++) {
+      const word = hay[j + k] ?? '';
+      const want = needle[k] ?? '';
+      if (k === last ? !word.startsWith(want) : word !== want) continue outer;
+    }
+    return j;
+  }
+  return -1;
+}
+
+export function yearOf(date: string): number | null {
+  const m = /^(\d{4})/.exec(date);
+  return m ? Number(m[1]) : null;
+}
+
+export class FilterIndex {
+  private readonly byTag = new Map<string, Set<number>>();
+  private readonly byStatus = new Map<ReadingStatus, Set<number>>();
+  private readonly byYear = new Map<number, Set<number>>();
+  /** Folded category ("cs.lg") → docs. Few distinct values, so cat: scans the keys. */
+  private readonly byCategory = new Map<string, Set<number>>();
+  private readonly byProfileId = new Map<string, Set<number>>();
+  /** Folded profile-name words joined by spaces → docs. Few profiles, so profile: scans the keys. */
+  private readonly byProfileName = new Map<string, Set<number>>();
+  /** Each folded word of each author name → docs; author: narrows with it, then checks the names. */
+  private readonly byAuthorWord = new Map<string, Set<number>>();
+  /** Sorted author words for prefix lookups; rebuilt lazily after the vocabulary changes. */
+  private sortedAuthorWords: string[] | null = null;
+  /** Folded author term lists per doc, for the exact check. */
+  private readonly authorTerms = new Map<number, string[][]>();
+
+  add(num: number, facts: FilterFacts): void {
+    for (const tag of new Set(facts.tags.map(normalizeTag))) addTo(this.byTag, tag, num);
+    addTo(this.byStatus, facts.status, num);
+    const year = yearOf(facts.date);
+    if (year !== null) addTo(this.byYear, year, num);
+    if (facts.category !== null) addTo(this.byCategory, foldText(facts.category), num);
+    for (const id of facts.profileIds) addTo(this.byProfileId, id, num);
+    for (const name of facts.profileNames) addTo(this.byProfileName, tokenizeTerms(name).join(' '), num);
+    const authorTerms = facts.authors.map(tokenizeTerms);
+    this.authorTerms.set(num, authorTerms);
+    for (const terms of authorTerms) {
+      for (const word of terms) {
+        if (!this.byAuthorWord.has(word)) this.sortedAuthorWords = null;
+        addTo(this.byAuthorWord, word, num);
+      }
+    }
+  }
+
+  remove(num: number, facts: FilterFacts): void {
+    for (const tag of facts.tags) removeFrom(this.byTag, normalizeTag(tag), num);
+    removeFrom(this.byStatus, facts.status, num);
+    const year = yearOf(facts.date);
+    if (year !== null) removeFrom(this.byYear, year, num);
+    if (facts.category !== null) removeFrom(this.byCategory, foldText(facts.category), num);
+    for (const id of facts.profileIds) removeFrom(this.byProfileId, id, num);
+    for (const name of facts.profileNames) removeFrom(this.byProfileName, tokenizeTerms(name).join(' '), num);
+    for (const terms of this.authorTerms.get(num) ?? []) {
+      for (const word of terms) {
+        removeFrom(this.byAuthorWord, word, num);
+        if (!this.byAuthorWord.has(word)) this.sortedAuthorWords = null;
+      }
+    }
+    this.authorTerms.delete(num);
+  }
+
+  /**
+   * The documents passing every filter and the scope, in insertion order, or null when nothing constrains
+   * (the caller then takes all documents). `liveCount`/`maxNum` let it pick between walking the smallest
+   * set and scanning numbers in order.
+   */
+  evaluate(filters: readonly QueryFilter[], scope: FilterScope | undefined, maxNum: number, isLive: (n: number) => boolean): number[] | null {
+    const required: Constraint[] = [];
+    const excluded: Constraint[] = [];
+    const orGroups = new Map<string, ReadonlySet<number>[]>();
+    const push = (negated: boolean, sets: ReadonlySet<number>[]): void => {
+      const c = { sets, size: sets.reduce((s, x) => s + x.size, 0) };
+      (negated ? excluded : required).push(c);
+    };
+
+    if (scope?.status !== undefined) push(false, [this.byStatus.get(scope.status) ?? EMPTY]);
+    if (scope?.profileId !== undefined) push(false, [this.byProfileId.get(scope.profileId) ?? EMPTY]);
+    if (scope?.tag !== undefined) push(false, [this.byTag.get(normalizeTag(scope.tag)) ?? EMPTY]);
+
+    for (const f of filters) {
+      switch (f.kind) {
+        case 'tag':
+          push(f.negated, [this.byTag.get(f.value) ?? EMPTY]);
+          break;
+        case 'author':
+          push(f.negated, [this.authorSet(f.value)]);
+          break;
+        case 'profile':
+          push(f.negated, this.profileSets(f.value));
+          break;
+        case 'status':
+        case 'year':
+        case 'cat': {
+          // One value per paper, so several of these OR together; a negated one is its own exclusion.
+          const sets = f.kind === 'status' ? [this.byStatus.get(f.value) ?? EMPTY] : f.kind === 'year' ? this.yearSets(f.from, f.to) : this.categorySets(f.value);
+          if (f.negated) push(true, sets);
+          else {
+            const key = f.kind;
+            orGroups.set(key, [...(orGroups.get(key) ?? []), ...sets]);
+          }
+          break;
+        }
+      }
+    }
+    for (const sets of orGroups.values()) push(false, sets);
+
+    if (required.length === 0 && excluded.length === 0) return null;
+    const passes = (n: number): boolean =>
+      required.every((c) => c.sets.some((s) => s.has(n))) && !excluded.some((c) => c.sets.some((s) => s.has(n)));
+
+    required.sort((a, b) => a.size - b.size);
+    const smallest = required[0];
+    // Walking every number is in order and touches each once; walking the smallest set needs a sort and a
+    // dedupe but is far cheaper when the set is small. The crossover is rough; both are linear-ish.
+    if (smallest === undefined || smallest.size * 8 > maxNum) {
+      const out: number[] = [];
+      for (let n = 0; n < maxNum; n++) if (isLive(n) && passes(n)) out.push(n);
+      return out;
+    }
+    const seen = new Set<number>();
+    for (const set of smallest.sets) for (const n of set) if (!seen.has(n) && passes(n)) seen.add(n);
+    return Array.from(seen).sort((a, b) => a - b);
+  }
+
+  private yearSets(from: number | null, to: number | null): ReadonlySet<number>[] {
+    const sets: ReadonlySet<number>[] = [];
+    for (const [year, set] of this.byYear) {
+      if ((from === null || year >= from) && (to === null || year <= to)) sets.push(set);
+    }
+    return sets;
+  }
+
+  /** `lg` matches `lg` and `<anything>.lg`; a value with a dot must match exactly. */
+  private categorySets(value: string): ReadonlySet<number>[] {
+    const sets: ReadonlySet<number>[] = [];
+    for (const [cat, set] of this.byCategory) {
+      if (cat === value || (!value.includes('.') && cat.endsWith(`.${value}`))) sets.push(set);
+    }
+    return sets;
+  }
+
+  private profileSets(value: string): ReadonlySet<number>[] {
+    const needle = tokenizeTerms(value).join(' ');
+    const sets: ReadonlySet<number>[] = [];
+    for (const [name, set] of this.byProfileName) if (name.includes(needle)) sets.push(set);
+    return sets;
+  }
+
+  private authorSet(value: string): ReadonlySet<number> {
+    const needle = tokenizeTerms(value);
+    const first = needle[0];
+    if (first === undefined) return EMPTY;
+    // Candidates: docs with an author word equal to the first needle word (or starting with it when the
+    // needle is one word), found by binary search in the sorted vocabulary; then verify whole names.
+    const candidates: ReadonlySet<number>[] = [];
+    if (needle.length > 1) {
+      const set = this.byAuthorWord.get(first);
+      if (set !== undefined) candidates.push(set);
+    } else {
+      const words = (this.sortedAuthorWords ??= Array.from(this.byAuthorWord.keys()).sort());
+      let lo = 0;
+      let hi = words.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((words[mid] ?? '') < first) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < words.length && (words[i] ?? '').startsWith(first); i++) {
+        const set = this.byAuthorWord.get(words[i] ?? '');
+        if (set !== undefined) candidates.push(set);
+      }
+    }
+    if (needle.length === 1) {
+      if (candidates.length === 1) return candidates[0] ?? EMPTY;
+      const union = new Set<number>();
+      for (const set of candidates) for (const n of set) union.add(n);
+      return union;
+    }
+    const out = new Set<number>();
+    for (const set of candidates) {
+      for (const n of set) {
+        if ((this.authorTerms.get(n) ?? []).some((terms) => wordSequenceAt(terms, needle) !== -1)) out.add(n);
+      }
+    }
+    return out;
+  }
+}

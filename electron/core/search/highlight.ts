@@ -1,0 +1,96 @@
+// Highlight ranges for one document. Runs the same tokenizer and match rules as the index over the original
+// field text, so ranges are in the original (accented) string: a prefix match covers the original chars that
+// folded into the prefix ("Léo" for "leo", "Straß" for "strass"), a whole-word match covers the word.
+import type { FieldMatches } from '../api.js';
+import type { MatchRange } from '../model.js';
+import { wordSequenceAt } from './filters.js';
+import type { TextField, TermRule } from './plan.js';
+import { matchWord } from './plan.js';
+import type { QueryFilter } from './query-parser.js';
+import { normalizeTag } from './query-parser.js';
+import { originalPrefixEnd, tokenizeTerms, tokenizeWithOffsets } from './tokenize.js';
+
+export interface HighlightDoc {
+  title: string;
+  authors: string[];
+  orgs: string[];
+  abstract: string;
+  tags: string[];
+  note: string;
+}
+
+/** Sorted, with overlapping and touching ranges merged. */
+export function mergeRanges(ranges: MatchRange[]): MatchRange[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+function rangesIn(text: string, rules: readonly TermRule[], field: TextField): MatchRange[] {
+  const applicable = rules.filter((r) => r.fields === null || r.fields.includes(field));
+  if (applicable.length === 0 || text === '') return [];
+  const ranges: MatchRange[] = [];
+  for (const token of tokenizeWithOffsets(text)) {
+    for (const rule of applicable) {
+      const how = matchWord(rule, token.term);
+      if (how === null) continue;
+      const end = how === 'prefix' ? originalPrefixEnd(token, rule.term.length) : token.end;
+      ranges.push([token.start, end]);
+    }
+  }
+  return mergeRanges(ranges);
+}
+
+function perItem(items: readonly string[], rangesFor: (item: string) => MatchRange[]): Array<{ index: number; ranges: MatchRange[] }> {
+  const out: Array<{ index: number; ranges: MatchRange[] }> = [];
+  items.forEach((item, index) => {
+    const ranges = rangesFor(item);
+    if (ranges.length > 0) out.push({ index, ranges });
+  });
+  return out;
+}
+
+/** Ranges of an author name matched by an `author:` filter value (the words of the sequence). */
+function authorFilterRanges(name: string, needles: readonly string[][]): MatchRange[] {
+  const tokens = tokenizeWithOffsets(name);
+  const words = tokens.map((t) => t.term);
+  const ranges: MatchRange[] = [];
+  for (const needle of needles) {
+    const at = wordSequenceAt(words, needle);
+    if (at === -1) continue;
+    needle.forEach((want, k) => {
+      const token = tokens[at + k];
+      if (token === undefined) return;
+      const end = k === needle.length - 1 ? originalPrefixEnd(token, want.length) : token.end;
+      ranges.push([token.start, end]);
+    });
+  }
+  return ranges;
+}
+
+export function highlight(doc: HighlightDoc, rules: readonly TermRule[], filters: readonly QueryFilter[]): FieldMatches {
+  const positive = filters.filter((f) => !f.negated);
+  const authorNeedles = positive.flatMap((f) => (f.kind === 'author' ? [tokenizeTerms(f.value)] : []));
+  const tagValues = new Set(positive.flatMap((f) => (f.kind === 'tag' ? [f.value] : [])));
+
+  const result: FieldMatches = {};
+  const title = rangesIn(doc.title, rules, 'title');
+  if (title.length > 0) result.title = title;
+  const authors = perItem(doc.authors, (name) => mergeRanges([...rangesIn(name, rules, 'authors'), ...authorFilterRanges(name, authorNeedles)]));
+  if (authors.length > 0) result.authors = authors;
+  const orgs = perItem(doc.orgs, (org) => rangesIn(org, rules, 'orgs'));
+  if (orgs.length > 0) result.orgs = orgs;
+  const abstract = rangesIn(doc.abstract, rules, 'abstract');
+  if (abstract.length > 0) result.abstract = abstract;
+  const note = rangesIn(doc.note, rules, 'note');
+  if (note.length > 0) result.note = note;
+  // A tag named by tag: is highlighted whole.
+  const tags = perItem(doc.tags, (tag) => (tagValues.has(normalizeTag(tag)) ? [[0, tag.length] as const] : rangesIn(tag, rules, 'tags')));
+  if (tags.length > 0) result.tags = tags;
+  return result;
+}
