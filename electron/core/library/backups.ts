@@ -1,0 +1,86 @@
+// backups/<stamp>/ holds copies of library.json, user.json and user.journal taken once per writable session,
+// before its first write; the newest `keep` are kept. Segments are immutable, so instead of copying up to
+// 100+ MB every session each segment is copied exactly once into backups/segments/ (right after an import
+// writes it, or at open for segments that predate the backup store) and those copies are never rotated.
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { atomicCopy, exists, fileStamp, freshPath, fsyncDir } from './fsx.js';
+
+export const BACKUPS_DIR = 'backups';
+export const SEGMENT_BACKUPS_DIR = 'segments';
+/** The files a session backup copies, in the library folder's root. */
+export const BACKED_UP_FILES = ['library.json', 'user.json', 'user.journal'] as const;
+const STAMP_DIR = /^\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z(-\d+)?$/;
+
+function compareStamps(a: string, b: string): number {
+  // "…Z" < "…Z-2" < "…Z-10": compare the stamp, then the numeric suffix.
+  const [sa, na] = splitSuffix(a);
+  const [sb, nb] = splitSuffix(b);
+  return sa < sb ? -1 : sa > sb ? 1 : na - nb;
+}
+
+function splitSuffix(name: string): [string, number] {
+  const m = /^(.*Z)(?:-(\d+))?$/.exec(name);
+  return m ? [m[1] ?? name, Number(m[2] ?? 1)] : [name, 1];
+}
+
+/** Session backup folders, newest first. */
+export async function listBackups(libraryDir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(path.join(libraryDir, BACKUPS_DIR));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => STAMP_DIR.test(n)).sort(compareStamps).reverse();
+}
+
+/**
+ * Copies the files that exist into a new backups/<stamp>/ and deletes the oldest folders beyond `keep`.
+ * Returns the folder name, or null when there was nothing to back up (a new library).
+ */
+export async function backupSession(libraryDir: string, now: Date, keep: number): Promise<string | null> {
+  const present: string[] = [];
+  for (const name of BACKED_UP_FILES) {
+    if (await exists(path.join(libraryDir, name))) present.push(name);
+  }
+  if (present.length === 0) return null;
+  const root = path.join(libraryDir, BACKUPS_DIR);
+  await mkdir(root, { recursive: true });
+  const folder = await freshPath(path.join(root, fileStamp(now)));
+  await mkdir(folder);
+  for (const name of present) await copyFile(path.join(libraryDir, name), path.join(folder, name));
+  await fsyncDir(folder);
+  await fsyncDir(root);
+  await rotateBackups(libraryDir, keep);
+  return path.basename(folder);
+}
+
+export async function rotateBackups(libraryDir: string, keep: number): Promise<void> {
+  const folders = await listBackups(libraryDir);
+  for (const old of folders.slice(Math.max(1, keep))) {
+    await rm(path.join(libraryDir, BACKUPS_DIR, old), { recursive: true, force: true });
+  }
+}
+
+/** Copies of `fileName` in the session backups, newest first, with the backup folder's name. */
+export async function backupCopies(libraryDir: string, fileName: string): Promise<Array<{ file: string; folder: string }>> {
+  const result: Array<{ file: string; folder: string }> = [];
+  for (const folder of await listBackups(libraryDir)) {
+    const file = path.join(libraryDir, BACKUPS_DIR, folder, fileName);
+    if (await exists(file)) result.push({ file, folder });
+  }
+  return result;
+}
+
+export function segmentBackupPath(libraryDir: string, segment: string): string {
+  return path.join(libraryDir, BACKUPS_DIR, SEGMENT_BACKUPS_DIR, segment);
+}
+
+/** Copies papers/<segment> into backups/segments/ unless a copy is already there (segments never change). */
+export async function backupSegment(libraryDir: string, segmentFile: string): Promise<void> {
+  const target = segmentBackupPath(libraryDir, path.basename(segmentFile));
+  if (await exists(target)) return;
+  await mkdir(path.dirname(target), { recursive: true });
+  await atomicCopy(segmentFile, target);
+}

@@ -1,0 +1,80 @@
+// Small file-system helpers: durable atomic writes, directory fsync, timestamps for file names.
+import { constants as fsConstants } from 'node:fs';
+import { access, copyFile, open, rename } from 'node:fs/promises';
+import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
+import { errorCode } from './errors.js';
+
+/**
+ * Makes a rename/create/unlink inside `dir` durable. POSIX needs an fsync of the directory itself; Windows
+ * cannot open a directory for fsync (EPERM/EISDIR) and NTFS journals renames, so failures there are ignored.
+ */
+export async function fsyncDir(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Temp file + fsync + rename (write-file-atomic), then fsync of the directory so the rename survives a crash. */
+export async function atomicWrite(file: string, data: string | Buffer): Promise<void> {
+  await writeFileAtomic(file, data, { fsync: true, mode: 0o644 });
+  await fsyncDir(path.dirname(file));
+}
+
+/** Copies `from` to `to` durably and atomically (copy to a temp name, fsync, rename, fsync dir). */
+export async function atomicCopy(from: string, to: string): Promise<void> {
+  const tmp = `${to}.tmp-${process.pid}-${Date.now()}`;
+  await copyFile(from, tmp);
+  const handle = await open(tmp, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(tmp, to);
+  await fsyncDir(path.dirname(to));
+}
+
+export async function exists(file: string): Promise<boolean> {
+  try {
+    await access(file, fsConstants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** "2026-05-01T12-30-45-123Z": an ISO timestamp that is safe in file names on every OS and sorts by time. */
+export function fileStamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+/** Turns fileStamp() output (optionally with a "-2" suffix) back into a readable "2026-05-01 12:30:45 UTC". */
+export function readableStamp(stamp: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})/.exec(stamp);
+  return m ? `${m[1]} ${m[2]}:${m[3]}:${m[4]} UTC` : stamp;
+}
+
+/** `base`, or `base-2`, `base-3`... whichever does not exist yet (so nothing is ever overwritten). */
+export async function freshPath(base: string): Promise<string> {
+  if (!(await exists(base))) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+/** Renames `file` to `<file>.<tag>-<stamp>` (never overwriting anything) and returns the new path. */
+export async function moveAside(file: string, tag: string, now: Date): Promise<string> {
+  const target = await freshPath(`${file}.${tag}-${fileStamp(now)}`);
+  await rename(file, target);
+  await fsyncDir(path.dirname(file));
+  return target;
+}

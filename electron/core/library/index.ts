@@ -1,0 +1,15 @@
+// The library store: persists profiles, papers, raw pastes and user data in a library folder.
+export { Library, IMPORTS_DIR } from './library.js';
+export type { OpenLibraryOptions, LibraryStats } from './library.js';
+export type { ImportPlan, ImportOutcome } from './importer.js';
+export { paperIdForKey, profileIdForName } from './ids.js';
+export {
+  LibraryLockedError,
+  UnknownPaperError,
+  NewerSchemaError,
+  ReadOnlyLibraryError,
+  InvalidImportError,
+  TagError,
+} from './errors.js';
+export { SCHEMA_VERSION } from './schema.js';
+export { TAG_PALETTE } from './user-state.js';

@@ -1,0 +1,517 @@
+// The library store: one folder, one writer (folio.lock), everything durable before a promise resolves.
+// See README.md in this folder for the on-disk layout and the reasoning behind it.
+import { createHash } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Low } from 'lowdb';
+import type { LibraryChange, TagDeletion } from '../api.js';
+import { isReadingStatus } from '../model.js';
+import type {
+  ImportRecord,
+  PaperRecord,
+  ParseResult,
+  ProfileRecord,
+  ReadingStatus,
+  TagDefinition,
+  UserPaperData,
+} from '../model.js';
+import { backupSegment, backupSession, segmentBackupPath } from './backups.js';
+import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError } from './errors.js';
+import { atomicCopy, atomicWrite, exists, fileStamp, freshPath } from './fsx.js';
+import { buildImport, planImportDetailed } from './importer.js';
+import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
+import { JOURNAL_FILE, JournalWriter } from './journal.js';
+import type { JournalThresholds } from './journal.js';
+import { LIBRARY_FILE, loadLibrary } from './load.js';
+import type { LoadedLibrary } from './load.js';
+import { acquireLock } from './lock.js';
+import type { HeldLock } from './lock.js';
+import { SCHEMA_VERSION } from './schema.js';
+import type { JournalOp, LibraryDoc, UserDoc } from './schema.js';
+import { PAPERS_DIR, segmentFileName, serializeSegment } from './segments.js';
+import type { UserState } from './user-state.js';
+
+export const IMPORTS_DIR = 'imports';
+
+export interface OpenLibraryOptions {
+  /** No lock, no writes, no backups; writing methods throw ReadOnlyLibraryError. For the CLI while the app runs. */
+  readOnly?: boolean;
+  /** Session backups to keep in backups/ (default 5, at least 1). */
+  backupsToKeep?: number;
+  /** Clock for every stored timestamp and file stamp (tests). */
+  now?: () => Date;
+  /** When the journal is compacted into user.json (default 500 entries or 1 MB). */
+  journalThresholds?: Partial<JournalThresholds>;
+}
+
+export interface LibraryStats {
+  /** append+fsync batches written to user.journal this session (coalesced edits share one). */
+  readonly journalWrites: number;
+  /** Edits in user.journal since the last user.json snapshot. */
+  readonly journalEntries: number;
+  /** Times user.json was rewritten from the journal this session. */
+  readonly compactions: number;
+  /** Milliseconds Library.open took. */
+  readonly openMs: number;
+}
+
+const DEFAULT_THRESHOLDS: JournalThresholds = { maxEntries: 500, maxBytes: 1024 * 1024 };
+
+export class Library {
+  readonly dir: string;
+  readonly problems: readonly string[];
+  readonly isReadOnly: boolean;
+
+  private readonly now: () => Date;
+  private readonly libraryDb: Low<LibraryDoc>;
+  private readonly userDb: Low<UserDoc>;
+  private paperList: readonly PaperRecord[];
+  private paperIndex: Map<string, number>;
+  private readonly keyToId = new Map<string, string>();
+  private profileList: readonly ProfileRecord[] = [];
+  private readonly profileById = new Map<string, ProfileRecord>();
+  private readonly profileIdsByPaper = new Map<string, Set<string>>();
+  private readonly user: UserState;
+  private journal: JournalWriter | null = null;
+  private journalEntriesAtOpen: number;
+  private readonly thresholds: JournalThresholds;
+  private lock: HeldLock | null;
+  private nextSegment: number;
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private commitLane: Promise<unknown> = Promise.resolve();
+  private closing: Promise<void> | null = null;
+  private openMs = 0;
+
+  private constructor(
+    dir: string,
+    readOnly: boolean,
+    now: () => Date,
+    problems: string[],
+    lock: HeldLock | null,
+    loaded: LoadedLibrary,
+    thresholds: JournalThresholds,
+  ) {
+    this.dir = dir;
+    this.isReadOnly = readOnly;
+    this.now = now;
+    this.problems = problems;
+    this.lock = lock;
+    this.libraryDb = loaded.libraryDb;
+    this.userDb = loaded.userDb;
+    this.paperList = loaded.papers;
+    this.paperIndex = loaded.paperIndex;
+    for (const paper of loaded.papers) this.keyToId.set(paper.key, paper.id);
+    this.user = loaded.user;
+    this.journalEntriesAtOpen = loaded.journalEntries;
+    this.nextSegment = loaded.nextSegment;
+    this.thresholds = thresholds;
+    this.setProfiles(loaded.libraryDb.data.profiles);
+  }
+
+  /** Opens (creating if needed) the library in `dir`. Throws LibraryLockedError, NewerSchemaError. */
+  static async open(dir: string, options: OpenLibraryOptions = {}): Promise<Library> {
+    const started = performance.now();
+    const root = path.resolve(dir);
+    const readOnly = options.readOnly === true;
+    const now = options.now ?? (() => new Date());
+    const keep = options.backupsToKeep ?? 5;
+    if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`backupsToKeep must be a whole number ≥ 1, not ${keep}.`);
+    const thresholds = { ...DEFAULT_THRESHOLDS, ...options.journalThresholds };
+    const problems: string[] = [];
+    if (readOnly && !(await exists(root))) {
+      problems.push(`There is no library folder at ${root}; showing an empty library (read-only: nothing was created).`);
+    } else if (!readOnly) {
+      await mkdir(root, { recursive: true });
+    }
+    let lock: HeldLock | null = null;
+    if (!readOnly) {
+      const taken = acquireLock(root, now());
+      lock = taken.lock;
+      if (taken.problem) problems.push(taken.problem);
+    }
+    try {
+      if (!readOnly) {
+        await mkdir(path.join(root, PAPERS_DIR), { recursive: true });
+        await mkdir(path.join(root, IMPORTS_DIR), { recursive: true });
+        // Before anything is written this session (including migrations and recoveries below).
+        await backupSession(root, now(), keep);
+      }
+      const loaded = await loadLibrary({ dir: root, readOnly, now, problems });
+      const library = new Library(root, readOnly, now, problems, lock, loaded, thresholds);
+      if (!readOnly) await library.finishOpen(loaded);
+      library.openMs = performance.now() - started;
+      return library;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+
+  /** Write-backs after loading, ordered so that a crash at any point leaves a library that opens. */
+  private async finishOpen(loaded: LoadedLibrary): Promise<void> {
+    const { pending } = loaded;
+    const problems = this.problems as string[];
+    const doc = this.libraryDb.data;
+    let writeLibrary = pending.libraryNeedsWrite;
+    if (pending.migratedFrom !== null) {
+      const original = path.join(this.dir, LIBRARY_FILE);
+      let keptAs = '';
+      if (await exists(original)) {
+        const copy = await freshPath(`${original}.v${pending.migratedFrom}-${fileStamp(this.now())}`);
+        await atomicCopy(original, copy);
+        keptAs = `; the original is kept as ${path.basename(copy)}`;
+      }
+      // Papers first, then user data, then library.json: until library.json is rewritten, the old file is still
+      // what opens (and migrates again), and the half-written new files are ignored or merged.
+      if (pending.spilledPapers.length > 0) {
+        const name = await this.writeSegment(pending.spilledPapers);
+        doc.segments = [name, ...doc.segments];
+      }
+      await this.writeUserSnapshot();
+      writeLibrary = true;
+      problems.push(`Upgraded ${LIBRARY_FILE} from format version ${pending.migratedFrom} to ${SCHEMA_VERSION}${keptAs}.`);
+    }
+    for (const name of pending.restoredSegments) {
+      await atomicCopy(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name));
+    }
+    if (writeLibrary) await this.libraryDb.write();
+    for (const name of pending.goodSegments) await backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name));
+    this.journal = await JournalWriter.open(
+      path.join(this.dir, JOURNAL_FILE),
+      this.journalEntriesAtOpen,
+      () => this.writeUserSnapshot(),
+      this.thresholds,
+    );
+    const overThreshold = this.journal.entries >= this.thresholds.maxEntries || this.journal.bytes >= this.thresholds.maxBytes;
+    if (pending.userNeedsWrite || pending.journalDamaged || overThreshold) await this.journal.compact();
+  }
+
+  private async writeUserSnapshot(): Promise<void> {
+    this.userDb.data = this.user.toDoc();
+    await this.userDb.write();
+  }
+
+  private async writeSegment(records: readonly PaperRecord[]): Promise<string> {
+    const name = segmentFileName(this.nextSegment);
+    this.nextSegment++; // even if the write fails: a number whose file may exist is never reused
+    const file = path.join(this.dir, PAPERS_DIR, name);
+    await atomicWrite(file, serializeSegment(records));
+    await backupSegment(this.dir, file);
+    return name;
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Counters for tests and diagnostics. */
+  get stats(): LibraryStats {
+    return {
+      journalWrites: this.journal?.writes ?? 0,
+      journalEntries: this.journal?.entries ?? this.journalEntriesAtOpen,
+      compactions: this.journal?.compactions ?? 0,
+      openMs: this.openMs,
+    };
+  }
+
+  /** Every paper, in the order they were first added. The array is replaced (not mutated) by imports. */
+  papers(): readonly PaperRecord[] {
+    return this.paperList;
+  }
+
+  getPaper(id: string): PaperRecord | undefined {
+    const at = this.paperIndex.get(id);
+    return at === undefined ? undefined : this.paperList[at];
+  }
+
+  profiles(): readonly ProfileRecord[] {
+    return this.profileList;
+  }
+
+  getProfile(id: string): ProfileRecord | undefined {
+    return this.profileById.get(id);
+  }
+
+  profilesOfPaper(id: string): ProfileRecord[] {
+    const ids = this.profileIdsByPaper.get(id);
+    if (!ids) return [];
+    const result: ProfileRecord[] = [];
+    for (const profileId of ids) {
+      const profile = this.profileById.get(profileId);
+      if (profile) result.push(profile);
+    }
+    return result;
+  }
+
+  imports(): readonly ImportRecord[] {
+    return this.libraryDb.data.imports;
+  }
+
+  /** The user's tags, note and status for a paper (EMPTY_USER_DATA's values when none). A copy. */
+  userData(id: string): UserPaperData {
+    const data = this.user.get(id);
+    return { tags: [...data.tags], note: data.note, status: data.status };
+  }
+
+  tagDefinitions(): readonly TagDefinition[] {
+    return this.user.tags;
+  }
+
+  onChange(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
+
+  // ---------------------------------------------------------------- imports
+
+  private readonly view: CatalogView = {
+    paper: (id) => this.getPaper(id),
+    idForKey: (key) => this.keyToId.get(key),
+    profile: (id) => this.profileById.get(id),
+  };
+
+  /** What commitImport would do with `parsed`. Pure: reads only. Throws InvalidImportError for a bad ParseResult. */
+  planImport(parsed: ParseResult): ImportPlan {
+    return planImportDetailed(parsed, this.view).plan;
+  }
+
+  /**
+   * Stores the paste and its papers. Writes, each atomic and in this order: the new segment (if any paper is new
+   * or improved), the raw text, library.json. A crash or error before library.json leaves only unreferenced
+   * files behind, and library.json (and memory) exactly as before.
+   */
+  async commitImport(rawText: string, parsed: ParseResult, parserVersion: number): Promise<ImportOutcome> {
+    this.assertWritable('import');
+    return this.inCommitLane(() => this.doCommitImport(rawText, parsed, parserVersion));
+  }
+
+  private async doCommitImport(rawText: string, parsed: ParseResult, parserVersion: number): Promise<ImportOutcome> {
+    this.assertWritable('import');
+    if (typeof rawText !== 'string') throw new InvalidImportError('The pasted text must be a string.');
+    if (!Number.isFinite(parserVersion)) throw new InvalidImportError(`Parser version must be a number, not ${String(parserVersion)}.`);
+    const detail = planImportDetailed(parsed, this.view);
+    const atDate = this.now();
+    const at = atDate.toISOString();
+    const built = buildImport(detail, this.view, at);
+    const before = this.libraryDb.data;
+
+    let segments = before.segments;
+    const changedRecords = [...built.added, ...built.improved];
+    if (changedRecords.length > 0) segments = [...segments, await this.writeSegment(changedRecords)];
+
+    const bytes = Buffer.from(rawText, 'utf8');
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const file = await this.storeRawText(bytes, sha256, atDate);
+    const takenIds = new Set(before.imports.map((r) => r.id));
+    let importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
+    for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
+    const record: ImportRecord = {
+      id: importId,
+      at,
+      parserVersion,
+      profileId: built.profile.id,
+      file,
+      sha256,
+      chars: rawText.length,
+      papersFound: detail.entries.length,
+      papersAdded: built.added.length,
+    };
+    const existed = this.profileById.has(built.profile.id);
+    const next: LibraryDoc = {
+      schemaVersion: SCHEMA_VERSION,
+      profiles: existed ? before.profiles.map((p) => (p.id === built.profile.id ? built.profile : p)) : [...before.profiles, built.profile],
+      imports: [...before.imports, record],
+      segments,
+    };
+    this.libraryDb.data = next;
+    try {
+      await this.libraryDb.write();
+    } catch (error) {
+      this.libraryDb.data = before;
+      throw error;
+    }
+
+    // Durable: now make it visible.
+    if (changedRecords.length > 0) {
+      const papers = this.paperList.slice();
+      for (const record of built.added) {
+        this.paperIndex.set(record.id, papers.length);
+        this.keyToId.set(record.key, record.id);
+        papers.push(record);
+      }
+      for (const record of built.improved) {
+        const at = this.paperIndex.get(record.id);
+        if (at !== undefined) papers[at] = record;
+      }
+      this.paperList = papers;
+    }
+    this.setProfiles(next.profiles, built.profile);
+    const ids = detail.entries.map((e) => e.id);
+    this.emit({ kind: 'import', profileId: built.profile.id, paperIds: ids });
+    const addedIds = built.added.map((p) => p.id);
+    const added = new Set(addedIds);
+    return {
+      profileId: built.profile.id,
+      addedIds,
+      presentIds: ids.filter((id) => !added.has(id)),
+      updated: existed && (detail.plan.metricsChanged || built.newlyLinked > 0 || built.improved.length > 0),
+      metricsChanged: detail.plan.metricsChanged,
+      importId,
+    };
+  }
+
+  /**
+   * Writes imports/<stamp>-<sha8>.txt with the exact bytes pasted. Identical text already stored (same sha256,
+   * file still there) is not written again: the new ImportRecord points at the existing file.
+   */
+  private async storeRawText(bytes: Buffer, sha256: string, at: Date): Promise<string> {
+    const dir = path.join(this.dir, IMPORTS_DIR);
+    for (const record of this.libraryDb.data.imports) {
+      if (record.sha256 === sha256 && (await exists(path.join(dir, record.file)))) return record.file;
+    }
+    const base = `${fileStamp(at)}-${sha256.slice(0, 8)}`;
+    let name = `${base}.txt`;
+    for (let n = 2; await exists(path.join(dir, name)); n++) name = `${base}-${n}.txt`;
+    await mkdir(dir, { recursive: true });
+    await atomicWrite(path.join(dir, name), bytes);
+    return name;
+  }
+
+  private setProfiles(profiles: readonly ProfileRecord[], changed?: ProfileRecord): void {
+    this.profileList = profiles;
+    if (changed) {
+      const previous = this.profileById.get(changed.id);
+      if (previous) for (const id of previous.paperIds) this.profileIdsByPaper.get(id)?.delete(changed.id);
+      this.indexProfile(changed);
+      return;
+    }
+    this.profileById.clear();
+    this.profileIdsByPaper.clear();
+    for (const profile of profiles) this.indexProfile(profile);
+  }
+
+  private indexProfile(profile: ProfileRecord): void {
+    this.profileById.set(profile.id, profile);
+    for (const id of profile.paperIds) {
+      let set = this.profileIdsByPaper.get(id);
+      if (!set) this.profileIdsByPaper.set(id, (set = new Set()));
+      set.add(profile.id);
+    }
+  }
+
+  // ---------------------------------------------------------------- user data
+
+  async setTags(id: string, tags: string[]): Promise<void> {
+    this.assertWritable('change tags');
+    this.requirePaper(id);
+    if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new TypeError('tags must be an array of strings.');
+    const ops = this.user.planSetTags(id, tags);
+    const changes: LibraryChange[] = [{ kind: 'user-data', paperIds: [id] }];
+    if (ops.some((op) => op.o === 'tags')) changes.push({ kind: 'tags' });
+    return this.edit(ops, changes);
+  }
+
+  async setNote(id: string, markdown: string): Promise<void> {
+    this.assertWritable('change a note');
+    this.requirePaper(id);
+    if (typeof markdown !== 'string') throw new TypeError('A note must be a string.');
+    return this.edit(this.user.planSetNote(id, markdown), [{ kind: 'user-data', paperIds: [id] }]);
+  }
+
+  async setStatus(id: string, status: ReadingStatus): Promise<void> {
+    this.assertWritable('change a reading status');
+    this.requirePaper(id);
+    if (!isReadingStatus(status)) throw new TypeError(`"${String(status)}" is not a reading status (unread, reading, read).`);
+    return this.edit(this.user.planSetStatus(id, status), [{ kind: 'user-data', paperIds: [id] }]);
+  }
+
+  async setTagColor(name: string, color: string): Promise<void> {
+    this.assertWritable('change a tag colour');
+    return this.edit(this.user.planSetTagColor(name, color), [{ kind: 'tags' }]);
+  }
+
+  async renameTag(from: string, to: string): Promise<void> {
+    this.assertWritable('rename a tag');
+    const { ops, paperIds } = this.user.planRenameTag(from, to);
+    return this.edit(ops, [{ kind: 'tags' }, ...(paperIds.length > 0 ? [{ kind: 'user-data' as const, paperIds }] : [])]);
+  }
+
+  async deleteTag(name: string): Promise<TagDeletion> {
+    this.assertWritable('delete a tag');
+    const { ops, deletion } = this.user.planDeleteTag(name);
+    const changes: LibraryChange[] = [{ kind: 'tags' }];
+    if (deletion.paperIds.length > 0) changes.push({ kind: 'user-data', paperIds: deletion.paperIds });
+    await this.edit(ops, changes);
+    return deletion;
+  }
+
+  async restoreTag(deletion: TagDeletion): Promise<void> {
+    this.assertWritable('restore a tag');
+    const { ops, paperIds } = this.user.planRestoreTag(deletion, (id) => this.paperIndex.has(id));
+    if (ops.length === 0) return;
+    return this.edit(ops, [{ kind: 'tags' }, ...(paperIds.length > 0 ? [{ kind: 'user-data' as const, paperIds }] : [])]);
+  }
+
+  /** Applies the ops in memory now (so reads see them at once), resolves once they are in the fsync'd journal. */
+  private async edit(ops: JournalOp[], changes: LibraryChange[]): Promise<void> {
+    const journal = this.journal;
+    if (!journal) throw new Error(`Library ${this.dir} is not open for writing.`);
+    for (const op of ops) this.user.apply(op);
+    await journal.append({ at: this.now().toISOString(), ops });
+    for (const change of changes) this.emit(change);
+  }
+
+  // ---------------------------------------------------------------- lifecycle
+
+  /** Resolves when every import and edit started so far is on disk. */
+  async flush(): Promise<void> {
+    await this.commitLane;
+    await this.journal?.drain();
+  }
+
+  /** Flushes, folds the journal into user.json, releases the lock. Safe to call more than once. */
+  close(): Promise<void> {
+    this.closing ??= this.doClose();
+    return this.closing;
+  }
+
+  private async doClose(): Promise<void> {
+    try {
+      await this.commitLane;
+      if (this.journal) {
+        await this.journal.drain();
+        if (this.journal.entries > 0) await this.journal.compact();
+        await this.journal.close();
+      }
+    } finally {
+      this.lock?.release();
+      this.lock = null;
+      this.listeners.clear();
+    }
+  }
+
+  private inCommitLane<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.commitLane.then(task, task);
+    this.commitLane = run.catch(() => undefined);
+    return run;
+  }
+
+  private assertWritable(action: string): void {
+    if (this.isReadOnly) throw new ReadOnlyLibraryError(`Library ${this.dir} is open read-only; cannot ${action}.`);
+    if (this.closing) throw new Error(`Library ${this.dir} is closed; cannot ${action}.`);
+  }
+
+  private requirePaper(id: string): void {
+    if (!this.paperIndex.has(id)) throw new UnknownPaperError(id);
+  }
+
+  private emit(change: LibraryChange): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(change);
+      } catch {
+        // A failing listener must not break the store or the other listeners.
+      }
+    }
+  }
+}

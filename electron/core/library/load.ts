@@ -1,0 +1,260 @@
+// Reading a library folder into memory, recovering from damaged files as it goes. Nothing here writes except
+// moving damaged files aside (never in read-only mode); what must be written back afterwards (a restored
+// library.json, a migration, a compacted journal) is returned for Library to do in a crash-safe order.
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import type { PaperRecord } from '../model.js';
+import { backupCopies, segmentBackupPath } from './backups.js';
+import { errorCode } from './errors.js';
+import { exists } from './fsx.js';
+import { JOURNAL_FILE, parseJournal } from './journal.js';
+import { LIBRARY_MIGRATIONS, USER_MIGRATIONS, migrate } from './migrations.js';
+import type { MigrationSpill } from './migrations.js';
+import { SafeJsonFile, describeBackupFolder, describeRecovery, readJsonSafely } from './safe-json.js';
+import type { BackupCandidate } from './safe-json.js';
+import {
+  SCHEMA_VERSION,
+  describeIssues,
+  emptyLibraryDoc,
+  emptyUserDoc,
+  libraryDocSchema,
+  userDocSchema,
+} from './schema.js';
+import type { LibraryDoc, UserDoc } from './schema.js';
+import { PAPERS_DIR, decodeSegment, listSegmentFiles, nextSegmentNumber, segmentNumber } from './segments.js';
+import { UserState } from './user-state.js';
+
+export const LIBRARY_FILE = 'library.json';
+export const USER_FILE = 'user.json';
+
+export interface LoadContext {
+  dir: string;
+  readOnly: boolean;
+  now: () => Date;
+  problems: string[];
+}
+
+export interface LoadedLibrary {
+  libraryDb: Low<LibraryDoc>;
+  userDb: Low<UserDoc>;
+  papers: PaperRecord[];
+  paperIndex: Map<string, number>;
+  user: UserState;
+  journalEntries: number;
+  /** Write-backs Library.finishOpen must do (writable mode only). */
+  pending: {
+    /** library.json was migrated from this version (its original must be kept before rewriting it). */
+    migratedFrom: number | null;
+    /** Papers a migration moved out of library.json, to be written as a new segment. */
+    spilledPapers: PaperRecord[];
+    libraryNeedsWrite: boolean;
+    userNeedsWrite: boolean;
+    journalDamaged: boolean;
+    /** Segments restored from backups/segments/, to be copied back into papers/. */
+    restoredSegments: string[];
+    /** Segments that loaded fine (each gets a one-time copy in backups/segments/). */
+    goodSegments: string[];
+  };
+  nextSegment: number;
+}
+
+function candidatesFor(dir: string, fileName: string): () => Promise<BackupCandidate[]> {
+  return async () =>
+    (await backupCopies(dir, fileName)).map(({ file, folder }) => ({ file, description: describeBackupFolder(folder) }));
+}
+
+function makeDecoder<T>(
+  label: string,
+  migrations: Parameters<typeof migrate>[1],
+  check: (doc: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] },
+  onAccepted: (info: { fromVersion: number; spill: MigrationSpill }) => void,
+): (raw: unknown) => T {
+  return (raw) => {
+    const spill: MigrationSpill = { papers: [], user: null };
+    const { doc, fromVersion } = migrate(raw, migrations, label, spill);
+    const checked = check(doc);
+    if (!checked.success) throw new Error(describeIssues(checked.error));
+    onAccepted({ fromVersion, spill });
+    return checked.data;
+  };
+}
+
+export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
+  const { dir, readOnly, now, problems } = ctx;
+  const pending: LoadedLibrary['pending'] = {
+    migratedFrom: null,
+    spilledPapers: [],
+    libraryNeedsWrite: false,
+    userNeedsWrite: false,
+    journalDamaged: false,
+    restoredSegments: [],
+    goodSegments: [],
+  };
+
+  // ---- library.json ----
+  let libraryAccepted: { fromVersion: number; spill: MigrationSpill } | null = null;
+  const libraryAdapter = new SafeJsonFile<LibraryDoc>({
+    file: path.join(dir, LIBRARY_FILE),
+    decode: makeDecoder(LIBRARY_FILE, LIBRARY_MIGRATIONS, (d) => libraryDocSchema.safeParse(d), (info) => (libraryAccepted = info)),
+    candidates: candidatesFor(dir, LIBRARY_FILE),
+    readOnly,
+    now,
+    serialize: (doc) => `${JSON.stringify(doc, null, 2)}\n`,
+  });
+  const libraryDb = new Low<LibraryDoc>(libraryAdapter, emptyLibraryDoc());
+  await libraryDb.read();
+  const libRead = libraryAdapter.lastRead;
+  const accepted = libraryAccepted as { fromVersion: number; spill: MigrationSpill } | null;
+  let spilledUser: UserDoc | null = null;
+  if (accepted && accepted.fromVersion < SCHEMA_VERSION) {
+    pending.migratedFrom = accepted.fromVersion;
+    pending.spilledPapers = accepted.spill.papers;
+    spilledUser = accepted.spill.user;
+    if (readOnly) {
+      problems.push(
+        `${LIBRARY_FILE} is in the older format version ${accepted.fromVersion}; showing it upgraded (read-only: the file was not changed).`,
+      );
+    }
+  }
+  if (libRead?.status === 'recovered') {
+    problems.push(describeRecovery(LIBRARY_FILE, libRead, 'profiles and the import log start empty'));
+    pending.libraryNeedsWrite = !readOnly;
+  } else if (libRead?.status === 'missing') {
+    const corpses = await corruptCopies(dir, LIBRARY_FILE);
+    if (corpses.length > 0) problems.push(`${LIBRARY_FILE} is missing; earlier unreadable copies are kept as ${corpses.join(', ')}.`);
+  }
+
+  // ---- segments ----
+  const doc = libraryDb.data;
+  if (libRead?.status !== 'ok') {
+    // library.json is new, missing or was replaced: adopt segment files it does not list rather than hide their
+    // papers. (When library.json read fine, an unlisted segment is the leftover of an import that failed before
+    // library.json was written; it is ignored, and never reused: see nextSegmentNumber.)
+    const listed = new Set(doc.segments);
+    const extra = (await listSegmentFiles(dir)).filter((name) => !listed.has(name));
+    if (extra.length > 0) {
+      doc.segments = [...doc.segments, ...extra].sort((a, b) => (segmentNumber(a) ?? 0) - (segmentNumber(b) ?? 0));
+      pending.libraryNeedsWrite = !readOnly;
+      problems.push(
+        `Loaded ${extra.length} paper file(s) from ${PAPERS_DIR}/ that ${LIBRARY_FILE} did not list (${extra.join(', ')}); ` +
+          'their papers are not linked to a profile until you import that profile again.',
+      );
+    }
+  }
+  const segmentResults = await Promise.all(
+    doc.segments.map((name) =>
+      readJsonSafely<PaperRecord[]>({
+        file: path.join(dir, PAPERS_DIR, name),
+        decode: decodeSegment,
+        candidates: async () => {
+          const copy = segmentBackupPath(dir, name);
+          return (await exists(copy)) ? [{ file: copy, description: 'its backup copy' }] : [];
+        },
+        readOnly,
+        now,
+      }),
+    ),
+  );
+  const papers: PaperRecord[] = [];
+  const paperIndex = new Map<string, number>();
+  const addPaper = (record: PaperRecord): void => {
+    const at = paperIndex.get(record.id);
+    if (at === undefined) {
+      paperIndex.set(record.id, papers.length);
+      papers.push(record);
+    } else {
+      papers[at] = record; // later segments win
+    }
+  };
+  pending.spilledPapers.forEach(addPaper);
+  const segmentProblems: string[] = [];
+  let unrecoverable = 0;
+  doc.segments.forEach((name, i) => {
+    const result = segmentResults[i];
+    if (!result) return;
+    const label = `${PAPERS_DIR}/${name}`;
+    if (result.status === 'ok') pending.goodSegments.push(name);
+    else if (result.status === 'missing') {
+      unrecoverable++;
+      segmentProblems.push(`${label} is missing`);
+    } else {
+      if (result.restoredFrom && !readOnly) pending.restoredSegments.push(name);
+      if (!result.restoredFrom) unrecoverable++;
+      segmentProblems.push(describeRecovery(label, result, 'its papers are lost').replace(/\.$/, ''));
+    }
+    result.value?.forEach(addPaper);
+  });
+  if (segmentProblems.length > 0) problems.push(...segmentProblems.map((p) => `${p}.`));
+
+  // Profiles must not list papers that are not there (a lost segment): drop the ids and say which.
+  const lostByProfile: string[] = [];
+  const lostIds = new Set<string>();
+  doc.profiles = doc.profiles.map((profile) => {
+    const kept = profile.paperIds.filter((id) => paperIndex.has(id));
+    if (kept.length === profile.paperIds.length) return profile;
+    profile.paperIds.filter((id) => !paperIndex.has(id)).forEach((id) => lostIds.add(id));
+    lostByProfile.push(`${profile.name} (${profile.paperIds.length - kept.length})`);
+    return { ...profile, paperIds: kept };
+  });
+  if (lostIds.size > 0) {
+    const ids = [...lostIds];
+    problems.push(
+      `${ids.length} paper(s) are lost${unrecoverable > 0 ? ' with the unreadable paper file(s)' : ''}: ` +
+        `${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}. Import these profiles again to get them back: ${lostByProfile.join(', ')}.`,
+    );
+  }
+
+  // ---- user.json + user.journal ----
+  const userAdapter = new SafeJsonFile<UserDoc>({
+    file: path.join(dir, USER_FILE),
+    decode: makeDecoder(USER_FILE, USER_MIGRATIONS, (d) => userDocSchema.safeParse(d), () => undefined),
+    candidates: candidatesFor(dir, USER_FILE),
+    readOnly,
+    now,
+    serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
+  });
+  const userDb = new Low<UserDoc>(userAdapter, emptyUserDoc());
+  await userDb.read();
+  const userRead = userAdapter.lastRead;
+  let user = UserState.fromDoc(userDb.data);
+  if (userRead?.status === 'recovered') {
+    problems.push(describeRecovery(USER_FILE, userRead, 'tags, notes and reading status start empty (later edits in user.journal are still applied)'));
+    pending.userNeedsWrite = !readOnly;
+    if (userRead.restoredFrom) {
+      // The backup's own journal holds the edits made after that snapshot: replay them first.
+      const backupJournal = await readTextIfExists(path.join(path.dirname(userRead.restoredFrom.file), JOURNAL_FILE));
+      for (const entry of parseJournal(backupJournal).entries) entry.ops.forEach((op) => user.apply(op));
+    }
+  } else if (userRead?.status === 'missing' && spilledUser) {
+    user = UserState.fromDoc(spilledUser);
+  }
+  if (spilledUser && userRead?.status !== 'missing') {
+    // A migration interrupted after user.json was written: keep user.json, add what only the old file had.
+    for (const [id, data] of Object.entries(spilledUser.papers)) if (!user.papers.has(id)) user.apply({ o: 'paper', id, data });
+    const missingTags = spilledUser.tags.filter((t) => !user.findTag(t.name));
+    if (missingTags.length > 0) user.apply({ o: 'tags', tags: [...user.tags, ...missingTags] });
+  }
+  if (spilledUser) pending.userNeedsWrite = !readOnly;
+  const journal = parseJournal(await readTextIfExists(path.join(dir, JOURNAL_FILE)));
+  for (const entry of journal.entries) entry.ops.forEach((op) => user.apply(op));
+  problems.push(...journal.problems);
+  pending.journalDamaged = journal.damaged;
+
+  const nextSegment = await nextSegmentNumber(dir, doc.segments);
+  return { libraryDb, userDb, papers, paperIndex, user, journalEntries: journal.entries.length, pending, nextSegment };
+}
+
+async function readTextIfExists(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+async function corruptCopies(dir: string, fileName: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith(`${fileName}.corrupt-`)).sort();
+}

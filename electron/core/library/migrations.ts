@@ -1,0 +1,158 @@
+// Upgrading older library files. Each step takes a document of version `from` to `from + 1`; opening a file
+// runs every step from its version up to SCHEMA_VERSION. A version newer than SCHEMA_VERSION is refused
+// (NewerSchemaError): an older Folio must never rewrite — and so silently drop — what a newer one stored.
+//
+// Version 0 (the prototype, before this store existed; it had no `schemaVersion` field) kept everything in a
+// single library.json:
+//   {
+//     "profiles": [{ "id", "name", "category", "metrics", "paperIds", "importedAt" }],   // no metrics history
+//     "papers":   [{ ...PaperRecord, "tags": "ml, to read", "note": "…", "read": true }], // user data inline;
+//                                                                                       // tags one comma-separated string
+//     "tagColors": { "ml": "#aabbcc" },
+//     "imports":  [ImportRecord…]                                                        // optional
+//   }
+// Version 1 splits it: profiles/imports stay in library.json, papers move to papers/segment-*.json, user data
+// moves to user.json. A migration can therefore hand back papers and user data besides the migrated document
+// (`MigrationSpill`); the library writes those out (segment first, library.json last) before anything else.
+import { z } from 'zod';
+import { NewerSchemaError } from './errors.js';
+import { HEX_COLOR, SCHEMA_VERSION, describeIssues, paperRecordSchema } from './schema.js';
+import type { PaperRecord, TagDefinition, UserPaperData } from '../model.js';
+import type { UserDoc } from './schema.js';
+
+type JsonObject = Record<string, unknown>;
+
+/** What a migration moved out of the document it migrated. */
+export interface MigrationSpill {
+  papers: PaperRecord[];
+  user: UserDoc | null;
+}
+
+export interface Migration {
+  from: number;
+  description: string;
+  migrate(doc: JsonObject, spill: MigrationSpill): JsonObject;
+}
+
+const metricsV0 = z.object({
+  hIndex: z.number().nullable(),
+  papers: z.number().nullable(),
+  citations: z.number().nullable(),
+  novelty: z.number().nullable(),
+  aiScore: z.number().nullable(),
+});
+
+const libraryV0Schema = z.object({
+  profiles: z.array(
+    z.object({
+      id: z.string().min(1),
+      name: z.string(),
+      category: z.string().nullable(),
+      metrics: metricsV0,
+      paperIds: z.array(z.string()),
+      importedAt: z.string(),
+    }),
+  ),
+  papers: z.array(
+    paperRecordSchema.extend({
+      tags: z.string().optional(),
+      note: z.string().optional(),
+      read: z.boolean().optional(),
+    }),
+  ),
+  tagColors: z.record(z.string(), z.string().regex(HEX_COLOR)).optional(),
+  imports: z.array(z.unknown()).optional(),
+});
+
+/** Colours given to v0 tags that had none (v0 only stored colours the user picked). */
+const V0_DEFAULT_COLOR = '#8a8f98';
+
+export const LIBRARY_MIGRATIONS: readonly Migration[] = [
+  {
+    from: 0,
+    description: 'split the single-file prototype library.json into library.json, paper segments and user.json',
+    migrate(doc, spill) {
+      const parsed = libraryV0Schema.safeParse(doc);
+      if (!parsed.success) throw new Error(`not a valid version-0 library: ${describeIssues(parsed.error)}`);
+      const v0 = parsed.data;
+      const userPapers: Record<string, UserPaperData> = {};
+      const tags: TagDefinition[] = [];
+      const tagByFolded = new Map<string, TagDefinition>();
+      const defineTag = (name: string, color: string): TagDefinition => {
+        const existing = tagByFolded.get(name.toLowerCase());
+        if (existing) return existing;
+        const def = { name, color };
+        tagByFolded.set(name.toLowerCase(), def);
+        tags.push(def);
+        return def;
+      };
+      for (const [name, color] of Object.entries(v0.tagColors ?? {})) {
+        if (name.trim() !== '') defineTag(name.trim(), color.toLowerCase());
+      }
+      for (const paper of v0.papers) {
+        const { tags: tagText, note, read, ...record } = paper;
+        spill.papers.push(record);
+        const paperTags: string[] = [];
+        for (const raw of (tagText ?? '').split(',')) {
+          const name = raw.trim();
+          if (name === '') continue;
+          const def = defineTag(name, V0_DEFAULT_COLOR);
+          if (!paperTags.includes(def.name)) paperTags.push(def.name);
+        }
+        const data: UserPaperData = { tags: paperTags, note: note ?? '', status: read ? 'read' : 'unread' };
+        if (data.tags.length > 0 || data.note !== '' || data.status !== 'unread') userPapers[record.id] = data;
+      }
+      spill.user = { schemaVersion: 1, papers: userPapers, tags };
+      return {
+        schemaVersion: 1,
+        profiles: v0.profiles.map(({ importedAt, ...profile }) => ({
+          ...profile,
+          history: [{ at: importedAt, metrics: profile.metrics }],
+          firstImportedAt: importedAt,
+          lastImportedAt: importedAt,
+        })),
+        imports: v0.imports ?? [],
+        segments: [],
+      };
+    },
+  },
+];
+
+/** user.json first appeared in version 1, so there is nothing to migrate yet; the mechanism is the same. */
+export const USER_MIGRATIONS: readonly Migration[] = [];
+
+export function versionOf(doc: unknown): number {
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('expected a JSON object');
+  const version = (doc as JsonObject).schemaVersion;
+  if (version === undefined) return 0;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    throw new Error(`schemaVersion ${JSON.stringify(version)} is not a version number`);
+  }
+  return version;
+}
+
+/**
+ * Brings `doc` up to SCHEMA_VERSION. Returns the document and the version it had. Throws NewerSchemaError for a
+ * version this code does not know (the file is left untouched), a plain Error when a step cannot read the doc.
+ */
+export function migrate(
+  doc: unknown,
+  migrations: readonly Migration[],
+  label: string,
+  spill: MigrationSpill,
+): { doc: unknown; fromVersion: number } {
+  const fromVersion = versionOf(doc);
+  if (fromVersion > SCHEMA_VERSION) {
+    throw new NewerSchemaError(
+      `${label} was written by a newer Folio (format version ${fromVersion}; this one reads up to ${SCHEMA_VERSION}). ` +
+        'Update Folio to open this library; nothing was changed.',
+    );
+  }
+  let current = doc as JsonObject;
+  for (let version = fromVersion; version < SCHEMA_VERSION; version++) {
+    const step = migrations.find((m) => m.from === version);
+    if (!step) throw new Error(`no upgrade from format version ${version}`);
+    current = step.migrate(current, spill);
+  }
+  return { doc: current, fromVersion };
+}

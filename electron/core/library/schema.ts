@@ -1,0 +1,147 @@
+// On-disk shapes of a library folder, checked with zod when read. Types here are the *stored* documents;
+// the public record types come from ../model.ts and the schemas are kept assignable to them.
+import { z } from 'zod';
+import { READING_STATUSES } from '../model.js';
+import type { ImportRecord, PaperRecord, ProfileRecord, TagDefinition, UserPaperData } from '../model.js';
+
+/** Version of library.json and user.json written by this code. See migrations.ts for older versions. */
+export const SCHEMA_VERSION = 1;
+
+export const SEGMENT_NAME = /^segment-(\d{6,})\.json$/;
+export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+
+const metricsSchema = z.object({
+  hIndex: z.number().nullable(),
+  papers: z.number().nullable(),
+  citations: z.number().nullable(),
+  novelty: z.number().nullable(),
+  aiScore: z.number().nullable(),
+});
+
+const parsedPaperShape = {
+  category: z.string().nullable(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'),
+  title: z.string(),
+  authors: z.array(z.string()),
+  authorsTruncated: z.boolean(),
+  orgs: z.array(z.string()),
+  abstract: z.string(),
+};
+
+export const parseResultSchema = z.object({
+  profile: z.object({ name: z.string(), category: z.string().nullable(), metrics: metricsSchema }),
+  papers: z.array(z.object(parsedPaperShape)),
+  warnings: z.array(z.string()),
+});
+
+export const paperRecordSchema = z.object({
+  ...parsedPaperShape,
+  id: z.string().min(1),
+  key: z.string().min(1),
+  addedAt: z.string(),
+});
+
+/** papers/segment-NNNNNN.json: the papers one import added or improved. */
+export const segmentSchema = z.array(paperRecordSchema);
+
+const profileRecordSchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  category: z.string().nullable(),
+  metrics: metricsSchema,
+  history: z.array(z.object({ at: z.string(), metrics: metricsSchema })),
+  paperIds: z.array(z.string()),
+  firstImportedAt: z.string(),
+  lastImportedAt: z.string(),
+});
+
+const importRecordSchema = z.object({
+  id: z.string().min(1),
+  at: z.string(),
+  parserVersion: z.number(),
+  profileId: z.string(),
+  file: z.string().min(1),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  chars: z.number(),
+  papersFound: z.number(),
+  papersAdded: z.number(),
+});
+
+export const libraryDocSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  profiles: z.array(profileRecordSchema),
+  imports: z.array(importRecordSchema),
+  segments: z.array(z.string().regex(SEGMENT_NAME)),
+});
+
+const userPaperSchema = z.object({
+  tags: z.array(z.string()),
+  note: z.string(),
+  status: z.enum(READING_STATUSES),
+});
+
+const tagDefinitionSchema = z.object({ name: z.string().min(1), color: z.string().regex(HEX_COLOR) });
+
+export const userDocSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  papers: z.record(z.string(), userPaperSchema),
+  tags: z.array(tagDefinitionSchema),
+});
+
+/**
+ * One line of user.journal: one edit, as absolute "set" operations so that replaying a line twice (e.g. after
+ * a crash between writing user.json and truncating the journal) gives the same state.
+ */
+export const journalOpSchema = z.discriminatedUnion('o', [
+  z.object({ o: z.literal('paper'), id: z.string().min(1), data: userPaperSchema }),
+  z.object({ o: z.literal('tags'), tags: z.array(tagDefinitionSchema) }),
+]);
+export const journalEntrySchema = z.object({ at: z.string(), ops: z.array(journalOpSchema).min(1) });
+
+export interface LibraryDoc {
+  schemaVersion: number;
+  profiles: ProfileRecord[];
+  imports: ImportRecord[];
+  /** Segment file names under papers/, oldest first; later ones win per paper id. */
+  segments: string[];
+}
+
+export interface UserDoc {
+  schemaVersion: number;
+  papers: Record<string, UserPaperData>;
+  tags: TagDefinition[];
+}
+
+export type JournalOp = { o: 'paper'; id: string; data: UserPaperData } | { o: 'tags'; tags: TagDefinition[] };
+export interface JournalEntry {
+  at: string;
+  ops: JournalOp[];
+}
+
+// Compile-time checks that what zod accepts is what the rest of the code believes it holds.
+type Assert<T extends true> = T;
+type Is<A, B> = [A] extends [B] ? true : false;
+export type SchemaChecks = [
+  Assert<Is<z.infer<typeof paperRecordSchema>, PaperRecord>>,
+  Assert<Is<z.infer<typeof libraryDocSchema>, LibraryDoc>>,
+  Assert<Is<z.infer<typeof userDocSchema>, UserDoc>>,
+  Assert<Is<z.infer<typeof journalEntrySchema>, JournalEntry>>,
+];
+
+export function emptyLibraryDoc(): LibraryDoc {
+  return { schemaVersion: SCHEMA_VERSION, profiles: [], imports: [], segments: [] };
+}
+
+export function emptyUserDoc(): UserDoc {
+  return { schemaVersion: SCHEMA_VERSION, papers: {}, tags: [] };
+}
+
+/** "papers.3.title: expected string" — the first few zod issues, on one line. */
+export function describeIssues(error: z.ZodError): string {
+  const parts = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `${where}: ${issue.message}`;
+  });
+  const more = error.issues.length > 3 ? ` (+${error.issues.length - 3} more)` : '';
+  return parts.join('; ') + more;
+}

@@ -1,0 +1,174 @@
+// User data (tags, notes, reading status, tag colours) in memory, and the pure planning of each edit as a list
+// of journal operations. Applying the same ops to user.json's snapshot on replay gives the same state.
+import { EMPTY_USER_DATA } from '../model.js';
+import type { ReadingStatus, TagDefinition, UserPaperData } from '../model.js';
+import type { TagDeletion } from '../api.js';
+import { TagError } from './errors.js';
+import { HEX_COLOR, SCHEMA_VERSION } from './schema.js';
+import type { JournalOp, UserDoc } from './schema.js';
+
+/** Colours given to new tags: the least-used one, in this order on ties. */
+export const TAG_PALETTE: readonly string[] = [
+  '#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#3e63dd', '#8e4ec6', '#d6409f', '#8d8d8d',
+];
+
+const fold = (name: string): string => name.toLowerCase();
+
+function isEmpty(data: UserPaperData): boolean {
+  return data.tags.length === 0 && data.note === '' && data.status === 'unread';
+}
+
+export class UserState {
+  readonly papers = new Map<string, UserPaperData>();
+  tags: TagDefinition[] = [];
+
+  static fromDoc(doc: UserDoc): UserState {
+    const state = new UserState();
+    for (const [id, data] of Object.entries(doc.papers)) {
+      if (!isEmpty(data)) state.papers.set(id, { tags: [...data.tags], note: data.note, status: data.status });
+    }
+    state.tags = doc.tags.map((t) => ({ name: t.name, color: t.color.toLowerCase() }));
+    return state;
+  }
+
+  toDoc(): UserDoc {
+    return { schemaVersion: SCHEMA_VERSION, papers: Object.fromEntries(this.papers), tags: this.tags };
+  }
+
+  get(id: string): UserPaperData {
+    return this.papers.get(id) ?? EMPTY_USER_DATA;
+  }
+
+  findTag(name: string): TagDefinition | undefined {
+    const key = fold(name.trim());
+    return this.tags.find((t) => fold(t.name) === key);
+  }
+
+  apply(op: JournalOp): void {
+    if (op.o === 'paper') {
+      if (isEmpty(op.data)) this.papers.delete(op.id);
+      else this.papers.set(op.id, { tags: [...op.data.tags], note: op.data.note, status: op.data.status });
+    } else {
+      this.tags = op.tags.map((t) => ({ ...t }));
+    }
+  }
+
+  // ---- planning: each returns the ops of one edit (applied by the caller, then journaled) ----
+
+  planSetTags(id: string, requested: string[]): JournalOp[] {
+    const defs = [...this.tags];
+    const byFold = new Map(defs.map((d) => [fold(d.name), d] as const));
+    const tags: string[] = [];
+    for (const raw of requested) {
+      const name = raw.trim();
+      if (name === '') continue;
+      let def = byFold.get(fold(name));
+      if (!def) {
+        def = { name, color: leastUsedColor(defs) };
+        defs.push(def);
+        byFold.set(fold(name), def);
+      }
+      if (!tags.includes(def.name)) tags.push(def.name);
+    }
+    const ops: JournalOp[] = [];
+    if (defs.length !== this.tags.length) ops.push({ o: 'tags', tags: defs });
+    ops.push({ o: 'paper', id, data: { ...this.get(id), tags } });
+    return ops;
+  }
+
+  planSetNote(id: string, note: string): JournalOp[] {
+    return [{ o: 'paper', id, data: { ...this.get(id), tags: [...this.get(id).tags], note } }];
+  }
+
+  planSetStatus(id: string, status: ReadingStatus): JournalOp[] {
+    return [{ o: 'paper', id, data: { ...this.get(id), tags: [...this.get(id).tags], status } }];
+  }
+
+  planSetTagColor(name: string, color: string): JournalOp[] {
+    if (!HEX_COLOR.test(color)) throw new TagError(`"${color}" is not a colour of the form #rrggbb.`);
+    const def = this.requireTag(name);
+    return [{ o: 'tags', tags: this.tags.map((t) => (t === def ? { name: t.name, color: color.toLowerCase() } : t)) }];
+  }
+
+  /** Renames `from` to `to` everywhere; when another tag is already called `to`, the two are merged. */
+  planRenameTag(from: string, to: string): { ops: JournalOp[]; paperIds: string[] } {
+    const source = this.requireTag(from);
+    const newName = to.trim();
+    if (newName === '') throw new TagError('A tag name cannot be empty.');
+    const target = this.findTag(newName);
+    const merging = target !== undefined && target !== source;
+    const finalName = merging ? target.name : newName;
+    const tags = merging
+      ? this.tags.filter((t) => t !== source)
+      : this.tags.map((t) => (t === source ? { name: newName, color: t.color } : t));
+    const ops: JournalOp[] = [{ o: 'tags', tags }];
+    const paperIds: string[] = [];
+    for (const [id, data] of this.papers) {
+      if (!data.tags.some((t) => fold(t) === fold(source.name))) continue;
+      const next: string[] = [];
+      for (const t of data.tags) {
+        const name = fold(t) === fold(source.name) ? finalName : t;
+        if (!next.some((n) => fold(n) === fold(name))) next.push(name);
+      }
+      ops.push({ o: 'paper', id, data: { ...data, tags: next } });
+      paperIds.push(id);
+    }
+    return { ops, paperIds };
+  }
+
+  planDeleteTag(name: string): { ops: JournalOp[]; deletion: TagDeletion } {
+    const def = this.requireTag(name);
+    const ops: JournalOp[] = [{ o: 'tags', tags: this.tags.filter((t) => t !== def) }];
+    const paperIds: string[] = [];
+    for (const [id, data] of this.papers) {
+      if (!data.tags.some((t) => fold(t) === fold(def.name))) continue;
+      ops.push({ o: 'paper', id, data: { ...data, tags: data.tags.filter((t) => fold(t) !== fold(def.name)) } });
+      paperIds.push(id);
+    }
+    return { ops, deletion: { tag: { ...def }, paperIds } };
+  }
+
+  /** Undo of deleteTag: the definition comes back (unless re-created meanwhile) and the papers get the tag again. */
+  planRestoreTag(deletion: TagDeletion, isKnownPaper: (id: string) => boolean): { ops: JournalOp[]; paperIds: string[] } {
+    const name = deletion.tag.name.trim();
+    if (name === '' || !HEX_COLOR.test(deletion.tag.color)) throw new TagError('Not a tag deletion that can be restored.');
+    const ops: JournalOp[] = [];
+    let def = this.findTag(name);
+    if (!def) {
+      def = { name, color: deletion.tag.color.toLowerCase() };
+      ops.push({ o: 'tags', tags: [...this.tags, def] });
+    }
+    const paperIds: string[] = [];
+    for (const id of new Set(deletion.paperIds)) {
+      if (!isKnownPaper(id)) continue;
+      const data = this.get(id);
+      if (data.tags.some((t) => fold(t) === fold(name))) continue;
+      ops.push({ o: 'paper', id, data: { ...data, tags: [...data.tags, def.name] } });
+      paperIds.push(id);
+    }
+    return { ops, paperIds };
+  }
+
+  private requireTag(name: string): TagDefinition {
+    const def = this.findTag(name);
+    if (!def) throw new TagError(`No tag "${name}" in this library.`);
+    return def;
+  }
+}
+
+function leastUsedColor(defs: readonly TagDefinition[]): string {
+  const uses = new Map<string, number>(TAG_PALETTE.map((c) => [c, 0]));
+  for (const d of defs) {
+    const n = uses.get(d.color.toLowerCase());
+    if (n !== undefined) uses.set(d.color.toLowerCase(), n + 1);
+  }
+  let best = TAG_PALETTE[0] ?? '#8d8d8d';
+  let bestUses = Infinity;
+  for (const [color, n] of uses) {
+    if (n < bestUses) {
+      best = color;
+      bestUses = n;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,35 @@
+// Child process for the crash and lock tests. Usage:
+//   child-library.ts note <dir> <paperId> <text>   open, setNote, print "saved" once durable, then wait forever
+//   child-library.ts hold <dir>                    open (taking the lock), print "open", then wait forever
+//   child-library.ts try-open <dir>                try to open; print "locked: <message>" or "opened"
+import { Library, LibraryLockedError } from '../../../electron/core/library/index.js';
+
+const [mode, dir, ...rest] = process.argv.slice(2);
+if (!mode || !dir) throw new Error('usage: child-library.ts <mode> <dir> ...');
+
+const waitForever = (): void => {
+  setInterval(() => undefined, 1 << 30);
+};
+
+if (mode === 'note') {
+  const [id, text] = rest;
+  const library = await Library.open(dir);
+  await library.setNote(id ?? '', text ?? '');
+  process.stdout.write('saved\n');
+  waitForever();
+} else if (mode === 'hold') {
+  await Library.open(dir);
+  process.stdout.write('open\n');
+  waitForever();
+} else if (mode === 'try-open') {
+  try {
+    const library = await Library.open(dir);
+    process.stdout.write('opened\n');
+    await library.close();
+  } catch (error) {
+    if (!(error instanceof LibraryLockedError)) throw error;
+    process.stdout.write(`locked: ${error.message}\n`);
+  }
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
