@@ -1,0 +1,376 @@
+/*
+ * Folio renderer — the whole UI. It talks only to window.folio (see folio.d.ts).
+ *
+ * Roles and accessible names for tests (stable; please keep in sync):
+ *   searchbox  "Search papers"                 — always visible; "/" or Ctrl/⌘+F focuses it; Esc clears
+ *   button     "Search syntax help"            — toggles region "Search syntax"
+ *   button     "Import"                        — toolbar; opens the import dialog (also Ctrl/⌘+V outside text fields)
+ *   button     "Export"                        — toolbar; opens dialog "Export library"
+ *   button     "Dark theme" (aria-pressed)     — theme toggle
+ *   combobox   "Sort by" (select: Relevance / Date / Title / Date added), button "Sort ascending"|"Sort descending"
+ *   navigation "Library"                       — sidebar; buttons "All papers", "Unread", "Reading", "Read",
+ *                                                one per profile (its name), one per tag (its name); the current one
+ *                                                has aria-current="page". Counts are inside the button text.
+ *   button     "Actions for tag <name>"        — opens menu "Tag <name>": menuitem "Rename…", menuitemradio per
+ *                                                colour ("Blue", "Teal", …), menuitem "Delete tag…";
+ *                                                rename = textbox "Rename tag <name>" (Enter to apply, Esc cancels)
+ *   separator  "Resize sidebar", "Resize paper list" (←/→ keys)
+ *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read]";
+ *                                                aria-selected on the selected one; ↑/↓/Home/End/PgUp/PgDn, Enter opens
+ *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar
+ *   region     "Paper details"                 — detail pane; heading level 2 = title;
+ *                                                author / "Listed on" profile names are buttons (set a search filter)
+ *     radiogroup "Reading status" with radios "Unread" / "Reading" / "Read"
+ *     list "Tags": button "<tag>" (filter) + button "Remove tag <tag>"; combobox "Add tag" (listbox "Tag suggestions")
+ *     buttons "Edit" / "Preview" (aria-pressed) — note mode; a paper without a note opens in Edit, one with a
+ *       note opens in Preview (double-click the preview to edit); textbox "Note" exists only in Edit mode
+ *     status (role=status) next to them: "" → "Saving…" → "Saved" | "Save failed — retrying"
+ *   dialog     "Import profile"                — textbox "Profile page text", buttons "Cancel" and "Import"
+ *                                                (disabled until a valid preview; while importing: progressbar
+ *                                                "Importing"); list "Papers found" with badges "New" / "In library"
+ *   button     "Try the sample profile"        — empty library only
+ *   region     "Notifications"                 — toasts (aria-live polite); buttons "Undo", "Dismiss notification"
+ *
+ * Menu hook: window.dispatchEvent(new CustomEvent('folio:menu', { detail: { action } })) with action
+ * 'import' | 'find' | 'toggle-theme' | 'export'.
+ */
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import type { SortDirection, SortKey } from '../../electron/core/api.js';
+import { FolioMark, SortArrow } from './components/Icons.js';
+import { DetailPane } from './components/DetailPane.js';
+import { EmptyLibrary } from './components/EmptyLibrary.js';
+import { ExportDialog } from './components/ExportDialog.js';
+import { ImportDialog } from './components/ImportDialog.js';
+import { PaperList } from './components/PaperList.js';
+import { ProfileHeader } from './components/ProfileHeader.js';
+import { ResizeHandle } from './components/ResizeHandle.js';
+import { SearchBar } from './components/SearchBar.js';
+import { Sidebar } from './components/Sidebar.js';
+import { ThemeToggle } from './components/ThemeToggle.js';
+import { Toasts } from './components/Toasts.js';
+import { useDebouncedValue } from './hooks/useDebouncedValue.js';
+import { useLibrary } from './hooks/useLibrary.js';
+import { usePageStore } from './hooks/usePageStore.js';
+import { usePersistentState } from './hooks/usePersistentState.js';
+import { useToasts } from './hooks/useToasts.js';
+import { isTextField, modalOpen } from './lib/dom.js';
+import { errorMessage, getFolio } from './lib/folio.js';
+import { plural } from './lib/format.js';
+import { scopeToQuery, type Scope } from './lib/scope.js';
+import { hasFreeText, setFilter, type FilterKey } from './lib/searchSyntax.js';
+import { isNumber } from './lib/storage.js';
+import { toggleTheme } from './lib/theme.js';
+
+const SEARCH_DEBOUNCE_MS = 60;
+const SORT_LABEL: Record<SortKey, string> = { relevance: 'Relevance', date: 'Date', title: 'Title', added: 'Date added' };
+const isSortKey = (v: unknown): v is SortKey | null => v === null || v === 'relevance' || v === 'date' || v === 'title' || v === 'added';
+const isDirection = (v: unknown): v is SortDirection | null => v === null || v === 'asc' || v === 'desc';
+
+export function App() {
+  const { overview, error: overviewError } = useLibrary();
+  const toasts = useToasts();
+
+  const [scope, setScope] = useState<Scope>({ kind: 'all' });
+  const [search, setSearch] = useState('');
+  const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
+  const query = useDeferredValue(debouncedSearch);
+  const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isSortKey);
+  const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [importText, setImportText] = useState<string | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [problemsDismissed, setProblemsDismissed] = useState(false);
+
+  const [sidebarWidth, setSidebarWidth] = usePersistentState('folio.sidebarWidth', 220, isNumber);
+  const [listWidth, setListWidth] = usePersistentState('folio.listWidth', 520, isNumber);
+
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const detailRef = useRef<HTMLElement>(null);
+
+  // Sorting: null = the core's default (relevance with free text, else date; desc except title).
+  const freeText = hasFreeText(query);
+  const effectiveSort: SortKey = sort === 'relevance' && !freeText ? 'date' : (sort ?? (freeText ? 'relevance' : 'date'));
+  const effectiveDirection: SortDirection = direction ?? (effectiveSort === 'title' ? 'asc' : 'desc');
+
+  const listQuery = useMemo(
+    () => ({ search: query, scope: scopeToQuery(scope), sort: effectiveSort, direction: effectiveDirection }),
+    [query, scope, effectiveSort, effectiveDirection],
+  );
+  const { store, snapshot } = usePageStore(listQuery);
+  const queryKey = JSON.stringify(listQuery);
+
+  const tagColors = useMemo(() => new Map(overview?.tags.map((t) => [t.name, t.color]) ?? []), [overview]);
+
+  // A profile selected in the sidebar that disappeared (never happens today, but be safe).
+  const profileScope = scope.kind === 'profile' ? overview?.profiles.find((p) => p.id === scope.id) : undefined;
+
+  const focusSearch = useCallback(() => {
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  }, []);
+
+  const focusList = useCallback(() => {
+    listRef.current?.focus();
+    if (!selectedId) {
+      const first = store.row(0);
+      if (first) setSelectedId(first.id);
+    }
+  }, [selectedId, store]);
+
+  const applyFilter = useCallback((key: FilterKey, value: string) => {
+    setSearch((current) => setFilter(current, key, value));
+  }, []);
+
+  const onSearchChange = useCallback((value: string) => {
+    setSearch(value);
+  }, []);
+
+  const openPaper = useCallback((id: string) => {
+    setSelectedId(id);
+    // Let the pane render the paper, then move focus there.
+    requestAnimationFrame(() => detailRef.current?.focus());
+  }, []);
+
+  const onListEscape = useCallback(() => {
+    if (search) setSearch('');
+    else setSelectedId(null);
+  }, [search]);
+
+  const selectScope = useCallback((next: Scope) => {
+    startTransition(() => setScope(next));
+  }, []);
+
+  const openImport = useCallback((text = '') => {
+    if (!modalOpen()) setImportText(text);
+  }, []);
+
+  const trySample = useCallback(() => {
+    getFolio()
+      .sampleProfile()
+      .then(
+        (text) => openImport(text),
+        (err: unknown) => toasts.show(`Could not load the sample profile: ${errorMessage(err)}`, { kind: 'error' }),
+      );
+  }, [openImport, toasts]);
+
+  // Keys 1–9: toggle the first nine tags (sidebar order) on the selected paper.
+  const toggleTagByIndex = useCallback(
+    (index: number) => {
+      const tag = overview?.tags[index];
+      if (!tag || !selectedId) return;
+      const api = getFolio();
+      const id = selectedId;
+      api
+        .paper(id)
+        .then((paper) => {
+          const has = paper.tags.includes(tag.name);
+          const next = has ? paper.tags.filter((t) => t !== tag.name) : [...paper.tags, tag.name];
+          return api.setTags(id, next).then(() => {
+            toasts.show(has ? `Removed tag “${tag.name}”` : `Tagged “${tag.name}”`, {
+              action: { label: 'Undo', run: () => void api.setTags(id, paper.tags).catch(() => undefined) },
+            });
+          });
+        })
+        .catch((err: unknown) => toasts.show(`Could not change tags: ${errorMessage(err)}`, { kind: 'error' }));
+    },
+    [overview, selectedId, toasts],
+  );
+
+  // Global keyboard shortcuts, paste-to-import and the application menu.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || modalOpen()) return;
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        focusSearch();
+        return;
+      }
+      if (isTextField(event.target) || mod || event.altKey) return;
+      if (event.key === '/') {
+        event.preventDefault();
+        focusSearch();
+      } else if (/^[1-9]$/.test(event.key)) {
+        event.preventDefault();
+        toggleTagByIndex(Number(event.key) - 1);
+      }
+    };
+    const onPaste = (event: ClipboardEvent) => {
+      if (modalOpen() || isTextField(event.target)) return;
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      if (!text.trim()) return;
+      event.preventDefault();
+      openImport(text);
+    };
+    const onMenu = (event: CustomEvent<{ action: string }>) => {
+      switch (event.detail?.action) {
+        case 'import':
+          openImport('');
+          break;
+        case 'find':
+          if (!modalOpen()) focusSearch();
+          break;
+        case 'toggle-theme':
+          toggleTheme();
+          break;
+        case 'export':
+          if (!modalOpen()) setExportOpen(true);
+          break;
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    document.addEventListener('paste', onPaste);
+    window.addEventListener('folio:menu', onMenu);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      document.removeEventListener('paste', onPaste);
+      window.removeEventListener('folio:menu', onMenu);
+    };
+  }, [focusSearch, toggleTagByIndex, openImport]);
+
+  const empty = overview?.paperCount === 0;
+  const total = snapshot.total;
+  const searching = search !== query || total === null;
+  const scopeTitle =
+    scope.kind === 'all' ? 'All papers' : scope.kind === 'status' ? SORT_STATUS[scope.status] : scope.kind === 'tag' ? `Tag “${scope.name}”` : (profileScope?.name ?? 'Profile');
+  const problems = overview?.problems ?? [];
+
+  return (
+    <>
+      <div id="app" className="app">
+        <header className="toolbar">
+          <div className="brand" style={{ width: sidebarWidth - 12 }}>
+            <FolioMark />
+            Folio
+          </div>
+          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} queryErrors={snapshot.queryErrors} searching={searching} />
+          <div className="toolbar-actions">
+            <button type="button" className="button primary" onClick={() => openImport('')} title="Import a profile page (or paste it anywhere)">
+              Import
+            </button>
+            <button type="button" className="button" onClick={() => setExportOpen(true)} disabled={!overview || overview.paperCount === 0}>
+              Export
+            </button>
+            <ThemeToggle />
+          </div>
+        </header>
+
+        {problems.length > 0 && !problemsDismissed ? (
+          <div className="banner" role="alert">
+            <div>
+              <strong>Folio repaired the library when opening it.</strong>
+              <ul>
+                {problems.map((p, i) => (
+                  <li key={i}>{p}</li>
+                ))}
+              </ul>
+            </div>
+            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setProblemsDismissed(true)}>
+              ×
+            </button>
+          </div>
+        ) : null}
+        {overviewError ? (
+          <div className="banner error" role="alert">
+            Could not read the library: {overviewError}
+          </div>
+        ) : null}
+
+        <div className="panes" style={{ gridTemplateColumns: `${sidebarWidth}px 0 ${listWidth}px 0 minmax(340px, 1fr)` }}>
+        <Sidebar overview={overview} scope={scope} onScope={selectScope} />
+        <ResizeHandle label="Resize sidebar" value={sidebarWidth} min={160} max={420} onChange={setSidebarWidth} />
+
+        <main className="list-pane" aria-label="Paper list">
+          {scope.kind === 'profile' ? <ProfileHeader profileId={scope.id} /> : null}
+          {empty ? (
+            <EmptyLibrary onTrySample={trySample} onImport={() => openImport('')} />
+          ) : (
+            <>
+              <div className="list-header">
+                <h1 className="list-title">{scopeTitle}</h1>
+                <span className="list-count" aria-live="polite">
+                  {total === null ? '' : query.trim() ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')}
+                </span>
+                <label className="sort">
+                  <span className="visually-hidden">Sort by</span>
+                  <select
+                    aria-label="Sort by"
+                    value={effectiveSort}
+                    onChange={(event) => {
+                      setSort(event.target.value as SortKey);
+                      setDirection(null);
+                    }}
+                  >
+                    {(Object.keys(SORT_LABEL) as SortKey[]).map((key) => (
+                      <option key={key} value={key} disabled={key === 'relevance' && !freeText}>
+                        {SORT_LABEL[key]}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                <button
+                  type="button"
+                  className="icon-button sort-direction"
+                  aria-label={effectiveDirection === 'asc' ? 'Sort ascending' : 'Sort descending'}
+                  title={effectiveDirection === 'asc' ? 'Ascending (click for descending)' : 'Descending (click for ascending)'}
+                  onClick={() => setDirection(effectiveDirection === 'asc' ? 'desc' : 'asc')}
+                >
+                  <SortArrow direction={effectiveDirection} />
+                </button>
+              </div>
+              {snapshot.error ? (
+                <p className="error-text list-error" role="alert">
+                  Could not load papers: {snapshot.error}
+                </p>
+              ) : null}
+              {total === 0 ? (
+                <div className="list-empty">
+                  <p>{query.trim() ? 'No papers match this search.' : 'No papers here yet.'}</p>
+                  {query.trim() ? (
+                    <button type="button" className="button" onClick={() => setSearch('')}>
+                      Clear search
+                    </button>
+                  ) : null}
+                </div>
+              ) : null}
+              <PaperList
+                ref={listRef}
+                store={store}
+                snapshot={snapshot}
+                queryKey={queryKey}
+                selectedId={selectedId}
+                tagColors={tagColors}
+                onSelect={setSelectedId}
+                onOpen={openPaper}
+                onEscape={onListEscape}
+                onFilter={applyFilter}
+                label="Papers"
+              />
+            </>
+          )}
+        </main>
+        <ResizeHandle label="Resize paper list" value={listWidth} min={300} max={1000} onChange={setListWidth} />
+
+        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? []} onFilter={applyFilter} />
+        </div>
+      </div>
+
+      {importText !== null ? (
+        <ImportDialog
+          initialText={importText}
+          onClose={() => setImportText(null)}
+          onImported={(profileId) => {
+            setScope({ kind: 'profile', id: profileId });
+            setSearch('');
+          }}
+        />
+      ) : null}
+      {exportOpen ? <ExportDialog onClose={() => setExportOpen(false)} /> : null}
+      <Toasts />
+    </>
+  );
+}
+
+const SORT_STATUS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+

@@ -1,0 +1,74 @@
+// Export the library in a citation format: save as a file or copy to the clipboard.
+import { useState } from 'react';
+import type { ExportFormat } from '../../../electron/core/api.js';
+import { useToasts } from '../hooks/useToasts.js';
+import { errorMessage, getFolio } from '../lib/folio.js';
+import { Modal } from './Modal.js';
+
+const FORMATS: Array<{ value: ExportFormat; label: string; ext: string; mime: string }> = [
+  { value: 'bibtex', label: 'BibTeX', ext: 'bib', mime: 'application/x-bibtex' },
+  { value: 'ris', label: 'RIS', ext: 'ris', mime: 'application/x-research-info-systems' },
+  { value: 'csl-json', label: 'CSL JSON', ext: 'json', mime: 'application/json' },
+  { value: 'json', label: 'Folio JSON (everything, with notes and tags)', ext: 'json', mime: 'application/json' },
+  { value: 'markdown', label: 'Markdown', ext: 'md', mime: 'text/markdown' },
+];
+
+export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const [format, setFormat] = useState<ExportFormat>('bibtex');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const toasts = useToasts();
+  const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0]!;
+
+  const run = (how: 'save' | 'copy') => {
+    setBusy(true);
+    setError(null);
+    getFolio()
+      .exportLibrary(format)
+      .then(async (text) => {
+        if (how === 'copy') {
+          await navigator.clipboard.writeText(text);
+          toasts.show(`Copied the library as ${chosen.label.split(' (')[0]}`);
+        } else {
+          const url = URL.createObjectURL(new Blob([text], { type: chosen.mime }));
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = `folio-library.${chosen.ext}`;
+          a.click();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+        }
+        onClose();
+      })
+      .catch((err: unknown) => setError(errorMessage(err)))
+      .finally(() => setBusy(false));
+  };
+
+  return (
+    <Modal title="Export library" onClose={onClose} className="export-dialog" busy={busy}>
+      <header className="modal-header">
+        <h2 className="modal-title">Export library</h2>
+      </header>
+      <fieldset className="export-formats">
+        <legend className="field-label">Format</legend>
+        {FORMATS.map((f) => (
+          <label key={f.value} className="radio-row">
+            <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+            {f.label}
+          </label>
+        ))}
+      </fieldset>
+      {error ? <p className="error-text" role="alert">Export failed: {error}</p> : null}
+      <footer className="modal-footer">
+        <button type="button" className="button" onClick={onClose} disabled={busy}>
+          Cancel
+        </button>
+        <button type="button" className="button" onClick={() => run('copy')} disabled={busy}>
+          Copy to clipboard
+        </button>
+        <button type="button" className="button primary" onClick={() => run('save')} disabled={busy}>
+          Save file…
+        </button>
+      </footer>
+    </Modal>
+  );
+}

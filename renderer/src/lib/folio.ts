@@ -1,0 +1,21 @@
+// The one place that reaches for window.folio, so every hook talks to the same typed object.
+import type { FolioBridge } from '../folio.js';
+
+export function getFolio(): FolioBridge {
+  const api = window.folio;
+  if (!api) throw new Error('The Folio bridge (window.folio) is not available.');
+  return api;
+}
+
+export function hasFolio(): boolean {
+  return typeof window.folio === 'object' && window.folio !== null;
+}
+
+/** A readable message for anything a bridge call rejected with. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) {
+    // Electron prefixes errors thrown in main: "Error invoking remote method 'folio:x': Error: real message".
+    return error.message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
+  }
+  return String(error);
+}

@@ -1,0 +1,38 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.js';
+import { LibraryProvider } from './hooks/useLibrary.js';
+import { ToastProvider } from './hooks/useToasts.js';
+import { hasFolio } from './lib/folio.js';
+import { installNoteFlushing } from './lib/notes.js';
+import { initTheme, toggleTheme } from './lib/theme.js';
+import './styles/theme.css';
+import './styles/app.css';
+
+initTheme();
+// The app menu can also call this directly (e.g. via webContents.executeJavaScript).
+(window as Window & { folioToggleTheme?: () => void }).folioToggleTheme = toggleTheme;
+
+const container = document.getElementById('root');
+if (!container) throw new Error('#root missing');
+const root = createRoot(container);
+
+if (!hasFolio()) {
+  root.render(
+    <div className="no-bridge" role="alert">
+      <h1>Folio cannot reach its library</h1>
+      <p>This page must be opened by the Folio app (window.folio is missing).</p>
+    </div>,
+  );
+} else {
+  installNoteFlushing();
+  root.render(
+    <StrictMode>
+      <ToastProvider>
+        <LibraryProvider>
+          <App />
+        </LibraryProvider>
+      </ToastProvider>
+    </StrictMode>,
+  );
+}
