@@ -25,6 +25,10 @@ const paths = {
 };
 const rendererUrl = pathToFileURL(paths.indexHtml).href;
 
+// Test runs get their own userData, so a Folio the developer has open (same single-instance lock, same
+// window-state file) neither blocks nor is touched by them. Must be set before anything reads the path.
+if (process.env.FOLIO_USER_DATA) app.setPath('userData', path.resolve(process.env.FOLIO_USER_DATA));
+
 let core: FolioCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let disposeIpc: (() => void) | null = null;
