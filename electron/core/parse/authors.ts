@@ -100,8 +100,7 @@ export function authorsLineLikeness(line: string): 'strong' | 'weak' | 'none' {
   if (line === '') return 'none';
   const { people, orgs } = splitOrgs(line);
   const { rest, truncated } = stripTruncation(people);
-  if ((orgs.length > 0 || truncated) && rest !== '' && rest.length <= 2000) return 'strong';
-  if (rest.length > 2000) return 'none';
+  if ((orgs.length > 0 || truncated) && rest !== '') return 'strong';
   const pieces = splitPeople(rest);
   if (pieces.length === 0) return 'none';
   if (pieces.every(isNameLike)) return pieces.length > 1 ? 'strong' : 'weak';

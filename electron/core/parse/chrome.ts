@@ -33,14 +33,27 @@ const LIST_SEPARATOR = /\s*(?:[·•|]|\s\/\s)\s*/;
 const PATTERNS: readonly RegExp[] = [
   /^(?:©|\(c\)|copyright\b)/i, // "© 2025 ScholarHub", "Copyright 2025 …"
   /^sort(?:ed)? by\b/i, // "Sort by: Newest"
-  /^search\b.{0,40}$/i, // search-box placeholder "Search papers, authors…"
+  // search-box placeholder: "Search papers, authors…", "Search…"
+  /^search(?: for)? (?:papers|authors|researchers|people|profiles|topics)\b.{0,40}$|^search\b.{0,40}(?:…|\.\.\.)$/i,
   /^skip to\b/i,
   /^(?:showing|displaying) \d/i, // "Showing 1–12 of 40"
   /^page \d+(?: of \d+)?$/i,
-  /^(?:[«‹<]|prev(?:ious)?\b)?[\s\d«‹<›»>.…]*(?:next|›|»|>)\s*[›»>]?$/i, // "1 2 3 Next", "‹ 1 2 3 ›"
-  /^(?:«|‹|<|prev(?:ious)?)\b.*\d/i, // "‹ Prev 1 2 3"
 ];
 const MAX_CHROME_LINE = 80;
+
+// Pagination rows are checked token by token (no regex over the whole line, so no backtracking).
+const PAGE_NUMBER = /^\d{1,4}$/;
+const PAGE_WORD = /^(?:prev|previous|next|first|last|«|‹|<|›|»|>|…|\.\.\.|←|→)$/i;
+
+/** "1 2 3 Next", "‹ Prev 1 2 3 Next ›", "« 1 … 9 »": page numbers plus at least one word or arrow. */
+function isPaginationRow(line: string): boolean {
+  let words = 0;
+  for (const token of line.split(' ')) {
+    if (PAGE_WORD.test(token)) words++;
+    else if (!PAGE_NUMBER.test(token)) return false;
+  }
+  return words > 0;
+}
 
 function isLabel(text: string): boolean {
   return UI_LABELS.has(text.replace(DECORATION, '').toLowerCase());
@@ -56,15 +69,16 @@ export function isChromeLine(line: string): boolean {
   if (line === '' || line.length > MAX_CHROME_LINE) return false;
   if (isLabel(line)) return true;
   for (const pattern of PATTERNS) if (pattern.test(line)) return true;
+  if (isPaginationRow(line)) return true;
   const parts = line.split(LIST_SEPARATOR).filter((p) => p !== '');
   return parts.length > 1 && parts.every(isLabel);
 }
 
-const PAGE_NUMBERS = /^\d{1,3}(?: \d{1,3})*(?: …| \.\.\.)?(?: \d{1,3})*$/;
-
 /** Footer chrome at the very end of the page: chrome lines plus bare page-number rows ("1 2 3", "2"). */
 export function isFooterLine(line: string): boolean {
-  return isChromeLine(line) || (line.length <= MAX_CHROME_LINE && PAGE_NUMBERS.test(line));
+  if (isChromeLine(line)) return true;
+  if (line === '' || line.length > MAX_CHROME_LINE) return false;
+  return line.split(' ').every((t) => PAGE_NUMBER.test(t) || t === '…' || t === '...');
 }
 
 const DOMAIN = /^(?:https?:\/\/)?(?:[\w-]+\.)+(?:com|org|net|io|ai|app|dev|edu|co|xyz|info)(?:\/\S*)?$/i;

@@ -14,7 +14,7 @@ import { normalizeLines } from './normalize-text.js';
 import { NotAProfileError } from './errors.js';
 import { parseHead } from './head.js';
 import { stripGluedPagination } from './pagination.js';
-import { entryShape, parsePaperEntry } from './paper-entry.js';
+import { entryShape, parsePaperEntry, type EntryShape } from './paper-entry.js';
 import { parsePaperHeader, type PaperHeader } from './paper-header.js';
 
 export { NotAProfileError } from './errors.js';
@@ -29,6 +29,7 @@ const EXPECTED =
 interface Located {
   index: number;
   header: PaperHeader;
+  shape?: EntryShape;
 }
 
 /**
@@ -54,9 +55,13 @@ export function parseProfilePage(text: string): ParseResult {
     const header = parsePaperHeader(lines[i] as string);
     if (header) candidates.push({ index: i, header });
   }
-  const shapes = candidates.map((c, k) => entryShape(lines, c.index + 1, candidates[k + 1]?.index ?? lines.length));
-  const anyStrict = shapes.includes('strict');
-  const headers = candidates.filter((_, k) => shapes[k] === 'strict' || (anyStrict && shapes[k] === 'loose'));
+  let anyStrict = false;
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as Located;
+    c.shape = entryShape(lines, c.index + 1, candidates[k + 1]?.index ?? lines.length);
+    if (c.shape.fit === 'strict') anyStrict = true;
+  }
+  const headers = candidates.filter((c) => c.shape?.fit === 'strict' || (anyStrict && c.shape?.fit === 'loose'));
 
   const warnings: string[] = [];
   const firstPaper = headers[0]?.index ?? lines.length;
@@ -110,7 +115,8 @@ export function parseProfilePage(text: string): ParseResult {
   for (let k = 0; k < headers.length; k++) {
     const h = headers[k] as Located;
     const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
-    const paper = parsePaperEntry(h.header, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, warnings);
+    if (!h.shape) continue;
+    const paper = parsePaperEntry(h.header, h.shape, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, warnings);
     if (!paper) continue;
     const key = `${normalizeKey(paper.title)}|${paper.date}`;
     if (seen.has(key)) {

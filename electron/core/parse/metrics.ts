@@ -66,6 +66,34 @@ function isBareValue(text: string): boolean {
   return text.length <= MAX_METRIC_LINE && BARE_VALUE.test(text);
 }
 
+type Pairing = [indexes: [number, number], key: MetricKey, token: string];
+
+/**
+ * Pairs a run of consecutive bare label / bare value lines. The page's order is either label-then-value
+ * ("h-index", "117") or value-then-label ("117", "h-index") for the whole run, so both readings are tried and the one
+ * that pairs more lines wins; a tie goes to label-then-value. This keeps a stray number ("Following", "120",
+ * "h-index", "117") from shifting every pair by one.
+ */
+function pairRun(run: readonly { index: number; label: MetricKey | null; value: string | null }[]): Pairing[] {
+  const read = (labelFirst: boolean): Pairing[] => {
+    const out: Pairing[] = [];
+    for (let k = 0; k + 1 < run.length; ) {
+      const a = run[k]!;
+      const b = run[k + 1]!;
+      const labelItem = labelFirst ? a : b;
+      const valueItem = labelFirst ? b : a;
+      if (labelItem.label !== null && valueItem.value !== null && valueFor(labelItem.label, valueItem.value) !== null) {
+        out.push([[a.index, b.index], labelItem.label, valueItem.value]);
+        k += 2;
+      } else k++;
+    }
+    return out;
+  };
+  const labelFirst = read(true);
+  const valueFirst = read(false);
+  return valueFirst.length > labelFirst.length ? valueFirst : labelFirst;
+}
+
 export interface MetricsScan {
   metrics: ProfileMetrics;
   /** Indexes (into the given lines) that were read as metrics, so they are not taken for a name or category. */
@@ -90,48 +118,43 @@ export function scanMetrics(lines: readonly string[]): MetricsScan {
     }
   };
 
-  const idx: number[] = [];
-  for (let i = 0; i < lines.length; i++) if (lines[i] !== '') idx.push(i);
+  // Non-blank lines, classified. Bare labels and bare values are collected into runs and paired afterwards.
+  type Item = { index: number; label: MetricKey | null; value: string | null };
+  let run: Item[] = [];
+  const flushRun = (): void => {
+    for (const [i, key, token] of pairRun(run)) {
+      const value = valueFor(key, token);
+      if (value !== null) {
+        record(key, value);
+        consumed.add(i[0]).add(i[1]);
+      }
+    }
+    run = [];
+  };
 
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k] as number;
+  for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (line.length > MAX_METRIC_LINE * 4) continue;
-
-    const parts = line.split(PART_SEPARATOR);
-    const pairs = parts.map(parsePair);
-    if (pairs.every((p) => p !== null)) {
-      for (const p of pairs) if (p) record(p.key, p.value);
-      consumed.add(i);
-      continue;
-    }
-
-    const nextI = idx[k + 1];
-    const next = nextI === undefined ? undefined : lines[nextI];
-    if (next === undefined || nextI === undefined) continue;
-    const label = bareLabel(line);
-    if (label !== null && isBareValue(next)) {
-      const value = valueFor(label, next);
-      if (value !== null) {
-        record(label, value);
-        consumed.add(i).add(nextI);
-        k++;
+    if (line === '') continue;
+    if (line.length <= MAX_METRIC_LINE * 4) {
+      const pairs = line.split(PART_SEPARATOR).map(parsePair);
+      if (pairs.every((p) => p !== null)) {
+        flushRun();
+        for (const p of pairs) if (p) record(p.key, p.value);
+        consumed.add(i);
+        continue;
       }
-      continue;
-    }
-    const nextLabel = bareLabel(next);
-    if (nextLabel !== null && isBareValue(line)) {
-      // "117" then "h-index": only when that label is not itself followed by its own value ("Following", "120",
-      // "h-index", "117" must pair h-index with 117, not 120).
-      const afterI = idx[k + 2];
-      if (afterI !== undefined && isBareValue(lines[afterI] as string)) continue;
-      const value = valueFor(nextLabel, line);
-      if (value !== null) {
-        record(nextLabel, value);
-        consumed.add(i).add(nextI);
-        k++;
+      const label = bareLabel(line);
+      if (label !== null) {
+        run.push({ index: i, label, value: null });
+        continue;
+      }
+      if (isBareValue(line)) {
+        run.push({ index: i, label: null, value: line });
+        continue;
       }
     }
+    flushRun();
   }
+  flushRun();
   return { metrics, consumed, warnings };
 }

@@ -26,7 +26,7 @@ function firstEntries(lines: readonly string[], start: number, end: number, n: n
   return out;
 }
 
-interface Layout {
+export interface Layout {
   titleEnd: number; // index of the last title line
   title: string;
   /** Index of the authors line, or -1. */
@@ -56,42 +56,51 @@ function layout(lines: readonly string[], start: number, end: number): Layout | 
   return { titleEnd: e0.index, title: first, authorsIndex: e1.index };
 }
 
-/**
- * How well lines[start, end) fit a paper entry: "strict" = a title and a plausible authors line (or nothing
- * after the title); "loose" = only a title-sized first line; "none" = not a paper (e.g. a date followed by prose).
- */
-export function entryShape(lines: readonly string[], start: number, end: number): 'strict' | 'loose' | 'none' {
+export interface EntryShape {
+  /** "strict" = a title and a plausible authors line (or nothing after the title); "loose" = only a title-sized
+   * first line (the next line is prose); "none" = not a paper (e.g. a date followed by a paragraph). */
+  fit: 'strict' | 'loose' | 'none';
+  layout: Layout | null;
+  /** Whether layout.authorsIndex really holds an authors line. */
+  hasAuthors: boolean;
+}
+
+/** How well lines[start, end) fit a paper entry; the result is handed back to parsePaperEntry. */
+export function entryShape(lines: readonly string[], start: number, end: number): EntryShape {
   const l = layout(lines, start, end);
-  if (!l || l.title.length > MAX_TITLE) return 'none';
-  if (l.authorsIndex < 0) return 'strict';
-  return authorsLineLikeness(lines[l.authorsIndex] as string) === 'none' ? 'loose' : 'strict';
+  if (!l || l.title.length > MAX_TITLE) return { fit: 'none', layout: null, hasAuthors: false };
+  if (l.authorsIndex < 0) return { fit: 'strict', layout: l, hasAuthors: false };
+  const hasAuthors = authorsLineLikeness(lines[l.authorsIndex] as string) !== 'none';
+  return { fit: hasAuthors ? 'strict' : 'loose', layout: l, hasAuthors };
 }
 
 /**
- * Builds the paper from its header and lines[start, end). `blankLinesSeparateParagraphs` is decided once per page:
+ * Builds the paper from its header, the shape found by entryShape, and the lines up to `end`. `blankLinesSeparateParagraphs` is decided once per page:
  * when the paste has blank lines, they separate abstract paragraphs and consecutive lines inside a paragraph are
  * the page's own wrapping (joined with a space); when the paste has none at all, every line is its own paragraph.
  */
 export function parsePaperEntry(
   header: PaperHeader,
+  shapeFound: EntryShape,
   lines: readonly string[],
   start: number,
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
 ): ParsedPaper | null {
-  const l = layout(lines, start, end);
+  // The shape was found before footer chrome was cut off the end; if the footer reached into this entry's title
+  // or authors slot (a last paper with no abstract), look again within the shortened range.
+  const stale = (shapeFound.layout?.authorsIndex ?? -1) >= end || (shapeFound.layout?.titleEnd ?? -1) >= end;
+  const shape = stale ? entryShape(lines, start, end) : shapeFound;
+  const l = shape.layout;
   if (!l) return null;
   let authors: string[] = [];
   let truncated = false;
   let orgs: string[] = [];
   let abstractFrom = l.titleEnd + 1;
-  if (l.authorsIndex >= 0) {
-    const authorsText = lines[l.authorsIndex] as string;
-    if (authorsLineLikeness(authorsText) !== 'none') {
-      ({ authors, truncated, orgs } = parseAuthorsLine(authorsText));
-      abstractFrom = l.authorsIndex + 1;
-    }
+  if (shape.hasAuthors) {
+    ({ authors, truncated, orgs } = parseAuthorsLine(lines[l.authorsIndex] as string));
+    abstractFrom = l.authorsIndex + 1;
   }
   if (authors.length === 0) warnings.push(`Paper "${l.title}" has no author line.`);
 
