@@ -1,16 +1,14 @@
 // The search engine: filters from precomputed id sets, free text in two stages.
 //
-//  1. MiniSearch (an inverted index over a radix tree) finds every paper where each query term matches some
-//     field — exactly, as a prefix, or within a small edit distance — and scores it with BM25 and field
-//     boosts. Its cost follows the posting lists of the matched terms, not the number of papers.
-//  2. fuse.js re-scores only the best CANDIDATES of those on the short, high-signal fields (title, authors,
-//     tags, orgs): its Bitap scoring rewards a close, whole match in a title over a stray word in an
-//     abstract. Fuse never sees abstracts: Bitap over 1,200-char abstracts is what makes naive fuse slow.
-//
-// The final order is a blend of both; papers beyond the candidate list keep MiniSearch's order after them.
+//  1. TextIndex (inverted index; MiniSearch's radix tree as term dictionary) finds every paper where each
+//     query term matches some field — exactly, as a prefix, or within a small edit distance — and scores it
+//     with idf, field boosts and match quality. Its cost follows the posting lists of the matched terms,
+//     not the number of papers.
+//  2. fuse.js re-scores only the best RERANKED of those on title and authors: its Bitap score rewards a
+//     close, whole match in the title over scattered hits elsewhere. Fuse never sees abstracts: Bitap over
+//     1,200-char abstracts is what makes naive fuse slow. The head is about one screen of rows, which is
+//     where order matters; papers beyond it keep the index's order.
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
-import type { Query, SearchResult } from 'minisearch';
 import type { FieldMatches } from '../api.js';
 import type { ReadingStatus } from '../model.js';
 import { FilterIndex } from './filters.js';
@@ -18,8 +16,10 @@ import type { FilterScope } from './filters.js';
 import { highlight } from './highlight.js';
 import { planTerms } from './plan.js';
 import type { TermRule, TextField } from './plan.js';
+import type { TextHits } from './text-index.js';
 import { parseQuery } from './query-parser.js';
-import { foldText, tokenizeTerms } from './tokenize.js';
+import { TextIndex } from './text-index.js';
+import { foldText } from './tokenize.js';
 
 export interface SearchDoc {
   id: string;
@@ -47,21 +47,21 @@ export interface SearchOutcome {
   hasFreeText: boolean;
 }
 
-/** Field boosts: who wrote it and what it is called matter most; the user's own words next; abstract last. */
-const BOOST: Record<TextField, number> = { title: 4, authors: 4, tags: 2.5, note: 2, orgs: 1.5, abstract: 1 };
-/** How many MiniSearch hits fuse re-scores. Bounds the per-query fuse cost regardless of library size. */
-const CANDIDATES = 200;
+/** How many top hits fuse re-scores. Bounds the per-query fuse cost regardless of library size. */
+const RERANKED = 60;
 /** Blend of the two scores in the final order. */
-const INDEX_WEIGHT = 0.65;
-const FUSE_WEIGHT = 0.35;
+const INDEX_WEIGHT = 0.7;
+const FUSE_WEIGHT = 0.3;
 
 interface Entry {
   num: number;
+  /** Slot of this version in the text index. */
+  slot: number;
   doc: SearchDoc;
   /** Joined text per field, as indexed; also tells upsert whether the text changed. */
   text: Record<TextField, string>;
   /** Pre-folded short fields for the fuse stage, so it needs no per-query folding. */
-  short: { title: string; authors: string[]; orgs: string[]; tags: string[] };
+  short: { title: string; authors: string };
 }
 
 // A newline cannot occur inside a title or a name, and the tokenizer splits on it.
@@ -82,62 +82,36 @@ function sameText(a: Record<TextField, string>, b: Record<TextField, string>): b
   return a.title === b.title && a.authors === b.authors && a.orgs === b.orgs && a.abstract === b.abstract && a.tags === b.tags && a.note === b.note;
 }
 
-function toMiniQuery(rule: TermRule): Query {
-  return {
-    queries: [rule.term],
-    prefix: rule.prefix,
-    fuzzy: rule.fuzzy > 0 ? rule.fuzzy : false,
-    ...(rule.fields === null ? {} : { fields: [...rule.fields] }),
-  };
-}
-
 export class SearchEngine {
   private readonly byId = new Map<string, Entry>();
   /** Entries by internal number; holes where documents were removed. Numbers are never reused. */
   private readonly byNum: Array<Entry | undefined> = [];
   private readonly filters = new FilterIndex();
-  private readonly index: MiniSearch<Entry>;
-
-  constructor() {
-    this.index = new MiniSearch<Entry>({
-      idField: 'num',
-      fields: [...(Object.keys(BOOST) as TextField[])],
-      extractField: (entry, field) => (field === 'num' ? entry.num : entry.text[field as TextField]),
-      // Already folded and lower-cased by our tokenizer; MiniSearch must not split or change it again.
-      tokenize: tokenizeTerms,
-      processTerm: (term) => term,
-      searchOptions: { boost: { ...BOOST }, combineWith: 'AND', weights: { fuzzy: 0.3, prefix: 0.6 } },
-    });
-  }
+  private readonly text = new TextIndex();
 
   get size(): number {
     return this.byId.size;
   }
 
   addAll(docs: Iterable<SearchDoc>): void {
-    const fresh: Entry[] = [];
-    for (const doc of docs) {
-      if (this.byId.has(doc.id)) this.upsert(doc);
-      else fresh.push(this.register(doc));
-    }
-    this.index.addAll(fresh);
+    for (const doc of docs) this.upsert(doc);
   }
 
   upsert(doc: SearchDoc): void {
     const old = this.byId.get(doc.id);
     if (old === undefined) {
-      this.index.add(this.register(doc));
+      this.register(doc);
       return;
     }
-    const entry = this.makeEntry(old.num, doc);
+    const entry = this.makeEntry(old.num, old.slot, doc);
     this.filters.remove(old.num, old.doc);
     this.filters.add(old.num, doc);
     this.byId.set(doc.id, entry);
     this.byNum[old.num] = entry;
     // A status or profile change leaves the text alone: skip the inverted index entirely.
     if (!sameText(old.text, entry.text)) {
-      this.index.discard(old.num);
-      this.index.add(entry);
+      this.text.discard(old.slot);
+      entry.slot = this.text.add(entry.num, entry.text);
     }
   }
 
@@ -145,7 +119,7 @@ export class SearchEngine {
     const entry = this.byId.get(id);
     if (entry === undefined) return;
     this.filters.remove(entry.num, entry.doc);
-    this.index.discard(entry.num);
+    this.text.discard(entry.slot);
     this.byId.delete(id);
     this.byNum[entry.num] = undefined;
   }
@@ -164,12 +138,9 @@ export class SearchEngine {
     }
 
     const allowed = allowedNums === null ? null : new Set(allowedNums);
-    const hits = this.index.search(
-      { combineWith: 'AND', queries: rules.map(toMiniQuery) },
-      {
-        filter: (r) => (allowed === null || allowed.has(r.id as number)) && !excluded.has(r.id as number),
-      },
-    );
+    const accept =
+      allowed === null && excluded.size === 0 ? null : (n: number): boolean => (allowed === null || allowed.has(n)) && !excluded.has(n);
+    const hits = this.text.search(rules, accept);
     return { ids: this.rank(hits, rules), errors: parsed.errors, hasFreeText: true };
   }
 
@@ -181,20 +152,17 @@ export class SearchEngine {
   }
 
   private register(doc: SearchDoc): Entry {
-    const entry = this.makeEntry(this.byNum.length, doc);
+    const entry = this.makeEntry(this.byNum.length, -1, doc);
+    entry.slot = this.text.add(entry.num, entry.text);
     this.byNum.push(entry);
     this.byId.set(doc.id, entry);
     this.filters.add(entry.num, doc);
     return entry;
   }
 
-  private makeEntry(num: number, doc: SearchDoc): Entry {
-    return {
-      num,
-      doc,
-      text: textOf(doc),
-      short: { title: foldText(doc.title), authors: doc.authors.map(foldText), orgs: doc.orgs.map(foldText), tags: doc.tags.map(foldText) },
-    };
+  private makeEntry(num: number, slot: number, doc: SearchDoc): Entry {
+    // Folded once here so the per-query fuse stage does no Unicode work.
+    return { num, slot, doc, text: textOf(doc), short: { title: foldText(doc.title), authors: foldText(doc.authors.join(', ')) } };
   }
 
   private allNums(): number[] {
@@ -206,46 +174,42 @@ export class SearchEngine {
   /** `-word`: papers containing the exact word anywhere. */
   private excludedNums(terms: readonly string[]): ReadonlySet<number> {
     const out = new Set<number>();
-    for (const term of terms) {
-      for (const hit of this.index.search({ queries: [term], prefix: false, fuzzy: false }, { combineWith: 'OR' })) out.add(hit.id as number);
-    }
+    for (const term of terms) for (const n of this.text.exactNums(term)) out.add(n);
     return out;
   }
 
-  /** Re-scores the top MiniSearch hits with fuse over the short fields; the tail keeps MiniSearch's order. */
-  private rank(hits: SearchResult[], rules: readonly TermRule[]): string[] {
-    const head = hits.slice(0, CANDIDATES);
-    const top = head[0]?.score ?? 1;
-    const pairs = head.flatMap((hit) => {
-      const entry = this.byNum[hit.id as number];
-      return entry === undefined ? [] : [{ hit, entry }];
-    });
+  /** Re-scores the top hits with fuse over title and authors; the tail keeps the index's order. */
+  private rank(hits: TextHits, rules: readonly TermRule[]): string[] {
+    const headNums = hits.nums.slice(0, RERANKED);
+    const top = hits.scores[0] ?? 1;
+    const heads = headNums.map((num) => this.byNum[num]).filter((e): e is Entry => e !== undefined);
     const fuse = new Fuse(
-      pairs.map((p) => p.entry.short),
+      heads.map((e) => e.short),
       {
         keys: [
-          { name: 'title', weight: 3 },
-          { name: 'authors', weight: 3 },
-          { name: 'tags', weight: 2 },
-          { name: 'orgs', weight: 1 },
+          { name: 'title', weight: 2 },
+          { name: 'authors', weight: 1 },
         ],
         includeScore: true,
         ignoreLocation: true,
-        threshold: 0.35,
+        threshold: 0.3,
         useTokenSearch: true,
         tokenMatch: 'any',
         shouldSort: false,
       },
     );
     const fuseQuality = new Map<number, number>();
-    for (const r of fuse.search(rules.map((r) => r.term).join(' '))) fuseQuality.set(r.refIndex, 1 - (r.score ?? 1));
-    const blended = pairs.map(({ hit, entry }, i) => ({
-      id: entry.doc.id,
-      score: INDEX_WEIGHT * (hit.score / top) + FUSE_WEIGHT * (fuseQuality.get(i) ?? 0),
+    for (const r of fuse.search(rules.map((rule) => rule.term).join(' '))) fuseQuality.set(r.refIndex, 1 - (r.score ?? 1));
+    const blended = heads.map((entry, i) => ({
+      entry,
+      score: INDEX_WEIGHT * ((hits.scores[i] ?? 0) / top) + FUSE_WEIGHT * (fuseQuality.get(i) ?? 0),
     }));
-    blended.sort((a, b) => b.score - a.score);
-    const ids = blended.map((b) => b.id);
-    for (let i = CANDIDATES; i < hits.length; i++) ids.push(this.byNum[hits[i]?.id as number]?.doc.id ?? '');
+    blended.sort((a, b) => b.score - a.score || a.entry.num - b.entry.num);
+    const ids = blended.map((b) => b.entry.doc.id);
+    for (let i = RERANKED; i < hits.nums.length; i++) {
+      const entry = this.byNum[hits.nums[i] as number];
+      if (entry !== undefined) ids.push(entry.doc.id);
+    }
     return ids;
   }
 }

@@ -82,6 +82,18 @@ export class FilterIndex {
   private sortedAuthorWords: string[] | null = null;
   /** Folded author term lists per doc, for the exact check. */
   private readonly authorTerms = new Map<number, string[][]>();
+  /** Names recur across papers; tokenize each once. Bounded so a huge import cannot grow it forever. */
+  private readonly nameCache = new Map<string, string[]>();
+
+  private nameTerms(name: string): string[] {
+    let terms = this.nameCache.get(name);
+    if (terms === undefined) {
+      if (this.nameCache.size > 100_000) this.nameCache.clear();
+      terms = tokenizeTerms(name);
+      this.nameCache.set(name, terms);
+    }
+    return terms;
+  }
 
   add(num: number, facts: FilterFacts): void {
     for (const tag of new Set(facts.tags.map(normalizeTag))) addTo(this.byTag, tag, num);
@@ -90,8 +102,8 @@ export class FilterIndex {
     if (year !== null) addTo(this.byYear, year, num);
     if (facts.category !== null) addTo(this.byCategory, foldText(facts.category), num);
     for (const id of facts.profileIds) addTo(this.byProfileId, id, num);
-    for (const name of facts.profileNames) addTo(this.byProfileName, tokenizeTerms(name).join(' '), num);
-    const authorTerms = facts.authors.map(tokenizeTerms);
+    for (const name of facts.profileNames) addTo(this.byProfileName, this.nameTerms(name).join(' '), num);
+    const authorTerms = facts.authors.map((name) => this.nameTerms(name));
     this.authorTerms.set(num, authorTerms);
     for (const terms of authorTerms) {
       for (const word of terms) {
@@ -108,7 +120,7 @@ export class FilterIndex {
     if (year !== null) removeFrom(this.byYear, year, num);
     if (facts.category !== null) removeFrom(this.byCategory, foldText(facts.category), num);
     for (const id of facts.profileIds) removeFrom(this.byProfileId, id, num);
-    for (const name of facts.profileNames) removeFrom(this.byProfileName, tokenizeTerms(name).join(' '), num);
+    for (const name of facts.profileNames) removeFrom(this.byProfileName, this.nameTerms(name).join(' '), num);
     for (const terms of this.authorTerms.get(num) ?? []) {
       for (const word of terms) {
         removeFrom(this.byAuthorWord, word, num);

@@ -92,6 +92,11 @@ export function tokenizeWithOffsets(text: string): Token[] {
 /** Just the terms; the index calls this for every field of every paper, so ASCII text takes a fast path. */
 export function tokenizeTerms(text: string): string[] {
   if (ASCII_ONLY.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
+  // Folding the whole string gives the same terms as folding char by char (combining marks are dropped
+  // either way, and LATIN_EXTRAS map single chars), so accented Latin text that folds to ASCII — most
+  // names — can still take the regex path; anything else (CJK, Greek, Cyrillic) takes the exact one.
+  const folded = foldText(text);
+  if (ASCII_ONLY.test(folded)) return folded.match(ASCII_WORD) ?? [];
   return tokenizeWithOffsets(text).map((t) => t.term);
 }
 
