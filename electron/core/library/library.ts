@@ -133,12 +133,16 @@ export class Library {
       if (!readOnly) {
         await mkdir(path.join(root, PAPERS_DIR), { recursive: true });
         await mkdir(path.join(root, IMPORTS_DIR), { recursive: true });
-        // Before anything is written this session (including migrations and recoveries below).
-        await backupSession(root, now(), keep);
       }
+      // Loading writes nothing: at most it renames a damaged file aside. It throws (NewerSchemaError) for a file
+      // from a newer Folio, so such a refused open does not even take a backup (which would rotate an old one out).
       const loaded = await loadLibrary({ dir: root, readOnly, now, problems });
       const library = new Library(root, readOnly, now, problems, lock, loaded, thresholds);
-      if (!readOnly) await library.finishOpen(loaded);
+      if (!readOnly) {
+        // The session backup, before this session's first write (migrations and write-backs in finishOpen too).
+        await backupSession(root, now(), keep);
+        await library.finishOpen(loaded);
+      }
       library.openMs = performance.now() - started;
       return library;
     } catch (error) {

@@ -2,6 +2,7 @@
 //   child-library.ts note <dir> <paperId> <text>   open, setNote, print "saved" once durable, then wait forever
 //   child-library.ts hold <dir>                    open (taking the lock), print "open", then wait forever
 //   child-library.ts try-open <dir>                try to open; print "locked: <message>" or "opened"
+//   child-library.ts exit <dir>                    open, print "open", then process.exit(0) without close()
 import { Library, LibraryLockedError } from '../../../electron/core/library/index.js';
 
 const [mode, dir, ...rest] = process.argv.slice(2);
@@ -30,6 +31,10 @@ if (mode === 'note') {
     if (!(error instanceof LibraryLockedError)) throw error;
     process.stdout.write(`locked: ${error.message}\n`);
   }
+} else if (mode === 'exit') {
+  await Library.open(dir);
+  process.stdout.write('open\n');
+  process.exit(0);
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
