@@ -1,4 +1,5 @@
-// Locks the renderer down: CSP, no network, no navigation, no new windows, no permissions, no webviews.
+// Locks the renderer down: CSP, no network, no navigation, no new windows, no webviews, and no permissions
+// but clipboard writes.
 // Folio is offline, so anything that is not the bundled page is refused; the decisions are pure functions.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,8 +110,19 @@ export function secureSession(session: Session, options: SecurityOptions): void 
     if (!isAllowed) warn(`Folio blocked a request to ${details.url}`);
     callback({ cancel: !isAllowed });
   });
-  session.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  session.setPermissionRequestHandler((_webContents, permission, callback, details) =>
+    callback(isAllowedPermission(permission, details.requestingUrl)),
+  );
+  session.setPermissionCheckHandler((_webContents, permission, requestingOrigin) => isAllowedPermission(permission, requestingOrigin));
+}
+
+/**
+ * Every permission is denied except writing text to the clipboard from our own page: the export dialog's
+ * "Copy" uses navigator.clipboard.writeText, which Chromium already limits to a focused page with a user
+ * gesture. Reading the clipboard stays denied; menu imports read it in main.
+ */
+export function isAllowedPermission(permission: string, requestingUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && parseUrl(requestingUrl ?? '')?.protocol === 'file:';
 }
 
 /** Per-page rules, applied to every WebContents the app ever creates. */

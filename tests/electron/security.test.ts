@@ -128,14 +128,25 @@ describe('secureSession', () => {
     assert.deepEqual(warnings, ['Folio blocked a request to https://fonts.googleapis.com/css']);
   });
 
-  it('denies every permission request and check', () => {
+  it('denies every permission request and check except clipboard writes from our page', () => {
     const { hooks, session } = fakeSession();
     secureSession(session, { rendererRoot: ROOT, warn: () => {} });
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    const rows: Array<{ permission: string; url: string; expected: boolean }> = [
+      { permission: 'clipboard-sanitized-write', url: PAGE, expected: true },
+      { permission: 'clipboard-sanitized-write', url: 'https://evil.example/', expected: false },
+      { permission: 'clipboard-read', url: PAGE, expected: false },
+      { permission: 'media', url: PAGE, expected: false },
+      { permission: 'geolocation', url: PAGE, expected: false },
+      { permission: 'notifications', url: PAGE, expected: false },
+      { permission: 'openExternal', url: PAGE, expected: false },
+      { permission: 'fileSystem', url: PAGE, expected: false },
+      { permission: 'unknown', url: PAGE, expected: false },
+    ];
+    for (const { permission, url, expected } of rows) {
       let granted: boolean | undefined;
-      hooks.permissionRequest!({}, permission, (answer: boolean) => (granted = answer), {});
-      assert.equal(granted, false, permission);
-      assert.equal(hooks.permissionCheck!({}, permission, 'file:///', {}), false, permission);
+      hooks.permissionRequest!({}, permission, (answer: boolean) => (granted = answer), { requestingUrl: url });
+      assert.equal(granted, expected, `request ${permission} from ${url}`);
+      assert.equal(hooks.permissionCheck!({}, permission, url, {}), expected, `check ${permission} from ${url}`);
     }
   });
 });
