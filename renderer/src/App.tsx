@@ -244,7 +244,7 @@ export function App() {
             <FolioMark />
             Folio
           </div>
-          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} queryErrors={snapshot.queryErrors} searching={searching} />
+          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} errorsId={snapshot.queryErrors.length > 0 ? 'query-errors' : undefined} searching={searching} />
           <div className="toolbar-actions">
             <button type="button" className="button primary" onClick={() => openImport('')} title="Import a profile page (or paste it anywhere)">
               Import
@@ -288,7 +288,7 @@ export function App() {
           ) : (
             <>
               <div className="list-header">
-                <h1 className="list-title">{scopeTitle}</h1>
+                <h1 className={scope.kind === 'profile' ? 'list-title visually-hidden' : 'list-title'}>{scopeTitle}</h1>
                 <span className="list-count" aria-live="polite">
                   {total === null ? '' : query.trim() ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')}
                 </span>
@@ -319,6 +319,11 @@ export function App() {
                   <SortArrow direction={effectiveDirection} />
                 </button>
               </div>
+              {snapshot.queryErrors.length > 0 ? (
+                <p id="query-errors" className="query-errors" role="status">
+                  {snapshot.queryErrors.join(' · ')}
+                </p>
+              ) : null}
               {snapshot.error ? (
                 <p className="error-text list-error" role="alert">
                   Could not load papers: {snapshot.error}

@@ -127,6 +127,19 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ p
               ))}
             </p>
           ) : null}
+          {paper.profiles.length > 0 ? (
+            <p className="detail-profiles">
+              Listed on{' '}
+              {paper.profiles.map((profile, i) => (
+                <span key={profile.id}>
+                  {i > 0 ? ', ' : ''}
+                  <button type="button" className="link-button" title={`Show papers listed on ${profile.name}’s profile`} onClick={() => onFilter('profile', profile.name)}>
+                    {profile.name}
+                  </button>
+                </span>
+              ))}
+            </p>
+          ) : null}
         </header>
 
         <div className="detail-controls">
@@ -156,19 +169,6 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ p
         <NoteEditor key={paper.id} paperId={paper.id} serverNote={paper.note} />
 
         <section className="detail-section detail-footer" aria-label="Provenance">
-          {paper.profiles.length > 0 ? (
-            <p>
-              Listed on{' '}
-              {paper.profiles.map((profile, i) => (
-                <span key={profile.id}>
-                  {i > 0 ? ', ' : ''}
-                  <button type="button" className="link-button" title={`Show papers listed on ${profile.name}’s profile`} onClick={() => onFilter('profile', profile.name)}>
-                    {profile.name}
-                  </button>
-                </span>
-              ))}
-            </p>
-          ) : null}
           <p className="muted">Added {formatDateTime(paper.addedAt)}</p>
         </section>
       </article>

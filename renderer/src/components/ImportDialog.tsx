@@ -141,7 +141,7 @@ function ImportPreviewView({ preview, stale }: { preview: ImportPreview | null; 
   if (!preview.ok) {
     return (
       <div className={`import-error${stale ? ' stale' : ''}`} role="alert">
-        <strong>This does not look like a profile page.</strong>
+        <strong>Nothing to import</strong>
         <p>{preview.error}</p>
       </div>
     );

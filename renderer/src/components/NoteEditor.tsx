@@ -26,11 +26,19 @@ const markdownComponents: Components = {
   img: ({ alt, src }) => <span className="md-image" title={typeof src === 'string' ? src : undefined}>[image{alt ? `: ${alt}` : ''}]</span>,
 };
 
+type NoteMode = 'edit' | 'preview';
+/** The mode each paper's note was last left in (this session), so coming back resumes it. */
+const lastMode = new Map<string, NoteMode>();
+
 export function NoteEditor({ paperId, serverNote }: { paperId: string; serverNote: string }) {
   const [text, setText] = useState(() => noteSaver.pendingText(paperId) ?? serverNote);
-  const [mode, setMode] = useState<'edit' | 'preview'>(() =>
-    noteSaver.pendingText(paperId) !== undefined || serverNote.trim() === '' ? 'edit' : 'preview',
+  const [mode, setModeState] = useState<NoteMode>(() =>
+    noteSaver.pendingText(paperId) !== undefined || serverNote.trim() === '' ? 'edit' : (lastMode.get(paperId) ?? 'preview'),
   );
+  const setMode = setModeState;
+  useEffect(() => {
+    lastMode.set(paperId, mode);
+  }, [paperId, mode]);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const focusOnEdit = useRef(false);
   const saveState = useSyncExternalStore(

@@ -225,7 +225,9 @@ function Row({ row, index, total, selected, tagColors, onSelect, onOpen, onFilte
               onClick={(event) => chipClick(event, tag)}
             >
               <span className="tag-dot" style={{ backgroundColor: tagColors.get(tag) ?? 'var(--muted)' }} />
-              <Highlighted text={tag} ranges={itemRanges(row.matches?.tags, i)} />
+              <span className="tag-chip-label">
+                <Highlighted text={tag} ranges={itemRanges(row.matches?.tags, i)} />
+              </span>
             </span>
           ))}
           {row.tags.length > 3 ? <span className="tag-more">+{row.tags.length - 3}</span> : null}

@@ -8,14 +8,14 @@ interface Props {
   onChange: (value: string) => void;
   /** Arrow down / Enter: continue in the list. */
   onLeave: () => void;
-  queryErrors: readonly string[];
+  /** Id of the element listing the query's problems, when there are any. */
+  errorsId: string | undefined;
   searching: boolean;
 }
 
-export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onLeave, queryErrors, searching }, ref) {
+export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onLeave, errorsId, searching }, ref) {
   const [helpOpen, setHelpOpen] = useState(false);
   const helpId = useId();
-  const errorsId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -35,8 +35,8 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
           ref={ref}
           type="search"
           aria-label="Search papers"
-          aria-describedby={queryErrors.length > 0 ? errorsId : undefined}
-          aria-invalid={queryErrors.length > 0 ? true : undefined}
+          aria-describedby={errorsId}
+          aria-invalid={errorsId ? true : undefined}
           placeholder="Search   tag:  author:  year:2020..2024  cat:  status:  profile:"
           value={value}
           spellCheck={false}
@@ -67,11 +67,6 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
           ?
         </button>
       </div>
-      {queryErrors.length > 0 ? (
-        <p id={errorsId} className="query-errors" role="status">
-          {queryErrors.join(' · ')}
-        </p>
-      ) : null}
       <div
         id={helpId}
         className="popover search-help"
