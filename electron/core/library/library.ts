@@ -67,10 +67,12 @@ export class Library {
   private readonly userDb: Low<UserDoc>;
   private paperList: readonly PaperRecord[];
   private paperIndex: Map<string, number>;
-  private readonly keyToId = new Map<string, string>();
+  /** Dedup key -> id; built on the first import plan (opening stays cheap for readers). */
+  private keyToIdMap: Map<string, string> | null = null;
   private profileList: readonly ProfileRecord[] = [];
   private readonly profileById = new Map<string, ProfileRecord>();
-  private readonly profileIdsByPaper = new Map<string, Set<string>>();
+  /** Paper id -> ids of the profiles listing it; built on first use, then kept up to date. */
+  private profileIdsByPaperMap: Map<string, Set<string>> | null = null;
   private readonly user: UserState;
   private journal: JournalWriter | null = null;
   private journalEntriesAtOpen: number;
@@ -100,7 +102,6 @@ export class Library {
     this.userDb = loaded.userDb;
     this.paperList = loaded.papers;
     this.paperIndex = loaded.paperIndex;
-    for (const paper of loaded.papers) this.keyToId.set(paper.key, paper.id);
     this.user = loaded.user;
     this.journalEntriesAtOpen = loaded.journalEntries;
     this.nextSegment = loaded.nextSegment;
@@ -235,7 +236,7 @@ export class Library {
   }
 
   profilesOfPaper(id: string): ProfileRecord[] {
-    const ids = this.profileIdsByPaper.get(id);
+    const ids = this.profileIdsByPaper().get(id);
     if (!ids) return [];
     const result: ProfileRecord[] = [];
     for (const profileId of ids) {
@@ -270,7 +271,7 @@ export class Library {
 
   private readonly view: CatalogView = {
     paper: (id) => this.getPaper(id),
-    idForKey: (key) => this.keyToId.get(key),
+    idForKey: (key) => this.keyToId().get(key),
     profile: (id) => this.profileById.get(id),
   };
 
@@ -340,7 +341,7 @@ export class Library {
       const papers = this.paperList.slice();
       for (const record of built.added) {
         this.paperIndex.set(record.id, papers.length);
-        this.keyToId.set(record.key, record.id);
+        this.keyToIdMap?.set(record.key, record.id);
         papers.push(record);
       }
       for (const record of built.improved) {
@@ -381,24 +382,43 @@ export class Library {
     return name;
   }
 
+  private keyToId(): Map<string, string> {
+    if (!this.keyToIdMap) {
+      this.keyToIdMap = new Map();
+      for (const paper of this.paperList) this.keyToIdMap.set(paper.key, paper.id);
+    }
+    return this.keyToIdMap;
+  }
+
+  private profileIdsByPaper(): Map<string, Set<string>> {
+    if (!this.profileIdsByPaperMap) {
+      this.profileIdsByPaperMap = new Map();
+      for (const profile of this.profileList) this.linkPapers(this.profileIdsByPaperMap, profile);
+    }
+    return this.profileIdsByPaperMap;
+  }
+
   private setProfiles(profiles: readonly ProfileRecord[], changed?: ProfileRecord): void {
     this.profileList = profiles;
     if (changed) {
       const previous = this.profileById.get(changed.id);
-      if (previous) for (const id of previous.paperIds) this.profileIdsByPaper.get(id)?.delete(changed.id);
-      this.indexProfile(changed);
+      const reverse = this.profileIdsByPaperMap;
+      if (reverse) {
+        if (previous) for (const id of previous.paperIds) reverse.get(id)?.delete(changed.id);
+        this.linkPapers(reverse, changed);
+      }
+      this.profileById.set(changed.id, changed);
       return;
     }
     this.profileById.clear();
-    this.profileIdsByPaper.clear();
-    for (const profile of profiles) this.indexProfile(profile);
+    this.profileIdsByPaperMap = null;
+    for (const profile of profiles) this.profileById.set(profile.id, profile);
   }
 
-  private indexProfile(profile: ProfileRecord): void {
-    this.profileById.set(profile.id, profile);
+  private linkPapers(reverse: Map<string, Set<string>>, profile: ProfileRecord): void {
     for (const id of profile.paperIds) {
-      let set = this.profileIdsByPaper.get(id);
-      if (!set) this.profileIdsByPaper.set(id, (set = new Set()));
+      let set = reverse.get(id);
+      if (!set) reverse.set(id, (set = new Set()));
       set.add(profile.id);
     }
   }

@@ -43,7 +43,8 @@ function shorten(text: string, max = 160): string {
 }
 
 async function readAndDecode<T>(file: string, decode: (raw: unknown) => T): Promise<T> {
-  const text = await readFile(file, 'utf8');
+  // Buffer then one toString: readFile(file, 'utf8') decodes chunk by chunk, measurably slower on 100 MB.
+  const text = (await readFile(file)).toString('utf8');
   return decode(JSON.parse(text) as unknown);
 }
 
