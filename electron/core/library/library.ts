@@ -83,6 +83,9 @@ export class Library {
   private commitLane: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | null = null;
   private openMs = 0;
+  private backupsToKeep = 5;
+  /** The session backup, taken lazily before this session's first write (see ensureSessionBackup). */
+  private sessionBackup: Promise<unknown> | null = null;
 
   private constructor(
     dir: string,
@@ -140,8 +143,7 @@ export class Library {
       const loaded = await loadLibrary({ dir: root, readOnly, now, problems });
       const library = new Library(root, readOnly, now, problems, lock, loaded, thresholds);
       if (!readOnly) {
-        // The session backup, before this session's first write (migrations and write-backs in finishOpen too).
-        await backupSession(root, now(), keep);
+        library.backupsToKeep = keep;
         await library.finishOpen(loaded);
       }
       library.openMs = performance.now() - started;
@@ -158,6 +160,9 @@ export class Library {
     const problems = this.problems as string[];
     const doc = this.libraryDb.data;
     let writeLibrary = pending.libraryNeedsWrite;
+    if (writeLibrary || pending.migratedFrom !== null || pending.restoredSegments.length > 0) {
+      await this.ensureSessionBackup();
+    }
     if (pending.migratedFrom !== null) {
       const original = path.join(this.dir, LIBRARY_FILE);
       let keptAs = '';
@@ -188,7 +193,20 @@ export class Library {
       this.thresholds,
     );
     const overThreshold = this.journal.entries >= this.thresholds.maxEntries || this.journal.bytes >= this.thresholds.maxBytes;
-    if (pending.userNeedsWrite || pending.journalDamaged || overThreshold) await this.journal.compact();
+    if (pending.userNeedsWrite || pending.journalDamaged || overThreshold) {
+      await this.ensureSessionBackup();
+      await this.journal.compact();
+    }
+  }
+
+  /**
+   * Copies the small files into backups/<stamp>/ once per writable session, just before its first write.
+   * Taken lazily so that a session that changes nothing (a refused junk import, a lookup of an unknown id,
+   * a CLI read) leaves the folder byte-identical and does not rotate an older, possibly precious, backup out.
+   */
+  private ensureSessionBackup(): Promise<unknown> {
+    this.sessionBackup ??= backupSession(this.dir, this.now(), this.backupsToKeep);
+    return this.sessionBackup;
   }
 
   private async writeUserSnapshot(): Promise<void> {
@@ -298,6 +316,7 @@ export class Library {
     const atDate = this.now();
     const at = atDate.toISOString();
     const built = buildImport(detail, this.view, at);
+    await this.ensureSessionBackup();
     const before = this.libraryDb.data;
 
     let segments = before.segments;
@@ -481,6 +500,7 @@ export class Library {
     const journal = this.journal;
     if (!journal) throw new Error(`Library ${this.dir} is not open for writing.`);
     for (const op of ops) this.user.apply(op);
+    await this.ensureSessionBackup();
     await journal.append({ at: this.now().toISOString(), ops });
     for (const change of changes) this.emit(change);
   }
