@@ -1,0 +1,245 @@
+// `folio …`: the command line over the same core the app uses. Results go to stdout and nothing else does;
+// failures are one line on stderr. Exit codes: 0 ok, 1 bad input (the library is left unchanged), 2 usage.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { ExportFormat } from './core/api.js';
+import { defaultLibraryDir } from './core/library-location.js';
+import { FolioCore } from './core/folio.js';
+import { isReadingStatus, type ReadingStatus } from './core/model.js';
+import { NotAProfileError, parseProfilePage } from './core/parse/index.js';
+
+const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', 'ris', 'markdown'];
+
+const USAGE = `Usage: folio <command> [options]
+
+Commands:
+  parse <file|->                          Parse a pasted profile page; print it as JSON
+  import <file|-> [--json]                Merge a profile page into the library
+  list [--json]                           List all papers
+  profiles [--json]                       List imported profiles
+  search <query> [--json]                 Search (fuzzy text plus tag: author: year: cat: status: profile:)
+  tag add|remove <paperId> <tag>          Add or remove a tag
+  note set <paperId> <text|->             Replace a paper's Markdown note
+  status <paperId> <unread|reading|read>  Set the reading status
+  export [--format json|bibtex|csl-json|ris|markdown]
+
+Options:
+  --library DIR   Library folder (default: $FOLIO_LIBRARY, else the app's own library)
+  --json          Machine-readable output
+  -h, --help      Show this help`;
+
+/** Bad command line: exit code 2. */
+class UsageError extends Error {}
+/** Bad input (not a profile, unknown id, locked library…): exit code 1. */
+class InputError extends Error {}
+
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  let args: ReturnType<typeof parseCommandLine>;
+  try {
+    args = parseCommandLine(argv);
+  } catch (error) {
+    io.stderr(`folio: ${messageOf(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.values.help || args.positionals.length === 0) {
+    (args.values.help ? io.stdout : io.stderr)(`${USAGE}\n`);
+    return args.values.help ? 0 : 2;
+  }
+  try {
+    await runCommand(args, io);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`folio: ${error.message}\n${USAGE}\n`);
+      return 2;
+    }
+    if (isInputError(error)) {
+      io.stderr(`folio: ${messageOf(error)}\n`);
+      return 1;
+    }
+    io.stderr(`folio: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}
+
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
+  },
+  env: process.env,
+};
+
+function parseCommandLine(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      library: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      format: { type: 'string', default: 'json' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+}
+
+type CommandLine = ReturnType<typeof parseCommandLine>;
+
+async function runCommand({ positionals, values }: CommandLine, io: CliIo): Promise<void> {
+  const [command, ...rest] = positionals;
+  const libraryDir = values.library ?? defaultLibraryDir(process.platform, io.env);
+  const print = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+
+  switch (command) {
+    case 'parse': {
+      const text = await readSource(expectArgs(rest, 1, 'parse <file|->')[0], io);
+      try {
+        print(parseProfilePage(text));
+      } catch (error) {
+        if (error instanceof NotAProfileError) throw new InputError(error.message);
+        throw error;
+      }
+      return;
+    }
+    case 'import': {
+      const text = await readSource(expectArgs(rest, 1, 'import <file|->')[0], io);
+      await withCore(libraryDir, false, async (core) => {
+        const result = await core.commitImport(text);
+        if (!result.ok) throw new InputError(result.error);
+        if (values.json) return print(result);
+        const verb = result.updated ? 'Updated' : 'Imported';
+        io.stdout(
+          `${verb} ${result.profileName}: ${result.added} new, ${result.present} already present` +
+            `${result.metricsChanged ? ', metrics changed' : ''}.\n`,
+        );
+        for (const warning of result.warnings) io.stdout(`warning: ${warning}\n`);
+      });
+      return;
+    }
+    case 'list':
+    case 'search': {
+      const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
+      await withCore(libraryDir, true, async (core) => {
+        const { papers, errors } = core.listPapers(query);
+        if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
+        if (values.json) return print(papers);
+        for (const paper of papers) {
+          const tags = paper.tags.length ? `  [${paper.tags.join(', ')}]` : '';
+          io.stdout(`${paper.id}  ${paper.date}  ${paper.status.padEnd(7)}  ${paper.title}${tags}\n`);
+        }
+      });
+      return;
+    }
+    case 'profiles': {
+      expectArgs(rest, 0, 'profiles');
+      await withCore(libraryDir, true, async (core) => {
+        const { profiles } = await core.overview();
+        if (values.json) return print(profiles);
+        for (const p of profiles) {
+          const m = p.metrics;
+          io.stdout(`${p.id}  ${p.name}  ${p.paperCount} papers  h-index ${m.hIndex ?? '–'}  citations ${m.citations ?? '–'}\n`);
+        }
+      });
+      return;
+    }
+    case 'tag': {
+      const [action, paperId, tag] = expectArgs(rest, 3, 'tag add|remove <paperId> <tag>');
+      if (action !== 'add' && action !== 'remove') throw new UsageError(`tag: expected "add" or "remove", got "${action}".`);
+      await withCore(libraryDir, false, async (core) => {
+        const paper = await core.paper(paperId);
+        const wanted = tag.trim().toLowerCase();
+        const tags =
+          action === 'add' ? [...paper.tags, tag] : paper.tags.filter((existing) => existing.toLowerCase() !== wanted);
+        if (action === 'remove' && tags.length === paper.tags.length) {
+          throw new InputError(`Paper ${paperId} has no tag "${tag}".`);
+        }
+        await core.setTags(paperId, tags);
+      });
+      return;
+    }
+    case 'note': {
+      const [action, paperId, source] = expectArgs(rest, 3, 'note set <paperId> <text|->');
+      if (action !== 'set') throw new UsageError(`note: expected "set", got "${action}".`);
+      const text = source === '-' ? await io.readStdin() : source;
+      await withCore(libraryDir, false, async (core) => {
+        await core.paper(paperId); // unknown id → clear error before anything is written
+        await core.setNote(paperId, text);
+      });
+      return;
+    }
+    case 'status': {
+      const [paperId, status] = expectArgs(rest, 2, 'status <paperId> <unread|reading|read>');
+      if (!isReadingStatus(status)) throw new UsageError(`status: expected unread, reading or read, got "${status}".`);
+      await withCore(libraryDir, false, async (core) => {
+        await core.paper(paperId);
+        await core.setStatus(paperId, status as ReadingStatus);
+      });
+      return;
+    }
+    case 'export': {
+      expectArgs(rest, 0, 'export');
+      const format = values.format as ExportFormat;
+      if (!EXPORT_FORMATS.includes(format)) {
+        throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMATS.join(', ')}).`);
+      }
+      await withCore(libraryDir, true, async (core) => io.stdout(await core.exportLibrary(format)));
+      return;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}".`);
+  }
+}
+
+/** Checks the positional count; the tuple type lets callers destructure up to three arguments. */
+function expectArgs(args: string[], count: number, usage: string): [string, string, string] {
+  if (args.length !== count) throw new UsageError(`expected: folio ${usage}`);
+  return args as [string, string, string];
+}
+
+async function readSource(source: string, io: CliIo): Promise<string> {
+  if (source === '-') return io.readStdin();
+  try {
+    return await readFile(source, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
+  }
+}
+
+async function withCore(dir: string, readOnly: boolean, work: (core: FolioCore) => Promise<void>): Promise<void> {
+  const core = await FolioCore.open(dir, { readOnly });
+  try {
+    await work(core);
+  } finally {
+    await core.close();
+  }
+}
+
+const INPUT_ERROR_NAMES = new Set(['LibraryLockedError', 'UnknownPaperError', 'UnknownProfileError', 'NotAProfileError']);
+
+function isInputError(error: unknown): boolean {
+  return error instanceof InputError || (error instanceof Error && INPUT_ERROR_NAMES.has(error.constructor.name));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+// Run when executed directly (tsx electron/cli.ts …), not when imported by tests.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,333 @@
+// The core facade: the whole FolioApi over one library folder. The CLI, Electron main and the e2e bridge
+// all drive the library through this class, so the three cannot disagree about behaviour.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type {
+  ExportFormat,
+  FolioApi,
+  ImportPreview,
+  ImportResult,
+  LibraryChange,
+  LibraryOverview,
+  PaperDetail,
+  PaperRow,
+  ProfileDetail,
+  ProfileSummary,
+  TagDeletion,
+  ViewPage,
+  ViewQuery,
+} from './api.js';
+import { exportLibrary } from './export/index.js';
+import { Library, UnknownPaperError } from './library/index.js';
+import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
+import { NotAProfileError, PARSER_VERSION, parseProfilePage } from './parse/index.js';
+import { SearchEngine, type SearchDoc } from './search/index.js';
+import { SortedOrders } from './sorted-orders.js';
+
+export interface FolioCoreOptions {
+  /** Open without the writer lock (CLI reads while the app is running). Writes then throw. */
+  readOnly?: boolean;
+  /** The bundled sample profile page; the app passes its packaged path. */
+  samplePath?: string;
+}
+
+/** A paper as the CLI lists it: imported fields, user data, and the names of the profiles listing it. */
+export type PaperListing = Omit<PaperRecord, 'key'> & {
+  tags: string[];
+  note: string;
+  status: ReadingStatus;
+  profiles: string[];
+};
+
+export class UnknownProfileError extends Error {
+  override name = 'UnknownProfileError';
+}
+
+export class FolioCore implements Omit<FolioApi, 'onChanged'> {
+  private readonly listeners = new Set<(change: LibraryChange) => void>();
+  private readonly orders: SortedOrders;
+  private readonly stopWatchingLibrary: () => void;
+  /** Papers whose search document lists at least one tag. */
+  private readonly taggedIds = new Set<string>();
+
+  private constructor(
+    readonly library: Library,
+    private readonly engine: SearchEngine,
+    private readonly samplePath: string,
+  ) {
+    this.orders = new SortedOrders(() => library.papers());
+    this.stopWatchingLibrary = library.onChange((change) => this.applyChange(change));
+  }
+
+  static async open(dir: string, options: FolioCoreOptions = {}): Promise<FolioCore> {
+    const library = await Library.open(dir, { readOnly: options.readOnly ?? false });
+    try {
+      const engine = new SearchEngine();
+      const core = new FolioCore(library, engine, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'));
+      engine.addAll(library.papers().map((paper) => core.searchDocFor(paper)));
+      return core;
+    } catch (error) {
+      await library.close();
+      throw error;
+    }
+  }
+
+  get dir(): string {
+    return this.library.dir;
+  }
+
+  onChanged(listener: (change: LibraryChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.stopWatchingLibrary();
+    this.listeners.clear();
+    await this.library.close();
+  }
+
+  async previewImport(text: string): Promise<ImportPreview> {
+    const parsed = parseOrExplain(text);
+    if (!parsed.ok) return parsed;
+    const plan = this.library.planImport(parsed.result);
+    const papers = plan.papers.map(({ id, isNew, paper }) => ({ ...paper, id, isNew }));
+    const newCount = papers.filter((paper) => paper.isNew).length;
+    return {
+      ok: true,
+      profile: parsed.result.profile,
+      existingProfileId: plan.existingProfileId,
+      metricsChanged: plan.metricsChanged,
+      papers,
+      newCount,
+      presentCount: papers.length - newCount,
+      warnings: parsed.result.warnings,
+    };
+  }
+
+  async commitImport(text: string): Promise<ImportResult> {
+    const parsed = parseOrExplain(text);
+    if (!parsed.ok) return parsed;
+    const outcome = await this.library.commitImport(text, parsed.result, PARSER_VERSION);
+    return {
+      ok: true,
+      profileId: outcome.profileId,
+      profileName: parsed.result.profile.name,
+      added: outcome.addedIds.length,
+      present: outcome.presentIds.length,
+      updated: outcome.updated,
+      metricsChanged: outcome.metricsChanged,
+      warnings: parsed.result.warnings,
+    };
+  }
+
+  async overview(): Promise<LibraryOverview> {
+    const statusCounts: Record<ReadingStatus, number> = { unread: 0, reading: 0, read: 0 };
+    const tagCounts = new Map<string, number>();
+    for (const paper of this.library.papers()) {
+      const data = this.library.userData(paper.id);
+      statusCounts[data.status] += 1;
+      for (const tag of data.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
+    }
+    return {
+      paperCount: this.library.papers().length,
+      statusCounts,
+      profiles: this.library.profiles().map(summarizeProfile),
+      tags: this.library.tagDefinitions().map((tag) => ({ ...tag, count: tagCounts.get(tag.name) ?? 0 })),
+      libraryDir: this.library.dir,
+      problems: [...this.library.problems],
+    };
+  }
+
+  async query(view: ViewQuery): Promise<ViewPage> {
+    const outcome = this.engine.search(view.search, view.scope);
+    const sort = view.sort ?? (outcome.hasFreeText ? 'relevance' : 'date');
+    const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+    let ids = outcome.ids;
+    if (sort !== 'relevance') {
+      ids = this.orders.arrange(ids, sort, direction);
+    } else if (direction === 'asc') {
+      ids = [...ids].reverse();
+    }
+    const pageIds = ids.slice(view.offset, view.offset + view.limit);
+    const rows = pageIds.map((id) => this.rowFor(id, outcome.hasFreeText ? view.search : null));
+    return { total: ids.length, offset: view.offset, rows, queryErrors: outcome.errors };
+  }
+
+  /** Every paper matching `search` (all papers for ""), best first, with its user data: for the CLI. */
+  listPapers(search: string): { papers: PaperListing[]; errors: string[] } {
+    const outcome = this.engine.search(search);
+    const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
+    const papers = ids.map((id) => {
+      const paper = this.requirePaper(id);
+      const data = this.library.userData(id);
+      const { key: _key, ...imported } = paper;
+      return {
+        ...imported,
+        tags: [...data.tags],
+        note: data.note,
+        status: data.status,
+        profiles: this.library.profilesOfPaper(id).map((profile) => profile.name),
+      };
+    });
+    return { papers, errors: outcome.errors };
+  }
+
+  async paper(id: string, highlight?: string): Promise<PaperDetail> {
+    const paper = this.requirePaper(id);
+    const data = this.library.userData(id);
+    const detail: PaperDetail = {
+      ...paper,
+      tags: [...data.tags],
+      note: data.note,
+      status: data.status,
+      profiles: this.library.profilesOfPaper(id).map((profile) => ({ id: profile.id, name: profile.name })),
+    };
+    if (highlight && highlight.trim()) detail.matches = this.engine.matchesFor(id, highlight);
+    return detail;
+  }
+
+  async profile(id: string): Promise<ProfileDetail> {
+    const profile = this.library.getProfile(id);
+    if (!profile) throw new UnknownProfileError(`No profile with id "${id}" in this library.`);
+    return {
+      ...summarizeProfile(profile),
+      history: profile.history.map((snapshot) => ({ at: snapshot.at, metrics: { ...snapshot.metrics } })),
+      firstImportedAt: profile.firstImportedAt,
+      paperIds: [...profile.paperIds],
+    };
+  }
+
+  setTags(id: string, tags: string[]): Promise<void> {
+    return this.library.setTags(id, tags);
+  }
+
+  setNote(id: string, markdown: string): Promise<void> {
+    return this.library.setNote(id, markdown);
+  }
+
+  setStatus(id: string, status: ReadingStatus): Promise<void> {
+    return this.library.setStatus(id, status);
+  }
+
+  setTagColor(name: string, color: string): Promise<void> {
+    return this.library.setTagColor(name, color);
+  }
+
+  renameTag(from: string, to: string): Promise<void> {
+    return this.library.renameTag(from, to);
+  }
+
+  deleteTag(name: string): Promise<TagDeletion> {
+    return this.library.deleteTag(name);
+  }
+
+  restoreTag(deletion: TagDeletion): Promise<void> {
+    return this.library.restoreTag(deletion);
+  }
+
+  async exportLibrary(format: ExportFormat): Promise<string> {
+    const entries = this.library.papers().map((paper) => ({
+      paper,
+      user: this.library.userData(paper.id),
+      profiles: this.library.profilesOfPaper(paper.id).map((profile) => profile.name),
+    }));
+    return exportLibrary(format, {
+      papers: entries,
+      profiles: this.library.profiles(),
+      tags: this.library.tagDefinitions(),
+    });
+  }
+
+  sampleProfile(): Promise<string> {
+    return readFile(this.samplePath, 'utf8');
+  }
+
+  private requirePaper(id: string): PaperRecord {
+    const paper = this.library.getPaper(id);
+    if (!paper) throw new UnknownPaperError(`No paper with id "${id}" in this library.`);
+    return paper;
+  }
+
+  private rowFor(id: string, highlight: string | null): PaperRow {
+    const paper = this.requirePaper(id);
+    const data = this.library.userData(id);
+    const row: PaperRow = {
+      id,
+      title: paper.title,
+      authors: paper.authors,
+      authorsTruncated: paper.authorsTruncated,
+      date: paper.date,
+      category: paper.category,
+      addedAt: paper.addedAt,
+      tags: [...data.tags],
+      status: data.status,
+      hasNote: data.note.trim().length > 0,
+    };
+    if (highlight) row.matches = this.engine.matchesFor(id, highlight);
+    return row;
+  }
+
+  private searchDocFor(paper: PaperRecord): SearchDoc {
+    const data = this.library.userData(paper.id);
+    const profiles = this.library.profilesOfPaper(paper.id);
+    if (data.tags.length > 0) this.taggedIds.add(paper.id);
+    else this.taggedIds.delete(paper.id);
+    return {
+      id: paper.id,
+      title: paper.title,
+      authors: paper.authors,
+      orgs: paper.orgs,
+      abstract: paper.abstract,
+      tags: data.tags,
+      note: data.note,
+      date: paper.date,
+      category: paper.category,
+      status: data.status,
+      profileIds: profiles.map((profile) => profile.id),
+      profileNames: profiles.map((profile) => profile.name),
+      addedAt: paper.addedAt,
+    };
+  }
+
+  /** Keeps the search index and sort orders in step with the store, then tells subscribers. */
+  private applyChange(change: LibraryChange): void {
+    if (change.kind === 'import') this.orders.invalidate();
+    // A tag rename/merge/delete touches every paper that carried the tag; only indexed papers that have
+    // (or had) tags can be affected, so re-index just those rather than the whole library.
+    const ids = change.kind === 'tags' ? [...this.taggedIds] : change.paperIds;
+    for (const id of ids) {
+      const paper = this.library.getPaper(id);
+      if (paper) this.engine.upsert(this.searchDocFor(paper));
+    }
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A failing subscriber must not stop the others or the write that caused the change.
+      }
+    }
+  }
+}
+
+function parseOrExplain(
+  text: string,
+): { ok: true; result: ReturnType<typeof parseProfilePage> } | { ok: false; error: string } {
+  try {
+    return { ok: true, result: parseProfilePage(text) };
+  } catch (error) {
+    if (error instanceof NotAProfileError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function summarizeProfile(profile: ProfileRecord): ProfileSummary {
+  return {
+    id: profile.id,
+    name: profile.name,
+    category: profile.category,
+    metrics: { ...profile.metrics },
+    paperCount: profile.paperIds.length,
+    lastImportedAt: profile.lastImportedAt,
+  };
+}
