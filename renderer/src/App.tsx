@@ -277,7 +277,7 @@ export function App() {
           </div>
         ) : null}
 
-        <div className="panes" style={{ gridTemplateColumns: `${sidebarWidth}px 0 ${listWidth}px 0 minmax(340px, 1fr)` }}>
+        <div className="panes" style={{ gridTemplateColumns: `${sidebarWidth}px 0 minmax(280px, ${listWidth}px) 0 minmax(340px, 1fr)` }}>
         <Sidebar overview={overview} scope={scope} onScope={selectScope} />
         <ResizeHandle label="Resize sidebar" value={sidebarWidth} min={160} max={420} onChange={setSidebarWidth} />
 

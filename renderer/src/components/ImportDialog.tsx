@@ -25,6 +25,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
   const seq = useRef(0);
   const textRef = useRef<HTMLTextAreaElement>(null);
   const importRef = useRef<HTMLButtonElement>(null);
+  const dialogRef = useRef<HTMLDivElement>(null);
   const toasts = useToasts();
 
   useEffect(() => {
@@ -54,6 +55,11 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
   const upToDate = debounced === text && !previewing;
   const canImport = upToDate && preview?.ok === true && !committing;
 
+  // Opened with pasted text: once the preview says it is importable, Enter (on the focused button) confirms.
+  useEffect(() => {
+    if (canImport && document.activeElement === dialogRef.current) importRef.current?.focus();
+  }, [canImport]);
+
   const commit = () => {
     if (!canImport) return;
     setCommitting(true);
@@ -67,8 +73,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
             setCommitError(result.error);
             return;
           }
-          const present = result.present > 0 ? ` (${formatNumber(result.present)} already in library)` : '';
-          toasts.show(`Imported ${plural(result.added, 'new paper')} from ${result.profileName}${present}`);
+          toasts.show(`Imported ${plural(result.added, 'new paper')} from ${result.profileName} (${formatNumber(result.present)} already in library)`);
           onImported(result.profileId);
           onClose();
         },
@@ -80,7 +85,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
   };
 
   return (
-    <Modal title="Import profile" onClose={onClose} initialFocus={initialText ? importRef : textRef} className="import-dialog" busy={committing}>
+    <Modal title="Import profile" onClose={onClose} initialFocus={initialText ? importRef : textRef} dialogRef={dialogRef} className="import-dialog" busy={committing}>
       <header className="modal-header">
         <h2 className="modal-title">Import profile</h2>
         <p className="muted">
@@ -95,6 +100,12 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
             aria-label="Profile page text"
             value={text}
             onChange={(event) => setText(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                commit();
+              }
+            }}
             placeholder="Paste the profile page here (Ctrl/Cmd+V)"
             spellCheck={false}
             readOnly={committing}
