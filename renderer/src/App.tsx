@@ -31,8 +31,10 @@
  *   button     "Try the sample profile"        — empty library only
  *   region     "Notifications"                 — toasts (aria-live polite); buttons "Undo", "Dismiss notification"
  *
- * Menu hook: window.dispatchEvent(new CustomEvent('folio:menu', { detail: { action } })) with action
- * 'import' | 'find' | 'toggle-theme' | 'export'.
+ * Menu hooks: window.folioMenu.onAction (the preload's bridge: { action: 'import', text } | { action: 'find' } |
+ * { action: 'toggle-theme', theme }) and, equivalently, window.dispatchEvent(new CustomEvent('folio:menu',
+ * { detail: { action, text?, theme? } })) with action 'import' | 'find' | 'toggle-theme' | 'export'.
+ * toggleTheme() is also on window.folioToggleTheme.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { SortDirection, SortKey } from '../../electron/core/api.js';
@@ -59,7 +61,8 @@ import { plural } from './lib/format.js';
 import { scopeToQuery, type Scope } from './lib/scope.js';
 import { hasFreeText, setFilter, type FilterKey } from './lib/searchSyntax.js';
 import { isNumber } from './lib/storage.js';
-import { toggleTheme } from './lib/theme.js';
+import { setTheme, toggleTheme } from './lib/theme.js';
+import type { FolioMenuEventDetail } from './folio.js';
 
 const SEARCH_DEBOUNCE_MS = 60;
 const SORT_LABEL: Record<SortKey, string> = { relevance: 'Relevance', date: 'Date', title: 'Title', added: 'Date added' };
@@ -203,22 +206,25 @@ export function App() {
       event.preventDefault();
       openImport(text);
     };
-    const onMenu = (event: CustomEvent<{ action: string }>) => {
-      switch (event.detail?.action) {
+    const onMenuAction = (detail: Partial<FolioMenuEventDetail> | null | undefined) => {
+      switch (detail?.action) {
         case 'import':
-          openImport('');
+          openImport(typeof detail.text === 'string' ? detail.text : '');
           break;
         case 'find':
           if (!modalOpen()) focusSearch();
           break;
         case 'toggle-theme':
-          toggleTheme();
+          if (detail.theme === 'light' || detail.theme === 'dark') setTheme(detail.theme);
+          else toggleTheme();
           break;
         case 'export':
           if (!modalOpen()) setExportOpen(true);
           break;
       }
     };
+    const onMenu = (event: CustomEvent<FolioMenuEventDetail>) => onMenuAction(event.detail);
+    const stopMenuBridge = window.folioMenu?.onAction((event) => onMenuAction(event));
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('paste', onPaste);
     window.addEventListener('folio:menu', onMenu);
@@ -226,6 +232,7 @@ export function App() {
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('paste', onPaste);
       window.removeEventListener('folio:menu', onMenu);
+      stopMenuBridge?.();
     };
   }, [focusSearch, toggleTagByIndex, openImport]);
 

@@ -1,27 +1,31 @@
-// The renderer's view of the preload bridge. Types only: nothing from electron/ is bundled into the UI.
-//
-// TODO(preload): switch to the bridge's own type once electron/preload/index.ts exists:
-//   import type { FolioBridge } from '../../electron/preload/index.js';
-// Until then the contract interface is used; it has the same shape (the bridge `satisfies FolioApi`).
-import type { FolioApi } from '../../electron/core/api.js';
+// The renderer's view of the preload bridges. Types only: nothing from electron/ is bundled into the UI.
+// (Switched from the FolioApi fallback now that electron/preload/index.ts exists.)
+import type { FolioBridge, FolioMenuBridge, MenuActionEvent } from '../../electron/preload/index.js';
 
-type FolioBridge = FolioApi;
-
-/** Actions the application menu can trigger; the preload dispatches them as a `folio:menu` CustomEvent. */
+/**
+ * Actions the application menu can trigger. They arrive through `window.folioMenu.onAction` (the preload's
+ * bridge; `import` carries the clipboard text read in main) or, for scripts and tests, as a `folio:menu`
+ * CustomEvent on window with detail `{ action }`.
+ */
 export type MenuAction = 'import' | 'find' | 'toggle-theme' | 'export';
 
 export interface FolioMenuEventDetail {
   action: MenuAction;
+  /** For 'import': text to open the import dialog with. */
+  text?: string;
+  /** For 'toggle-theme': the theme main switched to (else the page toggles). */
+  theme?: 'light' | 'dark';
 }
 
 declare global {
   interface Window {
     /** Undefined only when the page is opened outside Folio (no preload). */
     folio?: FolioBridge;
+    folioMenu?: FolioMenuBridge;
   }
   interface WindowEventMap {
     'folio:menu': CustomEvent<FolioMenuEventDetail>;
   }
 }
 
-export type { FolioBridge };
+export type { FolioBridge, FolioMenuBridge, MenuActionEvent };
