@@ -18,7 +18,7 @@
  *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read]";
  *                                                aria-selected on the selected one; ↑/↓/Home/End/PgUp/PgDn, Enter opens
  *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar
- *   region     "Paper details"                 — detail pane; heading level 2 = title;
+ *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
  *                                                author / "Listed on" profile names are buttons (set a search filter)
  *     radiogroup "Reading status" with radios "Unread" / "Reading" / "Read"
  *     list "Tags": button "<tag>" (filter) + button "Remove tag <tag>"; combobox "Add tag" (listbox "Tag suggestions")
@@ -364,7 +364,7 @@ export function App() {
         </main>
         <ResizeHandle label="Resize paper list" value={listWidth} min={300} max={1000} onChange={setListWidth} />
 
-        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? []} onFilter={applyFilter} />
+        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? []} onFilter={applyFilter} onEscape={() => listRef.current?.focus()} />
         </div>
       </div>
 

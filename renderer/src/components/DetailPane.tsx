@@ -4,6 +4,7 @@ import type { TagSummary } from '../../../electron/core/api.js';
 import type { ReadingStatus } from '../../../electron/core/model.js';
 import { usePaper } from '../hooks/usePaper.js';
 import { useToasts } from '../hooks/useToasts.js';
+import { isTextField } from '../lib/dom.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { itemRanges, splitParagraphs } from '../lib/highlight.js';
@@ -18,9 +19,11 @@ interface Props {
   highlight: string;
   allTags: readonly TagSummary[];
   onFilter: (key: FilterKey, value: string) => void;
+  /** Esc outside a text field: back to the list. */
+  onEscape: () => void;
 }
 
-export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter }, ref) {
+export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape }, ref) {
   const { paper, loading, error, patch } = usePaper(paperId, highlight);
   const toasts = useToasts();
 
@@ -176,7 +179,18 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ p
   }
 
   return (
-    <section ref={ref} className="detail-pane" aria-label="Paper details" tabIndex={-1}>
+    <section
+      ref={ref}
+      className="detail-pane"
+      aria-label="Paper details"
+      tabIndex={-1}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && !event.defaultPrevented && !isTextField(event.target)) {
+          event.preventDefault();
+          onEscape();
+        }
+      }}
+    >
       {body}
     </section>
   );
