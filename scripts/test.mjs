@@ -43,6 +43,7 @@ const unitFiles = [
   ...findTests(path.join(root, 'tests', 'core'), /\.test\.ts$/),
   ...findTests(path.join(root, 'tests', 'electron'), /\.test\.ts$/),
   ...findTests(path.join(root, 'tests', 'cli'), /\.test\.ts$/),
+  ...findTests(path.join(root, 'tests', 'renderer'), /\.test\.ts$/),
 ];
 const unit = step('unit tests', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...unitFiles], {
   capture: true,
