@@ -1,6 +1,6 @@
 // The renderer's view of the preload bridges. Types only: nothing from electron/ is bundled into the UI.
-// (Switched from the FolioApi fallback now that electron/preload/index.ts exists.)
-import type { FolioBridge, FolioMenuBridge, MenuActionEvent } from '../../electron/preload/index.js';
+// (From electron/preload/types.ts: type-only, so no Electron or Node types reach the renderer.)
+import type { FolioBridge, FolioMenuBridge, MenuActionEvent } from '../../electron/preload/types.js';
 
 /**
  * Actions the application menu can trigger. They arrive through `window.folioMenu.onAction` (the preload's
