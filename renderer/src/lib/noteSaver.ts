@@ -13,7 +13,8 @@ interface Entry {
   /** Text not yet confirmed saved; null when everything typed is saved. */
   text: string | null;
   timer: ReturnType<typeof setTimeout> | null;
-  saving: boolean;
+  /** Saves started and not answered yet: at most 1, except after flushAll() overtook one in flight. */
+  inFlight: number;
   /** A flush was asked for while a save was in flight: save again as soon as it ends. */
   flushRequested: boolean;
   failing: boolean;
@@ -58,7 +59,7 @@ export class NoteSaver {
     const entry = this.entries.get(id);
     if (!entry || entry.text === null) return;
     this.clearTimer(entry);
-    if (entry.saving) entry.flushRequested = true;
+    if (entry.inFlight > 0) entry.flushRequested = true;
     else this.run(id, entry);
   }
 
@@ -81,7 +82,7 @@ export class NoteSaver {
   private entry(id: string): Entry {
     let entry = this.entries.get(id);
     if (!entry) {
-      entry = { text: null, timer: null, saving: false, flushRequested: false, failing: false, retryDelay: 1000, state: 'idle' };
+      entry = { text: null, timer: null, inFlight: 0, flushRequested: false, failing: false, retryDelay: 1000, state: 'idle' };
       this.entries.set(id, entry);
     }
     return entry;
@@ -91,7 +92,7 @@ export class NoteSaver {
     this.clearTimer(entry);
     entry.timer = setTimeout(() => {
       entry.timer = null;
-      if (entry.saving) entry.flushRequested = true;
+      if (entry.inFlight > 0) entry.flushRequested = true;
       else this.run(id, entry);
     }, delay);
   }
@@ -104,7 +105,7 @@ export class NoteSaver {
   private run(id: string, entry: Entry): void {
     const text = entry.text;
     if (text === null) return;
-    entry.saving = true;
+    entry.inFlight++;
     entry.flushRequested = false;
     if (!entry.failing) entry.state = 'saving';
     this.emit(id);
@@ -116,12 +117,16 @@ export class NoteSaver {
     }
     promise.then(
       () => {
-        entry.saving = false;
+        entry.inFlight--;
         entry.failing = false;
         entry.retryDelay = 1000;
-        if (entry.text === text) {
+        if (entry.text === text || entry.text === null) {
+          // null: a later save (flushAll) already confirmed everything.
           entry.text = null;
           entry.state = 'saved';
+        } else if (entry.inFlight > 0) {
+          // A later save (flushAll) is still in flight: its answer decides what comes next.
+          entry.state = 'saving';
         } else {
           entry.state = 'pending';
           if (entry.flushRequested) this.run(id, entry);
@@ -130,7 +135,10 @@ export class NoteSaver {
         this.emit(id);
       },
       () => {
-        entry.saving = false;
+        entry.inFlight--;
+        // A later save still in flight carries newer text and retries itself if it fails; nothing left to save
+        // when a later save already succeeded.
+        if (entry.inFlight > 0 || entry.text === null) return;
         entry.failing = true;
         entry.state = 'error';
         this.schedule(id, entry, entry.retryDelay);
