@@ -22,16 +22,75 @@ export function filterToken(key: FilterKey, value: string): string {
   return `${key}:${quoteValue(value)}`;
 }
 
-/** Every `key:value` / `key:"quoted value"` token (not negated) of the given key, with positions. */
-function findTokens(search: string, key: FilterKey): Array<[number, number]> {
-  const names = KEY_ALIASES[key].join('|');
-  const pattern = new RegExp(`(^|\\s)((?:${names}):(?:"[^"]*"?|\\S*))`, 'gi');
-  const found: Array<[number, number]> = [];
-  for (let m = pattern.exec(search); m; m = pattern.exec(search)) {
-    const start = m.index + (m[1]?.length ?? 0);
-    found.push([start, start + (m[2]?.length ?? 0)]);
+interface Part {
+  start: number;
+  end: number;
+  negated: boolean;
+  /** As typed (any case, any alias); null for free text. */
+  key: string | null;
+  value: string;
+  /** A quote opened and not closed: the value runs to the end of the search. */
+  unterminated: boolean;
+}
+
+/**
+ * Splits the search the way the core's parser does (splitParts in query-parser.ts): whitespace-separated
+ * parts, an optional leading `-`, an optional `key:` (letters, followed by a non-space), then a value that is
+ * either "quoted" (to the closing quote, or to the end while it is being typed) or runs to the next space.
+ * So `tag:` inside a quoted phrase or inside another filter's quoted value is not a filter.
+ */
+function splitParts(search: string): Part[] {
+  const parts: Part[] = [];
+  const n = search.length;
+  const isSpace = (i: number) => /\s/.test(search[i] ?? '');
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(i)) i++;
+    if (i >= n) break;
+    const start = i;
+    let negated = false;
+    if (search[i] === '-' && i + 1 < n && !isSpace(i + 1)) {
+      negated = true;
+      i++;
+    }
+    let key: string | null = null;
+    const keyMatch = /^([A-Za-z]+):(?=\S)/.exec(search.slice(i, i + 40));
+    if (keyMatch?.[1] !== undefined) {
+      key = keyMatch[1];
+      i += keyMatch[0].length;
+    }
+    let value: string;
+    let unterminated = false;
+    if (search[i] === '"') {
+      const close = search.indexOf('"', i + 1);
+      unterminated = close === -1;
+      value = search.slice(i + 1, close === -1 ? n : close);
+      i = close === -1 ? n : close + 1;
+    } else {
+      const from = i;
+      while (i < n && !isSpace(i)) i++;
+      value = search.slice(from, i);
+    }
+    parts.push({ start, end: i, negated, key, value, unterminated });
   }
-  return found;
+  return parts;
+}
+
+const ALL_KEYS: ReadonlySet<string> = new Set(Object.values(KEY_ALIASES).flat());
+
+/** Every `key:value` / `key:"quoted value"` filter (not negated) of the given key, with positions. */
+function findTokens(search: string, key: FilterKey): Array<[number, number]> {
+  const names = KEY_ALIASES[key];
+  return splitParts(search)
+    .filter(
+      (part) =>
+        !part.negated &&
+        (part.key !== null
+          ? names.includes(part.key.toLowerCase())
+          : // A key still waiting for its value ("tag:" at the end): replaced too.
+            names.some((name) => part.value.toLowerCase() === `${name}:`)),
+    )
+    .map((part): [number, number] => [part.start, part.end]);
 }
 
 /** Replaces the search's filters of `key` with `key:"value"` (appended at the end). */
@@ -39,14 +98,24 @@ export function setFilter(search: string, key: FilterKey, value: string): string
   let rest = search;
   for (const [s, e] of findTokens(search, key).reverse()) rest = rest.slice(0, s) + rest.slice(e);
   rest = rest.replace(/\s+/g, ' ').trim();
+  // A quote the user has not closed yet would swallow the new filter into its phrase: close it.
+  if (splitParts(rest).at(-1)?.unterminated) rest += '"';
   const token = filterToken(key, value);
   return rest ? `${rest} ${token}` : token;
 }
 
-/** True when the search has free words (not only filters): then relevance is the natural order. */
+/**
+ * True when the search has free words (not only filters): then relevance is the natural order. Mirrors the
+ * core's notion (positive text terms): excluded words (`-word`, `-"phrase"`) rank nothing, and an unknown key
+ * (`tga:x`) is searched as text.
+ */
 export function hasFreeText(search: string): boolean {
-  const withoutFilters = search.replace(/(^|\s)-?[a-z]+:(?:"[^"]*"?|\S*)/gi, ' ');
-  return /[\p{L}\p{N}]/u.test(withoutFilters);
+  const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text);
+  return splitParts(search).some((part) => {
+    if (part.negated) return false;
+    if (part.key === null) return hasWord(part.value);
+    return !ALL_KEYS.has(part.key.toLowerCase());
+  });
 }
 
 export const FILTER_HELP: ReadonlyArray<{ syntax: string; meaning: string }> = [
