@@ -7,10 +7,26 @@ export interface Segment {
   marked: boolean;
 }
 
-export function normalizeRanges(ranges: readonly MatchRange[] | undefined, length: number): Array<[number, number]> {
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Moves an offset that falls between the two halves of a surrogate pair (an emoji…) `by` one unit. */
+function codePointBoundary(text: string | undefined, offset: number, by: -1 | 1): number {
+  if (text === undefined || offset <= 0 || offset >= text.length) return offset;
+  return isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset)) ? offset + by : offset;
+}
+
+/**
+ * Clamped to [0, length], sorted, overlapping/touching ranges merged. With `text`, a range that would cut an
+ * emoji (a surrogate pair) in half is widened to the whole character, e.g. stale ranges after an edit.
+ */
+export function normalizeRanges(ranges: readonly MatchRange[] | undefined, length: number, text?: string): Array<[number, number]> {
   if (!ranges || ranges.length === 0) return [];
   const clamped = ranges
-    .map(([s, e]): [number, number] => [Math.max(0, Math.min(s, length)), Math.max(0, Math.min(e, length))])
+    .map(([s, e]): [number, number] => [
+      codePointBoundary(text, Math.max(0, Math.min(s, length)), -1),
+      codePointBoundary(text, Math.max(0, Math.min(e, length)), 1),
+    ])
     .filter(([s, e]) => e > s)
     .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: Array<[number, number]> = [];
@@ -23,7 +39,7 @@ export function normalizeRanges(ranges: readonly MatchRange[] | undefined, lengt
 }
 
 export function segments(text: string, ranges: readonly MatchRange[] | undefined): Segment[] {
-  const merged = normalizeRanges(ranges, text.length);
+  const merged = normalizeRanges(ranges, text.length, text);
   if (merged.length === 0) return [{ text, marked: false }];
   const out: Segment[] = [];
   let pos = 0;
@@ -57,7 +73,7 @@ export function splitParagraphs(
   let start = 0;
   const push = (end: number) => {
     const paragraph = text.slice(start, end);
-    const own = normalizeRanges(ranges, text.length)
+    const own = normalizeRanges(ranges, text.length, text)
       .filter(([s, e]) => e > start && s < end)
       .map(([s, e]): MatchRange => [Math.max(s, start) - start, Math.min(e, end) - start]);
     if (paragraph.trim() !== '') out.push({ text: paragraph, ranges: own });
