@@ -6,7 +6,14 @@ const numberFormat = new Intl.NumberFormat();
 
 function parseIsoDate(iso: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (m) return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  if (m) {
+    // Local midnight of that calendar day (not UTC, which is the previous day west of Greenwich). An impossible
+    // date (2024-02-30, month 13, day 00) is not a date: Date would silently roll it over to another day.
+    const [year, month, day] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+    const d = new Date(2000, month, day);
+    d.setFullYear(year); // also keeps years 0000–0099 from being read as 19xx
+    return d.getFullYear() === year && d.getMonth() === month && d.getDate() === day ? d : null;
+  }
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? null : d;
 }
