@@ -1,0 +1,49 @@
+// One cold open, in a fresh process: FolioCore.open on a library folder, then the first page of rows the
+// list asks for (100 rows, default date order). Prints one JSON line. Spawned by bench/system.ts.
+//   node --import tsx bench/open-child.ts <libraryDir>
+import { FolioCore } from '../electron/core/folio.js';
+
+const dir = process.argv[2];
+if (!dir) {
+  console.error('usage: open-child.ts <libraryDir>');
+  process.exit(2);
+}
+
+// A heartbeat every 5 ms: the longest gap between beats is how long the event loop (IPC, in the app) was blocked.
+let last = performance.now();
+let maxGap = 0;
+const beat = setInterval(() => {
+  const now = performance.now();
+  maxGap = Math.max(maxGap, now - last);
+  last = now;
+}, 5);
+
+const processStartToCode = performance.now(); // node + tsx start-up and module loading
+const started = performance.now();
+last = started;
+const core = await FolioCore.open(dir);
+const opened = performance.now();
+const page = await core.query({ search: '', offset: 0, limit: 100 });
+const firstRows = performance.now();
+const mem = process.memoryUsage();
+// Let one more beat run so a block that ends with the first page is counted.
+await new Promise((r) => setTimeout(r, 10));
+clearInterval(beat);
+const storeOpenMs = core.library.stats.openMs;
+await core.close();
+console.log(
+  JSON.stringify({
+    ms: firstRows - started,
+    openMs: opened - started,
+    storeOpenMs,
+    indexAndWiringMs: opened - started - storeOpenMs,
+    firstPageMs: firstRows - opened,
+    processMs: firstRows,
+    startupMs: processStartToCode,
+    maxEventLoopBlockMs: maxGap,
+    rows: page.rows.length,
+    total: page.total,
+    heapUsedMb: mem.heapUsed / 1048576,
+    rssMb: mem.rss / 1048576,
+  }),
+);
