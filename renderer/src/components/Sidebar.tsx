@@ -1,7 +1,7 @@
 // Library navigation: all papers, reading status, profiles, tags (with the tag actions menu).
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import type { LibraryOverview, TagSummary } from '../../../electron/core/api.js';
-import { formatNumber } from '../lib/format.js';
+import { formatNumber, plural } from '../lib/format.js';
 import { sameScope, type Scope } from '../lib/scope.js';
 import { TagActions, TagRenameInput } from './TagActions.js';
 
@@ -85,7 +85,7 @@ function Item({ scope, current, onScope, icon, label, count, children, onContext
         {icon}
         <span className="sidebar-label" title={label}>{label}</span>
         {count === undefined ? null : (
-          <span className="sidebar-count" aria-label={`${count} papers`}>
+          <span className="sidebar-count" aria-label={plural(count, 'paper')}>
             {formatNumber(count)}
           </span>
         )}
