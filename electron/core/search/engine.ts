@@ -47,8 +47,8 @@ export interface SearchOutcome {
   hasFreeText: boolean;
 }
 
-/** How many top hits fuse re-scores. Bounds the per-query fuse cost regardless of library size. */
-const RERANKED = 60;
+/** How many top hits fuse re-scores: Bitap costs ~0.1 ms per paper here, so ~3 ms; independent of library size. */
+const RERANKED = 30;
 /** Blend of the two scores in the final order. */
 const INDEX_WEIGHT = 0.7;
 const FUSE_WEIGHT = 0.3;
