@@ -120,9 +120,9 @@ test('a Markdown note autosaves, survives switching papers mid-typing, and previ
   await note.click();
   await note.pressSequentially(NOTE);
   await expect(note).toHaveValue(NOTE);
-  const saveState = pane.getByRole('status');
-  await expect(saveState).toHaveText('Saved');
-  expect((await harness.core.paper(ids.reverb!)).note).toBe(NOTE);
+  // The autosave may already have saved a prefix while typing: wait for the whole text, then "Saved".
+  await expect.poll(async () => (await harness.core.paper(ids.reverb!)).note).toBe(NOTE);
+  await expect(pane.getByRole('status')).toHaveText('Saved');
 
   // Keep typing, then leave for another paper at once: no waiting for the debounce.
   const addition = '\n\nSecond thought, typed fast.';
