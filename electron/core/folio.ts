@@ -49,13 +49,20 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private readonly stopWatchingLibrary: () => void;
   /** Papers whose search document lists at least one tag. */
   private readonly taggedIds = new Set<string>();
+  /** Settles when the search index holds every paper (built in the background after open). */
+  private indexReady: Promise<void> = Promise.resolve();
+  private indexBuilt = false;
+  private closed = false;
 
   private constructor(
     readonly library: Library,
     private readonly engine: SearchEngine,
     private readonly samplePath: string,
   ) {
-    this.orders = new SortedOrders(() => library.papers());
+    this.orders = new SortedOrders(
+      () => library.papers(),
+      (id) => engine.numOf(id),
+    );
     this.stopWatchingLibrary = library.onChange((change) => this.applyChange(change));
   }
 
@@ -64,7 +71,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     try {
       const engine = new SearchEngine();
       const core = new FolioCore(library, engine, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'));
-      engine.addAll(library.papers().map((paper) => core.searchDocFor(paper)));
+      core.startIndexing();
       return core;
     } catch (error) {
       await library.close();
@@ -81,7 +88,42 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Settles once the search index covers the whole library. The index is built in the background after
+   * open, in ~8 ms slices that yield to the event loop (IPC stays responsive); queries that need it wait.
+   */
+  whenIndexed(): Promise<void> {
+    return this.indexReady;
+  }
+
+  private startIndexing(): void {
+    const library = this.library;
+    const self = this;
+    function* docs(): Generator<SearchDoc> {
+      // Each paper's document is made when its turn comes, so user data edited meanwhile is current.
+      for (const paper of library.papers()) yield self.searchDocFor(paper);
+    }
+    const t0 = performance.now();
+    this.indexReady = this.engine.addAllAsync(docs(), () => this.closed).then(() => {
+      this.indexBuilt = true;
+      this.indexMs = performance.now() - t0;
+    });
+    // A failure here would surface on the next query that awaits it; never as an unhandled rejection.
+    this.indexReady.catch(() => undefined);
+  }
+
+  /** How long the background index build took (ms), once it is done; for diagnostics and the bench. */
+  indexMs: number | null = null;
+
+  /** The synchronous callers (CLI listing) finish whatever is left of the build on the spot. */
+  private indexNow(): void {
+    if (this.indexBuilt) return;
+    this.indexBuilt = true;
+    this.engine.addAll(this.library.papers().filter((paper) => this.engine.numOf(paper.id) < 0).map((paper) => this.searchDocFor(paper)));
+  }
+
   async close(): Promise<void> {
+    this.closed = true;
     this.stopWatchingLibrary();
     this.listeners.clear();
     await this.library.close();
@@ -140,22 +182,55 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async query(view: ViewQuery): Promise<ViewPage> {
-    const outcome = this.engine.search(view.search, view.scope);
-    const sort = view.sort ?? (outcome.hasFreeText ? 'relevance' : 'date');
-    const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
-    let ids = outcome.ids;
-    if (sort !== 'relevance') {
-      ids = this.orders.arrange(ids, sort, direction);
-    } else if (direction === 'asc') {
-      ids = [...ids].reverse();
+    const scope = view.scope;
+    const constrained = view.search.trim() !== '' || (scope !== undefined && Object.values(scope).some((v) => v !== undefined));
+    if (!constrained) {
+      // The whole library (the first screen after open): no search index needed, only a sort order.
+      const sort = view.sort ?? 'date';
+      const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+      const total = this.library.papers().length;
+      let pageIds: string[];
+      if (sort === 'relevance') {
+        // Without free text, "relevance" is library order (newest import last), as the engine lists it.
+        const all = this.library.papers();
+        const ordered = direction === 'asc' ? [...all].reverse() : all;
+        pageIds = ordered.slice(view.offset, view.offset + view.limit).map((paper) => paper.id);
+      } else {
+        pageIds = this.orders.page(null, sort, direction, view.offset, view.limit);
+      }
+      return { total, offset: view.offset, rows: pageIds.map((id) => this.rowFor(id, null)), queryErrors: [] };
     }
-    const pageIds = ids.slice(view.offset, view.offset + view.limit);
-    const rows = pageIds.map((id) => this.rowFor(id, outcome.hasFreeText ? view.search : null));
-    return { total: ids.length, offset: view.offset, rows, queryErrors: outcome.errors };
+    if (!this.indexBuilt) await this.indexReady;
+    const hasFreeText = this.engine.hasFreeText(view.search);
+    const sort = view.sort ?? (hasFreeText ? 'relevance' : 'date');
+    const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+    let total: number;
+    let pageIds: string[];
+    let errors: string[];
+    if (sort === 'relevance' && direction === 'desc') {
+      // Only the page's worth of hits is ranked; the rest is counted.
+      const outcome = this.engine.search(view.search, scope, { limit: view.offset + view.limit });
+      total = outcome.total;
+      errors = outcome.errors;
+      pageIds = outcome.ids.slice(view.offset, view.offset + view.limit);
+    } else if (sort === 'relevance') {
+      const outcome = this.engine.search(view.search, scope);
+      total = outcome.total;
+      errors = outcome.errors;
+      pageIds = [...outcome.ids].reverse().slice(view.offset, view.offset + view.limit);
+    } else {
+      const outcome = this.engine.search(view.search, scope, { limit: 0, members: true });
+      total = outcome.total;
+      errors = outcome.errors;
+      pageIds = this.orders.page(outcome.members ?? null, sort, direction, view.offset, view.limit);
+    }
+    const rows = pageIds.map((id) => this.rowFor(id, hasFreeText ? view.search : null));
+    return { total, offset: view.offset, rows, queryErrors: errors };
   }
 
   /** Every paper matching `search` (all papers for ""), best first, with its user data: for the CLI. */
   listPapers(search: string): { papers: PaperListing[]; errors: string[] } {
+    this.indexNow();
     const outcome = this.engine.search(search);
     const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
     const papers = ids.map((id) => {
@@ -183,7 +258,10 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       status: data.status,
       profiles: this.library.profilesOfPaper(id).map((profile) => ({ id: profile.id, name: profile.name })),
     };
-    if (highlight && highlight.trim()) detail.matches = this.engine.matchesFor(id, highlight);
+    if (highlight && highlight.trim()) {
+      if (!this.indexBuilt) await this.indexReady;
+      detail.matches = this.engine.matchesFor(id, highlight);
+    }
     return detail;
   }
 

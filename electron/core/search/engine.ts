@@ -16,8 +16,8 @@ import type { FilterScope } from './filters.js';
 import { highlight } from './highlight.js';
 import { planTerms } from './plan.js';
 import type { TermRule, TextField } from './plan.js';
-import type { TextHits } from './text-index.js';
 import { parseQuery } from './query-parser.js';
+import type { ParsedQuery } from './query-parser.js';
 import { TextIndex } from './text-index.js';
 import { foldText } from './tokenize.js';
 
@@ -40,11 +40,28 @@ export interface SearchDoc {
 
 export type SearchScope = FilterScope;
 
+export interface SearchOptions {
+  /**
+   * Rank only the best `limit` hits (ids then holds at most `limit`); `total` still counts all of them.
+   * Omitted: every hit, ranked (the CLI's listing). 0: no ids at all (use `members`).
+   */
+  limit?: number;
+  /** Also return the membership of all hits by document number (for sorting by something else). */
+  members?: boolean;
+}
+
 export interface SearchOutcome {
-  /** Ranked best first when there is free text, else insertion order. All matches, not a page. */
+  /** Ranked best first when there is free text, else insertion order. All matches unless `limit` was given. */
   ids: string[];
+  /** Number of matches. */
+  total: number;
   errors: string[];
   hasFreeText: boolean;
+  /**
+   * With `members: true`: mask over document numbers (see numOf/idOf), 1 = hit; null = every live
+   * document. Valid until the next search.
+   */
+  members?: Uint8Array | null;
 }
 
 /** How many top hits fuse re-scores: Bitap costs ~0.1 ms per paper here, so ~3 ms; independent of library size. */
@@ -52,16 +69,16 @@ const RERANKED = 30;
 /** Blend of the two scores in the final order. */
 const INDEX_WEIGHT = 0.7;
 const FUSE_WEIGHT = 0.3;
+/** Bulk indexing works in slices of this many milliseconds, then yields to the event loop. */
+const SLICE_MS = 8;
 
 interface Entry {
   num: number;
   /** Slot of this version in the text index. */
   slot: number;
   doc: SearchDoc;
-  /** Joined text per field, as indexed; also tells upsert whether the text changed. */
-  text: Record<TextField, string>;
-  /** Pre-folded short fields for the fuse stage, so it needs no per-query folding. */
-  short: { title: string; authors: string };
+  /** Pre-folded short fields for the fuse stage; computed the first time the paper is re-ranked. */
+  short: { title: string; authors: string } | null;
 }
 
 // A newline cannot occur inside a title or a name, and the tokenizer splits on it.
@@ -78,9 +95,22 @@ function textOf(doc: SearchDoc): Record<TextField, string> {
   };
 }
 
-function sameText(a: Record<TextField, string>, b: Record<TextField, string>): boolean {
-  return a.title === b.title && a.authors === b.authors && a.orgs === b.orgs && a.abstract === b.abstract && a.tags === b.tags && a.note === b.note;
+function sameItems(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
+
+function sameText(a: SearchDoc, b: SearchDoc): boolean {
+  return (
+    a.title === b.title &&
+    a.abstract === b.abstract &&
+    a.note === b.note &&
+    sameItems(a.authors, b.authors) &&
+    sameItems(a.orgs, b.orgs) &&
+    sameItems(a.tags, b.tags)
+  );
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class SearchEngine {
   private readonly byId = new Map<string, Entry>();
@@ -93,8 +123,50 @@ export class SearchEngine {
     return this.byId.size;
   }
 
+  /** Indexes many documents at once (faster than upserts one by one), synchronously. */
   addAll(docs: Iterable<SearchDoc>): void {
     for (const doc of docs) this.upsert(doc);
+    this.text.finish();
+  }
+
+  /**
+   * The same, in slices of ~8 ms separated by yields to the event loop, so a 100k-paper build never holds
+   * the Electron main process (IPC) for longer than a slice. `docs` may be produced lazily: each document
+   * is read when its turn comes, so edits made meanwhile are indexed as they are then. Searching before the
+   * returned promise settles is allowed (the index is finished on the spot, synchronously, with whatever
+   * was added so far). `shouldStop` ends it early (closing the library).
+   */
+  async addAllAsync(docs: Iterable<SearchDoc>, shouldStop: () => boolean = () => false): Promise<void> {
+    const it = docs[Symbol.iterator]();
+    for (;;) {
+      const until = performance.now() + SLICE_MS;
+      let done = false;
+      do {
+        const next = it.next();
+        if (next.done === true) {
+          done = true;
+          break;
+        }
+        this.upsert(next.value);
+      } while (performance.now() < until);
+      if (done || shouldStop()) break;
+      await yieldToEventLoop();
+    }
+    this.text.finish();
+  }
+
+  /** Internal document number of a paper (stable until it is removed), or -1. */
+  numOf(id: string): number {
+    return this.byId.get(id)?.num ?? -1;
+  }
+
+  idOf(num: number): string | undefined {
+    return this.byNum[num]?.doc.id;
+  }
+
+  /** One past the largest document number (the length a members mask has). */
+  get numLimit(): number {
+    return this.byNum.length;
   }
 
   upsert(doc: SearchDoc): void {
@@ -103,15 +175,17 @@ export class SearchEngine {
       this.register(doc);
       return;
     }
-    const entry = this.makeEntry(old.num, old.slot, doc);
+    const entry: Entry = { num: old.num, slot: old.slot, doc, short: null };
     this.filters.remove(old.num, old.doc);
     this.filters.add(old.num, doc);
     this.byId.set(doc.id, entry);
     this.byNum[old.num] = entry;
-    // A status or profile change leaves the text alone: skip the inverted index entirely.
-    if (!sameText(old.text, entry.text)) {
+    if (sameText(old.doc, doc)) {
+      // A status or profile change leaves the text alone: skip the inverted index entirely.
+      entry.short = old.short;
+    } else {
       this.text.discard(old.slot);
-      entry.slot = this.text.add(entry.num, entry.text);
+      entry.slot = this.text.add(entry.num, textOf(doc));
     }
   }
 
@@ -124,67 +198,99 @@ export class SearchEngine {
     this.byNum[entry.num] = undefined;
   }
 
-  search(query: string, scope?: SearchScope): SearchOutcome {
+  search(query: string, scope?: SearchScope, options: SearchOptions = {}): SearchOutcome {
     const parsed = parseQuery(query);
     const rules = planTerms(parsed.terms);
-    const allowedNums = this.filters.evaluate(parsed.filters, scope, this.byNum.length, (n) => this.byNum[n] !== undefined);
-    const excluded = this.excludedNums(parsed.excludedTerms);
+    const maxNum = this.byNum.length;
+    const filtered = this.filters.evaluate(parsed.filters, scope, maxNum, (n) => this.byNum[n] !== undefined);
+    let allowed = filtered?.mask ?? null;
+    let allowedCount = filtered?.count ?? this.byId.size;
+    if (parsed.excludedTerms.length > 0) {
+      if (allowed === null) {
+        allowed = new Uint8Array(maxNum);
+        for (let n = 0; n < maxNum; n++) if (this.byNum[n] !== undefined) allowed[n] = 1;
+      }
+      for (const term of parsed.excludedTerms) {
+        for (const n of this.text.exactNums(term)) {
+          if (allowed[n] === 1) {
+            allowed[n] = 0;
+            allowedCount--;
+          }
+        }
+      }
+    }
+    const limit = options.limit ?? Infinity;
 
     if (rules.length === 0) {
-      const nums = allowedNums ?? this.allNums();
       const ids: string[] = [];
-      for (const n of nums) if (!excluded.has(n)) ids.push(this.byNum[n]?.doc.id ?? '');
-      return { ids, errors: parsed.errors, hasFreeText: false };
+      for (let n = 0; n < maxNum && ids.length < limit; n++) {
+        const entry = this.byNum[n];
+        if (entry !== undefined && (allowed === null || allowed[n] === 1)) ids.push(entry.doc.id);
+      }
+      const outcome: SearchOutcome = { ids, total: allowedCount, errors: parsed.errors, hasFreeText: false };
+      if (options.members === true) outcome.members = allowed;
+      return outcome;
     }
 
-    const allowed = allowedNums === null ? null : new Set(allowedNums);
-    const accept =
-      allowed === null && excluded.size === 0 ? null : (n: number): boolean => (allowed === null || allowed.has(n)) && !excluded.has(n);
-    const hits = this.text.search(rules, accept);
-    return { ids: this.rank(hits, rules), errors: parsed.errors, hasFreeText: true };
+    const matches = this.text.search(rules, allowed);
+    const outcome: SearchOutcome = { ids: [], total: matches.slots.length, errors: parsed.errors, hasFreeText: true };
+    if (options.members === true) {
+      const mask = new Uint8Array(maxNum);
+      for (const slot of matches.slots) mask[this.text.numOfSlot(slot)] = 1;
+      outcome.members = mask;
+    }
+    if (limit > 0) {
+      const k = Math.min(matches.slots.length, Math.max(limit, RERANKED));
+      const hits = this.text.ranked(matches, k);
+      outcome.ids = this.rank(hits, rules).slice(0, limit);
+    }
+    return outcome;
+  }
+
+  /** True when the query has free text to rank by (not only filters). */
+  hasFreeText(query: string): boolean {
+    return this.planned(query).rules.length > 0;
   }
 
   matchesFor(id: string, query: string): FieldMatches {
     const entry = this.byId.get(id);
     if (entry === undefined) return {};
-    const parsed = parseQuery(query);
-    return highlight(entry.doc, planTerms(parsed.terms), parsed.filters);
+    const { rules, filters } = this.planned(query);
+    return highlight(entry.doc, rules, filters);
+  }
+
+  /** The last query's parse, reused by the ~50 matchesFor calls of one page. */
+  private lastPlan: { query: string; rules: TermRule[]; filters: ParsedQuery['filters'] } | null = null;
+
+  private planned(query: string): { rules: TermRule[]; filters: ParsedQuery['filters'] } {
+    if (this.lastPlan?.query !== query) {
+      const parsed = parseQuery(query);
+      this.lastPlan = { query, rules: planTerms(parsed.terms), filters: parsed.filters };
+    }
+    return this.lastPlan;
   }
 
   private register(doc: SearchDoc): Entry {
-    const entry = this.makeEntry(this.byNum.length, -1, doc);
-    entry.slot = this.text.add(entry.num, entry.text);
+    const entry: Entry = { num: this.byNum.length, slot: -1, doc, short: null };
+    entry.slot = this.text.add(entry.num, textOf(doc));
     this.byNum.push(entry);
     this.byId.set(doc.id, entry);
     this.filters.add(entry.num, doc);
     return entry;
   }
 
-  private makeEntry(num: number, slot: number, doc: SearchDoc): Entry {
-    // Folded once here so the per-query fuse stage does no Unicode work.
-    return { num, slot, doc, text: textOf(doc), short: { title: foldText(doc.title), authors: foldText(doc.authors.join(', ')) } };
-  }
-
-  private allNums(): number[] {
-    const out: number[] = [];
-    for (let n = 0; n < this.byNum.length; n++) if (this.byNum[n] !== undefined) out.push(n);
-    return out;
-  }
-
-  /** `-word`: papers containing the exact word anywhere. */
-  private excludedNums(terms: readonly string[]): ReadonlySet<number> {
-    const out = new Set<number>();
-    for (const term of terms) for (const n of this.text.exactNums(term)) out.add(n);
-    return out;
+  private shortOf(entry: Entry): { title: string; authors: string } {
+    // Folded once per paper, the first time it reaches the fuse stage.
+    return (entry.short ??= { title: foldText(entry.doc.title), authors: foldText(entry.doc.authors.join(', ')) });
   }
 
   /** Re-scores the top hits with fuse over title and authors; the tail keeps the index's order. */
-  private rank(hits: TextHits, rules: readonly TermRule[]): string[] {
+  private rank(hits: { nums: number[]; scores: number[] }, rules: readonly TermRule[]): string[] {
     const headNums = hits.nums.slice(0, RERANKED);
     const top = hits.scores[0] ?? 1;
     const heads = headNums.map((num) => this.byNum[num]).filter((e): e is Entry => e !== undefined);
     const fuse = new Fuse(
-      heads.map((e) => e.short),
+      heads.map((e) => this.shortOf(e)),
       {
         keys: [
           { name: 'title', weight: 2 },

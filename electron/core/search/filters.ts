@@ -131,11 +131,10 @@ export class FilterIndex {
   }
 
   /**
-   * The documents passing every filter and the scope, in insertion order, or null when nothing constrains
-   * (the caller then takes all documents). `liveCount`/`maxNum` let it pick between walking the smallest
-   * set and scanning numbers in order.
+   * The documents passing every filter and the scope, as a membership mask over document numbers
+   * (1 = passes) with its count, or null when nothing constrains (the caller then takes all documents).
    */
-  evaluate(filters: readonly QueryFilter[], scope: FilterScope | undefined, maxNum: number, isLive: (n: number) => boolean): number[] | null {
+  evaluate(filters: readonly QueryFilter[], scope: FilterScope | undefined, maxNum: number, isLive: (n: number) => boolean): { mask: Uint8Array; count: number } | null {
     const required: Constraint[] = [];
     const excluded: Constraint[] = [];
     const orGroups = new Map<string, ReadonlySet<number>[]>();
@@ -176,21 +175,64 @@ export class FilterIndex {
     for (const sets of orGroups.values()) push(false, sets);
 
     if (required.length === 0 && excluded.length === 0) return null;
-    const passes = (n: number): boolean =>
-      required.every((c) => c.sets.some((s) => s.has(n))) && !excluded.some((c) => c.sets.some((s) => s.has(n)));
-
+    // Each constraint becomes a mask (sets of one constraint are disjoint or OR-ed); the smallest required
+    // one seeds the result and the others knock members out. Cost: the sizes of the sets involved.
+    const mask = new Uint8Array(maxNum);
     required.sort((a, b) => a.size - b.size);
     const smallest = required[0];
-    // Walking every number is in order and touches each once; walking the smallest set needs a sort and a
-    // dedupe but is far cheaper when the set is small. The crossover is rough; both are linear-ish.
-    if (smallest === undefined || smallest.size * 8 > maxNum) {
-      const out: number[] = [];
-      for (let n = 0; n < maxNum; n++) if (isLive(n) && passes(n)) out.push(n);
-      return out;
+    let count = 0;
+    if (smallest === undefined) {
+      for (let n = 0; n < maxNum; n++) {
+        if (isLive(n)) {
+          mask[n] = 1;
+          count++;
+        }
+      }
+    } else {
+      for (const set of smallest.sets) {
+        for (const n of set) {
+          if (mask[n] === 0 && n < maxNum) {
+            mask[n] = 1;
+            count++;
+          }
+        }
+      }
     }
-    const seen = new Set<number>();
-    for (const set of smallest.sets) for (const n of set) if (!seen.has(n) && passes(n)) seen.add(n);
-    return Array.from(seen).sort((a, b) => a - b);
+    if (count === 0) return { mask, count };
+    const scratch = required.length > 1 ? new Uint8Array(maxNum) : null;
+    for (let r = 1; r < required.length && count > 0; r++) {
+      const c = required[r] as Constraint;
+      const tmp = scratch as Uint8Array;
+      if (c.size > count * 4) {
+        // Large constraint: probe it for each current member instead of marking all of it.
+        for (let n = 0; n < maxNum; n++) {
+          if (mask[n] === 1 && !c.sets.some((s) => s.has(n))) {
+            mask[n] = 0;
+            count--;
+          }
+        }
+        continue;
+      }
+      tmp.fill(0);
+      for (const set of c.sets) for (const n of set) if (n < maxNum) tmp[n] = 1;
+      for (let n = 0; n < maxNum; n++) {
+        if (mask[n] === 1 && tmp[n] === 0) {
+          mask[n] = 0;
+          count--;
+        }
+      }
+    }
+    for (const c of excluded) {
+      for (const set of c.sets) {
+        for (const n of set) {
+          if (n < maxNum && mask[n] === 1) {
+            mask[n] = 0;
+            count--;
+          }
+        }
+      }
+    }
+    return { mask, count };
   }
 
   private yearSets(from: number | null, to: number | null): ReadonlySet<number>[] {
