@@ -2,6 +2,7 @@
 // autocompletes from the library's tags; Enter adds the highlighted suggestion or creates a new tag.
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TagSummary } from '../../../electron/core/api.js';
+import { plural } from '../lib/format.js';
 import type { FilterKey } from '../lib/searchSyntax.js';
 
 interface Props {
@@ -113,6 +114,7 @@ export function TagEditor({ tags, allTags, onAdd, onRemove, onFilter }: Props) {
               key={tag.name}
               id={`${listId}-${i}`}
               role="option"
+              aria-label={`${tag.name}, ${plural(tag.count, 'paper')}`}
               aria-selected={i === activeIndex}
               className={i === activeIndex ? 'active' : undefined}
               onMouseDown={(event) => {
