@@ -77,6 +77,7 @@ test('add tags, autocomplete from existing ones, remove with × and Undo', async
   await expect(input).toHaveAttribute('aria-expanded', 'true');
   const suggestions = page.getByRole('listbox', { name: 'Tag suggestions' });
   await expect(suggestions.getByRole('option')).toHaveText([/^replay/, 'Create tag “rep”']);
+  await expect(suggestions.getByRole('option').first()).toHaveAccessibleName('replay, 1 paper');
   await input.press('ArrowDown');
   await expect(suggestions.getByRole('option', { name: /replay/ })).toHaveAttribute('aria-selected', 'true');
   await input.press('Enter');
