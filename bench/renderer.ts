@@ -160,6 +160,7 @@ export async function runRenderer(corpus: Corpus, log: (line: string) => void, p
   const size = corpus.manifest.size;
   const built = await rendererDir(log);
   const core = await FolioCore.open(corpus.libraryDir);
+  await core.whenIndexed();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
