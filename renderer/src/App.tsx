@@ -364,7 +364,7 @@ export function App() {
         </main>
         <ResizeHandle label="Resize paper list" value={listWidth} min={300} max={1000} onChange={setListWidth} />
 
-        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? []} onFilter={applyFilter} onEscape={() => listRef.current?.focus()} />
+        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? []} onFilter={applyFilter} onEscape={() => listRef.current?.focus()} isLibraryEmpty={empty} />
         </div>
       </div>
 

@@ -44,8 +44,8 @@ async function librarySnapshot(): Promise<Record<string, string>> {
 test('an empty library explains the paste flow and offers the sample', async ({ page }) => {
   const list = page.getByRole('main', { name: 'Paper list' });
   await expect(list.getByRole('heading', { name: 'Your library is empty' })).toBeVisible();
-  await expect(list.getByText('select all (Ctrl/Cmd+A) and copy')).toBeVisible();
-  await expect(list.getByText('Then paste here (Ctrl/Cmd+V).')).toBeVisible();
+  await expect(list.getByText(/select all \((Ctrl\+|⌘)A\) and copy/)).toBeVisible();
+  await expect(list.getByText(/Then paste here \((Ctrl\+|⌘)V\)\./)).toBeVisible();
   await expect(page.getByRole('button', { name: 'Try the sample profile' })).toBeVisible();
   await expect(page.getByRole('listbox', { name: 'Papers' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'All papers' })).toContainText('0');

@@ -21,9 +21,11 @@ interface Props {
   onFilter: (key: FilterKey, value: string) => void;
   /** Esc outside a text field: back to the list. */
   onEscape: () => void;
+  /** No papers at all: the list explains how to import, so this pane stays quiet. */
+  isLibraryEmpty?: boolean;
 }
 
-export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape }, ref) {
+export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape, isLibraryEmpty = false }, ref) {
   const { paper, loading, error, patch } = usePaper(paperId, highlight);
   const toasts = useToasts();
 
@@ -91,7 +93,7 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ p
 
   let body;
   if (!paperId) {
-    body = <p className="detail-empty">Select a paper to see its details.</p>;
+    body = isLibraryEmpty ? null : <p className="detail-empty">Select a paper to see its details.</p>;
   } else if (error) {
     body = <p className="detail-empty">This paper could not be opened: {error}</p>;
   } else if (!paper) {
