@@ -31,19 +31,41 @@ export function mergeRanges(ranges: MatchRange[]): MatchRange[] {
   return out;
 }
 
+type How = ReturnType<typeof matchWord>;
+/**
+ * matchWord per (rule, word), remembered per rule object: a page highlights ~50 papers with the same rules
+ * (the engine reuses them per query), and abstract words repeat, so each distinct word is judged once.
+ */
+const verdicts = new WeakMap<TermRule, Map<string, How>>();
+const MEMO_LIMIT = 50_000;
+
+function memoOf(rule: TermRule): Map<string, How> {
+  let memo = verdicts.get(rule);
+  if (memo === undefined) verdicts.set(rule, (memo = new Map()));
+  return memo;
+}
+
 function rangesIn(text: string, rules: readonly TermRule[], field: TextField): MatchRange[] {
+  if (text === '') return [];
   const applicable = rules.filter((r) => r.fields === null || r.fields.includes(field));
-  if (applicable.length === 0 || text === '') return [];
+  if (applicable.length === 0) return [];
+  const memos = applicable.map(memoOf);
   const ranges: MatchRange[] = [];
   for (const token of tokenizeWithOffsets(text)) {
-    for (const rule of applicable) {
-      const how = matchWord(rule, token.term);
+    for (let r = 0; r < applicable.length; r++) {
+      const rule = applicable[r] as TermRule;
+      const memo = memos[r] as Map<string, How>;
+      let how = memo.get(token.term);
+      if (how === undefined) {
+        how = matchWord(rule, token.term);
+        if (memo.size < MEMO_LIMIT) memo.set(token.term, how);
+      }
       if (how === null) continue;
       const end = how === 'prefix' ? originalPrefixEnd(token, rule.term.length) : token.end;
       ranges.push([token.start, end]);
     }
   }
-  return mergeRanges(ranges);
+  return ranges.length > 1 ? mergeRanges(ranges) : ranges;
 }
 
 function perItem(items: readonly string[], rangesFor: (item: string) => MatchRange[]): Array<{ index: number; ranges: MatchRange[] }> {

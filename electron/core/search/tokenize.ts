@@ -12,9 +12,10 @@ export interface Token {
   end: number;
   /**
    * ends[i] = original offset just after the code point that produced folded char i of `term`. Lets the
-   * highlighter turn "the first k folded chars" (a prefix match) into an original range.
+   * highlighter turn "the first k folded chars" (a prefix match) into an original range. null when the
+   * token is ASCII, where folded char i is original char start + i.
    */
-  ends: number[];
+  ends: number[] | null;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -41,8 +42,26 @@ export function foldText(text: string): string {
   return foldDiacritics(text).toLowerCase();
 }
 
-/** Tokens with original offsets. Used by the highlighter (a handful of documents per call). */
+/** Tokens with original offsets. Used by the highlighter (the ~50 rows of a page per query). */
 export function tokenizeWithOffsets(text: string): Token[] {
+  // ASCII text (most abstracts): lower-casing keeps offsets, so scan char codes without any folding.
+  const ascii: Token[] = [];
+  let start = -1;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c > 127) return tokenizeExact(text);
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      ascii.push({ term: text.slice(start, i).toLowerCase(), start, end: i, ends: null });
+      start = -1;
+    }
+  }
+  return ascii;
+}
+
+function tokenizeExact(text: string): Token[] {
   const tokens: Token[] = [];
   let term = '';
   let start = -1;
@@ -103,6 +122,7 @@ export function tokenizeTerms(text: string): string[] {
 /** Original [start, end) covering the first `foldedLength` folded chars of a token. */
 export function originalPrefixEnd(token: Token, foldedLength: number): number {
   if (foldedLength >= token.term.length) return token.end;
+  if (token.ends === null) return token.start + Math.max(1, foldedLength);
   return token.ends[Math.max(0, foldedLength - 1)] ?? token.end;
 }
 
