@@ -152,7 +152,7 @@ export class SearchEngine {
       if (done || shouldStop()) break;
       await yieldToEventLoop();
     }
-    this.text.finish();
+    await this.text.finishAsync(yieldToEventLoop, SLICE_MS);
   }
 
   /** Internal document number of a paper (stable until it is removed), or -1. */

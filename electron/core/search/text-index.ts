@@ -299,11 +299,41 @@ export class TextIndex {
 
   /** Ends the bulk build: postings into the compact block, vocabulary sorted. Idempotent. */
   finish(): void {
+    const pending = this.building;
+    if (pending !== null) {
+      // A sliced finish is under way and someone needs the index now: complete it synchronously.
+      this.building = null;
+      while (pending.next().done !== true);
+      this.sortDictionary();
+      return;
+    }
     if (this.finished) return;
     this.finished = true;
-    this.buildBlock();
+    const steps = this.buildBlockSteps();
+    while (steps.next().done !== true);
     this.sortDictionary();
   }
+
+  /** finish() in slices: yields to `pause` every `sliceMs` (the block build is linear in postings). */
+  async finishAsync(pause: () => Promise<void>, sliceMs: number): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    const steps = this.buildBlockSteps();
+    this.building = steps;
+    let until = performance.now() + sliceMs;
+    for (;;) {
+      if (this.building !== steps) return; // finish() completed it meanwhile
+      if (steps.next().done === true) break;
+      if (performance.now() < until) continue;
+      await pause();
+      until = performance.now() + sliceMs;
+    }
+    this.building = null;
+    this.sortDictionary();
+  }
+
+  /** A sliced finish in progress (see finishAsync). */
+  private building: Generator<void> | null = null;
 
   get isFinished(): boolean {
     return this.finished;
@@ -314,23 +344,29 @@ export class TextIndex {
     this.slotNum[slot] = -1;
     this.deadSlots++;
     this.liveDocs--;
-    if (this.finished && this.deadSlots > 1000 && this.deadSlots * 4 > this.slotCount) this.buildBlock();
+    if (this.finished && this.deadSlots > 1000 && this.deadSlots * 4 > this.slotCount) {
+      for (const _ of this.buildBlockSteps()) {
+        // compaction runs in one go
+      }
+    }
   }
 
   /**
    * (Re)builds the CSR block from the pending runs (bulk build) or from block + delta (compaction), dropping
    * dead slots. Linear in the number of postings.
    */
-  private buildBlock(): void {
+  private *buildBlockSteps(): Generator<void> {
     const nTerms = this.terms.length;
+    // Slots and terms added while a sliced build is paused go to the delta lists; the block covers these.
+    const slotLimit = this.slotCount;
     const counts = new Int32Array(nTerms + 1);
     const { slotNum } = this;
     const fromPending = !this.blockBuilt;
     this.blockBuilt = true;
     if (fromPending) {
       const { pendTerm, pendStart } = this;
-      for (let slot = 0; slot < this.slotCount; slot++) {
-        if ((slotNum[slot] as number) < 0) continue;
+      for (let slot = 0; slot < slotLimit; slot++) {
+        if ((slot & 4095) === 4095) yield;
         const end = pendStart[slot + 1] as number;
         for (let p = pendStart[slot] as number; p < end; p++) {
           const t = (pendTerm[p] as number) + 1;
@@ -356,8 +392,8 @@ export class TextIndex {
     const fill = counts.slice(0, nTerms);
     if (fromPending) {
       const { pendTerm, pendInfo, pendStart } = this;
-      for (let slot = 0; slot < this.slotCount; slot++) {
-        if ((slotNum[slot] as number) < 0) continue;
+      for (let slot = 0; slot < slotLimit; slot++) {
+        if ((slot & 4095) === 4095) yield;
         const end = pendStart[slot + 1] as number;
         for (let p = pendStart[slot] as number; p < end; p++) {
           const t = pendTerm[p] as number;
@@ -395,25 +431,25 @@ export class TextIndex {
       }
       this.delta = [];
       this.deltaCount = 0;
+      this.deadSlots = 0;
     }
     this.offsets = counts;
     this.postSlot = postSlot;
     this.postInfo = postInfo;
     this.blockTerms = nTerms;
-    // Dead slots no longer appear in any posting list; their numbers stay -1 (slots are never reused).
-    this.deadSlots = 0;
+    // After a compaction dead slots no longer appear in any posting list; their numbers stay -1 (slots are
+    // never reused). The bulk build keeps postings of versions replaced during it (a slice may pause
+    // between its passes); queries skip them by slotNum and the next compaction drops them.
   }
 
   private sortDictionary(): void {
-    const ids = Array.from(this.terms.keys());
-    const terms = this.terms;
-    ids.sort((a, b) => {
-      const x = terms[a] as string;
-      const y = terms[b] as string;
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
-    this.sortedIds = Int32Array.from(ids);
-    this.sortedTerms = ids.map((id) => terms[id] as string);
+    // The native comparator-less sort orders strings by code units and is several times faster than a JS
+    // comparator; ids are then found back through the hash table.
+    const sorted = this.terms.slice().sort();
+    const ids = new Int32Array(sorted.length);
+    for (let i = 0; i < sorted.length; i++) ids[i] = this.lookup(sorted[i] as string);
+    this.sortedIds = ids;
+    this.sortedTerms = sorted;
     this.unsortedIds = [];
   }
 
