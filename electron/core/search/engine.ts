@@ -116,8 +116,8 @@ export class SearchEngine {
   private readonly byId = new Map<string, Entry>();
   /** Entries by internal number; holes where documents were removed. Numbers are never reused. */
   private readonly byNum: Array<Entry | undefined> = [];
-  private readonly filters = new FilterIndex();
   private readonly text = new TextIndex();
+  private readonly filters = new FilterIndex((word, prefix) => this.text.fieldNums(word, prefix, 'authors'));
 
   get size(): number {
     return this.byId.size;

@@ -464,6 +464,39 @@ export class TextIndex {
     return n;
   }
 
+  /** Documents with `word` (or, with `prefix`, a word starting with it) in `field`. */
+  fieldNums(word: string, prefix: boolean, field: TextField): number[] {
+    this.finish();
+    const ids: number[] = [];
+    if (prefix) this.forPrefix(word, (id) => ids.push(id));
+    else {
+      const id = this.lookup(word);
+      if (id >= 0) ids.push(id);
+    }
+    const bit = FIELD_BIT[field];
+    const out: number[] = [];
+    const seen = ids.length > 1 ? new Set<number>() : null;
+    const take = (slot: number, info: number): void => {
+      if ((info & bit) === 0) return;
+      const num = this.slotNum[slot] as number;
+      if (num < 0) return;
+      if (seen !== null) {
+        if (seen.has(num)) return;
+        seen.add(num);
+      }
+      out.push(num);
+    };
+    for (const id of ids) {
+      if (id < this.blockTerms) {
+        const end = this.offsets[id + 1] as number;
+        for (let p = this.offsets[id] as number; p < end; p++) take(this.postSlot[p] as number, this.postInfo[p] as number);
+      }
+      const d = this.delta[id];
+      if (d !== undefined) for (let i = 0; i < d.slots.length; i++) take(d.slots[i] as number, d.info[i] as number);
+    }
+    return out;
+  }
+
   /** Documents containing the exact word in any field (for `-word`). */
   exactNums(term: string): number[] {
     this.finish();
