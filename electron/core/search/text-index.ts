@@ -377,6 +377,7 @@ export class TextIndex {
     const nTerms = this.terms.length;
     // Slots and terms added while a sliced build is paused go to the delta lists; the block covers these.
     const slotLimit = this.slotCount;
+    let sinceYield = 0;
     const counts = new Int32Array(nTerms + 1);
     const { slotNum } = this;
     const fromPending = !this.blockBuilt;
@@ -384,7 +385,13 @@ export class TextIndex {
     if (fromPending) {
       const { pendTerms, pendStart, pendLength } = this;
       for (let slot = 0; slot < slotLimit; slot++) {
-        if ((slot & 4095) === 4095) yield;
+        // Yield by postings, not slots: the fill pass writes scattered over a 60 MB array (TLB misses), and
+        // 4096 papers' worth took ~0.1 s on a loaded machine.
+        if (sinceYield > 32768) {
+          sinceYield = 0;
+          yield;
+        }
+        sinceYield += pendLength[slot] as number;
         const start = pendStart[slot] as number;
         const pendTerm = pendTerms[start >>> PEND_SHIFT] as Int32Array;
         const from = start & PEND_MASK;
@@ -414,7 +421,13 @@ export class TextIndex {
     if (fromPending) {
       const { pendTerms, pendInfos, pendStart, pendLength } = this;
       for (let slot = 0; slot < slotLimit; slot++) {
-        if ((slot & 4095) === 4095) yield;
+        // Yield by postings, not slots: the fill pass writes scattered over a 60 MB array (TLB misses), and
+        // 4096 papers' worth took ~0.1 s on a loaded machine.
+        if (sinceYield > 32768) {
+          sinceYield = 0;
+          yield;
+        }
+        sinceYield += pendLength[slot] as number;
         const start = pendStart[slot] as number;
         const pendTerm = pendTerms[start >>> PEND_SHIFT] as Int32Array;
         const pendInfo = pendInfos[start >>> PEND_SHIFT] as Uint16Array;
