@@ -814,45 +814,63 @@ export class TextIndex {
     }
   }
 
-  /** Every term within Levenshtein distance `max` of `query`. */
+  /**
+   * Every term within Levenshtein distance `max` of `query`. DP rows are shared along common prefixes of
+   * consecutive sorted terms and computed only in the diagonal band |d - j| ≤ max (cells outside it exceed
+   * max anyway); once a row's minimum exceeds max, every term under that prefix is skipped with an
+   * exponential search.
+   */
   private forFuzzy(query: string, max: number, visit: (id: number, distance: number) => void): void {
     this.maybeResort();
     const m = query.length;
-    const width = m + 1;
-    const qc = new Int32Array(m);
-    for (let j = 0; j < m; j++) qc[j] = query.charCodeAt(j);
+    const width = m + 2;
+    const INF = max + 1;
+    const qc = new Int32Array(m + 1);
+    for (let j = 0; j < m; j++) qc[j + 1] = query.charCodeAt(j);
     // rows[d * width + j]: distance between the first d chars of the term and the first j of the query.
-    let rows = new Int32Array(width * 64);
-    for (let j = 0; j <= m; j++) rows[j] = j;
+    let rows = new Int32Array(width * 64).fill(INF);
+    for (let j = 0; j <= m; j++) rows[j] = Math.min(j, INF);
     const sorted = this.sortedTerms;
+    const n = sorted.length;
     let prev = '';
     let valid = 0; // rows 0..valid are correct for `prev`
     let i = 0;
-    while (i < sorted.length) {
+    while (i < n) {
       const term = sorted[i] as string;
-      const limit = Math.min(term.length, prev.length, valid);
+      const len = term.length;
+      const limit = Math.min(len, prev.length, valid);
       let d = 0;
       while (d < limit && term.charCodeAt(d) === prev.charCodeAt(d)) d++;
-      if ((term.length + 1) * width > rows.length) {
-        const grown = new Int32Array((term.length + 1) * width * 2);
+      if ((len + 1) * width > rows.length) {
+        const grown = new Int32Array((len + 1) * width * 2).fill(INF);
         grown.set(rows);
         rows = grown;
       }
       let pruned = -1;
-      for (; d < term.length; d++) {
+      for (; d < len; d++) {
         const c = term.charCodeAt(d);
         const base = d * width;
         const next = base + width;
-        let rowMin = d + 1;
-        rows[next] = d + 1;
-        for (let j = 1; j <= m; j++) {
-          const cost = qc[j - 1] === c ? 0 : 1;
-          const v = Math.min((rows[base + j] as number) + 1, (rows[next + j - 1] as number) + 1, (rows[base + j - 1] as number) + cost);
+        const row = d + 1;
+        const lo = Math.max(1, row - max);
+        const hi = Math.min(m, row + max);
+        rows[next] = Math.min(row, INF);
+        rows[next + lo - 1] = lo === 1 ? Math.min(row, INF) : INF;
+        let rowMin = row;
+        for (let j = lo; j <= hi; j++) {
+          const cost = qc[j] === c ? 0 : 1;
+          let v = (rows[base + j - 1] as number) + cost;
+          const up = (rows[base + j] as number) + 1;
+          if (up < v) v = up;
+          const left = (rows[next + j - 1] as number) + 1;
+          if (left < v) v = left;
+          if (v > INF) v = INF;
           rows[next + j] = v;
           if (v < rowMin) rowMin = v;
         }
+        if (hi + 1 <= m) rows[next + hi + 1] = INF;
         if (rowMin > max) {
-          pruned = d + 1;
+          pruned = row;
           break;
         }
       }
@@ -860,13 +878,14 @@ export class TextIndex {
       if (pruned >= 0) {
         // Every term under this prefix is at least as far: skip them all.
         valid = pruned;
-        const prefix = term.slice(0, pruned);
-        i = this.lowerBound(`${prefix}\uffff`, i + 1);
+        i = this.endOfPrefix(term, pruned, i + 1);
         continue;
       }
-      valid = term.length;
-      const distance = rows[term.length * width + m] as number;
-      if (distance <= max) visit(this.sortedIds[i] as number, distance);
+      valid = len;
+      if (Math.abs(len - m) <= max) {
+        const distance = rows[len * width + m] as number;
+        if (distance <= max) visit(this.sortedIds[i] as number, distance);
+      }
       i++;
     }
     for (const id of this.unsortedIds) {
@@ -874,6 +893,33 @@ export class TextIndex {
       const distance = levenshteinWithin(query, word, max);
       if (distance <= max) visit(id, distance);
     }
+  }
+
+  /** First index ≥ from whose term does not start with term[0, length) (sorted terms; exponential search). */
+  private endOfPrefix(term: string, length: number, from: number): number {
+    const sorted = this.sortedTerms;
+    const n = sorted.length;
+    const shares = (k: number): boolean => {
+      const w = sorted[k] as string;
+      if (w.length < length) return false;
+      for (let c = 0; c < length; c++) if (w.charCodeAt(c) !== term.charCodeAt(c)) return false;
+      return true;
+    };
+    let lo = from;
+    let step = 1;
+    let hi = from;
+    while (hi < n && shares(hi)) {
+      lo = hi + 1;
+      hi = from + step;
+      step *= 2;
+    }
+    hi = Math.min(hi, n);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (shares(mid)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private ensureScratch(): void {
