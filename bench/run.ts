@@ -346,7 +346,7 @@ function qualityTable(results: SizeResult[], peers: EngineName[]): string {
       `${k.query}`,
       k.kind.slice(0, 44),
       String(last.quality.find((q) => q.query === k.query)?.relevant ?? ''),
-      ...engines.map((e) => (last.quality.find((q) => q.engine === e && q.query === k.query)?.precisionAt10 ?? 0).toFixed(2)),
+      ...engines.map((e) => last.quality.find((q) => q.engine === e && q.query === k.query)?.precisionAt10.toFixed(2) ?? 'not run'),
     ]);
   }
   for (const r of results) {

@@ -128,6 +128,8 @@ export async function timeEngine(
     }
     if (!ran) break;
   }
+  // A query the time budget left without timed runs keeps its first (probe) run as its only sample.
+  for (const [spec, list] of samples) if (list.length === 0) list.push(first.get(spec)?.ms ?? 0);
   const counts = [...samples.values()].map((s) => s.length);
   const minSamples = Math.min(...counts);
   if (minSamples < options.maxReps) {
