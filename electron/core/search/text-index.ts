@@ -123,6 +123,8 @@ export class TextIndex {
   // ---- dictionary
   private sortedTerms: string[] = [];
   private sortedIds: Int32Array = new Int32Array(0);
+  /** lcp[i] = length of the common prefix of sorted terms i-1 and i (capped at 255). */
+  private sortedLcp: Uint8Array = new Uint8Array(0);
   /** Term ids created since the last sort. */
   private unsortedIds: number[] = [];
 
@@ -529,8 +531,19 @@ export class TextIndex {
       ids[i] = this.lookup(sorted[i] as string);
       if ((i & 8191) === 8191) yield;
     }
+    const lcp = new Uint8Array(sorted.length);
+    for (let i = 1; i < sorted.length; i++) {
+      const a = sorted[i - 1] as string;
+      const b = sorted[i] as string;
+      const limit = Math.min(a.length, b.length, 255);
+      let k = 0;
+      while (k < limit && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+      lcp[i] = k;
+      if ((i & 16383) === 0) yield;
+    }
     this.sortedIds = ids;
     this.sortedTerms = sorted;
+    this.sortedLcp = lcp;
     this.unsortedIds = this.unsortedIds.filter((id) => id >= n);
   }
 
@@ -831,16 +844,16 @@ export class TextIndex {
     let rows = new Int32Array(width * 64).fill(INF);
     for (let j = 0; j <= m; j++) rows[j] = Math.min(j, INF);
     const sorted = this.sortedTerms;
+    const lcp = this.sortedLcp;
     const n = sorted.length;
-    let prev = '';
-    let valid = 0; // rows 0..valid are correct for `prev`
+    let valid = 0; // rows 0..valid are correct for the previous term visited
     let i = 0;
     while (i < n) {
       const term = sorted[i] as string;
       const len = term.length;
-      const limit = Math.min(len, prev.length, valid);
-      let d = 0;
-      while (d < limit && term.charCodeAt(d) === prev.charCodeAt(d)) d++;
+      // Common prefix with the previous term visited: lcp[i] (after a skip, the skipped terms all shared
+      // more than the pruned prefix, so the first one that does not gives the right value too).
+      let d = Math.min(lcp[i] as number, valid, len);
       if ((len + 1) * width > rows.length) {
         const grown = new Int32Array((len + 1) * width * 2).fill(INF);
         grown.set(rows);
@@ -874,11 +887,11 @@ export class TextIndex {
           break;
         }
       }
-      prev = term;
       if (pruned >= 0) {
-        // Every term under this prefix is at least as far: skip them all.
+        // Every term under this prefix is at least as far: skip them all (a byte compare each).
         valid = pruned;
-        i = this.endOfPrefix(term, pruned, i + 1);
+        i++;
+        while (i < n && (lcp[i] as number) >= pruned) i++;
         continue;
       }
       valid = len;
@@ -893,33 +906,6 @@ export class TextIndex {
       const distance = levenshteinWithin(query, word, max);
       if (distance <= max) visit(id, distance);
     }
-  }
-
-  /** First index ≥ from whose term does not start with term[0, length) (sorted terms; exponential search). */
-  private endOfPrefix(term: string, length: number, from: number): number {
-    const sorted = this.sortedTerms;
-    const n = sorted.length;
-    const shares = (k: number): boolean => {
-      const w = sorted[k] as string;
-      if (w.length < length) return false;
-      for (let c = 0; c < length; c++) if (w.charCodeAt(c) !== term.charCodeAt(c)) return false;
-      return true;
-    };
-    let lo = from;
-    let step = 1;
-    let hi = from;
-    while (hi < n && shares(hi)) {
-      lo = hi + 1;
-      hi = from + step;
-      step *= 2;
-    }
-    hi = Math.min(hi, n);
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (shares(mid)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private ensureScratch(): void {
