@@ -54,6 +54,9 @@ function rangesIn(text: string, rules: readonly TermRule[], field: TextField): M
   for (const token of tokenizeWithOffsets(text)) {
     for (let r = 0; r < applicable.length; r++) {
       const rule = applicable[r] as TermRule;
+      // Cheap rejection before the memo: an exact or prefix match starts with the same char, a typo match
+      // is within `fuzzy` of the length.
+      if (token.term.charCodeAt(0) !== rule.term.charCodeAt(0) && (rule.fuzzy === 0 || Math.abs(token.term.length - rule.term.length) > rule.fuzzy)) continue;
       const memo = memos[r] as Map<string, How>;
       let how = memo.get(token.term);
       if (how === undefined) {
