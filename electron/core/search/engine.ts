@@ -168,7 +168,9 @@ export class SearchEngine {
         }
         this.upsert(next.value);
       } while (performance.now() < until);
-      if (done || shouldStop()) break;
+      if (done) break;
+      // Stopped (library closing): leave the rest; a search would finish the index synchronously.
+      if (shouldStop()) return;
       await yieldToEventLoop();
     }
     await this.text.finishAsync(yieldToEventLoop, SLICE_MS);
