@@ -244,9 +244,19 @@ export class SearchEngine {
 
     if (rules.length === 0) {
       const ids: string[] = [];
-      for (let n = 0; n < maxNum && ids.length < limit; n++) {
-        const entry = this.byNum[n];
-        if (entry !== undefined && (allowed === null || allowed[n] === 1)) ids.push(entry.doc.id);
+      const list = filtered?.list;
+      if (list !== undefined) {
+        // Walk the filter's sorted members, not every document number.
+        for (let k = 0; k < list.length && ids.length < limit; k++) {
+          const n = list[k] as number;
+          const entry = this.byNum[n];
+          if (entry !== undefined && (allowed === null || allowed[n] === 1)) ids.push(entry.doc.id);
+        }
+      } else {
+        for (let n = 0; n < maxNum && ids.length < limit; n++) {
+          const entry = this.byNum[n];
+          if (entry !== undefined && (allowed === null || allowed[n] === 1)) ids.push(entry.doc.id);
+        }
       }
       const outcome: SearchOutcome = { ids, total: allowedCount, errors: parsed.errors, hasFreeText: false };
       if (options.members === true) outcome.members = allowed;

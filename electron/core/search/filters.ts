@@ -74,6 +74,17 @@ export function yearOf(date: string): number | null {
  */
 export type AuthorWordDocs = (word: string, prefix: boolean) => number[];
 
+/** Members (mask = 1) among the first `length` entries of `list`, ascending. */
+function sortedMembers(list: Int32Array, mask: Uint8Array, length: number): Int32Array {
+  const out = new Int32Array(length);
+  let w = 0;
+  for (let k = 0; k < length; k++) {
+    const n = list[k] as number;
+    if (mask[n] === 1) out[w++] = n;
+  }
+  return out.subarray(0, w).sort();
+}
+
 export class FilterIndex {
   constructor(private readonly authorWordDocs: AuthorWordDocs) {}
 
@@ -126,7 +137,12 @@ export class FilterIndex {
    * The documents passing every filter and the scope, as a membership mask over document numbers
    * (1 = passes) with its count, or null when nothing constrains (the caller then takes all documents).
    */
-  evaluate(filters: readonly QueryFilter[], scope: FilterScope | undefined, maxNum: number, isLive: (n: number) => boolean): { mask: Uint8Array; count: number } | null {
+  evaluate(
+    filters: readonly QueryFilter[],
+    scope: FilterScope | undefined,
+    maxNum: number,
+    isLive: (n: number) => boolean,
+  ): { mask: Uint8Array; count: number; list: Int32Array } | null {
     const required: Constraint[] = [];
     const excluded: Constraint[] = [];
     const orGroups = new Map<string, ReadonlySet<number>[]>();
@@ -167,53 +183,41 @@ export class FilterIndex {
     for (const sets of orGroups.values()) push(false, sets);
 
     if (required.length === 0 && excluded.length === 0) return null;
-    // Each constraint becomes a mask (sets of one constraint are disjoint or OR-ed); the smallest required
-    // one seeds the result and the others knock members out. Cost: the sizes of the sets involved.
+    // The smallest required constraint seeds a member list; each other constraint filters the list (cost:
+    // the members, never a scan of every document number); excluded ones unmark their sets.
     const mask = new Uint8Array(maxNum);
     required.sort((a, b) => a.size - b.size);
     const smallest = required[0];
+    let list: Int32Array;
     let count = 0;
     if (smallest === undefined) {
-      for (let n = 0; n < maxNum; n++) {
-        if (isLive(n)) {
-          mask[n] = 1;
-          count++;
-        }
-      }
+      list = new Int32Array(maxNum);
+      for (let n = 0; n < maxNum; n++) if (isLive(n)) list[count++] = n;
     } else {
+      list = new Int32Array(smallest.size);
       for (const set of smallest.sets) {
         for (const n of set) {
-          if (mask[n] === 0 && n < maxNum) {
+          if (n < maxNum && mask[n] === 0) {
             mask[n] = 1;
-            count++;
+            list[count++] = n;
           }
         }
       }
+      mask.fill(0);
     }
-    if (count === 0) return { mask, count };
-    const scratch = required.length > 1 ? new Uint8Array(maxNum) : null;
     for (let r = 1; r < required.length && count > 0; r++) {
-      const c = required[r] as Constraint;
-      const tmp = scratch as Uint8Array;
-      if (c.size > count * 4) {
-        // Large constraint: probe it for each current member instead of marking all of it.
-        for (let n = 0; n < maxNum; n++) {
-          if (mask[n] === 1 && !c.sets.some((s) => s.has(n))) {
-            mask[n] = 0;
-            count--;
-          }
-        }
-        continue;
+      const sets = (required[r] as Constraint).sets;
+      let w = 0;
+      for (let k = 0; k < count; k++) {
+        const n = list[k] as number;
+        let member = false;
+        for (let q = 0; q < sets.length && !member; q++) member = (sets[q] as ReadonlySet<number>).has(n);
+        if (member) list[w++] = n;
       }
-      tmp.fill(0);
-      for (const set of c.sets) for (const n of set) if (n < maxNum) tmp[n] = 1;
-      for (let n = 0; n < maxNum; n++) {
-        if (mask[n] === 1 && tmp[n] === 0) {
-          mask[n] = 0;
-          count--;
-        }
-      }
+      count = w;
     }
+    const kept = count;
+    for (let k = 0; k < kept; k++) mask[list[k] as number] = 1;
     for (const c of excluded) {
       for (const set of c.sets) {
         for (const n of set) {
@@ -224,7 +228,7 @@ export class FilterIndex {
         }
       }
     }
-    return { mask, count };
+    return { mask, count, list: sortedMembers(list, mask, kept) };
   }
 
   private yearSets(from: number | null, to: number | null): ReadonlySet<number>[] {
