@@ -89,7 +89,7 @@ function hashString(s: string): number {
 /** Result of a text search: matched slots with their scores in the index's scratch arrays. */
 export interface TextMatches {
   /** Matched slots (unordered); scores are valid until the next search. */
-  slots: number[];
+  slots: Int32Array;
 }
 
 export class TextIndex {
@@ -138,6 +138,7 @@ export class TextIndex {
   private mark: Int32Array = new Int32Array(0);
   private best: Float64Array = new Float64Array(0);
   private total: Float64Array = new Float64Array(0);
+  private matchBuf: Int32Array = new Int32Array(0);
   private round = 0;
 
   /** Scratch for add(): packed info per term id for the document being indexed; zeroed after use. */
@@ -615,16 +616,18 @@ export class TextIndex {
     const plans = rules.map((rule) => this.expand(rule));
     // Cheapest rule first: later rules only touch slots that survived, and an unmatched rule ends it all.
     plans.sort((a, b) => a.cost - b.cost);
-    if (plans.length === 0 || plans.some((p) => p.ids.length === 0)) return { slots: [] };
+    if (plans.length === 0 || plans.some((p) => p.ids.length === 0)) return { slots: new Int32Array(0) };
     this.ensureScratch();
     const { slotNum, mark, best, total, offsets, postSlot, postInfo } = this;
-    let matched: number[] = [];
+    // One buffer serves every round: a round reads membership from `mark`, never the previous list.
+    const next = this.matchBuf;
+    let count = 0;
     for (let k = 0; k < plans.length; k++) {
       const plan = plans[k];
       if (plan === undefined) break;
       const prevRound = this.round;
       const round = ++this.round;
-      const next: number[] = [];
+      count = 0;
       const fieldMaskOf = plan.fieldMask;
       const visit = (slot: number, packed: number, weight: number): void => {
         const m = mark[slot] as number;
@@ -641,7 +644,7 @@ export class TextIndex {
           mark[slot] = round;
           best[slot] = s;
           if (k === 0) total[slot] = 0;
-          next.push(slot);
+          next[count++] = slot;
         } else if (s > (best[slot] as number)) {
           best[slot] = s;
         }
@@ -671,7 +674,7 @@ export class TextIndex {
               mark[slot] = round;
               best[slot] = s;
               if (k === 0) total[slot] = 0;
-              next.push(slot);
+              next[count++] = slot;
             } else if (s > (best[slot] as number)) {
               best[slot] = s;
             }
@@ -680,11 +683,13 @@ export class TextIndex {
         const d = this.delta[id];
         if (d !== undefined) for (let i = 0; i < d.slots.length; i++) visit(d.slots[i] as number, d.info[i] as number, weight);
       }
-      for (const slot of next) total[slot] = (total[slot] as number) + (best[slot] as number);
-      matched = next;
-      if (matched.length === 0) break;
+      for (let i = 0; i < count; i++) {
+        const slot = next[i] as number;
+        total[slot] = (total[slot] as number) + (best[slot] as number);
+      }
+      if (count === 0) break;
     }
-    return { slots: matched };
+    return { slots: next.slice(0, count) };
   }
 
   numOfSlot(slot: number): number {
@@ -716,7 +721,7 @@ export class TextIndex {
     const scores: number[] = [];
     const scale = 2 ** 20;
     if (maxNum >= scale || max <= 0) {
-      const order = slots.map((slot) => ({ num: slotNum[slot] as number, score: total[slot] as number }));
+      const order = Array.from(slots, (slot) => ({ num: slotNum[slot] as number, score: total[slot] as number }));
       order.sort((a, b) => b.score - a.score || a.num - b.num);
       for (const o of order.slice(0, k)) {
         nums.push(o.num);
@@ -916,6 +921,7 @@ export class TextIndex {
     this.mark = mark;
     this.best = new Float64Array(size);
     this.total = new Float64Array(size);
+    this.matchBuf = new Int32Array(size);
   }
 }
 
