@@ -38,6 +38,7 @@ type How = ReturnType<typeof matchWord>;
  */
 const verdicts = new WeakMap<TermRule, Map<string, How>>();
 const MEMO_LIMIT = 50_000;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 function memoOf(rule: TermRule): Map<string, How> {
   let memo = verdicts.get(rule);
@@ -51,6 +52,40 @@ function rangesIn(text: string, rules: readonly TermRule[], field: TextField): M
   if (applicable.length === 0) return [];
   const memos = applicable.map(memoOf);
   const ranges: MatchRange[] = [];
+  if (ASCII_ONLY.test(text)) {
+    // The common case (abstracts): scan words in place; a word becomes a string only when some rule could
+    // match it (same first char, or within a typo rule's length window). Same tokens as tokenizeWithOffsets.
+    const firsts = applicable.map((rule) => rule.term.charCodeAt(0));
+    const n = text.length;
+    let start = -1;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? text.charCodeAt(i) : 32;
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) {
+        if (start < 0) start = i;
+        continue;
+      }
+      if (start < 0) continue;
+      const len = i - start;
+      let c0 = text.charCodeAt(start);
+      if (c0 >= 65 && c0 <= 90) c0 += 32;
+      let word: string | null = null;
+      for (let r = 0; r < applicable.length; r++) {
+        const rule = applicable[r] as TermRule;
+        if (c0 !== firsts[r] && (rule.fuzzy === 0 || Math.abs(len - rule.term.length) > rule.fuzzy)) continue;
+        word ??= text.slice(start, i).toLowerCase();
+        const memo = memos[r] as Map<string, How>;
+        let how = memo.get(word);
+        if (how === undefined) {
+          how = matchWord(rule, word);
+          if (memo.size < MEMO_LIMIT) memo.set(word, how);
+        }
+        if (how === null) continue;
+        ranges.push([start, how === 'prefix' && rule.term.length < len ? start + Math.max(1, rule.term.length) : i]);
+      }
+      start = -1;
+    }
+    return ranges.length > 1 ? mergeRanges(ranges) : ranges;
+  }
   for (const token of tokenizeWithOffsets(text)) {
     for (let r = 0; r < applicable.length; r++) {
       const rule = applicable[r] as TermRule;
