@@ -7,12 +7,13 @@ import { Low } from 'lowdb';
 import type { PaperRecord } from '../model.js';
 import { backupCopies, segmentBackupPath } from './backups.js';
 import { errorCode } from './errors.js';
+import { isUserDoc } from './fast-check.js';
 import { exists } from './fsx.js';
 import { JOURNAL_FILE, parseJournal } from './journal.js';
 import { LIBRARY_MIGRATIONS, USER_MIGRATIONS, migrate } from './migrations.js';
 import type { MigrationSpill } from './migrations.js';
 import { SafeJsonFile, describeBackupFolder, describeRecovery, readJsonSafely } from './safe-json.js';
-import type { BackupCandidate } from './safe-json.js';
+import type { BackupCandidate, SafeReadResult } from './safe-json.js';
 import {
   SCHEMA_VERSION,
   describeIssues,
@@ -142,9 +143,14 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
       );
     }
   }
-  const segmentResults = await Promise.all(
-    doc.segments.map((name) =>
-      readJsonSafely<PaperRecord[]>({
+  // Read every segment's bytes in parallel first, then decode them one after another: interleaving reads with
+  // the JSON.parse of other segments was measured slower (1.6-1.7 s vs 2.1-2.9 s for 197 MB at 100k papers).
+  const prereads = doc.segments.map((name) => readFile(path.join(dir, PAPERS_DIR, name)));
+  prereads.forEach((p) => p.catch(() => undefined)); // handled below, by readJsonSafely
+  const segmentResults: Array<SafeReadResult<PaperRecord[]>> = [];
+  for (const [i, name] of doc.segments.entries()) {
+    segmentResults.push(
+      await readJsonSafely<PaperRecord[]>({
         file: path.join(dir, PAPERS_DIR, name),
         decode: decodeSegment,
         candidates: async () => {
@@ -153,9 +159,10 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
         },
         readOnly,
         now,
+        preread: prereads[i],
       }),
-    ),
-  );
+    );
+  }
   const papers: PaperRecord[] = [];
   const paperIndex = new Map<string, number>();
   const addPaper = (record: PaperRecord): void => {
@@ -208,7 +215,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   // ---- user.json + user.journal ----
   const userAdapter = new SafeJsonFile<UserDoc>({
     file: path.join(dir, USER_FILE),
-    decode: makeDecoder(USER_FILE, USER_MIGRATIONS, (d) => userDocSchema.safeParse(d), () => undefined),
+    decode: makeDecoder(USER_FILE, USER_MIGRATIONS, (d) => (isUserDoc(d) ? { success: true, data: d as UserDoc } : userDocSchema.safeParse(d)), () => undefined),
     candidates: candidatesFor(dir, USER_FILE),
     readOnly,
     now,

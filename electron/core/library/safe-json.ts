@@ -35,6 +35,8 @@ export interface SafeReadOptions<T> {
   candidates: () => Promise<BackupCandidate[]>;
   readOnly: boolean;
   now: () => Date;
+  /** The file's bytes (or the error reading it), already read by the caller; saves the read. */
+  preread?: Promise<Buffer>;
 }
 
 function shorten(text: string, max = 160): string {
@@ -42,9 +44,9 @@ function shorten(text: string, max = 160): string {
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
-async function readAndDecode<T>(file: string, decode: (raw: unknown) => T): Promise<T> {
+async function readAndDecode<T>(file: string, decode: (raw: unknown) => T, preread?: Promise<Buffer>): Promise<T> {
   // Buffer then one toString: readFile(file, 'utf8') decodes chunk by chunk, measurably slower on 100 MB.
-  const text = (await readFile(file)).toString('utf8');
+  const text = (await (preread ?? readFile(file))).toString('utf8');
   return decode(JSON.parse(text) as unknown);
 }
 
@@ -52,7 +54,7 @@ export async function readJsonSafely<T>(options: SafeReadOptions<T>): Promise<Sa
   const { file, decode } = options;
   let reason: string;
   try {
-    return { value: await readAndDecode(file, decode), status: 'ok', reason: null, movedTo: null, restoredFrom: null };
+    return { value: await readAndDecode(file, decode, options.preread), status: 'ok', reason: null, movedTo: null, restoredFrom: null };
   } catch (error) {
     if (error instanceof NewerSchemaError) throw error;
     if (errorCode(error) === 'ENOENT') return { value: null, status: 'missing', reason: null, movedTo: null, restoredFrom: null };

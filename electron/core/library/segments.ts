@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PaperRecord } from '../model.js';
 import { BACKUPS_DIR, SEGMENT_BACKUPS_DIR } from './backups.js';
+import { isSegment } from './fast-check.js';
 import { describeIssues, segmentSchema } from './schema.js';
 
 export const PAPERS_DIR = 'papers';
@@ -24,6 +25,7 @@ export function serializeSegment(records: readonly PaperRecord[]): string {
 
 /** Validates a parsed segment. Returns the parsed array itself (no copy: this runs over every paper at open). */
 export function decodeSegment(raw: unknown): PaperRecord[] {
+  if (isSegment(raw)) return raw; // fast path; zod below only for a file that fails it (and words the problem)
   const checked = segmentSchema.safeParse(raw);
   if (!checked.success) throw new Error(describeIssues(checked.error));
   return raw as PaperRecord[];

@@ -24,8 +24,11 @@ export class UserState {
 
   static fromDoc(doc: UserDoc): UserState {
     const state = new UserState();
-    for (const [id, data] of Object.entries(doc.papers)) {
-      if (!isEmpty(data)) state.papers.set(id, { tags: [...data.tags], note: data.note, status: data.status });
+    const papers = doc.papers;
+    for (const id in papers) {
+      if (!Object.prototype.hasOwnProperty.call(papers, id)) continue;
+      const data = papers[id] as UserPaperData;
+      if (!isEmpty(data)) state.papers.set(id, { tags: data.tags.slice(), note: data.note, status: data.status });
     }
     state.tags = doc.tags.map((t) => ({ name: t.name, color: t.color.toLowerCase() }));
     return state;

@@ -1,0 +1,64 @@
+// Hand-written shape checks for the documents read on every open (segments, user.json). They accept exactly a
+// subset of what the zod schemas in schema.ts accept, so callers use them as a fast path: pass → accept the
+// parsed JSON as is (no copy); fail → fall back to zod, which decides and words the problem. At 100k papers
+// zod over the segments cost ~0.5 s of the open; these checks cost a few tens of ms.
+import { READING_STATUSES } from '../model.js';
+import type { PaperRecord } from '../model.js';
+import { HEX_COLOR, SCHEMA_VERSION } from './schema.js';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isStringArray(v: unknown): v is string[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') return false;
+  return true;
+}
+
+export function isPaperRecord(v: unknown): v is PaperRecord {
+  if (!isPlainObject(v)) return false;
+  const { id, key, category, date, title, authors, authorsTruncated, orgs, abstract, addedAt } = v;
+  return (
+    typeof id === 'string' &&
+    id.length > 0 &&
+    typeof key === 'string' &&
+    key.length > 0 &&
+    (category === null || typeof category === 'string') &&
+    typeof date === 'string' &&
+    DATE.test(date) &&
+    typeof title === 'string' &&
+    typeof abstract === 'string' &&
+    typeof addedAt === 'string' &&
+    typeof authorsTruncated === 'boolean' &&
+    isStringArray(authors) &&
+    isStringArray(orgs)
+  );
+}
+
+export function isSegment(v: unknown): v is PaperRecord[] {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isPaperRecord(v[i])) return false;
+  return true;
+}
+
+const STATUSES: ReadonlySet<unknown> = new Set(READING_STATUSES);
+
+/** Passes only documents userDocSchema accepts (schemaVersion, papers {id: {tags, note, status}}, tags). */
+export function isUserDoc(v: unknown): boolean {
+  if (!isPlainObject(v) || v.schemaVersion !== SCHEMA_VERSION) return false;
+  const { papers, tags } = v;
+  if (!isPlainObject(papers) || !Array.isArray(tags)) return false;
+  for (const id in papers) {
+    if (!Object.prototype.hasOwnProperty.call(papers, id)) continue;
+    const data = papers[id];
+    if (!isPlainObject(data) || typeof data.note !== 'string' || !STATUSES.has(data.status) || !isStringArray(data.tags)) return false;
+  }
+  for (const tag of tags) {
+    if (!isPlainObject(tag) || typeof tag.name !== 'string' || tag.name.length === 0) return false;
+    if (typeof tag.color !== 'string' || !HEX_COLOR.test(tag.color)) return false;
+  }
+  return true;
+}

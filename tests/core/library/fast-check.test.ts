@@ -1,0 +1,70 @@
+// The hand-written open-time checks must never accept what the zod schemas reject (they are only a fast path).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { isPaperRecord, isSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
+import { paperRecordSchema, segmentSchema, userDocSchema } from '../../../electron/core/library/schema.js';
+
+const good = {
+  category: 'cs.LG',
+  date: '2024-01-31',
+  title: 'T',
+  authors: ['A', 'B'],
+  authorsTruncated: false,
+  orgs: [],
+  abstract: 'x',
+  id: 'p-1',
+  key: 't',
+  addedAt: '2024-02-01T00:00:00.000Z',
+};
+const mutations: Array<Record<string, unknown>> = [
+  {},
+  { category: null },
+  { category: 3 },
+  { date: '2024-1-31' },
+  { date: null },
+  { title: undefined },
+  { authors: ['A', 2] },
+  { authors: 'A' },
+  { authorsTruncated: 'no' },
+  { orgs: null },
+  { abstract: 1 },
+  { id: '' },
+  { key: '' },
+  { addedAt: 5 },
+  { extra: 'kept' },
+];
+
+test('isPaperRecord / isSegment accept only what zod accepts, and accept the normal shapes', () => {
+  for (const m of mutations) {
+    const record = { ...good, ...m };
+    if (isPaperRecord(record)) assert.ok(paperRecordSchema.safeParse(record).success, JSON.stringify(m));
+  }
+  assert.ok(isPaperRecord(good) && isPaperRecord({ ...good, category: null }));
+  for (const bad of [null, 1, 'x', [null], [[]], {}]) {
+    assert.equal(isPaperRecord(bad), false);
+    if (isSegment(bad)) assert.ok(segmentSchema.safeParse(bad).success);
+  }
+  assert.ok(isSegment([]) && isSegment([good, good]));
+  assert.equal(isSegment([good, { ...good, date: 'x' }]), false);
+});
+
+test('isUserDoc accepts only what userDocSchema accepts', () => {
+  const ok = { schemaVersion: 1, papers: { a: { tags: ['t'], note: '', status: 'read' } }, tags: [{ name: 't', color: '#aabbcc' }] };
+  assert.ok(isUserDoc(ok));
+  const bads: unknown[] = [
+    null,
+    [],
+    { ...ok, schemaVersion: 2 },
+    { ...ok, papers: [] },
+    { ...ok, papers: { a: { tags: ['t'], note: '', status: 'done' } } },
+    { ...ok, papers: { a: { tags: [1], note: '', status: 'read' } } },
+    { ...ok, papers: { a: { tags: [], status: 'read' } } },
+    { ...ok, tags: [{ name: '', color: '#aabbcc' }] },
+    { ...ok, tags: [{ name: 'x', color: 'red' }] },
+    { ...ok, tags: {} },
+  ];
+  for (const bad of bads) {
+    assert.equal(isUserDoc(bad), false, JSON.stringify(bad));
+    assert.equal(userDocSchema.safeParse(bad).success, false, JSON.stringify(bad));
+  }
+});
