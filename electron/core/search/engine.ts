@@ -28,7 +28,10 @@
 //    1–12 and wall time mostly measures the neighbours). 10k, same run, old engine → this one: build
 //    3.2 s → 0.9 s; UI page (top 50 + highlights) p50 one word 23.6 → 9.8, two words 31 → 7.7, typo
 //    14.6 → 5.4, keystrokes 4.9 → 1.9 ms. 100k: build 66 s wall (old, loaded) → ~8–9 s CPU, background
-//    build's longest event-loop stall ~0.1–0.2 s (GC included); see the commit log for the 100k table.
+//    build's longest event-loop stall ~0.1–0.2 s (GC included). 100k UI page p50/p95 (CPU ms): one word
+//    8.3/35, two 10.7/20, three common (57k hits) 18.5/29, typo 6.3/8.1, surname 6.5/13, surname+title
+//    8.5/19, filters only 4.2/11, filters+text 8.3/21, gibberish 0.2/0.2 (0 hits), keystrokes 8.9/18.7;
+//    sorted by date with text: 3.9–14.6 p50, 6–19 p95.
 //  - Not done: the index is not persisted. "Ready ≤ 3 s after open" at 100k needs either a persisted index
 //    (search-index.bin keyed by the store's segment fingerprint + user-data version, loaded as typed arrays)
 //    or a worker-thread build; the in-process build is still ~8 s of CPU at 100k here. Common-word queries
