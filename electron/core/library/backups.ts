@@ -5,6 +5,7 @@
 import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { atomicCopy, exists, fileStamp, freshPath, fsyncDir } from './fsx.js';
+import { listRotatedJournals } from './journal.js';
 
 export const BACKUPS_DIR = 'backups';
 export const SEGMENT_BACKUPS_DIR = 'segments';
@@ -44,6 +45,8 @@ export async function backupSession(libraryDir: string, now: Date, keep: number)
   for (const name of BACKED_UP_FILES) {
     if (await exists(path.join(libraryDir, name))) present.push(name);
   }
+  // Rotated journals left by an interrupted compaction hold edits user.json may not have yet: keep them too.
+  present.push(...(await listRotatedJournals(libraryDir)));
   if (present.length === 0) return null;
   const root = path.join(libraryDir, BACKUPS_DIR);
   await mkdir(root, { recursive: true });

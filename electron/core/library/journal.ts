@@ -1,14 +1,35 @@
 // user.journal: an append-only JSON-lines log of user-data edits made since the last user.json snapshot.
 // An edit is durable once its line is appended and fsync'd. Edits that arrive while an fsync is in flight are
 // batched into the next single append + fsync (group commit), so N concurrent edits cost far fewer than N
-// fsyncs. Past a threshold the owner's compactor writes user.json and the journal is truncated.
-import { open } from 'node:fs/promises';
+// fsyncs. Past a threshold the journal is ROTATED: user.journal is renamed to user.journal.<n> (n = 1, 2, …),
+// appends continue at once in a fresh user.journal, and user.json is written in the background from an
+// in-memory copy; only once that snapshot is durable are the rotated files deleted. Open replays user.json,
+// then every user.journal.<n> in ascending order, then user.journal. Ops are absolute, so replaying a rotated
+// file over a snapshot that already contains it is harmless; every crash point leaves snapshot + files that
+// replay to the durable state. An edit therefore never waits for the (multi-second at 100k) user.json write.
+import { open, readdir, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
-import { errorMessage } from './errors.js';
+import { errorCode, errorMessage } from './errors.js';
+import { fsyncDir } from './fsx.js';
 import { journalEntrySchema, describeIssues } from './schema.js';
 import type { JournalEntry } from './schema.js';
 
 export const JOURNAL_FILE = 'user.journal';
+const ROTATED = /^user\.journal\.(\d+)$/;
+
+/** Rotated journals (user.journal.<n>) in `dir`, oldest first. */
+export async function listRotatedJournals(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return [];
+  }
+  return names
+    .filter((n) => ROTATED.test(n))
+    .sort((a, b) => Number(ROTATED.exec(a)?.[1]) - Number(ROTATED.exec(b)?.[1]));
+}
 
 export interface JournalReplay {
   entries: JournalEntry[];
@@ -60,31 +81,46 @@ interface Pending {
 export class JournalWriter {
   /** Number of append+fsync batches written (for tests and stats). */
   writes = 0;
+  /** Snapshots started (background rotations + in-lane compactions). */
   compactions = 0;
   compactionFailures = 0;
   private queue: Pending[] = [];
   private compactWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private running: Promise<void> | null = null;
+  /** The background snapshot after a rotation, if one is in flight. */
+  private background: Promise<void> | null = null;
+  private readonly dir: string;
 
   private constructor(
-    private readonly handle: FileHandle,
-    /** Entries in the file since the last snapshot. */
+    private readonly file: string,
+    private handle: FileHandle,
+    /** Entries in the current file. */
     public entries: number,
-    /** Bytes in the file; a failed append is truncated back to this. */
+    /** Bytes in the current file; a failed append is truncated back to this. */
     public bytes: number,
     private readonly compactor: () => Promise<void>,
     private readonly thresholds: JournalThresholds,
-  ) {}
+    /** Rotated files not yet covered by a durable snapshot, oldest first (names in the same folder). */
+    private rotated: string[],
+  ) {
+    this.dir = path.dirname(file);
+  }
 
   static async open(
     file: string,
     entries: number,
     compactor: () => Promise<void>,
     thresholds: JournalThresholds,
+    rotated: string[] = [],
   ): Promise<JournalWriter> {
     const handle = await open(file, 'a');
     const { size } = await handle.stat();
-    return new JournalWriter(handle, entries, size, compactor, thresholds);
+    return new JournalWriter(file, handle, entries, size, compactor, thresholds, [...rotated]);
+  }
+
+  /** True when rotated files wait for a snapshot (e.g. left by a crash mid-compaction). */
+  get hasRotated(): boolean {
+    return this.rotated.length > 0;
   }
 
   /** Resolves once `entry` is on disk (appended and fsync'd). */
@@ -115,27 +151,81 @@ export class JournalWriter {
         }
       }
       const waiters = this.compactWaiters.splice(0);
-      const overThreshold = this.entries >= this.thresholds.maxEntries || this.bytes >= this.thresholds.maxBytes;
-      if (waiters.length > 0 || overThreshold) {
+      if (waiters.length > 0) {
         try {
           await this.compactLocked();
           for (const w of waiters) w.resolve();
         } catch (error) {
-          // The edits are safe in the journal; compaction is retried at the next threshold or close().
           this.compactionFailures++;
           for (const w of waiters) w.reject(error);
+        }
+      } else if (!this.background && (this.entries >= this.thresholds.maxEntries || this.bytes >= this.thresholds.maxBytes)) {
+        try {
+          await this.rotate();
+        } catch {
+          // The edits are safe in the current file; rotation is retried at the next append or close().
+          this.compactionFailures++;
         }
       }
     }
     this.running = null;
   }
 
-  /** Waits until every queued edit has been written (or failed). */
-  async drain(): Promise<void> {
-    while (this.running) await this.running;
+  /**
+   * In the append lane: renames the current file to user.journal.<n> and continues in a fresh one, then starts
+   * the snapshot in the background. Every edit already appended is in a rotated file; every later one goes to
+   * the new file; the snapshot (taken synchronously from memory when the compactor starts) covers the former.
+   */
+  private async rotate(): Promise<void> {
+    const last = this.rotated[this.rotated.length - 1];
+    const n = last ? Number(ROTATED.exec(last)?.[1]) + 1 : 1;
+    const name = `${path.basename(this.file)}.${n}`;
+    await rename(this.file, path.join(this.dir, name));
+    this.rotated.push(name);
+    const old = this.handle;
+    this.handle = await open(this.file, 'a');
+    this.entries = 0;
+    this.bytes = 0;
+    await fsyncDir(this.dir); // the rename and the new file are durable before any append lands in it
+    await old.close().catch(() => undefined);
+    const covered = [...this.rotated];
+    this.compactions++;
+    this.background = this.snapshotThenDrop(covered).finally(() => {
+      this.background = null;
+    });
+    this.background.catch(() => undefined);
   }
 
-  /** Writes the snapshot (via the compactor) and truncates the journal, in turn with the appends. */
+  private async snapshotThenDrop(covered: string[]): Promise<void> {
+    try {
+      await this.compactor(); // user.json from memory: holds every edit of the rotated files (and maybe later ones)
+      await this.dropRotated(covered);
+    } catch {
+      this.compactionFailures++; // the rotated files stay and are replayed at open; retried next time
+    }
+  }
+
+  private async dropRotated(covered: readonly string[]): Promise<void> {
+    for (const name of covered) {
+      try {
+        await unlink(path.join(this.dir, name));
+      } catch (error) {
+        if (errorCode(error) !== 'ENOENT') throw error;
+      }
+    }
+    this.rotated = this.rotated.filter((n) => !covered.includes(n));
+    await fsyncDir(this.dir);
+  }
+
+  /** Waits until every queued edit has been written (or failed), and any background snapshot has finished. */
+  async drain(): Promise<void> {
+    while (this.running || this.background) {
+      if (this.running) await this.running;
+      if (this.background) await this.background.catch(() => undefined);
+    }
+  }
+
+  /** Writes the snapshot and empties the journal (current and rotated files), in turn with the appends. */
   compact(): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.compactWaiters.push({ resolve, reject });
@@ -144,12 +234,14 @@ export class JournalWriter {
   }
 
   private async compactLocked(): Promise<void> {
+    if (this.background) await this.background.catch(() => undefined);
+    this.compactions++;
     await this.compactor(); // writes user.json (atomic) with every edit applied in memory so far
     await this.handle.truncate(0);
     await this.handle.sync();
     this.entries = 0;
     this.bytes = 0;
-    this.compactions++;
+    await this.dropRotated([...this.rotated]);
   }
 
   async close(): Promise<void> {

@@ -22,7 +22,7 @@ import { buildImport, planImportDetailed } from './importer.js';
 import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
 import { JOURNAL_FILE, JournalWriter } from './journal.js';
 import type { JournalThresholds } from './journal.js';
-import { LIBRARY_FILE, loadLibrary } from './load.js';
+import { LIBRARY_FILE, USER_FILE, loadLibrary } from './load.js';
 import type { LoadedLibrary } from './load.js';
 import { acquireLock } from './lock.js';
 import type { HeldLock } from './lock.js';
@@ -49,7 +49,7 @@ export interface LibraryStats {
   readonly journalWrites: number;
   /** Edits in user.journal since the last user.json snapshot. */
   readonly journalEntries: number;
-  /** Times user.json was rewritten from the journal this session. */
+  /** Times a user.json snapshot of the journal was started this session (past the threshold it runs in the background). */
   readonly compactions: number;
   /** Milliseconds Library.open took. */
   readonly openMs: number;
@@ -191,9 +191,10 @@ export class Library {
       this.journalEntriesAtOpen,
       () => this.writeUserSnapshot(),
       this.thresholds,
+      loaded.rotatedJournals,
     );
     const overThreshold = this.journal.entries >= this.thresholds.maxEntries || this.journal.bytes >= this.thresholds.maxBytes;
-    if (pending.userNeedsWrite || pending.journalDamaged || overThreshold) {
+    if (pending.userNeedsWrite || pending.journalDamaged || overThreshold || this.journal.hasRotated) {
       await this.ensureSessionBackup();
       await this.journal.compact();
     }
@@ -210,8 +211,8 @@ export class Library {
   }
 
   private async writeUserSnapshot(): Promise<void> {
-    this.userDb.data = this.user.toDoc();
-    await this.userDb.write();
+    // Serialized in slices from the live state (see UserState.serialize); user.json written atomically as before.
+    await atomicWrite(path.join(this.dir, USER_FILE), await this.user.serialize());
   }
 
   private async writeSegment(records: readonly PaperRecord[]): Promise<string> {
@@ -524,7 +525,7 @@ export class Library {
       await this.commitLane;
       if (this.journal) {
         await this.journal.drain();
-        if (this.journal.entries > 0) await this.journal.compact();
+        if (this.journal.entries > 0 || this.journal.hasRotated) await this.journal.compact();
         await this.journal.close();
       }
     } finally {

@@ -9,7 +9,7 @@ import { backupCopies, segmentBackupPath } from './backups.js';
 import { errorCode } from './errors.js';
 import { isUserDoc } from './fast-check.js';
 import { exists } from './fsx.js';
-import { JOURNAL_FILE, parseJournal } from './journal.js';
+import { JOURNAL_FILE, listRotatedJournals, parseJournal } from './journal.js';
 import { LIBRARY_MIGRATIONS, USER_MIGRATIONS, migrate } from './migrations.js';
 import type { MigrationSpill } from './migrations.js';
 import { SafeJsonFile, describeBackupFolder, describeRecovery, readJsonSafely } from './safe-json.js';
@@ -43,6 +43,8 @@ export interface LoadedLibrary {
   paperIndex: Map<string, number>;
   user: UserState;
   journalEntries: number;
+  /** user.journal.<n> files replayed before user.journal (a compaction was interrupted); oldest first. */
+  rotatedJournals: string[];
   /** Write-backs Library.finishOpen must do (writable mode only). */
   pending: {
     /** library.json was migrated from this version (its original must be kept before rewriting it). */
@@ -230,8 +232,11 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
     pending.userNeedsWrite = !readOnly;
     if (userRead.restoredFrom) {
       // The backup's own journal holds the edits made after that snapshot: replay them first.
-      const backupJournal = await readTextIfExists(path.join(path.dirname(userRead.restoredFrom.file), JOURNAL_FILE));
-      for (const entry of parseJournal(backupJournal).entries) entry.ops.forEach((op) => user.apply(op));
+      const backupDir = path.dirname(userRead.restoredFrom.file);
+      for (const name of [...(await listRotatedJournals(backupDir)), JOURNAL_FILE]) {
+        const backupJournal = await readTextIfExists(path.join(backupDir, name));
+        for (const entry of parseJournal(backupJournal).entries) entry.ops.forEach((op) => user.apply(op));
+      }
     }
   } else if (userRead?.status === 'missing' && spilledUser) {
     user = UserState.fromDoc(spilledUser);
@@ -243,13 +248,21 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
     if (missingTags.length > 0) user.apply({ o: 'tags', tags: [...user.tags, ...missingTags] });
   }
   if (spilledUser) pending.userNeedsWrite = !readOnly;
+  // Rotated journals (left by a compaction that had not finished) come first, oldest first, then user.journal.
+  const rotatedJournals = await listRotatedJournals(dir);
+  for (const name of rotatedJournals) {
+    const rotated = parseJournal(await readTextIfExists(path.join(dir, name)), name);
+    for (const entry of rotated.entries) entry.ops.forEach((op) => user.apply(op));
+    problems.push(...rotated.problems);
+    if (rotated.damaged) pending.journalDamaged = true;
+  }
   const journal = parseJournal(await readTextIfExists(path.join(dir, JOURNAL_FILE)));
   for (const entry of journal.entries) entry.ops.forEach((op) => user.apply(op));
   problems.push(...journal.problems);
-  pending.journalDamaged = journal.damaged;
+  if (journal.damaged) pending.journalDamaged = true;
 
   const nextSegment = await nextSegmentNumber(dir, doc.segments);
-  return { libraryDb, userDb, papers, paperIndex, user, journalEntries: journal.entries.length, pending, nextSegment };
+  return { libraryDb, userDb, papers, paperIndex, user, journalEntries: journal.entries.length, rotatedJournals, pending, nextSegment };
 }
 
 async function readTextIfExists(file: string): Promise<string> {

@@ -38,6 +38,25 @@ export class UserState {
     return { schemaVersion: SCHEMA_VERSION, papers: Object.fromEntries(this.papers), tags: this.tags };
   }
 
+  /**
+   * user.json's text for the current state, built a slice of papers at a time with a yield to the event loop in
+   * between, so that a 16 MB snapshot (100k papers) never stalls edits, IPC or the UI for the ~0.2 s a single
+   * JSON.stringify takes (nor the ~50-100 ms of copying the map first). Edits made meanwhile may or may not be
+   * in it; that is safe because journal ops are absolute and every edit that is not in the snapshot for sure
+   * (any edit after the caller rotated the journal) is replayed from the journal on top of it. The tag list is
+   * taken last, so a paper value in the snapshot never refers to a tag defined after it.
+   */
+  async serialize(papersPerSlice = 2000): Promise<string> {
+    const parts: string[] = [`{\n "schemaVersion": ${SCHEMA_VERSION},\n "papers": {`];
+    let n = 0;
+    for (const [id, data] of this.papers) {
+      parts.push(`${n === 0 ? '' : ','}\n  ${JSON.stringify(id)}: ${JSON.stringify(data)}`);
+      if (++n % papersPerSlice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    parts.push(`${n === 0 ? '' : '\n '}},\n "tags": ${JSON.stringify(this.tags)}\n}\n`);
+    return parts.join('');
+  }
+
   get(id: string): UserPaperData {
     return this.papers.get(id) ?? EMPTY_USER_DATA;
   }

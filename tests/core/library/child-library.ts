@@ -2,6 +2,9 @@
 //   child-library.ts note <dir> <paperId> <text>   open, setNote, print "saved" once durable, then wait forever
 //   child-library.ts hold <dir>                    open (taking the lock), print "open", then wait forever
 //   child-library.ts try-open <dir>                try to open; print "locked: <message>" or "opened"
+//   child-library.ts edits <dir> <paperId>         open with a 3-entry journal threshold (a rotation + background
+//                                                  user.json snapshot every 3 edits), then setNote "edit <n>" for
+//                                                  n = 1, 2, … forever, printing "saved <n>" as each is durable
 //   child-library.ts exit <dir>                    open, print "open", then process.exit(0) without close()
 import { Library, LibraryLockedError } from '../../../electron/core/library/index.js';
 
@@ -18,6 +21,14 @@ if (mode === 'note') {
   await library.setNote(id ?? '', text ?? '');
   process.stdout.write('saved\n');
   waitForever();
+} else if (mode === 'edits') {
+  const [id] = rest;
+  const library = await Library.open(dir, { journalThresholds: { maxEntries: 3 } });
+  process.stdout.write('open\n');
+  for (let n = 1; ; n++) {
+    await library.setNote(id ?? '', `edit ${n}`);
+    process.stdout.write(`saved ${n}\n`);
+  }
 } else if (mode === 'hold') {
   await Library.open(dir);
   process.stdout.write('open\n');

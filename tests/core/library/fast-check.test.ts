@@ -68,3 +68,21 @@ test('isUserDoc accepts only what userDocSchema accepts', () => {
     assert.equal(userDocSchema.safeParse(bad).success, false, JSON.stringify(bad));
   }
 });
+
+test('UserState.serialize (sliced, yielding, from the live state) gives JSON equal to toDoc(), even with edits racing it', async () => {
+  const { UserState } = await import('../../../electron/core/library/user-state.js');
+  const papers: Record<string, { tags: string[]; note: string; status: 'unread' | 'reading' | 'read' }> = {};
+  for (let i = 0; i < 25; i++) papers[`p-${i}`] = { tags: [`t${i}`], note: `n "${i}"\n\u2028`, status: 'read' };
+  const state = UserState.fromDoc({ schemaVersion: 1, papers, tags: [{ name: 't1', color: '#aabbcc' }] });
+  for (const slice of [1, 4, 100]) assert.deepEqual(JSON.parse(await state.serialize(slice)), JSON.parse(JSON.stringify(state.toDoc())));
+  assert.deepEqual(JSON.parse(await new UserState().serialize()), { schemaVersion: 1, papers: {}, tags: [] });
+  // Edits while it runs: the result is still valid JSON, and holds each paper's old or new value.
+  const running = state.serialize(2);
+  state.apply({ o: 'paper', id: 'p-24', data: { tags: [], note: 'later', status: 'unread' } });
+  state.apply({ o: 'paper', id: 'p-0', data: { tags: [], note: '', status: 'unread' } }); // emptied: deleted
+  state.apply({ o: 'paper', id: 'new', data: { tags: [], note: 'added', status: 'read' } });
+  const out = JSON.parse(await running) as { papers: Record<string, { note: string }> };
+  assert.equal(out.papers['p-24']?.note, 'later');
+  assert.equal(out.papers['new']?.note, 'added');
+  assert.equal(out.papers['p-5']?.note, 'n "5"\n\u2028');
+});

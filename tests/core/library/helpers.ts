@@ -70,6 +70,7 @@ export interface Child {
   /** Resolves with the first stdout line equal to `line` (rejects if the child exits first). */
   waitFor(line: string): Promise<void>;
   stderr(): string;
+  stdout(): string;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
@@ -108,6 +109,7 @@ export function spawnChild(args: string[]): Child {
     proc,
     exited,
     stderr: () => err,
+    stdout: () => out,
     waitFor: (line) =>
       new Promise<void>((resolve, reject) => {
         waiters.push({ line, resolve, reject });

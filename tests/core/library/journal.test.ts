@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFile, readFile, stat } from 'node:fs/promises';
+import { appendFile, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Library, TAG_PALETTE, TagError } from '../../../electron/core/library/index.js';
@@ -160,4 +160,84 @@ test('tags: normalisation, auto colours, colour changes, rename, merge, delete a
   await lib.close();
   const compacted = await openLib(t, dir); // user.json snapshot
   assert.deepEqual({ defs: compacted.tagDefinitions(), a: compacted.userData(a), b: compacted.userData(b), c: compacted.userData(c) }, expected);
+});
+
+test('compaction rotates the journal: edits keep landing while user.json is written in the background', async (t) => {
+  const { lib, ids } = await seeded(t, 5, { journalThresholds: { maxEntries: 4 } });
+  const [a] = ids;
+  assert.ok(a);
+  const dir = lib.dir;
+  // Edits fired together straddle a rotation; all resolve, and the files replay to the same state at any moment.
+  await Promise.all(Array.from({ length: 30 }, (_, i) => lib.setNote(ids[i % 5] ?? '', `n${i}`)));
+  const expected = ids.map((id) => lib.userData(id));
+  const reader = await openLib(t, dir, { readOnly: true }); // whatever is on disk now, mid-compaction or not
+  assert.deepEqual(ids.map((id) => reader.userData(id)), expected);
+  await lib.flush(); // includes the background snapshot
+  assert.deepEqual((await readdir(dir)).filter((n) => /^user\.journal\.\d+$/.test(n)), [], 'rotated files dropped once user.json holds them');
+  assert.ok(lib.stats.compactions >= 1);
+  await lib.close();
+  const again = await openLib(t, dir);
+  assert.deepEqual(ids.map((id) => again.userData(id)), expected);
+  assert.deepEqual(again.problems, []);
+});
+
+test('open replays user.json, then user.journal.<n> oldest first, then user.journal, and folds them in', async (t) => {
+  const { lib, ids } = await seeded(t, 3);
+  const [a, b] = ids;
+  assert.ok(a && b);
+  const dir = lib.dir;
+  await lib.setNote(a, 'in user.json');
+  await lib.close();
+  const line = (id: string, note: string): string => `${JSON.stringify({ at: 'x', ops: [{ o: 'paper', id, data: { tags: [], note, status: 'unread' } }] })}\n`;
+  // As a crash between rotating and finishing the snapshot leaves it (two rotations deep).
+  await writeFile(path.join(dir, 'user.journal.1'), line(a, 'rotated 1') + line(b, 'b rotated 1'));
+  await writeFile(path.join(dir, 'user.journal.2'), line(a, 'rotated 2'));
+  await writeFile(path.join(dir, 'user.journal.10'), line(a, 'rotated 10'));
+  await writeFile(path.join(dir, 'user.journal'), line(a, 'current'));
+  const reader = await openLib(t, dir, { readOnly: true });
+  assert.equal(reader.userData(a).note, 'current');
+  assert.equal(reader.userData(b).note, 'b rotated 1');
+  assert.deepEqual(reader.problems, []);
+  await writeFile(path.join(dir, 'user.journal'), '');
+  const writer = await openLib(t, dir);
+  assert.equal(writer.userData(a).note, 'rotated 10', 'numeric order: .10 after .2');
+  assert.deepEqual((await readdir(dir)).filter((n) => n.startsWith('user.journal')), ['user.journal'], 'folded into user.json at open');
+  const backup = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments').sort().pop();
+  assert.ok(backup);
+  assert.ok((await readdir(path.join(dir, 'backups', backup))).includes('user.journal.1'), 'the session backup keeps the rotated files');
+  await writer.close();
+  const snapshot = (await readJson(path.join(dir, 'user.json'))) as { papers: Record<string, { note: string }> };
+  assert.equal(snapshot.papers[a]?.note, 'rotated 10');
+  assert.equal(snapshot.papers[b]?.note, 'b rotated 1');
+});
+
+test('kill -9 at random points while the journal rotates and user.json is rewritten: every saved edit survives', async (t) => {
+  const { lib, ids } = await seeded(t, 40);
+  const [target, ...others] = ids;
+  assert.ok(target);
+  const dir = lib.dir;
+  // A few MB of notes so that each background user.json write takes a while (a wider window to be killed in).
+  const big = 'x'.repeat(60_000);
+  for (const id of others) await lib.setNote(id, `${id} ${big}`);
+  await lib.close();
+  let sawRotated = 0;
+  for (const stopAfter of [4, 7, 11, 15, 22]) {
+    const child = spawnChild(['edits', dir, target]);
+    t.after(() => child.proc.kill('SIGKILL'));
+    await child.waitFor(`saved ${stopAfter}`);
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    const saved = Math.max(...[...child.stdout().matchAll(/^saved (\d+)$/gm)].map((m) => Number(m[1])));
+    if ((await readdir(dir)).some((n) => /^user\.journal\.\d+$/.test(n))) sawRotated++;
+    const again = await Library.open(dir);
+    const m = /^edit (\d+)$/.exec(again.userData(target).note);
+    assert.ok(m, `note: ${again.userData(target).note.slice(0, 40)}`);
+    const n = Number(m[1]);
+    assert.ok(n === saved || n === saved + 1, `saved ${saved}, found edit ${n}`);
+    for (const id of others) assert.equal(again.userData(id).note, `${id} ${big}`);
+    assert.deepEqual(again.problems.filter((p) => !/stale lock/.test(p)), []);
+    await again.close();
+    assert.deepEqual((await readdir(dir)).filter((name) => name.startsWith('user.journal')), ['user.journal']);
+  }
+  t.diagnostic(`killed with rotated journal files on disk in ${sawRotated} of 5 runs`);
 });
