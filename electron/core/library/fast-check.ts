@@ -3,7 +3,7 @@
 // parsed JSON as is (no copy); fail → fall back to zod, which decides and words the problem. At 100k papers
 // zod over the segments cost ~0.5 s of the open; these checks cost a few tens of ms.
 import { READING_STATUSES } from '../model.js';
-import type { PaperRecord } from '../model.js';
+import type { PaperRecord, ParseResult } from '../model.js';
 import { HEX_COLOR, SCHEMA_VERSION } from './schema.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,6 +59,28 @@ export function isUserDoc(v: unknown): boolean {
   for (const tag of tags) {
     if (!isPlainObject(tag) || typeof tag.name !== 'string' || tag.name.length === 0) return false;
     if (typeof tag.color !== 'string' || !HEX_COLOR.test(tag.color)) return false;
+  }
+  return true;
+}
+
+const METRICS = ['hIndex', 'papers', 'citations', 'novelty', 'aiScore'] as const;
+
+/** Passes only what parseResultSchema accepts (profile {name, category, metrics}, papers, warnings). */
+export function isParseResult(v: unknown): v is ParseResult {
+  if (!isPlainObject(v) || !isPlainObject(v.profile) || !Array.isArray(v.papers) || !isStringArray(v.warnings)) return false;
+  const { name, category, metrics } = v.profile;
+  if (typeof name !== 'string' || (category !== null && typeof category !== 'string') || !isPlainObject(metrics)) return false;
+  for (const m of METRICS) {
+    const x = metrics[m];
+    if (x !== null && (typeof x !== 'number' || !Number.isFinite(x))) return false;
+  }
+  // buildImport spreads the metrics object: any other key goes through zod, which strips it.
+  if (Object.keys(metrics).length !== METRICS.length) return false;
+  for (const p of v.papers) {
+    if (!isPlainObject(p)) return false;
+    const { category: c, date, title, authors, authorsTruncated, orgs, abstract } = p;
+    if ((c !== null && typeof c !== 'string') || typeof date !== 'string' || !DATE.test(date) || typeof title !== 'string') return false;
+    if (typeof abstract !== 'string' || typeof authorsTruncated !== 'boolean' || !isStringArray(authors) || !isStringArray(orgs)) return false;
   }
   return true;
 }

@@ -3,6 +3,7 @@
 import { normalizeKey } from '../text.js';
 import type { ParseResult, ParsedPaper, PaperRecord, ProfileMetrics, ProfileRecord } from '../model.js';
 import { InvalidImportError } from './errors.js';
+import { isParseResult } from './fast-check.js';
 import { paperIdForKey, profileIdForName } from './ids.js';
 import { describeIssues, parseResultSchema } from './schema.js';
 
@@ -86,29 +87,48 @@ export function improvePaper<T extends ParsedPaper>(base: T, incoming: ParsedPap
 }
 
 export function validateParseResult(parsed: unknown): ParseResult {
-  const checked = parseResultSchema.safeParse(parsed);
-  if (!checked.success) throw new InvalidImportError(`Not a valid parse result: ${describeIssues(checked.error)}`);
-  const result = checked.data;
-  if (normalizeKey(result.profile.name) === '') {
-    throw new InvalidImportError(`The profile name ${JSON.stringify(result.profile.name)} has no letters or digits.`);
-  }
-  result.papers.forEach((paper, index) => {
-    if (normalizeKey(paper.title) === '') {
-      throw new InvalidImportError(`Paper ${index + 1} has a title with no letters or digits: ${JSON.stringify(paper.title)}.`);
-    }
-  });
+  const result = validateProfile(parsed);
+  validatedKeys(result);
   return result;
 }
 
+/** Shape and profile-name checks of validateParseResult, without the per-paper key check. */
+function validateProfile(parsed: unknown): ParseResult {
+  let result: ParseResult;
+  if (isParseResult(parsed)) {
+    result = parsed; // fast path (zod copies and costs ~10-20 ms per 1,000 papers); callers copy what they keep
+  } else {
+    const checked = parseResultSchema.safeParse(parsed);
+    if (!checked.success) throw new InvalidImportError(`Not a valid parse result: ${describeIssues(checked.error)}`);
+    result = checked.data;
+  }
+  if (normalizeKey(result.profile.name) === '') {
+    throw new InvalidImportError(`The profile name ${JSON.stringify(result.profile.name)} has no letters or digits.`);
+  }
+  return result;
+}
+
+/** normalizeKey of each paper's title (throws InvalidImportError for one without letters or digits). */
+function validatedKeys(result: ParseResult): string[] {
+  return result.papers.map((paper, index) => {
+    const key = normalizeKey(paper.title);
+    if (key === '') {
+      throw new InvalidImportError(`Paper ${index + 1} has a title with no letters or digits: ${JSON.stringify(paper.title)}.`);
+    }
+    return key;
+  });
+}
+
 export function planImportDetailed(input: ParseResult, view: CatalogView): DetailedPlan {
-  const parsed = validateParseResult(input);
+  const parsed = validateProfile(input);
+  const keys = validatedKeys(parsed); // computed once: normalizeKey is ~8 us a title
   const profileId = profileIdForName(parsed.profile.name);
   const existing = view.profile(profileId);
   const byKey = new Map<string, PlannedPaper>();
   const entries: PlannedPaper[] = [];
   const claimed = new Set<string>();
-  for (const paper of parsed.papers) {
-    const key = normalizeKey(paper.title);
+  for (const [index, paper] of parsed.papers.entries()) {
+    const key = keys[index] as string;
     const seen = byKey.get(key);
     if (seen) {
       seen.paper = improvePaper(seen.paper, paper) ?? seen.paper; // same paper listed twice: keep the richer data

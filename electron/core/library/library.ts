@@ -67,8 +67,13 @@ export class Library {
   private readonly userDb: Low<UserDoc>;
   private paperList: readonly PaperRecord[];
   private paperIndex: Map<string, number>;
-  /** Dedup key -> id; built on the first import plan (opening stays cheap for readers). */
+  /**
+   * Dedup key -> id (from the stored PaperRecord.key). Built after open in the background, 5,000 papers per
+   * event-loop turn (opening stays cheap, and the first import does not pay ~0.15 s for 100k papers); an import
+   * plan before it is done finishes it synchronously. Papers before `keyMapBuiltTo` in paperList are in it.
+   */
   private keyToIdMap: Map<string, string> | null = null;
+  private keyMapBuiltTo = 0;
   private profileList: readonly ProfileRecord[] = [];
   private readonly profileById = new Map<string, ProfileRecord>();
   /** Paper id -> ids of the profiles listing it; built on first use, then kept up to date. */
@@ -147,6 +152,7 @@ export class Library {
         await library.finishOpen(loaded);
       }
       library.openMs = performance.now() - started;
+      if (!readOnly) setImmediate(() => library.buildKeyMapSlice());
       return library;
     } catch (error) {
       lock?.release();
@@ -215,12 +221,18 @@ export class Library {
     await atomicWrite(path.join(this.dir, USER_FILE), await this.user.serialize());
   }
 
-  private async writeSegment(records: readonly PaperRecord[]): Promise<string> {
+  private async writeSegment(records: readonly PaperRecord[], backups?: Array<Promise<void>>): Promise<string> {
     const name = segmentFileName(this.nextSegment);
     this.nextSegment++; // even if the write fails: a number whose file may exist is never reused
     const file = path.join(this.dir, PAPERS_DIR, name);
     await atomicWrite(file, serializeSegment(records));
-    await backupSegment(this.dir, file);
+    if (backups) {
+      // The caller awaits it alongside its next writes (the raw text, library.json) instead of before them:
+      // the copy only needs the segment to be durable, and the two fsyncs overlap.
+      backups.push(backupSegment(this.dir, file));
+    } else {
+      await backupSegment(this.dir, file);
+    }
     return name;
   }
 
@@ -322,11 +334,23 @@ export class Library {
 
     let segments = before.segments;
     const changedRecords = [...built.added, ...built.improved];
-    if (changedRecords.length > 0) segments = [...segments, await this.writeSegment(changedRecords)];
-
+    const backups: Array<Promise<void>> = [];
     const bytes = Buffer.from(rawText, 'utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const file = await this.storeRawText(bytes, sha256, atDate);
+    // The segment and the raw text are both unreferenced until library.json lists them, so they are written in
+    // parallel (their fsyncs overlap); library.json is written only once both are durable.
+    const writes = await Promise.allSettled([
+      changedRecords.length > 0 ? this.writeSegment(changedRecords, backups) : Promise.resolve(null),
+      this.storeRawText(bytes, sha256, atDate),
+    ]);
+    backups.forEach((b) => b.catch(() => undefined)); // awaited below; not an unhandled rejection meanwhile
+    const [segmentWrite, rawWrite] = writes;
+    if (segmentWrite.status === 'rejected' || rawWrite.status === 'rejected') {
+      await Promise.allSettled(backups);
+      throw segmentWrite.status === 'rejected' ? segmentWrite.reason : (rawWrite as PromiseRejectedResult).reason;
+    }
+    if (segmentWrite.value !== null) segments = [...segments, segmentWrite.value];
+    const file = rawWrite.value;
     const takenIds = new Set(before.imports.map((r) => r.id));
     let importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
     for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
@@ -354,6 +378,8 @@ export class Library {
     } catch (error) {
       this.libraryDb.data = before;
       throw error;
+    } finally {
+      await Promise.allSettled(backups); // a failed copy is made again at the next open (missing backups are)
     }
 
     // Durable: now make it visible.
@@ -403,11 +429,25 @@ export class Library {
   }
 
   private keyToId(): Map<string, string> {
-    if (!this.keyToIdMap) {
-      this.keyToIdMap = new Map();
-      for (const paper of this.paperList) this.keyToIdMap.set(paper.key, paper.id);
+    return this.extendKeyMap(Infinity);
+  }
+
+  private extendKeyMap(count: number): Map<string, string> {
+    const map = (this.keyToIdMap ??= new Map());
+    const papers = this.paperList;
+    const end = Math.min(papers.length, this.keyMapBuiltTo + count);
+    for (let i = this.keyMapBuiltTo; i < end; i++) {
+      const paper = papers[i] as PaperRecord;
+      map.set(paper.key, paper.id);
     }
-    return this.keyToIdMap;
+    this.keyMapBuiltTo = Math.max(this.keyMapBuiltTo, end);
+    return map;
+  }
+
+  private buildKeyMapSlice(): void {
+    if (this.closing || this.keyMapBuiltTo >= this.paperList.length) return;
+    this.extendKeyMap(5000);
+    setImmediate(() => this.buildKeyMapSlice());
   }
 
   private profileIdsByPaper(): Map<string, Set<string>> {
@@ -510,8 +550,17 @@ export class Library {
 
   /** Resolves when every import and edit started so far is on disk. */
   async flush(): Promise<void> {
-    await this.commitLane;
+    await this.settleCommitLane();
     await this.journal?.drain();
+  }
+
+  /** Waits for the commit lane, including work a commit appended to it while it ran (segment backups). */
+  private async settleCommitLane(): Promise<void> {
+    let lane: Promise<unknown>;
+    do {
+      lane = this.commitLane;
+      await lane;
+    } while (lane !== this.commitLane);
   }
 
   /** Flushes, folds the journal into user.json, releases the lock. Safe to call more than once. */
@@ -522,7 +571,7 @@ export class Library {
 
   private async doClose(): Promise<void> {
     try {
-      await this.commitLane;
+      await this.settleCommitLane();
       if (this.journal) {
         await this.journal.drain();
         if (this.journal.entries > 0 || this.journal.hasRotated) await this.journal.compact();

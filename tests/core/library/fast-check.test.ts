@@ -1,8 +1,8 @@
 // The hand-written open-time checks must never accept what the zod schemas reject (they are only a fast path).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isPaperRecord, isSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
-import { paperRecordSchema, segmentSchema, userDocSchema } from '../../../electron/core/library/schema.js';
+import { isParseResult, isPaperRecord, isSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
+import { paperRecordSchema, parseResultSchema, segmentSchema, userDocSchema } from '../../../electron/core/library/schema.js';
 
 const good = {
   category: 'cs.LG',
@@ -85,4 +85,25 @@ test('UserState.serialize (sliced, yielding, from the live state) gives JSON equ
   assert.equal(out.papers['p-24']?.note, 'later');
   assert.equal(out.papers['new']?.note, 'added');
   assert.equal(out.papers['p-5']?.note, 'n "5"\n\u2028');
+});
+
+test('isParseResult accepts only what parseResultSchema accepts', () => {
+  const metrics = { hIndex: 3, papers: null, citations: 10, novelty: 0.5, aiScore: null };
+  const { id: _id, key: _key, addedAt: _at, ...parsedPaper } = good;
+  const ok = { profile: { name: 'A B', category: null, metrics }, papers: [parsedPaper], warnings: ['w'] };
+  assert.ok(isParseResult(ok));
+  const variants: unknown[] = [
+    null,
+    { ...ok, warnings: [1] },
+    { ...ok, papers: {} },
+    { ...ok, profile: { ...ok.profile, name: 1 } },
+    { ...ok, profile: { ...ok.profile, metrics: { ...metrics, hIndex: Number.NaN } } },
+    { ...ok, profile: { ...ok.profile, metrics: { ...metrics, hIndex: Infinity } } },
+    { ...ok, profile: { ...ok.profile, metrics: { ...metrics, hIndex: '3' } } },
+    { ...ok, profile: { ...ok.profile, metrics: { ...metrics, extra: 1 } } },
+    { ...ok, profile: { ...ok.profile, metrics: { hIndex: 1 } } },
+    ...mutations.map((m) => ({ ...ok, papers: [{ ...parsedPaper, ...m }] })),
+  ];
+  for (const v of variants) if (isParseResult(v)) assert.ok(parseResultSchema.safeParse(v).success, JSON.stringify(v));
+  assert.equal(isParseResult(variants[4]), false);
 });
