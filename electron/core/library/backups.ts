@@ -2,7 +2,7 @@
 // before its first write; the newest `keep` are kept. Segments are immutable, so instead of copying up to
 // 100+ MB every session each segment is copied exactly once into backups/segments/ (right after an import
 // writes it, or at open for segments that predate the backup store) and those copies are never rotated.
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import { atomicCopy, exists, fileStamp, freshPath, fsyncDir } from './fsx.js';
 import { listRotatedJournals } from './journal.js';
@@ -38,9 +38,10 @@ export async function listBackups(libraryDir: string): Promise<string[]> {
 
 /**
  * Copies the files that exist into a new backups/<stamp>/ and deletes the oldest folders beyond `keep`.
- * Returns the folder name, or null when there was nothing to back up (a new library).
+ * Returns the folder name, or null when there was nothing to back up (a new library). `journalBytes`: copy
+ * only that many bytes of user.journal (its size when the session began; later appends are this session's).
  */
-export async function backupSession(libraryDir: string, now: Date, keep: number): Promise<string | null> {
+export async function backupSession(libraryDir: string, now: Date, keep: number, journalBytes?: number): Promise<string | null> {
   const present: string[] = [];
   for (const name of BACKED_UP_FILES) {
     if (await exists(path.join(libraryDir, name))) present.push(name);
@@ -53,6 +54,9 @@ export async function backupSession(libraryDir: string, now: Date, keep: number)
   const folder = await freshPath(path.join(root, fileStamp(now)));
   await mkdir(folder);
   for (const name of present) await copyFile(path.join(libraryDir, name), path.join(folder, name));
+  // Edits may be appending to user.journal while this runs (they do not wait for the backup): keep only the
+  // bytes it had when the session began writing. The journal is append-only until the backup completes.
+  if (journalBytes !== undefined && present.includes('user.journal')) await truncate(path.join(folder, 'user.journal'), journalBytes);
   await fsyncDir(folder);
   await fsyncDir(root);
   await rotateBackups(libraryDir, keep);

@@ -102,6 +102,8 @@ export class JournalWriter {
     private readonly thresholds: JournalThresholds,
     /** Rotated files not yet covered by a durable snapshot, oldest first (names in the same folder). */
     private rotated: string[],
+    /** Awaited before the file is renamed or user.json rewritten (the owner's session backup). */
+    private readonly beforeRewrite: () => Promise<unknown>,
   ) {
     this.dir = path.dirname(file);
   }
@@ -112,10 +114,11 @@ export class JournalWriter {
     compactor: () => Promise<void>,
     thresholds: JournalThresholds,
     rotated: string[] = [],
+    beforeRewrite: () => Promise<unknown> = async () => undefined,
   ): Promise<JournalWriter> {
     const handle = await open(file, 'a');
     const { size } = await handle.stat();
-    return new JournalWriter(file, handle, entries, size, compactor, thresholds, [...rotated]);
+    return new JournalWriter(file, handle, entries, size, compactor, thresholds, [...rotated], beforeRewrite);
   }
 
   /** True when rotated files wait for a snapshot (e.g. left by a crash mid-compaction). */
@@ -177,6 +180,7 @@ export class JournalWriter {
    * the new file; the snapshot (taken synchronously from memory when the compactor starts) covers the former.
    */
   private async rotate(): Promise<void> {
+    await this.beforeRewrite();
     const last = this.rotated[this.rotated.length - 1];
     const n = last ? Number(ROTATED.exec(last)?.[1]) + 1 : 1;
     const name = `${path.basename(this.file)}.${n}`;
@@ -235,6 +239,7 @@ export class JournalWriter {
 
   private async compactLocked(): Promise<void> {
     if (this.background) await this.background.catch(() => undefined);
+    await this.beforeRewrite();
     this.compactions++;
     await this.compactor(); // writes user.json (atomic) with every edit applied in memory so far
     await this.handle.truncate(0);

@@ -91,6 +91,8 @@ export class Library {
   private backupsToKeep = 5;
   /** The session backup, taken lazily before this session's first write (see ensureSessionBackup). */
   private sessionBackup: Promise<unknown> | null = null;
+  /** user.journal's size when this session's writing began: the session backup copies exactly that prefix. */
+  private journalBytesAtOpen: number | undefined;
 
   private constructor(
     dir: string,
@@ -198,7 +200,9 @@ export class Library {
       () => this.writeUserSnapshot(),
       this.thresholds,
       loaded.rotatedJournals,
+      () => this.ensureSessionBackup(), // before user.json or user.journal is rewritten or renamed
     );
+    this.journalBytesAtOpen = this.journal.bytes;
     const overThreshold = this.journal.entries >= this.thresholds.maxEntries || this.journal.bytes >= this.thresholds.maxBytes;
     if (pending.userNeedsWrite || pending.journalDamaged || overThreshold || this.journal.hasRotated) {
       await this.ensureSessionBackup();
@@ -212,7 +216,15 @@ export class Library {
    * a CLI read) leaves the folder byte-identical and does not rotate an older, possibly precious, backup out.
    */
   private ensureSessionBackup(): Promise<unknown> {
-    this.sessionBackup ??= backupSession(this.dir, this.now(), this.backupsToKeep);
+    if (!this.sessionBackup) {
+      const taking = backupSession(this.dir, this.now(), this.backupsToKeep, this.journalBytesAtOpen);
+      // A failed backup is tried again by the next write that needs it (nothing was rewritten meanwhile).
+      this.sessionBackup = taking.catch((error: unknown) => {
+        this.sessionBackup = null;
+        throw error;
+      });
+      this.sessionBackup.catch(() => undefined);
+    }
     return this.sessionBackup;
   }
 
@@ -329,7 +341,9 @@ export class Library {
     const atDate = this.now();
     const at = atDate.toISOString();
     const built = buildImport(detail, this.view, at);
-    await this.ensureSessionBackup();
+    // Only library.json is replaced by an import (the segment and the raw text are new files), so the session
+    // backup is started now and awaited just before library.json is written: the copies overlap those writes.
+    const sessionBackup = this.ensureSessionBackup();
     const before = this.libraryDb.data;
 
     let segments = before.segments;
@@ -351,6 +365,12 @@ export class Library {
     }
     if (segmentWrite.value !== null) segments = [...segments, segmentWrite.value];
     const file = rawWrite.value;
+    try {
+      await sessionBackup;
+    } catch (error) {
+      await Promise.allSettled(backups);
+      throw error;
+    }
     const takenIds = new Set(before.imports.map((r) => r.id));
     let importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
     for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
@@ -541,7 +561,10 @@ export class Library {
     const journal = this.journal;
     if (!journal) throw new Error(`Library ${this.dir} is not open for writing.`);
     for (const op of ops) this.user.apply(op);
-    await this.ensureSessionBackup();
+    // An append only adds bytes after the journal's size at open, which is all the backup copies of it; user.json
+    // is rewritten (and user.journal renamed) only after the backup is complete (the journal's beforeRewrite).
+    // So an edit starts the session backup but does not wait for it (it copies 16 MB at 100k papers).
+    void this.ensureSessionBackup().catch(() => undefined);
     await journal.append({ at: this.now().toISOString(), ops });
     for (const change of changes) this.emit(change);
   }
@@ -552,6 +575,7 @@ export class Library {
   async flush(): Promise<void> {
     await this.settleCommitLane();
     await this.journal?.drain();
+    await this.sessionBackup?.catch(() => undefined);
   }
 
   /** Waits for the commit lane, including work a commit appended to it while it ran (segment backups). */
@@ -577,6 +601,7 @@ export class Library {
         if (this.journal.entries > 0 || this.journal.hasRotated) await this.journal.compact();
         await this.journal.close();
       }
+      await this.sessionBackup?.catch(() => undefined);
     } finally {
       this.lock?.release();
       this.lock = null;

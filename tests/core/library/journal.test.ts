@@ -241,3 +241,26 @@ test('kill -9 at random points while the journal rotates and user.json is rewrit
   }
   t.diagnostic(`killed with rotated journal files on disk in ${sawRotated} of 5 runs`);
 });
+
+test('the first edit of a session does not wait for the session backup, which keeps only the pre-session journal', async (t) => {
+  const { lib, ids } = await seeded(t, 3);
+  const [a, b] = ids;
+  assert.ok(a && b);
+  const dir = lib.dir;
+  await lib.close();
+  const before = `${JSON.stringify({ at: 'x', ops: [{ o: 'paper', id: a, data: { tags: [], note: 'from before', status: 'unread' } }] })}\n`;
+  await appendFile(path.join(dir, 'user.journal'), before);
+  const backupsBefore = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments');
+  const again = await openLib(t, dir, { now: () => new Date('2030-01-01T00:00:00.000Z') });
+  await Promise.all([again.setNote(b, 'this session 1'), again.setNote(a, 'this session 2')]);
+  await again.flush();
+  const added = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments' && !backupsBefore.includes(n));
+  assert.equal(added.length, 1);
+  const folder = path.join(dir, 'backups', added[0] ?? '');
+  assert.equal(await readFile(path.join(folder, 'user.journal'), 'utf8'), before, 'the backup holds the journal as the session found it');
+  assert.match(await readFile(path.join(dir, 'user.journal'), 'utf8'), /this session 2/);
+  await again.close();
+  const third = await openLib(t, dir);
+  assert.equal(third.userData(a).note, 'this session 2');
+  assert.equal(third.userData(b).note, 'this session 1');
+});
