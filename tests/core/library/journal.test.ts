@@ -227,6 +227,9 @@ test('kill -9 at random points while the journal rotates and user.json is rewrit
     await child.waitFor(`saved ${stopAfter}`);
     child.proc.kill('SIGKILL');
     await child.exited;
+    // 'exit' can come before the last stdout chunks are read: wait for the pipe to close so no "saved" line is missed.
+    const stdout = child.proc.stdout;
+    if (!stdout.closed) await new Promise((resolve) => stdout.once('close', resolve));
     const saved = Math.max(...[...child.stdout().matchAll(/^saved (\d+)$/gm)].map((m) => Number(m[1])));
     if ((await readdir(dir)).some((n) => /^user\.journal\.\d+$/.test(n))) sawRotated++;
     const again = await Library.open(dir);
