@@ -51,6 +51,7 @@ export interface PaperRow {
   tags: string[];
   status: ReadingStatus;
   hasNote: boolean;
+  /** Ranges in the fields a row shows: title, authors and tags (the open paper gets all fields). */
   matches?: FieldMatches;
 }
 

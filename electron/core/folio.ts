@@ -342,7 +342,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       status: data.status,
       hasNote: data.note.trim().length > 0,
     };
-    if (highlight) row.matches = this.engine.matchesFor(id, highlight);
+    if (highlight) row.matches = this.engine.matchesFor(id, highlight, 'row');
     return row;
   }
 

@@ -42,7 +42,7 @@ import type { FieldMatches } from '../api.js';
 import type { ReadingStatus } from '../model.js';
 import { FilterIndex } from './filters.js';
 import type { FilterScope } from './filters.js';
-import { highlight } from './highlight.js';
+import { highlight, type HighlightFields } from './highlight.js';
 import { planTerms } from './plan.js';
 import type { TermRule, TextField } from './plan.js';
 import { parseQuery } from './query-parser.js';
@@ -293,11 +293,12 @@ export class SearchEngine {
     return this.planned(query).rules.length > 0;
   }
 
-  matchesFor(id: string, query: string): FieldMatches {
+  /** Highlight ranges of `query` in one paper; `fields: 'row'` marks only what a list row shows. */
+  matchesFor(id: string, query: string, fields: HighlightFields = 'all'): FieldMatches {
     const entry = this.byId.get(id);
     if (entry === undefined) return {};
     const { rules, filters } = this.planned(query);
-    return highlight(entry.doc, rules, filters);
+    return highlight(entry.doc, rules, filters, fields);
   }
 
   /** The last query's parse, reused by the ~50 matchesFor calls of one page. */
