@@ -8,7 +8,7 @@ import type { PaperRecord } from '../model.js';
 import { backupCopies, segmentBackupPath } from './backups.js';
 import { errorCode } from './errors.js';
 import { isUserDoc } from './fast-check.js';
-import { exists } from './fsx.js';
+import { asciiJson, exists } from './fsx.js';
 import { JOURNAL_FILE, listRotatedJournals, parseJournal } from './journal.js';
 import { LIBRARY_MIGRATIONS, USER_MIGRATIONS, migrate } from './migrations.js';
 import type { MigrationSpill } from './migrations.js';
@@ -273,7 +273,9 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
 export function serializeLibraryDoc(doc: LibraryDoc): string {
   const list = (items: readonly unknown[]): string =>
     items.length === 0 ? '[]' : `[\n  ${items.map((item) => JSON.stringify(item)).join(',\n  ')}\n ]`;
-  return `{\n "schemaVersion": ${JSON.stringify(doc.schemaVersion)},\n "profiles": ${list(doc.profiles)},\n "imports": ${list(doc.imports)},\n "segments": ${JSON.stringify(doc.segments)}\n}\n`;
+  return asciiJson(
+    `{\n "schemaVersion": ${JSON.stringify(doc.schemaVersion)},\n "profiles": ${list(doc.profiles)},\n "imports": ${list(doc.imports)},\n "segments": ${JSON.stringify(doc.segments)}\n}\n`,
+  );
 }
 
 async function readTextIfExists(file: string): Promise<string> {

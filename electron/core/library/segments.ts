@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { PaperRecord } from '../model.js';
 import { BACKUPS_DIR, SEGMENT_BACKUPS_DIR } from './backups.js';
 import { isSegment } from './fast-check.js';
+import { asciiJson } from './fsx.js';
 import { describeIssues, segmentSchema } from './schema.js';
 
 export const PAPERS_DIR = 'papers';
@@ -18,9 +19,9 @@ export function segmentNumber(name: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** One record per line: small diffs, readable, and still a single JSON array. */
+/** One record per line: small diffs, readable, and still a single JSON array. ASCII only (see asciiJson). */
 export function serializeSegment(records: readonly PaperRecord[]): string {
-  return `[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`;
+  return asciiJson(`[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]\n`);
 }
 
 /** Validates a parsed segment. Returns the parsed array itself (no copy: this runs over every paper at open). */

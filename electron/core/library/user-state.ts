@@ -4,6 +4,7 @@ import { EMPTY_USER_DATA } from '../model.js';
 import type { ReadingStatus, TagDefinition, UserPaperData } from '../model.js';
 import type { TagDeletion } from '../api.js';
 import { TagError } from './errors.js';
+import { asciiJson } from './fsx.js';
 import { HEX_COLOR, SCHEMA_VERSION } from './schema.js';
 import type { JournalOp, UserDoc } from './schema.js';
 
@@ -50,10 +51,10 @@ export class UserState {
     const parts: string[] = [`{\n "schemaVersion": ${SCHEMA_VERSION},\n "papers": {`];
     let n = 0;
     for (const [id, data] of this.papers) {
-      parts.push(`${n === 0 ? '' : ','}\n  ${JSON.stringify(id)}: ${JSON.stringify(data)}`);
+      parts.push(asciiJson(`${n === 0 ? '' : ','}\n  ${JSON.stringify(id)}: ${JSON.stringify(data)}`));
       if (++n % papersPerSlice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    parts.push(`${n === 0 ? '' : '\n '}},\n "tags": ${JSON.stringify(this.tags)}\n}\n`);
+    parts.push(asciiJson(`${n === 0 ? '' : '\n '}},\n "tags": ${JSON.stringify(this.tags)}\n}\n`));
     return parts.join('');
   }
 

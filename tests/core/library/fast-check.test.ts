@@ -107,3 +107,19 @@ test('isParseResult accepts only what parseResultSchema accepts', () => {
   for (const v of variants) if (isParseResult(v)) assert.ok(parseResultSchema.safeParse(v).success, JSON.stringify(v));
   assert.equal(isParseResult(variants[4]), false);
 });
+
+test('segments, user.json and library.json are written as ASCII JSON with the same values (fast to decode at open)', async () => {
+  const { serializeSegment } = await import('../../../electron/core/library/segments.js');
+  const { serializeLibraryDoc } = await import('../../../electron/core/library/load.js');
+  const { UserState } = await import('../../../electron/core/library/user-state.js');
+  const records = [{ ...good, title: 'Über 🧪 Şebnem \\ "q" \u2028', authors: ['Zoltán', 'Ñuria'] }];
+  const text = serializeSegment(records);
+  assert.match(text, /^[\x00-\x7f]*$/);
+  assert.deepEqual(JSON.parse(text), records);
+  const state = UserState.fromDoc({ schemaVersion: 1, papers: { 'p-1': { tags: ['Ärger'], note: 'née 🧪', status: 'read' } }, tags: [{ name: 'Ärger', color: '#aabbcc' }] });
+  const user = await state.serialize();
+  assert.match(user, /^[\x00-\x7f]*$/);
+  assert.deepEqual(JSON.parse(user), JSON.parse(JSON.stringify(state.toDoc())));
+  const doc = { schemaVersion: 1, profiles: [], imports: [], segments: ['segment-000001.json'] };
+  assert.deepEqual(JSON.parse(serializeLibraryDoc(doc)), doc);
+});
