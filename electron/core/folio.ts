@@ -47,8 +47,6 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   private readonly orders: SortedOrders;
   private readonly stopWatchingLibrary: () => void;
-  /** Papers whose search document lists at least one tag. */
-  private readonly taggedIds = new Set<string>();
   /** Settles when the search index holds every paper (built in the background after open). */
   private indexReady: Promise<void> = Promise.resolve();
   private indexBuilt = false;
@@ -349,8 +347,6 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private searchDocFor(paper: PaperRecord): SearchDoc {
     const data = this.library.userData(paper.id);
     const profiles = this.library.profilesOfPaper(paper.id);
-    if (data.tags.length > 0) this.taggedIds.add(paper.id);
-    else this.taggedIds.delete(paper.id);
     return {
       id: paper.id,
       title: paper.title,
@@ -371,9 +367,10 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   /** Keeps the search index and sort orders in step with the store, then tells subscribers. */
   private applyChange(change: LibraryChange): void {
     if (change.kind === 'import') this.orders.invalidate();
-    // A tag rename/merge/delete touches every paper that carried the tag; only indexed papers that have
-    // (or had) tags can be affected, so re-index just those rather than the whole library.
-    const ids = change.kind === 'tags' ? [...this.taggedIds] : change.paperIds;
+    // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
+    // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
+    // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
+    const ids = change.kind === 'tags' ? [] : change.paperIds;
     for (const id of ids) {
       const paper = this.library.getPaper(id);
       if (paper) this.engine.upsert(this.searchDocFor(paper));
