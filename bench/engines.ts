@@ -9,6 +9,7 @@ import type { FolioCore } from '../electron/core/folio.js';
 import type { SearchDoc } from '../electron/core/search/index.js';
 import { parseQuery } from '../electron/core/search/index.js';
 import type { Library } from '../electron/core/library/index.js';
+import { searchDocFor } from '../electron/core/search-doc.js';
 
 export type EngineName = 'folio' | 'fuse-naive' | 'ufuzzy' | 'minisearch';
 
@@ -24,27 +25,9 @@ export interface Engine {
   search(query: string): SearchResult;
 }
 
-/** The documents FolioCore indexes (its private searchDocFor, rebuilt from the store's public reads). */
+/** The documents FolioCore indexes, built by the same function from the store's public reads. */
 export function docsFromLibrary(library: Library): SearchDoc[] {
-  return library.papers().map((paper) => {
-    const data = library.userData(paper.id);
-    const profiles = library.profilesOfPaper(paper.id);
-    return {
-      id: paper.id,
-      title: paper.title,
-      authors: paper.authors,
-      orgs: paper.orgs,
-      abstract: paper.abstract,
-      tags: data.tags,
-      note: data.note,
-      date: paper.date,
-      category: paper.category,
-      status: data.status,
-      profileIds: profiles.map((p) => p.id),
-      profileNames: profiles.map((p) => p.name),
-      addedAt: paper.addedAt,
-    };
-  });
+  return library.papers().map((paper) => searchDocFor(library, paper));
 }
 
 /**

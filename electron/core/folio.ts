@@ -22,6 +22,7 @@ import { Library, UnknownPaperError } from './library/index.js';
 import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
 import { NotAProfileError, PARSER_VERSION, parseProfilePage } from './parse/index.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
+import { searchDocFor } from './search-doc.js';
 import { SortedOrders } from './sorted-orders.js';
 
 export interface FolioCoreOptions {
@@ -345,23 +346,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   private searchDocFor(paper: PaperRecord): SearchDoc {
-    const data = this.library.userData(paper.id);
-    const profiles = this.library.profilesOfPaper(paper.id);
-    return {
-      id: paper.id,
-      title: paper.title,
-      authors: paper.authors,
-      orgs: paper.orgs,
-      abstract: paper.abstract,
-      tags: data.tags,
-      note: data.note,
-      date: paper.date,
-      category: paper.category,
-      status: data.status,
-      profileIds: profiles.map((profile) => profile.id),
-      profileNames: profiles.map((profile) => profile.name),
-      addedAt: paper.addedAt,
-    };
+    return searchDocFor(this.library, paper);
   }
 
   /** Keeps the search index and sort orders in step with the store, then tells subscribers. */

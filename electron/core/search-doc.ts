@@ -1,0 +1,24 @@
+// What the search index knows about a paper: its imported fields, its user data and the profiles listing it.
+import type { Library } from './library/index.js';
+import type { PaperRecord } from './model.js';
+import type { SearchDoc } from './search/index.js';
+
+export function searchDocFor(library: Library, paper: PaperRecord): SearchDoc {
+  const data = library.userData(paper.id);
+  const profiles = library.profilesOfPaper(paper.id);
+  return {
+    id: paper.id,
+    title: paper.title,
+    authors: paper.authors,
+    orgs: paper.orgs,
+    abstract: paper.abstract,
+    tags: data.tags,
+    note: data.note,
+    date: paper.date,
+    category: paper.category,
+    status: data.status,
+    profileIds: profiles.map((profile) => profile.id),
+    profileNames: profiles.map((profile) => profile.name),
+    addedAt: paper.addedAt,
+  };
+}
