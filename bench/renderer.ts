@@ -22,6 +22,7 @@ import { FolioCore } from '../electron/core/folio.js';
 import type { Corpus } from './corpus.js';
 import { TYPED_PHRASE } from './search.js';
 import { fmtMs, median, p95, round } from './stats.js';
+import { CONTENT_SECURITY_POLICY } from '../electron/main/security.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -35,8 +36,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.woff2': 'font/woff2',
 };
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'";
 
 export interface RendererResult {
   size: number;
@@ -79,7 +78,7 @@ async function load(page: Page, core: FolioCore, dir: string): Promise<void> {
     if (!file.startsWith(dir)) return route.fulfill({ status: 403 });
     try {
       const body = await readFile(file);
-      await route.fulfill({ status: 200, body, headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP } });
+      await route.fulfill({ status: 200, body, headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY } });
     } catch {
       await route.fulfill({ status: 404 });
     }

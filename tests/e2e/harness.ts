@@ -9,6 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { CHANGED_CHANNEL, FOLIO_METHODS, type LibraryChange } from '../../electron/core/api.js';
 import { dispatchFolioCall } from '../../electron/core/api-schema.js';
 import { FolioCore } from '../../electron/core/folio.js';
+import { CONTENT_SECURITY_POLICY } from '../../electron/main/security.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const RENDERER_DIR = path.join(root, 'dist', 'renderer');
@@ -65,8 +66,7 @@ export class FolioHarness {
           headers: {
             'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream',
             // The same policy main sets on every response in the app.
-            'content-security-policy':
-              "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'",
+            'content-security-policy': CONTENT_SECURITY_POLICY,
           },
         });
       } catch {

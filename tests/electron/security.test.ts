@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import type { Session, WebContents } from 'electron';
 import {
@@ -112,6 +113,12 @@ describe('secureSession', () => {
     hooks.headers!({ url: PAGE, responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } }, (r: unknown) => (response = r));
     assert.deepEqual(response, { responseHeaders: { 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
     assert.match(CONTENT_SECURITY_POLICY, /default-src 'self'; script-src 'self';.*object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'$/);
+  });
+
+  it('the page\'s CSP meta tag is the very policy main sends (the meta is what surely applies to file://)', () => {
+    const html = readFileSync(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html);
+    assert.equal(meta?.[1], CONTENT_SECURITY_POLICY);
   });
 
   it('cancels remote requests and lets the bundled files through', () => {
