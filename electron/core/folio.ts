@@ -131,7 +131,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   async previewImport(text: string): Promise<ImportPreview> {
     const parsed = parseOrExplain(text);
     if (!parsed.ok) return parsed;
-    const plan = this.library.planImport(parsed.result);
+    const plan = await this.library.planImport(parsed.result);
     const papers = plan.papers.map(({ id, isNew, paper }) => ({ ...paper, id, isNew }));
     const newCount = papers.filter((paper) => paper.isNew).length;
     return {
@@ -248,6 +248,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async paper(id: string, highlight?: string): Promise<PaperDetail> {
+    await this.library.whenAbstractsLoaded();
     const paper = this.requirePaper(id);
     const data = this.library.userData(id);
     const detail: PaperDetail = {
@@ -304,6 +305,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async exportLibrary(format: ExportFormat): Promise<string> {
+    await this.library.whenAbstractsLoaded();
     const entries = this.library.papers().map((paper) => ({
       paper,
       user: this.library.userData(paper.id),

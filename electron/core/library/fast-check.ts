@@ -4,7 +4,7 @@
 // zod over the segments cost ~0.5 s of the open; these checks cost a few tens of ms.
 import { READING_STATUSES } from '../model.js';
 import type { PaperRecord, ParseResult } from '../model.js';
-import { HEX_COLOR, SCHEMA_VERSION } from './schema.js';
+import { HEX_COLOR, USER_SCHEMA_VERSION } from './schema.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -18,9 +18,9 @@ function isStringArray(v: unknown): v is string[] {
   return true;
 }
 
-export function isPaperRecord(v: unknown): v is PaperRecord {
-  if (!isPlainObject(v)) return false;
-  const { id, key, category, date, title, authors, authorsTruncated, orgs, abstract, addedAt } = v;
+/** The fields every stored record has, whether its abstract is inline (version 1) or in an abstracts file. */
+function hasRecordFields(v: Record<string, unknown>): boolean {
+  const { id, key, category, date, title, authors, authorsTruncated, orgs, addedAt } = v;
   return (
     typeof id === 'string' &&
     id.length > 0 &&
@@ -30,7 +30,6 @@ export function isPaperRecord(v: unknown): v is PaperRecord {
     typeof date === 'string' &&
     DATE.test(date) &&
     typeof title === 'string' &&
-    typeof abstract === 'string' &&
     typeof addedAt === 'string' &&
     typeof authorsTruncated === 'boolean' &&
     isStringArray(authors) &&
@@ -38,17 +37,42 @@ export function isPaperRecord(v: unknown): v is PaperRecord {
   );
 }
 
+export function isPaperRecord(v: unknown): v is PaperRecord {
+  return isPlainObject(v) && typeof v.abstract === 'string' && hasRecordFields(v);
+}
+
+/** A record of a split (version-2) segment: the PaperRecord fields but `abstract`, and no other key (splitRecordSchema). */
+export function isSplitRecord(v: unknown): v is Omit<PaperRecord, 'abstract'> {
+  if (!isPlainObject(v) || !hasRecordFields(v)) return false;
+  let keys = 0;
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) keys++;
+  return keys === SPLIT_RECORD_KEYS;
+}
+const SPLIT_RECORD_KEYS = 9; // id, key, category, date, title, authors, authorsTruncated, orgs, addedAt
+
 export function isSegment(v: unknown): v is PaperRecord[] {
   if (!Array.isArray(v)) return false;
   for (let i = 0; i < v.length; i++) if (!isPaperRecord(v[i])) return false;
   return true;
 }
 
+/** Passes only what splitSegmentSchema accepts. */
+export function isSplitSegment(v: unknown): v is Array<Omit<PaperRecord, 'abstract'>> {
+  if (!Array.isArray(v)) return false;
+  for (let i = 0; i < v.length; i++) if (!isSplitRecord(v[i])) return false;
+  return true;
+}
+
+/** Passes only what abstractsSchema accepts (an array of strings). */
+export function isAbstracts(v: unknown): v is string[] {
+  return isStringArray(v);
+}
+
 const STATUSES: ReadonlySet<unknown> = new Set(READING_STATUSES);
 
 /** Passes only documents userDocSchema accepts (schemaVersion, papers {id: {tags, note, status}}, tags). */
 export function isUserDoc(v: unknown): boolean {
-  if (!isPlainObject(v) || v.schemaVersion !== SCHEMA_VERSION) return false;
+  if (!isPlainObject(v) || v.schemaVersion !== USER_SCHEMA_VERSION) return false;
   const { papers, tags } = v;
   if (!isPlainObject(papers) || !Array.isArray(tags)) return false;
   for (const id in papers) {

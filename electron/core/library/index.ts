@@ -11,5 +11,5 @@ export {
   InvalidImportError,
   TagError,
 } from './errors.js';
-export { SCHEMA_VERSION } from './schema.js';
+export { LIBRARY_SCHEMA_VERSION, USER_SCHEMA_VERSION } from './schema.js';
 export { TAG_PALETTE } from './user-state.js';

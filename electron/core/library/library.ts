@@ -15,6 +15,7 @@ import type {
   TagDefinition,
   UserPaperData,
 } from '../model.js';
+import { AbstractsLoader } from './abstracts.js';
 import { backupSegment, backupSession, segmentBackupPath } from './backups.js';
 import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError } from './errors.js';
 import { atomicCopy, atomicWrite, exists, fileStamp, freshPath } from './fsx.js';
@@ -26,9 +27,9 @@ import { LIBRARY_FILE, USER_FILE, loadLibrary } from './load.js';
 import type { LoadedLibrary } from './load.js';
 import { acquireLock } from './lock.js';
 import type { HeldLock } from './lock.js';
-import { SCHEMA_VERSION } from './schema.js';
+import { LIBRARY_SCHEMA_VERSION } from './schema.js';
 import type { JournalOp, LibraryDoc, UserDoc } from './schema.js';
-import { PAPERS_DIR, segmentFileName, serializeSegment } from './segments.js';
+import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment } from './segments.js';
 import type { UserState } from './user-state.js';
 
 export const IMPORTS_DIR = 'imports';
@@ -42,6 +43,15 @@ export interface OpenLibraryOptions {
   now?: () => Date;
   /** When the journal is compacted into user.json (default 500 entries or 1 MB). */
   journalThresholds?: Partial<JournalThresholds>;
+  /**
+   * When the abstracts of split segments are loaded. 'eager' (the default): open returns with every abstract in
+   * place. 'background': open returns with every paper's metadata (a cold open parses ~25 % of the segment
+   * bytes) and the abstracts load after it, one file per event-loop turn; until whenAbstractsLoaded settles,
+   * records of split segments have no `abstract`. Opt in only where everything that reads abstracts awaits it
+   * (the app's FolioCore, once its search index build does); synchronous readers such as the CLI's listing
+   * must keep the default.
+   */
+  abstracts?: 'background' | 'eager';
 }
 
 export interface LibraryStats {
@@ -53,6 +63,8 @@ export interface LibraryStats {
   readonly compactions: number;
   /** Milliseconds Library.open took. */
   readonly openMs: number;
+  /** Milliseconds from the start of Library.open until every abstract was loaded (null until then). */
+  readonly abstractsLoadedMs: number | null;
 }
 
 const DEFAULT_THRESHOLDS: JournalThresholds = { maxEntries: 500, maxBytes: 1024 * 1024 };
@@ -88,6 +100,9 @@ export class Library {
   private commitLane: Promise<unknown> = Promise.resolve();
   private closing: Promise<void> | null = null;
   private openMs = 0;
+  private abstractsLoadedMs: number | null = null;
+  /** Loads the abstracts of split segments after open (see abstracts.ts). */
+  private readonly abstractsLoader: AbstractsLoader;
   private backupsToKeep = 5;
   /** The session backup, taken lazily before this session's first write (see ensureSessionBackup). */
   private sessionBackup: Promise<unknown> | null = null;
@@ -117,6 +132,10 @@ export class Library {
     this.nextSegment = loaded.nextSegment;
     this.thresholds = thresholds;
     this.setProfiles(loaded.libraryDb.data.profiles);
+    this.abstractsLoader = new AbstractsLoader(
+      { dir, readOnly, now, problems, stopped: () => this.closing !== null },
+      loaded.pendingAbstracts,
+    );
   }
 
   /** Opens (creating if needed) the library in `dir`. Throws LibraryLockedError, NewerSchemaError. */
@@ -153,6 +172,15 @@ export class Library {
         library.backupsToKeep = keep;
         await library.finishOpen(loaded);
       }
+      void library.abstractsLoader.done.then(() => {
+        library.abstractsLoadedMs = performance.now() - started;
+      }, () => undefined);
+      if ((options.abstracts ?? 'eager') === 'eager') {
+        await library.whenAbstractsLoaded();
+      } else {
+        // After the caller's first turn (its first rows), not before.
+        setImmediate(() => void library.abstractsLoader.start());
+      }
       library.openMs = performance.now() - started;
       if (!readOnly) setImmediate(() => library.buildKeyMapSlice());
       return library;
@@ -185,9 +213,11 @@ export class Library {
         const name = await this.writeSegment(pending.spilledPapers);
         doc.segments = [name, ...doc.segments];
       }
-      await this.writeUserSnapshot();
+      // Only a migration that moved user data out of library.json (0 -> 1) has some to write before library.json;
+      // 1 -> 2 changes no data (user.json is still compacted below if it needs to be).
+      if (pending.userNeedsWrite) await this.writeUserSnapshot();
       writeLibrary = true;
-      problems.push(`Upgraded ${LIBRARY_FILE} from format version ${pending.migratedFrom} to ${SCHEMA_VERSION}${keptAs}.`);
+      problems.push(`Upgraded ${LIBRARY_FILE} from format version ${pending.migratedFrom} to ${LIBRARY_SCHEMA_VERSION}${keptAs}.`);
     }
     for (const name of pending.restoredSegments) {
       await atomicCopy(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name));
@@ -233,17 +263,29 @@ export class Library {
     await atomicWrite(path.join(this.dir, USER_FILE), await this.user.serialize());
   }
 
+  /**
+   * Writes a split segment: the abstracts file, then the records file, each atomically; library.json lists it
+   * only after both are durable (the caller's job). Abstracts first, so that a records file never exists without
+   * its abstracts: an interrupted write leaves at most an orphan abstracts file, which nothing reads (and whose
+   * number is never reused), and a records file adopted after library.json was lost always has its abstracts.
+   * Throws MissingAbstractError (before writing anything) for a record whose abstract is not loaded.
+   */
   private async writeSegment(records: readonly PaperRecord[], backups?: Array<Promise<void>>): Promise<string> {
+    const text = serializeSplitSegment(records);
     const name = segmentFileName(this.nextSegment);
     this.nextSegment++; // even if the write fails: a number whose file may exist is never reused
     const file = path.join(this.dir, PAPERS_DIR, name);
-    await atomicWrite(file, serializeSegment(records));
+    const abstractsFile = path.join(this.dir, PAPERS_DIR, abstractsFileName(name));
+    await atomicWrite(abstractsFile, text.abstracts);
+    await atomicWrite(file, text.records);
+    // Abstracts copy first here too: a backup of a records file is only ever used with its abstracts beside it.
+    const backup = backupSegment(this.dir, abstractsFile).then(() => backupSegment(this.dir, file));
     if (backups) {
       // The caller awaits it alongside its next writes (the raw text, library.json) instead of before them:
-      // the copy only needs the segment to be durable, and the two fsyncs overlap.
-      backups.push(backupSegment(this.dir, file));
+      // the copy only needs the segment to be durable, and the fsyncs overlap.
+      backups.push(backup);
     } else {
-      await backupSegment(this.dir, file);
+      await backup;
     }
     return name;
   }
@@ -257,10 +299,31 @@ export class Library {
       journalEntries: this.journal?.entries ?? this.journalEntriesAtOpen,
       compactions: this.journal?.compactions ?? 0,
       openMs: this.openMs,
+      abstractsLoadedMs: this.abstractsLoadedMs,
     };
   }
 
-  /** Every paper, in the order they were first added. The array is replaced (not mutated) by imports. */
+  /**
+   * Settles once every paper's `abstract` is loaded. Until then (after a 'background' open, see OpenLibraryOptions)
+   * the records of split segments have no `abstract` property: whatever reads abstracts (the search index build,
+   * paper details, export) must await this first. Import planning and commits await it themselves. Rejects only
+   * if the library is closed before the abstracts are loaded. A damaged or missing abstracts file does not make
+   * it reject: its papers get "" and `problems` says so.
+   */
+  whenAbstractsLoaded(): Promise<void> {
+    void this.abstractsLoader.start();
+    return this.abstractsLoader.done;
+  }
+
+  /** True once every abstract is loaded (whenAbstractsLoaded has settled successfully). */
+  get abstractsLoaded(): boolean {
+    return this.abstractsLoader.complete;
+  }
+
+  /**
+   * Every paper, in the order they were first added. The array is replaced (not mutated) by imports. Until
+   * whenAbstractsLoaded settles, papers of split segments have no `abstract` yet (see there).
+   */
   papers(): readonly PaperRecord[] {
     return this.paperList;
   }
@@ -318,8 +381,12 @@ export class Library {
     profile: (id) => this.profileById.get(id),
   };
 
-  /** What commitImport would do with `parsed`. Pure: reads only. Throws InvalidImportError for a bad ParseResult. */
-  planImport(parsed: ParseResult): ImportPlan {
+  /**
+   * What commitImport would do with `parsed`. Pure: reads only. Rejects with InvalidImportError for a bad
+   * ParseResult. Waits for the abstracts (whether a paper's abstract improves depends on the stored one).
+   */
+  async planImport(parsed: ParseResult): Promise<ImportPlan> {
+    await this.whenAbstractsLoaded();
     return planImportDetailed(parsed, this.view).plan;
   }
 
@@ -337,6 +404,8 @@ export class Library {
     this.assertWritable('import');
     if (typeof rawText !== 'string') throw new InvalidImportError('The pasted text must be a string.');
     if (!Number.isFinite(parserVersion)) throw new InvalidImportError(`Parser version must be a number, not ${String(parserVersion)}.`);
+    // An improved record is the stored one plus better fields: it must carry its real abstract, never a missing one.
+    await this.whenAbstractsLoaded();
     const detail = planImportDetailed(parsed, this.view);
     const atDate = this.now();
     const at = atDate.toISOString();
@@ -387,7 +456,7 @@ export class Library {
     };
     const existed = this.profileById.has(built.profile.id);
     const next: LibraryDoc = {
-      schemaVersion: SCHEMA_VERSION,
+      schemaVersion: LIBRARY_SCHEMA_VERSION,
       profiles: existed ? before.profiles.map((p) => (p.id === built.profile.id ? built.profile : p)) : [...before.profiles, built.profile],
       imports: [...before.imports, record],
       segments,
@@ -596,6 +665,8 @@ export class Library {
   private async doClose(): Promise<void> {
     try {
       await this.settleCommitLane();
+      // The loader stops at its next file (closing is set) and may be restoring or backing up the current one.
+      await this.abstractsLoader.settled();
       if (this.journal) {
         await this.journal.drain();
         if (this.journal.entries > 0 || this.journal.hasRotated) await this.journal.compact();

@@ -10,12 +10,14 @@ import { errorCode } from './errors.js';
 import { isUserDoc } from './fast-check.js';
 import { asciiJson, exists } from './fsx.js';
 import { JOURNAL_FILE, listRotatedJournals, parseJournal } from './journal.js';
+import type { PendingAbstracts } from './abstracts.js';
 import { LIBRARY_MIGRATIONS, USER_MIGRATIONS, migrate } from './migrations.js';
 import type { MigrationSpill } from './migrations.js';
 import { SafeJsonFile, describeBackupFolder, describeRecovery, readJsonSafely } from './safe-json.js';
 import type { BackupCandidate, SafeReadResult } from './safe-json.js';
 import {
-  SCHEMA_VERSION,
+  LIBRARY_SCHEMA_VERSION,
+  USER_SCHEMA_VERSION,
   describeIssues,
   emptyLibraryDoc,
   emptyUserDoc,
@@ -24,6 +26,7 @@ import {
 } from './schema.js';
 import type { LibraryDoc, UserDoc } from './schema.js';
 import { PAPERS_DIR, decodeSegment, listSegmentFiles, nextSegmentNumber, segmentNumber } from './segments.js';
+import type { DecodedSegment } from './segments.js';
 import { UserState } from './user-state.js';
 
 export const LIBRARY_FILE = 'library.json';
@@ -45,6 +48,8 @@ export interface LoadedLibrary {
   journalEntries: number;
   /** user.journal.<n> files replayed before user.journal (a compaction was interrupted); oldest first. */
   rotatedJournals: string[];
+  /** Split segments whose abstracts are still to be loaded (by AbstractsLoader), in segment order. */
+  pendingAbstracts: PendingAbstracts[];
   /** Write-backs Library.finishOpen must do (writable mode only). */
   pending: {
     /** library.json was migrated from this version (its original must be kept before rewriting it). */
@@ -70,12 +75,13 @@ function candidatesFor(dir: string, fileName: string): () => Promise<BackupCandi
 function makeDecoder<T>(
   label: string,
   migrations: Parameters<typeof migrate>[1],
+  current: number,
   check: (doc: unknown) => { success: true; data: T } | { success: false; error: Parameters<typeof describeIssues>[0] },
   onAccepted: (info: { fromVersion: number; spill: MigrationSpill }) => void,
 ): (raw: unknown) => T {
   return (raw) => {
     const spill: MigrationSpill = { papers: [], user: null };
-    const { doc, fromVersion } = migrate(raw, migrations, label, spill);
+    const { doc, fromVersion } = migrate(raw, migrations, current, label, spill);
     const checked = check(doc);
     if (!checked.success) throw new Error(describeIssues(checked.error));
     onAccepted({ fromVersion, spill });
@@ -85,6 +91,10 @@ function makeDecoder<T>(
 
 export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   const { dir, readOnly, now, problems } = ctx;
+  // user.json (16 MB at 100k papers) is read while library.json and the segments are: its bytes are ready when
+  // its turn comes.
+  const userPreread = readFile(path.join(dir, USER_FILE));
+  userPreread.catch(() => undefined); // handled by readJsonSafely
   const pending: LoadedLibrary['pending'] = {
     migratedFrom: null,
     spilledPapers: [],
@@ -99,7 +109,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   let libraryAccepted: { fromVersion: number; spill: MigrationSpill } | null = null;
   const libraryAdapter = new SafeJsonFile<LibraryDoc>({
     file: path.join(dir, LIBRARY_FILE),
-    decode: makeDecoder(LIBRARY_FILE, LIBRARY_MIGRATIONS, (d) => libraryDocSchema.safeParse(d), (info) => (libraryAccepted = info)),
+    decode: makeDecoder(LIBRARY_FILE, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION, (d) => libraryDocSchema.safeParse(d), (info) => (libraryAccepted = info)),
     candidates: candidatesFor(dir, LIBRARY_FILE),
     readOnly,
     now,
@@ -110,7 +120,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   const libRead = libraryAdapter.lastRead;
   const accepted = libraryAccepted as { fromVersion: number; spill: MigrationSpill } | null;
   let spilledUser: UserDoc | null = null;
-  if (accepted && accepted.fromVersion < SCHEMA_VERSION) {
+  if (accepted && accepted.fromVersion < LIBRARY_SCHEMA_VERSION) {
     pending.migratedFrom = accepted.fromVersion;
     pending.spilledPapers = accepted.spill.papers;
     spilledUser = accepted.spill.user;
@@ -145,15 +155,25 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
       );
     }
   }
-  // Read every segment's bytes in parallel first, then decode them one after another: interleaving reads with
-  // the JSON.parse of other segments was measured slower (1.6-1.7 s vs 2.1-2.9 s for 197 MB at 100k papers).
-  const prereads = doc.segments.map((name) => readFile(path.join(dir, PAPERS_DIR, name)));
-  prereads.forEach((p) => p.catch(() => undefined)); // handled below, by readJsonSafely
-  const segmentResults: Array<SafeReadResult<PaperRecord[]>> = [];
+  // Only the records files are read here (abstracts of split segments load later, see abstracts.ts). The next
+  // files are read while this one is parsed, a few at a time: reading all of them at once made the first file
+  // arrive last (the thread pool interleaves their chunks), so the parse waited for the whole read.
+  const READ_AHEAD = 3;
+  const segmentFile = (name: string): string => path.join(dir, PAPERS_DIR, name);
+  const reads: Array<Promise<Buffer>> = [];
+  const readUpTo = (end: number): void => {
+    for (let i = reads.length; i < Math.min(end, doc.segments.length); i++) {
+      const reading = readFile(segmentFile(doc.segments[i] as string));
+      reading.catch(() => undefined); // handled below, by readJsonSafely
+      reads.push(reading);
+    }
+  };
+  const segmentResults: Array<SafeReadResult<DecodedSegment>> = [];
   for (const [i, name] of doc.segments.entries()) {
+    readUpTo(i + 1 + READ_AHEAD);
     segmentResults.push(
-      await readJsonSafely<PaperRecord[]>({
-        file: path.join(dir, PAPERS_DIR, name),
+      await readJsonSafely<DecodedSegment>({
+        file: segmentFile(name),
         decode: decodeSegment,
         candidates: async () => {
           const copy = segmentBackupPath(dir, name);
@@ -161,7 +181,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
         },
         readOnly,
         now,
-        preread: prereads[i],
+        preread: reads[i],
       }),
     );
   }
@@ -178,6 +198,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   };
   pending.spilledPapers.forEach(addPaper);
   const segmentProblems: string[] = [];
+  const pendingAbstracts: PendingAbstracts[] = [];
   let unrecoverable = 0;
   doc.segments.forEach((name, i) => {
     const result = segmentResults[i];
@@ -192,7 +213,9 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
       if (!result.restoredFrom) unrecoverable++;
       segmentProblems.push(describeRecovery(label, result, 'its papers are lost').replace(/\.$/, ''));
     }
-    result.value?.forEach(addPaper);
+    if (!result.value) return;
+    result.value.records.forEach(addPaper);
+    if (result.value.split) pendingAbstracts.push({ segment: name, records: result.value.records });
   });
   if (segmentProblems.length > 0) problems.push(...segmentProblems.map((p) => `${p}.`));
 
@@ -217,10 +240,11 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   // ---- user.json + user.journal ----
   const userAdapter = new SafeJsonFile<UserDoc>({
     file: path.join(dir, USER_FILE),
-    decode: makeDecoder(USER_FILE, USER_MIGRATIONS, (d) => (isUserDoc(d) ? { success: true, data: d as UserDoc } : userDocSchema.safeParse(d)), () => undefined),
+    decode: makeDecoder(USER_FILE, USER_MIGRATIONS, USER_SCHEMA_VERSION, (d) => (isUserDoc(d) ? { success: true, data: d as UserDoc } : userDocSchema.safeParse(d)), () => undefined),
     candidates: candidatesFor(dir, USER_FILE),
     readOnly,
     now,
+    preread: userPreread,
     serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
   });
   const userDb = new Low<UserDoc>(userAdapter, emptyUserDoc());
@@ -262,7 +286,18 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   if (journal.damaged) pending.journalDamaged = true;
 
   const nextSegment = await nextSegmentNumber(dir, doc.segments);
-  return { libraryDb, userDb, papers, paperIndex, user, journalEntries: journal.entries.length, rotatedJournals, pending, nextSegment };
+  return {
+    libraryDb,
+    userDb,
+    papers,
+    paperIndex,
+    user,
+    journalEntries: journal.entries.length,
+    rotatedJournals,
+    pendingAbstracts,
+    pending,
+    nextSegment,
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 // Upgrading older library files. Each step takes a document of version `from` to `from + 1`; opening a file
-// runs every step from its version up to SCHEMA_VERSION. A version newer than SCHEMA_VERSION is refused
-// (NewerSchemaError): an older Folio must never rewrite — and so silently drop — what a newer one stored.
+// runs every step from its version up to the current one (LIBRARY_SCHEMA_VERSION for library.json,
+// USER_SCHEMA_VERSION for user.json). A newer version is refused (NewerSchemaError): an older Folio must never
+// rewrite — and so silently drop — what a newer one stored.
 //
 // Version 0 (the prototype, before this store existed; it had no `schemaVersion` field) kept everything in a
 // single library.json:
@@ -14,9 +15,16 @@
 // Version 1 splits it: profiles/imports stay in library.json, papers move to papers/segment-*.json, user data
 // moves to user.json. A migration can therefore hand back papers and user data besides the migrated document
 // (`MigrationSpill`); the library writes those out (segment first, library.json last) before anything else.
+//
+// Version 2 (library.json only; user.json stays at 1) changes what library.json lists, not library.json itself:
+// segments written from then on are split into papers/segment-NNNNNN.json (the records without `abstract`) and
+// papers/segment-NNNNNN.abstracts.json (their abstracts, in the same order), so that opening parses ~25 % of the
+// bytes and the abstracts load in the background (see segments.ts, abstracts.ts). Version-1 segments (abstracts
+// inline) stay readable as they are, so the step 1 -> 2 rewrites no data: it only raises the version, which makes an
+// older Folio refuse the folder instead of taking the abstract-less records for damaged files.
 import { z } from 'zod';
 import { NewerSchemaError } from './errors.js';
-import { HEX_COLOR, SCHEMA_VERSION, describeIssues, paperRecordSchema } from './schema.js';
+import { HEX_COLOR, describeIssues, paperRecordSchema } from './schema.js';
 import type { PaperRecord, TagDefinition, UserPaperData } from '../model.js';
 import type { UserDoc } from './schema.js';
 
@@ -116,6 +124,13 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
       };
     },
   },
+  {
+    from: 1,
+    description: 'segments may be split into records and abstracts files (version-1 segments stay as they are)',
+    migrate(doc) {
+      return { ...doc, schemaVersion: 2 };
+    },
+  },
 ];
 
 /** user.json first appeared in version 1, so there is nothing to migrate yet; the mechanism is the same. */
@@ -132,27 +147,28 @@ export function versionOf(doc: unknown): number {
 }
 
 /**
- * Brings `doc` up to SCHEMA_VERSION. Returns the document and the version it had. Throws NewerSchemaError for a
+ * Brings `doc` up to `current`. Returns the document and the version it had. Throws NewerSchemaError for a
  * version this code does not know (the file is left untouched), a plain Error when a step cannot read the doc.
  */
 export function migrate(
   doc: unknown,
   migrations: readonly Migration[],
+  current: number,
   label: string,
   spill: MigrationSpill,
 ): { doc: unknown; fromVersion: number } {
   const fromVersion = versionOf(doc);
-  if (fromVersion > SCHEMA_VERSION) {
+  if (fromVersion > current) {
     throw new NewerSchemaError(
-      `${label} was written by a newer Folio (format version ${fromVersion}; this one reads up to ${SCHEMA_VERSION}). ` +
+      `${label} was written by a newer Folio (format version ${fromVersion}; this one reads up to ${current}). ` +
         'Update Folio to open this library; nothing was changed.',
     );
   }
-  let current = doc as JsonObject;
-  for (let version = fromVersion; version < SCHEMA_VERSION; version++) {
+  let upgraded = doc as JsonObject;
+  for (let version = fromVersion; version < current; version++) {
     const step = migrations.find((m) => m.from === version);
     if (!step) throw new Error(`no upgrade from format version ${version}`);
-    current = step.migrate(current, spill);
+    upgraded = step.migrate(upgraded, spill);
   }
-  return { doc: current, fromVersion };
+  return { doc: upgraded, fromVersion };
 }

@@ -4,8 +4,19 @@ import { z } from 'zod';
 import { READING_STATUSES } from '../model.js';
 import type { ImportRecord, PaperRecord, ProfileRecord, TagDefinition, UserPaperData } from '../model.js';
 
-/** Version of library.json and user.json written by this code. See migrations.ts for older versions. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Format version of library.json written by this code; it also versions the papers/ files library.json lists.
+ * Version 2 writes segments split into a records file and an abstracts file (see segments.ts); an older Folio
+ * must refuse such a folder (it would take the abstract-less records for damaged files and move them aside), and
+ * it does: it reads library.json first and refuses a newer version before touching any segment.
+ * See migrations.ts for older versions.
+ */
+export const LIBRARY_SCHEMA_VERSION = 2;
+/**
+ * Format version of user.json. Its format did not change with library version 2, so it stays at 1: bumping it
+ * would only add a no-op migration and make older backups of user.json look newer than they are.
+ */
+export const USER_SCHEMA_VERSION = 1;
 
 export const SEGMENT_NAME = /^segment-(\d{6,})\.json$/;
 export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -41,8 +52,15 @@ export const paperRecordSchema = z.object({
   addedAt: z.string(),
 });
 
-/** papers/segment-NNNNNN.json: the papers one import added or improved. */
+/** papers/segment-NNNNNN.json as version 1 wrote it (and any segment migrated from version 0): abstracts inline. */
 export const segmentSchema = z.array(paperRecordSchema);
+
+/** A record of a split segment (version 2): every field but `abstract`, which is in the abstracts file. */
+export const splitRecordSchema = paperRecordSchema.omit({ abstract: true }).strict();
+/** papers/segment-NNNNNN.json as version 2 writes it: the records without their abstracts. */
+export const splitSegmentSchema = z.array(splitRecordSchema);
+/** papers/segment-NNNNNN.abstracts.json: the abstracts of a split segment's records, in the same order. */
+export const abstractsSchema = z.array(z.string());
 
 const profileRecordSchema = z.object({
   id: z.string().min(1),
@@ -68,7 +86,7 @@ const importRecordSchema = z.object({
 });
 
 export const libraryDocSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
   profiles: z.array(profileRecordSchema),
   imports: z.array(importRecordSchema),
   segments: z.array(z.string().regex(SEGMENT_NAME)),
@@ -83,7 +101,7 @@ const userPaperSchema = z.object({
 const tagDefinitionSchema = z.object({ name: z.string().min(1), color: z.string().regex(HEX_COLOR) });
 
 export const userDocSchema = z.object({
-  schemaVersion: z.literal(SCHEMA_VERSION),
+  schemaVersion: z.literal(USER_SCHEMA_VERSION),
   papers: z.record(z.string(), userPaperSchema),
   tags: z.array(tagDefinitionSchema),
 });
@@ -129,11 +147,11 @@ export type SchemaChecks = [
 ];
 
 export function emptyLibraryDoc(): LibraryDoc {
-  return { schemaVersion: SCHEMA_VERSION, profiles: [], imports: [], segments: [] };
+  return { schemaVersion: LIBRARY_SCHEMA_VERSION, profiles: [], imports: [], segments: [] };
 }
 
 export function emptyUserDoc(): UserDoc {
-  return { schemaVersion: SCHEMA_VERSION, papers: {}, tags: [] };
+  return { schemaVersion: USER_SCHEMA_VERSION, papers: {}, tags: [] };
 }
 
 /** "papers.3.title: expected string" — the first few zod issues, on one line. */

@@ -5,7 +5,7 @@ import type { ReadingStatus, TagDefinition, UserPaperData } from '../model.js';
 import type { TagDeletion } from '../api.js';
 import { TagError } from './errors.js';
 import { asciiJson } from './fsx.js';
-import { HEX_COLOR, SCHEMA_VERSION } from './schema.js';
+import { HEX_COLOR, USER_SCHEMA_VERSION } from './schema.js';
 import type { JournalOp, UserDoc } from './schema.js';
 
 /** Colours given to new tags: the least-used one, in this order on ties. */
@@ -36,7 +36,7 @@ export class UserState {
   }
 
   toDoc(): UserDoc {
-    return { schemaVersion: SCHEMA_VERSION, papers: Object.fromEntries(this.papers), tags: this.tags };
+    return { schemaVersion: USER_SCHEMA_VERSION, papers: Object.fromEntries(this.papers), tags: this.tags };
   }
 
   /**
@@ -48,7 +48,7 @@ export class UserState {
    * taken last, so a paper value in the snapshot never refers to a tag defined after it.
    */
   async serialize(papersPerSlice = 2000): Promise<string> {
-    const parts: string[] = [`{\n "schemaVersion": ${SCHEMA_VERSION},\n "papers": {`];
+    const parts: string[] = [`{\n "schemaVersion": ${USER_SCHEMA_VERSION},\n "papers": {`];
     let n = 0;
     for (const [id, data] of this.papers) {
       parts.push(asciiJson(`${n === 0 ? '' : ','}\n  ${JSON.stringify(id)}: ${JSON.stringify(data)}`));

@@ -1,8 +1,16 @@
 // The hand-written open-time checks must never accept what the zod schemas reject (they are only a fast path).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isParseResult, isPaperRecord, isSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
-import { paperRecordSchema, parseResultSchema, segmentSchema, userDocSchema } from '../../../electron/core/library/schema.js';
+import { isAbstracts, isParseResult, isPaperRecord, isSegment, isSplitRecord, isSplitSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
+import {
+  abstractsSchema,
+  paperRecordSchema,
+  parseResultSchema,
+  segmentSchema,
+  splitRecordSchema,
+  splitSegmentSchema,
+  userDocSchema,
+} from '../../../electron/core/library/schema.js';
 
 const good = {
   category: 'cs.LG',
@@ -46,6 +54,24 @@ test('isPaperRecord / isSegment accept only what zod accepts, and accept the nor
   }
   assert.ok(isSegment([]) && isSegment([good, good]));
   assert.equal(isSegment([good, { ...good, date: 'x' }]), false);
+});
+
+test('isSplitRecord / isSplitSegment / isAbstracts accept only what zod accepts, and accept the normal shapes', () => {
+  const { abstract: _abstract, ...splitGood } = good;
+  for (const m of [...mutations, { abstract: 'inline' }, { abstract: undefined }]) {
+    const record = { ...splitGood, ...m };
+    if (isSplitRecord(record)) assert.ok(splitRecordSchema.safeParse(record).success, JSON.stringify(m));
+    assert.equal(splitRecordSchema.safeParse(record).success && !isSplitRecord(record), false, `fast check too strict: ${JSON.stringify(m)}`);
+  }
+  assert.ok(isSplitRecord(splitGood) && isSplitRecord({ ...splitGood, category: null }));
+  assert.equal(isSplitRecord(good), false, 'a record with its abstract inline is not a split record');
+  assert.equal(isSplitRecord({ ...splitGood, extra: 1 }), false, 'unknown keys are refused (zod: strict)');
+  assert.ok(isSplitSegment([]) && isSplitSegment([splitGood, splitGood]));
+  assert.equal(isSplitSegment([splitGood, good]), false, 'no mixing');
+  if (isSplitSegment([splitGood, good])) assert.ok(splitSegmentSchema.safeParse([splitGood, good]).success);
+  for (const v of [[], ['a', ''], ['a', 1], 'a', null, {}, [null]]) {
+    assert.equal(isAbstracts(v), abstractsSchema.safeParse(v).success, JSON.stringify(v));
+  }
 });
 
 test('isUserDoc accepts only what userDocSchema accepts', () => {
@@ -109,17 +135,23 @@ test('isParseResult accepts only what parseResultSchema accepts', () => {
 });
 
 test('segments, user.json and library.json are written as ASCII JSON with the same values (fast to decode at open)', async () => {
-  const { serializeSegment } = await import('../../../electron/core/library/segments.js');
+  const { serializeSegment, serializeSplitSegment } = await import('../../../electron/core/library/segments.js');
   const { serializeLibraryDoc } = await import('../../../electron/core/library/load.js');
   const { UserState } = await import('../../../electron/core/library/user-state.js');
   const records = [{ ...good, title: 'Über 🧪 Şebnem \\ "q" \u2028', authors: ['Zoltán', 'Ñuria'] }];
   const text = serializeSegment(records);
   assert.match(text, /^[\x00-\x7f]*$/);
   assert.deepEqual(JSON.parse(text), records);
+  const split = serializeSplitSegment([...records, { ...good, abstract: 'Ähm, "quoted" \n 🧪' }]);
+  assert.match(split.records + split.abstracts, /^[\x00-\x7f]*$/);
+  const { abstract: _a, ...withoutAbstract } = records[0] as typeof good;
+  assert.deepEqual(JSON.parse(split.records), [withoutAbstract, { ...good, abstract: undefined, ...{} }].map((r) => JSON.parse(JSON.stringify(r)) as unknown));
+  assert.deepEqual(JSON.parse(split.abstracts), ['x', 'Ähm, "quoted" \n 🧪']);
+  assert.throws(() => serializeSplitSegment([{ ...good, abstract: undefined as unknown as string }]), /no abstract loaded/);
   const state = UserState.fromDoc({ schemaVersion: 1, papers: { 'p-1': { tags: ['Ärger'], note: 'née 🧪', status: 'read' } }, tags: [{ name: 'Ärger', color: '#aabbcc' }] });
   const user = await state.serialize();
   assert.match(user, /^[\x00-\x7f]*$/);
   assert.deepEqual(JSON.parse(user), JSON.parse(JSON.stringify(state.toDoc())));
-  const doc = { schemaVersion: 1, profiles: [], imports: [], segments: ['segment-000001.json'] };
+  const doc = { schemaVersion: 2, profiles: [], imports: [], segments: ['segment-000001.json'] };
   assert.deepEqual(JSON.parse(serializeLibraryDoc(doc)), doc);
 });

@@ -48,7 +48,7 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
 
   const lib = await openLib(t, dir);
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
-  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 1; the original is kept as library\.json\.v0-.*\.$/);
+  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 2; the original is kept as library\.json\.v0-.*\.$/);
   const one = paperIdForKey('legacy one');
   const two = paperIdForKey('legacy two');
   assert.deepEqual(lib.papers().map((p) => p.title), ['Legacy One', 'Legacy Two']);
@@ -67,7 +67,7 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
 
   // On disk: v1 files, and the original byte-identical under its new name.
   const doc = (await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number; segments: string[]; papers?: unknown };
-  assert.equal(doc.schemaVersion, 1);
+  assert.equal(doc.schemaVersion, 2);
   assert.deepEqual(doc.segments, ['segment-000001.json']);
   assert.equal(doc.papers, undefined);
   const user = (await readJson(path.join(dir, 'user.json'))) as { schemaVersion: number; papers: Record<string, unknown> };
@@ -100,16 +100,16 @@ test('a file from a newer Folio is refused and left untouched', async (t) => {
   await lib.close();
 
   const backupsBefore = await readdir(path.join(dir, 'backups'));
-  for (const file of ['library.json', 'user.json']) {
+  for (const [file, current] of [['library.json', 2], ['user.json', 1]] as const) {
     const target = path.join(dir, file);
     const good = await readFile(target);
-    const future = Buffer.from(JSON.stringify({ ...(JSON.parse(good.toString()) as object), schemaVersion: 2, somethingNew: [1, 2] }));
+    const future = Buffer.from(JSON.stringify({ ...(JSON.parse(good.toString()) as object), schemaVersion: current + 1, somethingNew: [1, 2] }));
     await writeFile(target, future);
     await assert.rejects(Library.open(dir), (error: unknown) => {
       assert.ok(error instanceof NewerSchemaError);
       assert.equal(
         error.message,
-        `${file} was written by a newer Folio (format version 2; this one reads up to 1). Update Folio to open this library; nothing was changed.`,
+        `${file} was written by a newer Folio (format version ${current + 1}; this one reads up to ${current}). Update Folio to open this library; nothing was changed.`,
       );
       return true;
     });

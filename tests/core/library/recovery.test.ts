@@ -192,5 +192,7 @@ test('backups: one folder per writable session with the pre-session files, rotat
     assert.equal(Object.keys(user.papers).length, 4 + k);
     assert.deepEqual((await readdir(path.join(dir, 'backups', folder))).sort(), ['library.json', 'user.journal', 'user.json']);
   }
-  assert.equal((await readdir(path.join(dir, 'backups', 'segments'))).length, 7, 'each segment copied once, never rotated');
+  const segmentCopies = (await readdir(path.join(dir, 'backups', 'segments'))).sort();
+  assert.equal(segmentCopies.length, 14, 'each segment (records + abstracts file) copied once, never rotated');
+  assert.deepEqual(segmentCopies.slice(0, 2), ['segment-000001.abstracts.json', 'segment-000001.json']);
 });

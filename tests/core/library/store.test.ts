@@ -40,7 +40,7 @@ test('create, import, edit, close, reopen: everything comes back and is really o
 
   // Read the files back directly.
   const libraryJson = (await readJson(path.join(dir, 'library.json'))) as Record<string, unknown>;
-  assert.equal(libraryJson.schemaVersion, 1);
+  assert.equal(libraryJson.schemaVersion, 2);
   assert.deepEqual(libraryJson.segments, ['segment-000001.json']);
   const profiles = libraryJson.profiles as Array<{ id: string; name: string; paperIds: string[] }>;
   assert.equal(profiles.length, 1);

@@ -1,0 +1,177 @@
+// Loading the abstracts of split segments (papers/segment-NNNNNN.abstracts.json, see segments.ts) after open.
+//
+// Library.open returns once every records file is read, so the first rows show without parsing the ~75 % of the
+// segment bytes that are abstracts. This loader then reads one abstracts file per step, yielding to the event loop
+// between files (the Electron main process keeps answering IPC), and sets each record's `abstract` in place.
+// Until `done` settles a split segment's records have no `abstract` property at all (not ""), so anything that
+// would persist one fails loudly (serializeSplitSegment) instead of writing an empty abstract; the readers that
+// need abstracts (import planning and commits, paper details, export, the search index) await `done` first.
+//
+// A damaged abstracts file follows the segment conventions of load.ts: moved aside as *.corrupt-<stamp> (never
+// overwritten), its copy in backups/segments/ used (and copied back) if that one is good, otherwise its papers
+// keep their metadata with an empty abstract and a problem says so. A missing abstracts file is the same without
+// the move. Read-only mode moves and copies nothing. A good file without a backup copy gets one (as segments do).
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { PaperRecord } from '../model.js';
+import { backupSegment, segmentBackupPath } from './backups.js';
+import { errorMessage } from './errors.js';
+import { atomicCopy, exists } from './fsx.js';
+import { describeRecovery, readJsonSafely } from './safe-json.js';
+import { PAPERS_DIR, abstractsFileName, decodeAbstracts } from './segments.js';
+
+/** A split segment whose records are loaded and whose abstracts are not (yet). */
+export interface PendingAbstracts {
+  /** The records file's name, `segment-NNNNNN.json`. */
+  segment: string;
+  /** The records as parsed from it (also the objects in the library's paper list, unless a later segment won). */
+  records: PaperRecord[];
+}
+
+export interface AbstractsLoaderOptions {
+  dir: string;
+  readOnly: boolean;
+  now: () => Date;
+  /** The library's problem list: what happened to a damaged or missing abstracts file is added to it. */
+  problems: string[];
+  /** Checked between files: once true, loading stops and `done` rejects (the library is closing). */
+  stopped: () => boolean;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class AbstractsLoader {
+  /** Settles once every pending abstract is in place; rejects only if loading was stopped (library closed). */
+  readonly done: Promise<void>;
+  private finished = false;
+  private running: Promise<void> | null = null;
+  private resolveDone!: () => void;
+  private rejectDone!: (error: Error) => void;
+
+  constructor(
+    private readonly options: AbstractsLoaderOptions,
+    private readonly pending: PendingAbstracts[],
+  ) {
+    this.done = new Promise<void>((resolve, reject) => {
+      this.resolveDone = resolve;
+      this.rejectDone = reject;
+    });
+    this.done.catch(() => undefined); // a stopped load is not an unhandled rejection; awaiting callers still see it
+    if (pending.length === 0) this.finish();
+  }
+
+  get complete(): boolean {
+    return this.finished;
+  }
+
+  /** Starts loading (once); the returned promise settles when this run ends (complete, stopped or failed). */
+  start(): Promise<void> {
+    this.running ??= this.run();
+    return this.running;
+  }
+
+  /** Settles (never rejects) once a started run has ended; at once if none was started. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
+  private finish(): void {
+    this.finished = true;
+    this.resolveDone();
+  }
+
+  private async run(): Promise<void> {
+    if (this.finished) return;
+    try {
+      const { dir } = this.options;
+      const fileOf = (i: number): string => path.join(dir, PAPERS_DIR, abstractsFileName((this.pending[i] as PendingAbstracts).segment));
+      // Read file i+1 while file i is parsed (one read in flight: the reads are small and the parse is the cost).
+      const readAhead = (i: number): Promise<Buffer> | undefined => {
+        if (i >= this.pending.length) return undefined;
+        const reading = readFile(fileOf(i));
+        reading.catch(() => undefined); // handled by readJsonSafely when its turn comes
+        return reading;
+      };
+      let next = readAhead(0);
+      for (let i = 0; i < this.pending.length; i++) {
+        if (this.options.stopped()) throw new Error('The library was closed before its abstracts were loaded.');
+        const current = next;
+        next = readAhead(i + 1);
+        const item = this.pending[i] as PendingAbstracts;
+        try {
+          await this.loadOne(item, fileOf(i), current);
+        } catch (error) {
+          // An I/O failure other than a damaged file (e.g. moving it aside was refused): keep the library usable.
+          this.options.problems.push(`${PAPERS_DIR}/${abstractsFileName(item.segment)} could not be read (${errorMessage(error)}), so ${lostText(item)}.`);
+          fill(item, null);
+        }
+        if (i + 1 < this.pending.length) await yieldToEventLoop();
+      }
+      this.pending.length = 0;
+      this.finish();
+    } catch (error) {
+      this.rejectDone(error instanceof Error ? error : new Error(errorMessage(error)));
+    }
+  }
+
+  private async loadOne(item: PendingAbstracts, file: string, preread: Promise<Buffer> | undefined): Promise<void> {
+    const { dir, readOnly, now, problems } = this.options;
+    const name = abstractsFileName(item.segment);
+    const label = `${PAPERS_DIR}/${name}`;
+    const count = item.records.length;
+    const lost = lostText(item);
+    const backup = segmentBackupPath(dir, name);
+    const decode = (raw: unknown): string[] => decodeAbstracts(raw, count);
+    const result = await readJsonSafely<string[]>({
+      file,
+      decode,
+      candidates: async () => ((await exists(backup)) ? [{ file: backup, description: 'its backup copy' }] : []),
+      readOnly,
+      now,
+      preread,
+    });
+    let abstracts = result.value;
+    if (result.status === 'ok') {
+      if (!readOnly) await bestEffort(() => backupSegment(dir, file)); // a failed copy is tried again at the next open
+    } else if (result.status === 'recovered') {
+      problems.push(describeRecovery(label, result, lost));
+      if (result.restoredFrom && !readOnly) await bestEffort(() => atomicCopy(backup, file)); // else again next open
+    } else {
+      // Missing (a records file without its abstracts file: never written so by Folio, so the folder was changed).
+      let restored = false;
+      if (await exists(backup)) {
+        try {
+          abstracts = decode(JSON.parse((await readFile(backup)).toString('utf8')) as unknown);
+          restored = true;
+        } catch {
+          // an unusable backup: as if there were none
+        }
+      }
+      if (restored && !readOnly) await bestEffort(() => atomicCopy(backup, file));
+      problems.push(
+        restored
+          ? `${label} is missing; ${readOnly ? 'showing' : 'restored'} its backup copy.`
+          : `${label} is missing, so ${lost}.`,
+      );
+    }
+    fill(item, abstracts);
+  }
+}
+
+function lostText(item: PendingAbstracts): string {
+  return `the abstracts of its ${item.records.length} paper(s) are empty (import their profiles again to get them back)`;
+}
+
+/** Sets every record's abstract: from `abstracts` (aligned by index), or "" when they are lost. */
+function fill(item: PendingAbstracts, abstracts: readonly string[] | null): void {
+  const { records } = item;
+  for (let i = 0; i < records.length; i++) (records[i] as PaperRecord).abstract = abstracts?.[i] ?? '';
+}
+
+async function bestEffort(work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch {
+    // nothing depends on it now; the next open notices and tries again
+  }
+}
