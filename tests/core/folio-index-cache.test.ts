@@ -156,6 +156,51 @@ describe('FolioCore search index cache', () => {
     }));
 });
 
+/** A profile page listing `n` distinct papers (a numbered word in each title and abstract). */
+function bigPaste(n: number): string {
+  const papers: string[] = [];
+  for (let i = 0; i < n; i++) {
+    papers.push(
+      `LGJan ${1 + (i % 28)}, 2024\nStudy ${i} of quokka${i} behaviour in reinforcement learning\n\nAda Lovelace, Grace Hopper\n\n` +
+        `We measure marsupial${i} policies. A longer abstract sentence about distillation and agents.\n`,
+    );
+  }
+  return `Quokka Lab\n\nLG\nh-index10\n${n}papers\n100citations\n\n${n} Papers\n\n${papers.join('\n')}`;
+}
+
+describe('FolioCore indexing of a large import', () => {
+  test('a large import returns before its papers are indexed; searches wait for them and find them', () =>
+    withLibrary(async (dirs) => {
+      const core = await open(dirs);
+      try {
+        await core.whenIndexed();
+        const result = await core.commitImport(bigPaste(400));
+        assert.ok(result.ok, result.ok ? '' : result.error);
+        assert.equal(result.added, 400);
+        // Asked at once: the answer must already include every imported paper.
+        const [all, one, many] = await Promise.all([
+          core.query({ search: '', offset: 0, limit: 10 }),
+          core.query({ search: 'quokka399', offset: 0, limit: 10 }),
+          core.query({ search: 'marsupial', offset: 0, limit: 10 }),
+        ]);
+        assert.equal(all.total, 400);
+        // quokka398 etc. match too (one typo away); the exact word ranks first.
+        assert.match(one.rows[0]!.title, /^Study 399 of quokka399 /);
+        assert.equal(many.total, 400);
+        const listed = await core.listPapers('quokka7');
+        assert.equal(listed.papers[0]?.title, 'Study 7 of quokka7 behaviour in reinforcement learning');
+      } finally {
+        await core.close();
+      }
+      const again = await open(dirs);
+      await again.whenIndexed();
+      assert.equal(again.indexReport?.source, 'file');
+      assert.equal(again.indexReport?.reindexed, 0, 'the file written at close holds all 400');
+      assert.equal((await again.query({ search: 'marsupial', offset: 0, limit: 1 })).total, 400);
+      await again.close();
+    }));
+});
+
 describe('defaultCacheDir', () => {
   const rows: Array<{ name: string; platform: NodeJS.Platform; env: Record<string, string>; want: string }> = [
     { name: 'override', platform: 'linux', env: { FOLIO_CACHE_DIR: '/srv/folio-cache' }, want: '/srv/folio-cache' },
