@@ -1,10 +1,12 @@
 // `folio …`: the command line over the same core the app uses. Results go to stdout and nothing else does;
 // failures are one line on stderr. Exit codes: 0 ok, 1 bad input (the library is left unchanged), 2 usage.
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { ExportFormat } from './core/api.js';
+import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
 import { isReadingStatus, type ReadingStatus } from './core/model.js';
@@ -27,6 +29,7 @@ Commands:
 
 Options:
   --library DIR   Library folder (default: $FOLIO_LIBRARY, else the app's own library)
+                  The search index is cached in $FOLIO_CACHE_DIR (default: the platform's cache folder)
   --json          Machine-readable output
   -h, --help      Show this help`;
 
@@ -101,6 +104,8 @@ type CommandLine = ReturnType<typeof parseCommandLine>;
 async function runCommand({ positionals, values }: CommandLine, io: CliIo): Promise<void> {
   const [command, ...rest] = positionals;
   const libraryDir = values.library ?? defaultLibraryDir(process.platform, io.env);
+  // The search index cache is shared with the app, so `folio search` reuses the index the app wrote.
+  const cacheDir = defaultCacheDir({ platform: process.platform, env: io.env, home: os.homedir() });
   const print = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
 
   switch (command) {
@@ -116,7 +121,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'import': {
       const text = await readSource(expectArgs(rest, 1, 'import <file|->')[0], io);
-      await withCore(libraryDir, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
         const result = await core.commitImport(text);
         if (!result.ok) throw new InputError(result.error);
         if (values.json) return print(result);
@@ -132,8 +137,8 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'list':
     case 'search': {
       const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
-      await withCore(libraryDir, true, async (core) => {
-        const { papers, errors } = core.listPapers(query);
+      await withCore({ dir: libraryDir, cacheDir }, true, async (core) => {
+        const { papers, errors } = await core.listPapers(query);
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
         if (values.json) return print(papers);
         for (const paper of papers) {
@@ -145,7 +150,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'profiles': {
       expectArgs(rest, 0, 'profiles');
-      await withCore(libraryDir, true, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, true, async (core) => {
         const { profiles } = await core.overview();
         if (values.json) return print(profiles);
         for (const p of profiles) {
@@ -158,7 +163,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'tag': {
       const [action, paperId, tag] = expectArgs(rest, 3, 'tag add|remove <paperId> <tag>');
       if (action !== 'add' && action !== 'remove') throw new UsageError(`tag: expected "add" or "remove", got "${action}".`);
-      await withCore(libraryDir, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
         const paper = await core.paper(paperId);
         const wanted = tag.trim().toLowerCase();
         const tags =
@@ -174,7 +179,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       const [action, paperId, source] = expectArgs(rest, 3, 'note set <paperId> <text|->');
       if (action !== 'set') throw new UsageError(`note: expected "set", got "${action}".`);
       const text = source === '-' ? await io.readStdin() : source;
-      await withCore(libraryDir, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
         await core.paper(paperId); // unknown id → clear error before anything is written
         await core.setNote(paperId, text);
       });
@@ -183,7 +188,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'status': {
       const [paperId, status] = expectArgs(rest, 2, 'status <paperId> <unread|reading|read>');
       if (!isReadingStatus(status)) throw new UsageError(`status: expected unread, reading or read, got "${status}".`);
-      await withCore(libraryDir, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
         await core.paper(paperId);
         await core.setStatus(paperId, status as ReadingStatus);
       });
@@ -195,7 +200,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       if (!EXPORT_FORMATS.includes(format)) {
         throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMATS.join(', ')}).`);
       }
-      await withCore(libraryDir, true, async (core) => io.stdout(await core.exportLibrary(format)));
+      await withCore({ dir: libraryDir, cacheDir }, true, async (core) => io.stdout(await core.exportLibrary(format)));
       return;
     }
     default:
@@ -218,8 +223,12 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   }
 }
 
-async function withCore(dir: string, readOnly: boolean, work: (core: FolioCore) => Promise<void>): Promise<void> {
-  const core = await FolioCore.open(dir, { readOnly });
+async function withCore(
+  where: { dir: string; cacheDir: string },
+  readOnly: boolean,
+  work: (core: FolioCore) => Promise<void>,
+): Promise<void> {
+  const core = await FolioCore.open(where.dir, { readOnly, cacheDir: where.cacheDir });
   try {
     await work(core);
   } finally {

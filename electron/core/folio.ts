@@ -22,6 +22,8 @@ import { Library, UnknownPaperError } from './library/index.js';
 import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
 import { NotAProfileError, PARSER_VERSION, parseProfilePage } from './parse/index.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
+import { indexFileFor } from './index-cache.js';
+import { readIndexFile, writeIndexFile } from './search/index-file.js';
 import { searchDocFor } from './search-doc.js';
 import { SortedOrders } from './sorted-orders.js';
 
@@ -30,6 +32,21 @@ export interface FolioCoreOptions {
   readOnly?: boolean;
   /** The bundled sample profile page; the app passes its packaged path. */
   samplePath?: string;
+  /**
+   * Folder for caches (the persisted search index); see index-cache.ts. Without it the index is built from
+   * the papers at every open. Never inside the library folder: the library stays byte-identical.
+   */
+  cacheDir?: string;
+}
+
+/** How the search index came to be, for diagnostics and the bench. */
+export interface IndexReport {
+  source: 'file' | 'built';
+  ms: number;
+  /** Why the index file was not used (source 'built'), e.g. "no index file yet". */
+  fileProblem?: string;
+  /** Papers indexed afresh on top of a loaded file (new, or tags/notes edited after it was written). */
+  reindexed?: number;
 }
 
 /** A paper as the CLI lists it: imported fields, user data, and the names of the profiles listing it. */
@@ -40,6 +57,14 @@ export type PaperListing = Omit<PaperRecord, 'key'> & {
   profiles: string[];
 };
 
+/** After an import, the index file is rewritten this long after the last change (imports come in bursts). */
+const SAVE_AFTER_IMPORT_MS = 3000;
+/** Tag and note edits are re-indexed at load from the file; only this many justify rewriting ~100 MB. */
+const RESAVE_AFTER_EDITS = 1000;
+const SAVE_AFTER_EDITS_MS = 10_000;
+/** Imports of up to this many papers are indexed inside the commit; larger ones just after it. */
+const IMPORT_INDEXED_INLINE = 50;
+
 export class UnknownProfileError extends Error {
   override name = 'UnknownProfileError';
 }
@@ -47,6 +72,14 @@ export class UnknownProfileError extends Error {
 export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   private readonly orders: SortedOrders;
+  private engine = new SearchEngine();
+  private readonly indexFile: string | null;
+  /** The index file's key when it was last written (or read): equal to indexKey() means nothing to save. */
+  private savedKey: string | null = null;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> | null = null;
+  /** Papers whose tags or note changed since the index file was written (re-indexed at the next load). */
+  private editsSinceSave = 0;
   private readonly stopWatchingLibrary: () => void;
   /** Settles when the search index holds every paper (built in the background after open). */
   private indexReady: Promise<void> = Promise.resolve();
@@ -55,12 +88,13 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private constructor(
     readonly library: Library,
-    private readonly engine: SearchEngine,
     private readonly samplePath: string,
+    cacheDir: string | undefined,
   ) {
+    this.indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.dir);
     this.orders = new SortedOrders(
       () => library.papers(),
-      (id) => engine.numOf(id),
+      (id) => this.engine.numOf(id),
     );
     this.stopWatchingLibrary = library.onChange((change) => this.applyChange(change));
   }
@@ -68,8 +102,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   static async open(dir: string, options: FolioCoreOptions = {}): Promise<FolioCore> {
     const library = await Library.open(dir, { readOnly: options.readOnly ?? false });
     try {
-      const engine = new SearchEngine();
-      const core = new FolioCore(library, engine, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'));
+      const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir);
       core.startIndexing();
       return core;
     } catch (error) {
@@ -95,33 +128,152 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return this.indexReady;
   }
 
+  /** Settles when the index covers the library as it is now (built, and any imported papers added). */
+  private async searchable(): Promise<void> {
+    if (!this.indexBuilt) await this.indexReady;
+    while (this.catchingUp !== null) await this.catchingUp;
+  }
+
+  /** Imported papers waiting to be indexed (in slices, after the import returned). */
+  private readonly indexQueue: string[] = [];
+  private catchingUp: Promise<void> | null = null;
+
+  /**
+   * Indexes queued papers in ~8 ms slices. An import of 1,000 papers takes ~0.1 s to tokenize; done inside
+   * the commit it counted against the import (issue 4: committed within 300 ms) and held the event loop.
+   */
+  private catchUp(): Promise<void> {
+    this.catchingUp ??= (async () => {
+      try {
+        while (this.indexQueue.length > 0 && !this.closed) {
+          const until = performance.now() + 8;
+          while (this.indexQueue.length > 0 && performance.now() < until) {
+            const paper = this.library.getPaper(this.indexQueue.shift() as string);
+            if (paper) this.engine.upsert(this.searchDocFor(paper));
+          }
+          if (this.indexQueue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        this.catchingUp = null;
+      }
+      this.maybeScheduleSave();
+    })();
+    return this.catchingUp;
+  }
+
   private startIndexing(): void {
-    const library = this.library;
-    const self = this;
-    function* docs(): Generator<SearchDoc> {
-      // Each paper's document is made when its turn comes, so user data edited meanwhile is current.
-      for (const paper of library.papers()) yield self.searchDocFor(paper);
-    }
-    const t0 = performance.now();
-    this.indexReady = this.engine.addAllAsync(docs(), () => this.closed).then(() => {
+    this.indexReady = this.loadOrBuildIndex().then((report) => {
       this.indexBuilt = true;
-      this.indexMs = performance.now() - t0;
+      this.indexReport = report;
+      this.indexMs = report.ms;
     });
     // A failure here would surface on the next query that awaits it; never as an unhandled rejection.
     this.indexReady.catch(() => undefined);
   }
 
-  /** How long the background index build took (ms), once it is done; for diagnostics and the bench. */
-  indexMs: number | null = null;
-
-  /** The synchronous callers (CLI listing) finish whatever is left of the build on the spot. */
-  private indexNow(): void {
-    if (this.indexBuilt) return;
-    this.indexBuilt = true;
-    this.engine.addAll(this.library.papers().filter((paper) => this.engine.numOf(paper.id) < 0).map((paper) => this.searchDocFor(paper)));
+  /** Each paper's document, made when its turn comes, so user data edited meanwhile is current. */
+  private *searchDocs(): Generator<SearchDoc> {
+    for (const paper of this.library.papers()) yield this.searchDocFor(paper);
   }
 
+  /**
+   * The index from the cache file when it matches the library, else built from the papers (then written to
+   * the cache). Either way in ~8 ms slices: the event loop (IPC) is never held for long.
+   */
+  private async loadOrBuildIndex(): Promise<IndexReport> {
+    const t0 = performance.now();
+    const stop = (): boolean => this.closed;
+    let fileProblem = 'no cache folder';
+    if (this.indexFile !== null) {
+      const key = this.indexKey();
+      const read = await readIndexFile(this.indexFile, key);
+      if (read.ok && !this.closed) {
+        try {
+          const outcome = await this.engine.restoreAsync(read.snapshot, this.searchDocs(), stop);
+          if (outcome !== null) {
+            this.savedKey = key;
+            this.editsSinceSave = outcome.reindexed;
+            this.maybeScheduleSave();
+            return { source: 'file', ms: performance.now() - t0, reindexed: outcome.reindexed };
+          }
+        } catch (error) {
+          // An inconsistent file: start over from the papers with a fresh engine.
+          this.engine = new SearchEngine();
+          fileProblem = `unusable (${error instanceof Error ? error.message : String(error)})`;
+        }
+      } else if (!read.ok) {
+        fileProblem = read.reason;
+      }
+    }
+    await this.engine.addAllAsync(this.searchDocs(), stop);
+    if (this.indexFile !== null && !this.closed) this.scheduleSave(0);
+    return { source: 'built', ms: performance.now() - t0, fileProblem };
+  }
+
+  /**
+   * What the imported text of the index depends on: papers only change through imports (segments are
+   * append-only, each import is logged), so the import log's length and last entry plus the paper count
+   * identify it. Tags and notes are checked per paper at load instead (userTextHash).
+   */
+  private indexKey(): string {
+    const imports = this.library.imports();
+    const last = imports[imports.length - 1];
+    return `imports=${imports.length}:${last?.id ?? '-'};papers=${this.library.papers().length}`;
+  }
+
+  /** After an import the file is stale for every paper: save soon. Edits alone: only once they add up. */
+  private maybeScheduleSave(): void {
+    if (this.indexFile === null || !this.indexBuilt || this.closed) return;
+    if (this.savedKey !== this.indexKey()) this.scheduleSave(SAVE_AFTER_IMPORT_MS);
+    else if (this.editsSinceSave >= RESAVE_AFTER_EDITS) this.scheduleSave(SAVE_AFTER_EDITS_MS);
+  }
+
+  private scheduleSave(delayMs: number): void {
+    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      if (!this.closed) void this.saveIndex();
+    }, delayMs);
+    // A pending save must not keep a CLI process alive; close() writes what is pending.
+    this.saveTimer.unref?.();
+  }
+
+  /** Writes the index file (one save at a time). Failures are ignored: it is a cache. */
+  private async saveIndex(): Promise<void> {
+    // Imported papers still being indexed would be missing from the file (correct, as a restore re-indexes
+    // papers the file lacks, but slower): let them in first.
+    await this.searchable();
+    if (this.saving !== null) return this.saving.then(() => this.saveIndex());
+    const file = this.indexFile;
+    const snapshot = this.engine.snapshot();
+    if (file === null || snapshot === null) return Promise.resolve();
+    const key = this.indexKey();
+    const edits = this.editsSinceSave;
+    this.saving = writeIndexFile(file, key, snapshot)
+      .then(() => {
+        this.savedKey = key;
+        this.editsSinceSave -= edits;
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.saving = null;
+      });
+    return this.saving;
+  }
+
+  /** How the search index was made (file or built), once it is ready. */
+  indexReport: IndexReport | null = null;
+  /** How long making the search index took (ms), once it is done; for diagnostics and the bench. */
+  indexMs: number | null = null;
+
   async close(): Promise<void> {
+    // An import since the index file was written would make the next open rebuild it: write it now.
+    if (this.saveTimer !== null) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      if (this.indexBuilt && this.savedKey !== this.indexKey()) await this.saveIndex();
+    }
+    await this.saving;
     this.closed = true;
     this.stopWatchingLibrary();
     this.listeners.clear();
@@ -199,7 +351,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       }
       return { total, offset: view.offset, rows: pageIds.map((id) => this.rowFor(id, null)), queryErrors: [] };
     }
-    if (!this.indexBuilt) await this.indexReady;
+    await this.searchable();
     const hasFreeText = this.engine.hasFreeText(view.search);
     const sort = view.sort ?? (hasFreeText ? 'relevance' : 'date');
     const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
@@ -228,8 +380,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   /** Every paper matching `search` (all papers for ""), best first, with its user data: for the CLI. */
-  listPapers(search: string): { papers: PaperListing[]; errors: string[] } {
-    this.indexNow();
+  async listPapers(search: string): Promise<{ papers: PaperListing[]; errors: string[] }> {
+    await this.searchable();
     const outcome = this.engine.search(search);
     const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
     const papers = ids.map((id) => {
@@ -259,7 +411,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       profiles: this.library.profilesOfPaper(id).map((profile) => ({ id: profile.id, name: profile.name })),
     };
     if (highlight && highlight.trim()) {
-      if (!this.indexBuilt) await this.indexReady;
+      await this.searchable();
       detail.matches = this.engine.matchesFor(id, highlight);
     }
     return detail;
@@ -358,10 +510,18 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
     // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
     const ids = change.kind === 'tags' ? [] : change.paperIds;
-    for (const id of ids) {
-      const paper = this.library.getPaper(id);
-      if (paper) this.engine.upsert(this.searchDocFor(paper));
+    if (change.kind === 'import' && ids.length > IMPORT_INDEXED_INLINE) {
+      // Indexed right after the import returns; searches meanwhile wait for it (see searchable()).
+      this.indexQueue.push(...ids);
+      void this.catchUp();
+    } else {
+      for (const id of ids) {
+        const paper = this.library.getPaper(id);
+        if (paper) this.engine.upsert(this.searchDocFor(paper));
+      }
     }
+    if (change.kind === 'user-data') this.editsSinceSave += ids.length;
+    this.maybeScheduleSave();
     for (const listener of this.listeners) {
       try {
         listener(change);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
 import { FolioCore } from '../core/folio.js';
+import { defaultCacheDir } from '../core/index-cache.js';
 import { electronExportDialogs, exportLibraryToFile } from './export-file.js';
 import { registerIpc } from './ipc.js';
 import { resolveLibraryDir } from './library-dir.js';
@@ -89,7 +90,11 @@ async function boot(): Promise<void> {
   installSecurity({ app, session: session.defaultSession, shell }, { rendererRoot: paths.rendererRoot });
 
   try {
-    core = await FolioCore.open(libraryDir, { samplePath: paths.sampleProfile });
+    core = await FolioCore.open(libraryDir, {
+      samplePath: paths.sampleProfile,
+      // The same cache folder as the CLI's, so either reuses the search index the other wrote.
+      cacheDir: defaultCacheDir({ platform: process.platform, env: process.env, home: app.getPath('home') }),
+    });
   } catch (error) {
     fail(error, libraryDir);
     return;

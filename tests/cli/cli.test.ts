@@ -2,12 +2,17 @@
 // captured streams; a few spawn the real `npm run -s folio` to prove stdout carries only the result.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { runCli, type CliIo } from '../../electron/cli.js';
 import { FolioCore } from '../../electron/core/folio.js';
 import { ROOT, SAMPLE_PROFILE, snapshotTree, withTempDir } from '../helpers/tree.js';
+
+// The search index cache goes to a scratch folder, not the user's real cache folder.
+const CACHE_DIR = path.join(os.tmpdir(), `folio-cli-test-cache-${process.pid}`);
+after(() => rm(CACHE_DIR, { recursive: true, force: true }));
 
 interface Run {
   code: number;
@@ -22,7 +27,7 @@ async function folio(args: string[], stdin = ''): Promise<Run> {
     stdout: (text) => void (stdout += text),
     stderr: (text) => void (stderr += text),
     readStdin: async () => stdin,
-    env: {},
+    env: { FOLIO_CACHE_DIR: CACHE_DIR },
   };
   const code = await runCli(args, io);
   return { code, stdout, stderr };
@@ -30,7 +35,7 @@ async function folio(args: string[], stdin = ''): Promise<Run> {
 
 function spawnFolio(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '-s', 'folio', '--', ...args], { cwd: ROOT, env: { ...process.env, FOLIO_LIBRARY: '' } });
+    const child = spawn('npm', ['run', '-s', 'folio', '--', ...args], { cwd: ROOT, env: { ...process.env, FOLIO_LIBRARY: '', FOLIO_CACHE_DIR: CACHE_DIR } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

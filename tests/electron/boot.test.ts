@@ -34,7 +34,7 @@ function fakeElectron(userDataDefault: string) {
   const log: string[] = [];
   const windows: FakeWindow[] = [];
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>();
-  const paths: Record<string, string> = { userData: userDataDefault, documents: os.tmpdir() };
+  const paths: Record<string, string> = { userData: userDataDefault, documents: os.tmpdir(), home: path.join(userDataDefault, 'home') };
   let exitCode: number | undefined;
   let onExit: (code: number) => void = () => {};
   const exited = new Promise<number>((resolve) => (onExit = resolve));

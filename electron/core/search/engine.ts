@@ -47,7 +47,7 @@ import { planTerms } from './plan.js';
 import type { TermRule, TextField } from './plan.js';
 import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-parser.js';
-import { TextIndex } from './text-index.js';
+import { TextIndex, type TextIndexSnapshot } from './text-index.js';
 import { foldText } from './tokenize.js';
 
 export interface SearchDoc {
@@ -141,11 +141,46 @@ function sameText(a: SearchDoc, b: SearchDoc): boolean {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * The engine's persistent part: the text index plus, per slot, the paper it holds and a hash of that
+ * version's user text (tags and note). Filters and sort keys are not in it: they are rebuilt from the
+ * papers at restore, which costs little next to tokenizing 150M characters of abstracts.
+ */
+export interface EngineSnapshot {
+  text: TextIndexSnapshot;
+  /** Paper id per slot; null for a dead slot. */
+  slotIds: Array<string | null>;
+  /** userTextHash of the version indexed in each slot (0 for dead slots). */
+  userHash: Int32Array;
+}
+
+/**
+ * Hash of the part of a search document the user edits (tags, note). A persisted slot is reused only if
+ * this still matches; the imported fields are covered by the snapshot's key (the library's segments).
+ */
+export function userTextHash(doc: Pick<SearchDoc, 'tags' | 'note'>): number {
+  let h = 0x811c9dc5 | 0;
+  for (const tag of doc.tags) {
+    for (let i = 0; i < tag.length; i++) h = Math.imul(h ^ tag.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 10, 0x01000193);
+  }
+  h = Math.imul(h ^ 0, 0x01000193);
+  const note = doc.note;
+  for (let i = 0; i < note.length; i++) h = Math.imul(h ^ note.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/** What restoreAsync did: slots reused as they were, and papers indexed afresh (new or edited since). */
+export interface RestoreOutcome {
+  reused: number;
+  reindexed: number;
+}
+
 export class SearchEngine {
   private readonly byId = new Map<string, Entry>();
   /** Entries by internal number; holes where documents were removed. Numbers are never reused. */
   private readonly byNum: Array<Entry | undefined> = [];
-  private readonly text = new TextIndex();
+  private text = new TextIndex();
   private readonly filters = new FilterIndex((word, prefix) => this.text.fieldNums(word, prefix, 'authors'));
 
   get size(): number {
@@ -186,6 +221,93 @@ export class SearchEngine {
     await this.text.finishAsync(yieldToEventLoop, SLICE_MS);
   }
 
+  /** The finished index for persisting (index-file.ts), or null while it is still being built. */
+  snapshot(): EngineSnapshot | null {
+    const text = this.text.snapshot();
+    if (text === null) return null;
+    const slotIds = new Array<string | null>(text.slotCount).fill(null);
+    const userHash = new Int32Array(text.slotCount);
+    for (const entry of this.byId.values()) {
+      slotIds[entry.slot] = entry.doc.id;
+      userHash[entry.slot] = userTextHash(entry.doc);
+    }
+    return { text, slotIds, userHash };
+  }
+
+  /**
+   * Fills an empty engine from a snapshot instead of tokenizing: every document gets its number and
+   * filters (in ~8 ms slices, like addAllAsync); a document whose paper the snapshot holds with the same
+   * user text reuses its slot; the others (new papers, or tags/notes edited after the snapshot was taken)
+   * are indexed afresh. The caller vouches that the imported text of the snapshot's papers is unchanged.
+   */
+  async restoreAsync(snapshot: EngineSnapshot, docs: Iterable<SearchDoc>, shouldStop: () => boolean = () => false): Promise<RestoreOutcome | null> {
+    if (this.byNum.length > 0 || this.deferred !== null) throw new Error('restoreAsync needs an empty engine.');
+    // Edits arriving meanwhile wait in `deferred` (the text index is replaced midway) and are applied last.
+    const deferred = new Map<string, SearchDoc | null>();
+    this.deferred = deferred;
+    try {
+      const outcome = await this.restoreSlices(snapshot, docs, shouldStop);
+      this.deferred = null;
+      for (const [id, doc] of deferred) {
+        if (doc === null) this.remove(id);
+        else this.upsert(doc);
+      }
+      return outcome;
+    } finally {
+      this.deferred = null;
+    }
+  }
+
+  /** Upserts and removals that arrive while restoreAsync runs (null: removed). */
+  private deferred: Map<string, SearchDoc | null> | null = null;
+
+  private async restoreSlices(snapshot: EngineSnapshot, docs: Iterable<SearchDoc>, shouldStop: () => boolean): Promise<RestoreOutcome | null> {
+    const slotOf = new Map<string, number>();
+    snapshot.slotIds.forEach((id, slot) => {
+      if (id !== null) slotOf.set(id, slot);
+    });
+    const slotNum = new Int32Array(Math.max(snapshot.text.slotCount, 1024)).fill(-1);
+    const stale: Entry[] = [];
+    const it = docs[Symbol.iterator]();
+    for (;;) {
+      const until = performance.now() + SLICE_MS;
+      let done = false;
+      do {
+        const next = it.next();
+        if (next.done === true) {
+          done = true;
+          break;
+        }
+        const doc = next.value;
+        if (this.byId.has(doc.id)) continue;
+        const entry: Entry = { num: this.byNum.length, slot: -1, doc, short: null };
+        this.byNum.push(entry);
+        this.byId.set(doc.id, entry);
+        this.filters.add(entry.num, doc);
+        const slot = slotOf.get(doc.id);
+        if (slot !== undefined && snapshot.userHash[slot] === userTextHash(doc)) {
+          entry.slot = slot;
+          slotNum[slot] = entry.num;
+        } else {
+          stale.push(entry);
+        }
+      } while (performance.now() < until);
+      if (done) break;
+      if (shouldStop()) return null;
+      await yieldToEventLoop();
+    }
+    this.text = TextIndex.restore(snapshot.text, slotNum);
+    let until = performance.now() + SLICE_MS;
+    for (const entry of stale) {
+      entry.slot = this.text.add(entry.num, textOf(entry.doc));
+      if (performance.now() < until) continue;
+      if (shouldStop()) return null;
+      await yieldToEventLoop();
+      until = performance.now() + SLICE_MS;
+    }
+    return { reused: this.byNum.length - stale.length, reindexed: stale.length };
+  }
+
   /** Internal document number of a paper (stable until it is removed), or -1. */
   numOf(id: string): number {
     return this.byId.get(id)?.num ?? -1;
@@ -201,6 +323,10 @@ export class SearchEngine {
   }
 
   upsert(doc: SearchDoc): void {
+    if (this.deferred !== null) {
+      this.deferred.set(doc.id, doc);
+      return;
+    }
     const old = this.byId.get(doc.id);
     if (old === undefined) {
       this.register(doc);
@@ -221,6 +347,10 @@ export class SearchEngine {
   }
 
   remove(id: string): void {
+    if (this.deferred !== null) {
+      this.deferred.set(id, null);
+      return;
+    }
     const entry = this.byId.get(id);
     if (entry === undefined) return;
     this.filters.remove(entry.num, entry.doc);

@@ -86,6 +86,26 @@ function hashString(s: string): number {
   return h;
 }
 
+/** Everything a finished TextIndex is, as arrays (see TextIndex.snapshot / restore, and index-file.ts). */
+export interface TextIndexSnapshot {
+  terms: string[];
+  termHash: Int32Array;
+  /** Open-addressing table of term id + 1 (0 = empty); its length is a power of two. */
+  table: Int32Array;
+  blockTerms: number;
+  offsets: Int32Array;
+  postSlot: Int32Array;
+  postInfo: Uint16Array;
+  /** Postings added after the block was built, flattened in per-term order. */
+  deltaTerm: Int32Array;
+  deltaSlot: Int32Array;
+  deltaInfo: Uint16Array;
+  sortedIds: Int32Array;
+  sortedLcp: Uint8Array;
+  unsortedIds: Int32Array;
+  slotCount: number;
+}
+
 /** Result of a text search: matched slots with their scores in the index's scratch arrays. */
 export interface TextMatches {
   /** Matched slots (unordered); scores are valid until the next search. */
@@ -911,6 +931,96 @@ export class TextIndex {
       const distance = levenshteinWithin(query, word, max);
       if (distance <= max) visit(id, distance);
     }
+  }
+
+  // ------------------------------------------------------------------------------------------ persistence
+
+  /**
+   * The finished index as plain arrays, for index-file.ts to write (null while a build is pending or under
+   * way: only a finished index is a consistent picture). Slots are reported by number; the caller maps them
+   * to paper ids (it knows which paper each slot holds). Arrays an edit changes in place (vocabulary, hash
+   * table) are copied; the postings are shared, as edits replace those arrays rather than write into them.
+   */
+  snapshot(): TextIndexSnapshot | null {
+    if (!this.finished || this.building !== null || !this.blockBuilt) return null;
+    const nTerms = this.terms.length;
+    const deltaTerm: number[] = [];
+    const deltaSlot: number[] = [];
+    const deltaInfo: number[] = [];
+    for (let t = 0; t < this.delta.length; t++) {
+      const d = this.delta[t];
+      if (d === undefined) continue;
+      for (let i = 0; i < d.slots.length; i++) {
+        deltaTerm.push(t);
+        deltaSlot.push(d.slots[i] as number);
+        deltaInfo.push(d.info[i] as number);
+      }
+    }
+    return {
+      terms: this.terms.slice(),
+      termHash: this.termHash.slice(0, nTerms),
+      table: this.table.slice(),
+      blockTerms: this.blockTerms,
+      offsets: this.offsets.subarray(0, this.blockTerms + 1),
+      postSlot: this.postSlot,
+      postInfo: this.postInfo,
+      deltaTerm: Int32Array.from(deltaTerm),
+      deltaSlot: Int32Array.from(deltaSlot),
+      deltaInfo: Uint16Array.from(deltaInfo),
+      sortedIds: this.sortedIds,
+      sortedLcp: this.sortedLcp,
+      unsortedIds: Int32Array.from(this.unsortedIds),
+      slotCount: this.slotCount,
+    };
+  }
+
+  /**
+   * An index from a snapshot, with `slotNum` saying which document each slot now holds (-1: dead, e.g. the
+   * paper is gone or its text changed since and is being re-indexed). Costs O(terms), not O(postings):
+   * the typed arrays are used as they are.
+   */
+  static restore(snapshot: TextIndexSnapshot, slotNum: Int32Array): TextIndex {
+    const index = new TextIndex();
+    const nTerms = snapshot.terms.length;
+    if (slotNum.length < snapshot.slotCount) throw new RangeError('slotNum must cover every slot of the snapshot.');
+    if (snapshot.termHash.length !== nTerms || snapshot.table.length < nTerms * 2 || snapshot.offsets.length !== snapshot.blockTerms + 1) {
+      throw new RangeError('Inconsistent search index snapshot.');
+    }
+    index.terms = snapshot.terms;
+    index.termHash = snapshot.termHash;
+    index.table = snapshot.table;
+    index.finished = true;
+    index.blockBuilt = true;
+    index.pendStart = new Int32Array(0);
+    index.pendLength = new Int32Array(0);
+    index.blockTerms = snapshot.blockTerms;
+    index.offsets = snapshot.offsets;
+    index.postSlot = snapshot.postSlot;
+    index.postInfo = snapshot.postInfo;
+    const delta: Array<Delta | undefined> = [];
+    for (let i = 0; i < snapshot.deltaTerm.length; i++) {
+      const t = snapshot.deltaTerm[i] as number;
+      let d = delta[t];
+      if (d === undefined) delta[t] = d = { slots: [], info: [] };
+      d.slots.push(snapshot.deltaSlot[i] as number);
+      d.info.push(snapshot.deltaInfo[i] as number);
+    }
+    index.delta = delta;
+    index.deltaCount = snapshot.deltaTerm.length;
+    index.sortedIds = snapshot.sortedIds;
+    index.sortedLcp = snapshot.sortedLcp;
+    const sortedTerms = new Array<string>(snapshot.sortedIds.length);
+    for (let i = 0; i < sortedTerms.length; i++) sortedTerms[i] = snapshot.terms[snapshot.sortedIds[i] as number] as string;
+    index.sortedTerms = sortedTerms;
+    index.unsortedIds = Array.from(snapshot.unsortedIds);
+    index.slotNum = slotNum;
+    index.slotCount = snapshot.slotCount;
+    let dead = 0;
+    for (let slot = 0; slot < snapshot.slotCount; slot++) if ((slotNum[slot] as number) < 0) dead++;
+    index.deadSlots = dead;
+    index.liveDocs = snapshot.slotCount - dead;
+    index.localInfo = new Int32Array(Math.max(4096, nTerms));
+    return index;
   }
 
   private ensureScratch(): void {
