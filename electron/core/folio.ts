@@ -84,6 +84,11 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   /** Settles when the search index holds every paper (built in the background after open). */
   private indexReady: Promise<void> = Promise.resolve();
   private indexBuilt = false;
+  /**
+   * Set once the index build or restore begins (after the abstracts are loaded). Before that, edits need no
+   * re-indexing: the build reads every paper as it is when its turn comes.
+   */
+  private indexStarted = false;
   private closed = false;
 
   private constructor(
@@ -100,7 +105,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   static async open(dir: string, options: FolioCoreOptions = {}): Promise<FolioCore> {
-    const library = await Library.open(dir, { readOnly: options.readOnly ?? false });
+    // Abstracts (three quarters of the bytes) load after open: the first rows need none of them.
+    const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'background' });
     try {
       const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir);
       core.startIndexing();
@@ -184,10 +190,18 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     const t0 = performance.now();
     const stop = (): boolean => this.closed;
     let fileProblem = 'no cache folder';
-    if (this.indexFile !== null) {
-      const key = this.indexKey();
-      const read = await readIndexFile(this.indexFile, key);
-      if (read.ok && !this.closed) {
+    // The file is read while the abstracts load (the index needs them, for new or edited papers and for
+    // highlighting); whatever changed meanwhile shows in the key, or reaches the engine as an edit.
+    const key = this.indexKey();
+    const reading = this.indexFile === null ? null : readIndexFile(this.indexFile, key);
+    // If they cannot be loaded at all (reported as a problem), the index goes without them.
+    await this.library.whenAbstractsLoaded().catch(() => undefined);
+    const read = reading === null ? null : await reading;
+    this.indexStarted = true;
+    if (read !== null) {
+      if (read.ok && this.indexKey() !== key) {
+        fileProblem = 'the library changed while the file was read';
+      } else if (read.ok && !this.closed) {
         try {
           const outcome = await this.engine.restoreAsync(read.snapshot, this.searchDocs(), stop);
           if (outcome !== null) {
@@ -509,7 +523,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
     // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
-    const ids = change.kind === 'tags' ? [] : change.paperIds;
+    const ids = change.kind === 'tags' || !this.indexStarted ? [] : change.paperIds;
     if (change.kind === 'import' && ids.length > IMPORT_INDEXED_INLINE) {
       // Indexed right after the import returns; searches meanwhile wait for it (see searchable()).
       this.indexQueue.push(...ids);

@@ -11,7 +11,8 @@ export function searchDocFor(library: Library, paper: PaperRecord): SearchDoc {
     title: paper.title,
     authors: paper.authors,
     orgs: paper.orgs,
-    abstract: paper.abstract,
+    // Missing only if the abstracts could not be loaded at all (reported in overview().problems).
+    abstract: paper.abstract ?? '',
     tags: data.tags,
     note: data.note,
     date: paper.date,

@@ -168,6 +168,34 @@ function bigPaste(n: number): string {
   return `Quokka Lab\n\nLG\nh-index10\n${n}papers\n100citations\n\n${n} Papers\n\n${papers.join('\n')}`;
 }
 
+describe('FolioCore right after open (abstracts still loading)', () => {
+  test('edits made before the index starts are in it, first rows come without abstracts, details wait for them', () =>
+    withLibrary(async (dirs) => {
+      const first = await open(dirs);
+      await first.commitImport(await paste('profile-sabela-ramos.txt'));
+      await first.commitImport(await paste('profile-overlap-a.txt'));
+      await first.close();
+      for (const cache of [true, false]) {
+        const core = cache ? await open(dirs) : await FolioCore.open(dirs.library, { samplePath: SAMPLE_PROFILE });
+        try {
+          assert.equal(core.library.abstractsLoaded, false, 'open returns before the abstracts');
+          const rows = (await core.query({ search: '', offset: 0, limit: 100 })).rows;
+          assert.ok(rows.length > 10);
+          const id = rows[3]!.id;
+          await core.setTags(id, ['early-bird']);
+          await core.setNote(id, 'Noted before the abstracts arrived: capybara.');
+          const detail = await core.paper(id);
+          assert.ok(detail.abstract.length > 50, 'paper() waits for the abstract');
+          assert.deepEqual((await core.query({ search: 'tag:early-bird capybara', offset: 0, limit: 5 })).rows.map((r) => r.id), [id]);
+          const word = detail.abstract.split(/\W+/).filter((w) => w.length > 9)[0] ?? 'distillation';
+          assert.ok((await core.query({ search: word, offset: 0, limit: 100 })).rows.some((r) => r.id === id), word);
+        } finally {
+          await core.close();
+        }
+      }
+    }));
+});
+
 describe('FolioCore indexing of a large import', () => {
   test('a large import returns before its papers are indexed; searches wait for them and find them', () =>
     withLibrary(async (dirs) => {
