@@ -217,6 +217,12 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
     result.value.records.forEach(addPaper);
     if (result.value.split) pendingAbstracts.push({ segment: name, records: result.value.records });
   });
+  // A split segment whose papers were all improved by later segments shows none of its records: its abstracts are
+  // not needed (not even read, so a damaged one that a re-import has replaced is no longer reported).
+  const shown = (record: PaperRecord): boolean => papers[paperIndex.get(record.id) ?? -1] === record;
+  for (let i = pendingAbstracts.length - 1; i >= 0; i--) {
+    if (!(pendingAbstracts[i] as PendingAbstracts).records.some(shown)) pendingAbstracts.splice(i, 1);
+  }
   if (segmentProblems.length > 0) problems.push(...segmentProblems.map((p) => `${p}.`));
 
   // Profiles must not list papers that are not there (a lost segment): drop the ids and say which.
