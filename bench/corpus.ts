@@ -18,8 +18,11 @@ import { foldDiacritics } from '../electron/core/text.js';
 import { Rng, WeightedPicker } from './rng.js';
 import { FILLER, buildVocabulary, makePseudoWord, type Vocabulary } from './vocabulary.js';
 
-/** Bump when generation changes, so stale caches are not reused. */
-export const CORPUS_VERSION = 3;
+/**
+ * Bump when generation or the library's file format changes, so stale caches are not reused. 4: library format
+ * version 2 (split segments: abstracts in their own files), so cold-open figures measure what the app now writes.
+ */
+export const CORPUS_VERSION = 4;
 export const DEFAULT_SEED = 20240731;
 export const PASTE_SIZE = 1000;
 const SHARED_PER_PASTE = 150;

@@ -35,6 +35,8 @@ const mem = process.memoryUsage();
 await new Promise((r) => setTimeout(r, 10));
 clearInterval(beat);
 const storeOpenMs = core.library.stats.openMs;
+// When every abstract was in place (they load after open, one file per event-loop turn; null if never).
+const abstractsLoadedMs = core.library.stats.abstractsLoadedMs;
 await core.close();
 console.log(
   JSON.stringify({
@@ -47,6 +49,7 @@ console.log(
     startupMs: processStartToCode,
     maxEventLoopBlockMs: maxGap,
     blockedUntilFirstRowsMs: blockedUntilFirstRows,
+    abstractsLoadedMs,
     indexReadyMs: indexed - started,
     indexBuildMs: core.indexMs,
     rows: page.rows.length,
