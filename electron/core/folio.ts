@@ -151,6 +151,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {
       try {
+        await this.library.whenAbstractsLoaded().catch(() => undefined);
         while (this.indexQueue.length > 0 && !this.closed) {
           const until = performance.now() + 8;
           while (this.indexQueue.length > 0 && performance.now() < until) {
@@ -192,19 +193,21 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     let fileProblem = 'no cache folder';
     // The file is read while the abstracts load (the index needs them, for new or edited papers and for
     // highlighting); whatever changed meanwhile shows in the key, or reaches the engine as an edit.
-    const key = this.indexKey();
-    const reading = this.indexFile === null ? null : readIndexFile(this.indexFile, key);
     // If they cannot be loaded at all (reported as a problem), the index goes without them.
-    await this.library.whenAbstractsLoaded().catch(() => undefined);
-    const read = reading === null ? null : await reading;
-    this.indexStarted = true;
+    const abstractsLoaded = (): Promise<void> => this.library.whenAbstractsLoaded().catch(() => undefined);
+    const key = this.indexKey();
+    const read = this.indexFile === null ? null : await readIndexFile(this.indexFile, key);
     if (read !== null) {
       if (read.ok && this.indexKey() !== key) {
         fileProblem = 'the library changed while the file was read';
       } else if (read.ok && !this.closed) {
         try {
-          const outcome = await this.engine.restoreAsync(read.snapshot, this.searchDocs(), stop);
+          // The restore needs no abstracts (only new or edited papers do, and it waits for them then).
+          this.indexStarted = true;
+          const outcome = await this.engine.restoreAsync(read.snapshot, this.searchDocs(), stop, abstractsLoaded);
           if (outcome !== null) {
+            // Searches work from here; filters (tag:, year:, …) fill in behind, or on the first that needs them.
+            void this.engine.completeFiltersAsync(stop);
             this.savedKey = key;
             this.editsSinceSave = outcome.reindexed;
             this.maybeScheduleSave();
@@ -219,6 +222,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         fileProblem = read.reason;
       }
     }
+    await abstractsLoaded();
+    this.indexStarted = true;
     await this.engine.addAllAsync(this.searchDocs(), stop);
     if (this.indexFile !== null && !this.closed) this.scheduleSave(0);
     return { source: 'built', ms: performance.now() - t0, fileProblem };
@@ -524,8 +529,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
     // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
     const ids = change.kind === 'tags' || !this.indexStarted ? [] : change.paperIds;
-    if (change.kind === 'import' && ids.length > IMPORT_INDEXED_INLINE) {
-      // Indexed right after the import returns; searches meanwhile wait for it (see searchable()).
+    if ((change.kind === 'import' && ids.length > IMPORT_INDEXED_INLINE) || (ids.length > 0 && !this.library.abstractsLoaded)) {
+      // Indexed right after the import returns, or once the abstracts are in (an edit in the first seconds
+      // after open: indexing it now would leave its abstract out); searches meanwhile wait (searchable()).
       this.indexQueue.push(...ids);
       void this.catchUp();
     } else {

@@ -11,8 +11,12 @@ export function searchDocFor(library: Library, paper: PaperRecord): SearchDoc {
     title: paper.title,
     authors: paper.authors,
     orgs: paper.orgs,
-    // Missing only if the abstracts could not be loaded at all (reported in overview().problems).
-    abstract: paper.abstract ?? '',
+    // Read when used, not copied: abstracts load after open and are set on the record in place, so a
+    // document made before that (a restored index) sees them once they are there. Missing only if they
+    // could not be loaded at all (reported in overview().problems).
+    get abstract() {
+      return paper.abstract ?? '';
+    },
     tags: data.tags,
     note: data.note,
     date: paper.date,

@@ -178,6 +178,33 @@ describe('search index file', () => {
       assert.equal(restored.numOf((docs[10] as SearchDoc).id), -1);
     }));
 
+  for (const fill of ['in the background', 'on the first filtered search'] as const) {
+    test(`filters left out by a restore are filled ${fill}, with edits made meanwhile`, () =>
+      withTempDir(async (dir) => {
+        const saved = new SearchEngine();
+        saved.addAll(docs);
+        const { restored } = await roundTrip(dir, saved, docs);
+        const live = new Map(docs.map((d) => [d.id, d]));
+        // Before the filters are filled: a tag and status change, a removal, a new paper.
+        const a = docs[5] as SearchDoc;
+        const b = docs[900] as SearchDoc;
+        live.set(a.id, { ...a, tags: ['fresh-tag'], status: 'read' });
+        restored.upsert(live.get(a.id) as SearchDoc);
+        live.delete(b.id);
+        restored.remove(b.id);
+        const added = { ...a, id: 'added-late', tags: ['fresh-tag'], date: '2031-02-03' };
+        live.set(added.id, added);
+        restored.upsert(added);
+        if (fill === 'in the background') await restored.completeFiltersAsync();
+        const fresh = new SearchEngine();
+        fresh.addAll(live.values());
+        for (const q of ['tag:fresh-tag', 'status:read', 'year:2031', 'tag:rl', 'cat:LG model', 'status:unread distillation']) {
+          assert.deepEqual([...restored.search(q).ids].sort(), [...fresh.search(q).ids].sort(), q);
+        }
+        assert.deepEqual([...restored.search('', { tag: 'fresh-tag' }).ids].sort(), [a.id, 'added-late'].sort());
+      }));
+  }
+
   test('an unfinished engine has no snapshot', () => {
     const engine = new SearchEngine();
     for (const d of docs.slice(0, 10)) engine.upsert(d);
