@@ -243,7 +243,7 @@ async function runSize(size: number, o: Options): Promise<SizeResult> {
   log(`  edit p50 ${edit.p50Ms} ms, p95 ${edit.p95Ms} ms, max ${edit.maxMs} ms (${edit.compactions} compaction)`);
   log(`import ${size}: ${o.importRuns} × 1,000-paper pastes on a copy…`);
   const imp = await importBench(corpus, o.importRuns);
-  log(`  parse ${imp.parseMs} ms, commit ${imp.commitMs} ms`);
+  log(`  parse ${imp.parseMs} ms, commit ${imp.commitMs} ms, searchable ${imp.searchableMs} ms`);
 
   return { size, corpus, timed, raw, quality, index, open, edit, import: imp, notes, profiles };
 }
@@ -429,7 +429,7 @@ async function main(): Promise<void> {
     '',
     '== Open, edit, import',
     table(
-      ['size', 'cold open→rows', '(store / rest of open / page)', 'index ready', 'loop blocked', 'rss', 'edit p50/p95/max', 'compactions', 'import parse', 'import commit'],
+      ['size', 'cold open→rows', '(store / rest of open / page)', 'index ready', 'loop blocked', 'rss', 'edit p50/p95/max', 'compactions', 'import parse', 'import commit', 'import searchable'],
       results.map((r) => [
         String(r.size),
         `${fmtMs(r.open.ms)} (p95 ${fmtMs(r.open.p95Ms)})`,
@@ -441,6 +441,7 @@ async function main(): Promise<void> {
         String(r.edit.compactions),
         `${fmtMs(r.import.parseMs)}`,
         `${fmtMs(r.import.commitMs)}`,
+        `${fmtMs(r.import.searchableMs)}`,
       ]),
     ),
   );
