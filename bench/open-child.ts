@@ -1,12 +1,14 @@
 // One cold open, in a fresh process: FolioCore.open on a library folder, then the first page of rows the
 // list asks for (100 rows, default date order), then until the background search index is ready.
 // Prints one JSON line. Spawned by bench/system.ts.
-//   node --import tsx bench/open-child.ts <libraryDir>
+//   node --import tsx bench/open-child.ts <libraryDir> [cacheDir]
+// With a cacheDir the search index is read from there when a previous run wrote it (as the app does).
 import { FolioCore } from '../electron/core/folio.js';
 
 const dir = process.argv[2];
+const cacheDir = process.argv[3];
 if (!dir) {
-  console.error('usage: open-child.ts <libraryDir>');
+  console.error('usage: open-child.ts <libraryDir> [cacheDir]');
   process.exit(2);
 }
 
@@ -22,7 +24,7 @@ const beat = setInterval(() => {
 const processStartToCode = performance.now(); // node + tsx start-up and module loading
 const started = performance.now();
 last = started;
-const core = await FolioCore.open(dir);
+const core = await FolioCore.open(dir, cacheDir ? { cacheDir } : {});
 const opened = performance.now();
 const page = await core.query({ search: '', offset: 0, limit: 100 });
 const firstRows = performance.now();
@@ -52,6 +54,7 @@ console.log(
     abstractsLoadedMs,
     indexReadyMs: indexed - started,
     indexBuildMs: core.indexMs,
+    indexSource: core.indexReport?.source ?? null,
     rows: page.rows.length,
     total: page.total,
     heapUsedMb: mem.heapUsed / 1048576,
