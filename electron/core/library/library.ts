@@ -101,6 +101,8 @@ export class Library {
   private closing: Promise<void> | null = null;
   private openMs = 0;
   private abstractsLoadedMs: number | null = null;
+  /** The one-time copies of segments into backups/segments/ that open starts (see finishOpen). */
+  private segmentBackups: Promise<void> = Promise.resolve();
   /** Loads the abstracts of split segments after open (see abstracts.ts). */
   private readonly abstractsLoader: AbstractsLoader;
   private backupsToKeep = 5;
@@ -223,7 +225,16 @@ export class Library {
       await atomicCopy(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name));
     }
     if (writeLibrary) await this.libraryDb.write();
-    for (const name of pending.goodSegments) await backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name));
+    // Segments without a copy in backups/segments/ (older ones, or a copy that failed) get one after open: ~120
+    // existence checks at 100k papers are not worth delaying the first rows for. close() waits for it.
+    const segments = pending.goodSegments;
+    this.segmentBackups = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+      for (const name of segments) {
+        if (this.closing) return; // the next open checks again
+        await backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name));
+      }
+    });
+    this.segmentBackups.catch(() => undefined); // a failed copy is made at the next open
     this.journal = await JournalWriter.open(
       path.join(this.dir, JOURNAL_FILE),
       this.journalEntriesAtOpen,
@@ -667,6 +678,7 @@ export class Library {
       await this.settleCommitLane();
       // The loader stops at its next file (closing is set) and may be restoring or backing up the current one.
       await this.abstractsLoader.settled();
+      await this.segmentBackups.catch(() => undefined);
       if (this.journal) {
         await this.journal.drain();
         if (this.journal.entries > 0 || this.journal.hasRotated) await this.journal.compact();
