@@ -32,6 +32,8 @@ const blockedUntilFirstRows = maxGap;
 // The search index is built in the background after open: wait for it, keep watching the event loop.
 await core.whenIndexed();
 const indexed = performance.now();
+// Abstracts load after open too; wait for them as well (their time is reported, and closing would stop them).
+await core.library.whenAbstractsLoaded();
 const mem = process.memoryUsage();
 // Let one more beat run so a block that ends with the build is counted.
 await new Promise((r) => setTimeout(r, 10));
