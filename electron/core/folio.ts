@@ -419,7 +419,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async paper(id: string, highlight?: string): Promise<PaperDetail> {
-    await this.library.whenAbstractsLoaded();
+    // Only this paper's abstracts file, loaded ahead of the rest if they are still loading after open.
+    await this.library.whenAbstractLoaded(id);
     const paper = this.requirePaper(id);
     const data = this.library.userData(id);
     const detail: PaperDetail = {

@@ -64,6 +64,41 @@ export class AbstractsLoader {
     return this.finished;
   }
 
+  /** Index in `pending` of the file being loaded now (the run's position). */
+  private cursor = 0;
+  /** Set when prioritize() moved a file into the next position: the run's read-ahead is then of the wrong file. */
+  private reordered = false;
+  /** Per file, for prioritize(): settles when that file's abstracts are in place. */
+  private readonly waiters = new Map<PendingAbstracts, { promise: Promise<void>; resolve: () => void }>();
+
+  /**
+   * Settles once `record`'s abstract is in place, loading its file next (before the others still waiting):
+   * a paper opened right after a large library opens shows its abstract in one file's time, not all of them.
+   */
+  prioritize(record: PaperRecord): Promise<void> {
+    if (this.finished || Object.prototype.hasOwnProperty.call(record, 'abstract')) return Promise.resolve();
+    const at = this.pending.findIndex((item, i) => i >= this.cursor && item.records.includes(record));
+    if (at < 0) return this.done; // not in a waiting file (cannot happen for a listed paper): wait for all
+    const item = this.pending[at] as PendingAbstracts;
+    // Next after the file being loaded now; first of all if the run has not begun.
+    const target = this.running === null ? this.cursor : this.cursor + 1;
+    if (at > target) {
+      this.pending.splice(at, 1);
+      this.pending.splice(target, 0, item);
+      this.reordered = true;
+    }
+    let waiter = this.waiters.get(item);
+    if (waiter === undefined) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      waiter = { promise, resolve };
+      this.waiters.set(item, waiter);
+    }
+    void this.start();
+    // If loading stops (library closed) the file never loads: settle with `done`'s rejection then.
+    return Promise.race([waiter.promise, this.done]);
+  }
+
   /** Starts loading (once); the returned promise settles when this run ends (complete, stopped or failed). */
   start(): Promise<void> {
     this.running ??= this.run();
@@ -95,7 +130,13 @@ export class AbstractsLoader {
       let next = readAhead(0);
       for (let i = 0; i < this.pending.length; i++) {
         if (this.options.stopped()) throw new Error('The library was closed before its abstracts were loaded.');
-        const current = next;
+        this.cursor = i;
+        let current = next;
+        if (this.reordered) {
+          // prioritize() put another file here: the read-ahead was of the one that used to be next.
+          this.reordered = false;
+          current = readAhead(i);
+        }
         next = readAhead(i + 1);
         const item = this.pending[i] as PendingAbstracts;
         try {
@@ -105,6 +146,7 @@ export class AbstractsLoader {
           this.options.problems.push(`${PAPERS_DIR}/${abstractsFileName(item.segment)} could not be read (${errorMessage(error)}), so ${lostText(item)}.`);
           fill(item, null);
         }
+        this.waiters.get(item)?.resolve();
         if (i + 1 < this.pending.length) await yieldToEventLoop();
       }
       this.pending.length = 0;

@@ -326,6 +326,16 @@ export class Library {
     return this.abstractsLoader.done;
   }
 
+  /**
+   * Settles once one paper's abstract is loaded, loading its file before the others still waiting (a paper
+   * opened right after a large library opens). Like whenAbstractsLoaded it rejects only if the library closes.
+   */
+  whenAbstractLoaded(id: string): Promise<void> {
+    const paper = this.getPaper(id);
+    if (paper === undefined) return Promise.resolve();
+    return this.abstractsLoader.prioritize(paper);
+  }
+
   /** True once every abstract is loaded (whenAbstractsLoaded has settled successfully). */
   get abstractsLoaded(): boolean {
     return this.abstractsLoader.complete;

@@ -274,3 +274,28 @@ test('FolioCore: paper details and exports carry the real abstracts right after 
     }
   }
 });
+
+test('one paper\'s abstract is loaded ahead of the others (a paper opened right after a large library opens)', async (t) => {
+  const dir = await libraryPath(t);
+  const lib = await openLib(t, dir);
+  const ids: string[] = [];
+  for (let i = 0; i < 5; i++) {
+    const outcome = await lib.commitImport(`p${i}`, parsed(`Author ${i}`, [paper(`Title ${i} one`), paper(`Title ${i} two`)]), 1);
+    ids.push(...outcome.addedIds);
+  }
+  await lib.close();
+  // Asked before the loader starts, and while it runs: the asked-for file comes before the files ahead of it.
+  for (const when of ['before the loader starts', 'while it runs'] as const) {
+    const reopened = await openLib(t, dir, { abstracts: 'background' });
+    if (when === 'while it runs') await new Promise<void>((resolve) => setImmediate(resolve));
+    const last = ids[ids.length - 1] as string;
+    await reopened.whenAbstractLoaded(last);
+    assert.equal(reopened.getPaper(last)?.abstract, 'Abstract of Title 4 two.', when);
+    const loaded = ids.filter((id) => 'abstract' in (reopened.getPaper(id) ?? {}));
+    assert.ok(loaded.length <= (when === 'before the loader starts' ? 2 : 6), `${when}: only the asked file (and the one running); got ${loaded.length} of ${ids.length}`);
+    await reopened.whenAbstractsLoaded();
+    assert.deepEqual(reopened.papers().map((p) => p.abstract), reopened.papers().map((p) => `Abstract of ${p.title}.`), when);
+    assert.deepEqual(reopened.problems, []);
+    await reopened.close();
+  }
+});
