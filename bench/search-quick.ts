@@ -6,10 +6,18 @@
 //   ui     — the FolioCore.query page path: top 50 + highlight ranges for the 50 rows
 //   ui/date— the same sorted by date: membership mask + walk of the precomputed date order + highlights
 // and naive fuse.js over all fields as a same-run baseline (10k only; it takes seconds per query at 100k).
-//   npx tsx bench/search-quick.ts [papers] [--no-baseline] [--module PATH]
+//   npx tsx bench/search-quick.ts [papers] [--no-baseline] [--module PATH] [--compare PATH] [--ui-only] [--no-async]
+//     [--reps N]
+//     [--only LABEL] [--phases]
 // --module PATH: import SearchEngine from another copy of electron/core/search (e.g. an older checkout) to
 // compare in the same run on the same corpus; an engine without limit/members is driven the old way (rank
 // everything, slice; sort with SortedOrders.arrange).
+// --compare PATH: also build the engine of another copy (e.g. `git worktree`/cp of electron/ at the commit
+// before a change) on the same corpus and time both interleaved, rep by rep, in this one process (the
+// machine's load then hits both alike); prints both, and checks that page ids and totals are identical.
+// --ui-only: only the top50 and ui columns. --no-async: skip the background-build measurement.
+// --phases: per query group, where a UI page's time goes (text index search, top-k selection, fuse re-rank,
+// highlights of the rows, the rest), p50 / p95 of each, measured by wrapping those methods.
 import Fuse from 'fuse.js';
 import type { SearchDoc } from '../electron/core/search/index.js';
 import { SearchEngine as CurrentEngine } from '../electron/core/search/index.js';
@@ -22,7 +30,13 @@ const MODULE = process.argv[process.argv.indexOf('--module') + 1];
 const SearchEngine: typeof CurrentEngine = process.argv.includes('--module') && MODULE
   ? ((await import(MODULE)) as { SearchEngine: typeof CurrentEngine }).SearchEngine
   : CurrentEngine;
-const REPS = 20;
+const argAfter = (flag: string): string | undefined => (process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined);
+const REPS = Number(argAfter('--reps') ?? 20);
+const COMPARE = argAfter('--compare');
+const UI_ONLY = process.argv.includes('--ui-only');
+const OtherEngine: typeof CurrentEngine | null = COMPARE
+  ? ((await import(COMPARE)) as { SearchEngine: typeof CurrentEngine }).SearchEngine
+  : null;
 // --cpu: time queries by this process's CPU time instead of the wall clock. On a shared, overloaded machine
 // the wall clock mostly measures the other processes; CPU time is what the query costs on a free core.
 const CPU = process.argv.includes('--cpu');
@@ -165,7 +179,12 @@ const QUERIES: Array<{ label: string; queries: string[] }> = [
   { label: 'filters + text', queries: ['cat:LG author:zhang attention'] },
   { label: 'gibberish', queries: ['xqzvkwpl'] },
   { label: 'keystrokes "knowledge distillation for language"', queries: prefixes('knowledge distillation for language') },
+  { label: 'keystrokes "reinforcement learning"', queries: prefixes('reinforcement learning') },
 ];
+
+// --only TEXT: only the query groups whose label contains TEXT (for profiling one of them).
+const ONLY = argAfter('--only');
+if (ONLY !== undefined) QUERIES.splice(0, QUERIES.length, ...QUERIES.filter((g) => g.label.includes(ONLY)));
 
 function stats(times: number[]): { median: number; p95: number } {
   const s = [...times].sort((a, b) => a - b);
@@ -199,7 +218,7 @@ console.log(`corpus: ${PAPERS} papers generated in ${(performance.now() - genSta
 
 // Background build first (in a fresh engine): total time and the longest stall of a 1 ms ticker.
 let asyncEngine: CurrentEngine | null = null;
-if (typeof (new SearchEngine() as Partial<CurrentEngine>).addAllAsync === 'function') {
+if (!process.argv.includes('--no-async') && typeof (new SearchEngine() as Partial<CurrentEngine>).addAllAsync === 'function') {
   const e = new SearchEngine();
   let last = performance.now();
   let worst = 0;
@@ -232,11 +251,14 @@ gc();
 console.log(`engine build: ${buildMs.toFixed(0)} ms wall${CPU ? `, ${buildCpuMs.toFixed(0)} ms cpu` : ''} (${engine.size} docs), heap+buffers +${mb(process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore)} (with --expose-gc)`);
 
 const upsertTimes: number[] = [];
+const edits: SearchDoc[] = [];
 for (let i = 0; i < 200; i++) {
   const d = docs[int(docs.length)];
   if (d === undefined) continue;
+  const edited = { ...d, note: `${d.note} edited ${i}`, tags: [...d.tags, 'edited'] };
+  edits.push(edited);
   const t = performance.now();
-  engine.upsert({ ...d, note: `${d.note} edited ${i}`, tags: [...d.tags, 'edited'] });
+  engine.upsert(edited);
   upsertTimes.push(performance.now() - t);
 }
 const up = stats(upsertTimes);
@@ -289,17 +311,112 @@ if (BASELINE) {
   console.log(`naive fuse build: ${(performance.now() - t).toFixed(0)} ms`);
 }
 
+if (process.argv.includes('--phases')) {
+  type Proto = Record<string, (...args: unknown[]) => unknown>;
+  const textProto = Object.getPrototypeOf((engine as unknown as { text: object }).text) as Proto;
+  const engineProto = Object.getPrototypeOf(engine) as Proto;
+  const spent: Record<string, number> = {};
+  const wrap = (proto: Proto, name: string, label: string): void => {
+    const original = proto[name];
+    if (typeof original !== 'function') return;
+    proto[name] = function (this: unknown, ...args: unknown[]): unknown {
+      const t = clock();
+      try {
+        return original.apply(this, args);
+      } finally {
+        spent[label] = (spent[label] ?? 0) + clock() - t;
+      }
+    };
+  };
+  wrap(textProto, 'search', 'index');
+  wrap(textProto, 'ranked', 'top-k');
+  wrap(engineProto, 'rank', 'fuse');
+  wrap(engineProto, 'matchesFor', 'highlight');
+  const names = ['index', 'top-k', 'fuse', 'highlight', 'other', 'page'];
+  console.log(`\n${'where a UI page goes, p50 / p95 ms'.padEnd(44)} ${names.map((n) => n.padStart(15)).join(' ')}`);
+  for (const { label, queries } of QUERIES) {
+    const rows: Record<string, number[]> = {};
+    for (const q of queries) uiPage(q);
+    for (let r = 0; r < REPS; r++) {
+      for (const q of queries) {
+        for (const k of Object.keys(spent)) spent[k] = 0;
+        const t = clock();
+        uiPage(q);
+        const page = clock() - t;
+        const parts = { ...spent, page, other: page - Object.values(spent).reduce((a, b) => a + b, 0) };
+        for (const n of names) (rows[n] ??= []).push(parts[n as keyof typeof parts] ?? 0);
+      }
+    }
+    console.log(`${label.padEnd(44)} ${names.map((n) => { const x = stats(rows[n] ?? []); return `${x.median.toFixed(2)} / ${x.p95.toFixed(2)}`.padStart(15); }).join(' ')}`);
+    if (process.argv.includes('--samples')) console.log(`  index ms by rep: ${(rows.index ?? []).map((x) => x.toFixed(1)).join(' ')}`);
+  }
+  process.exit(0);
+}
+
+if (OtherEngine !== null) {
+  // Same-run comparison: the other engine first ("before"), this one second ("after"), interleaved per rep.
+  const other = new OtherEngine();
+  other.addAll(docs);
+  for (const d of edits) other.upsert(d);
+  gc();
+  type Search = (q: string, scope?: undefined, o?: object) => Outcome;
+  const engines = [other, engine] as const;
+  const page = (e: CurrentEngine, q: string): number => {
+    const o = (e.search as Search)(q, undefined, { limit: 50 });
+    for (const id of o.ids.slice(0, 50)) (e.matchesFor as (id: string, q: string, f?: string) => unknown)(id, q, 'row');
+    return hitsOf(o);
+  };
+  const top = (e: CurrentEngine, q: string): number => hitsOf((e.search as Search)(q, undefined, { limit: 50 }));
+  let mismatches = 0;
+  console.log(`\n${'query: before → after, p50 / p95 ms'.padEnd(44)} ${'top50 before'.padStart(15)} ${'top50 after'.padStart(15)} ${'ui before'.padStart(15)} ${'ui after'.padStart(15)} ${'hits'.padStart(11)}`);
+  const worst = [0, 0];
+  for (const { label, queries } of QUERIES) {
+    for (const q of queries) {
+      const a = (other.search as Search)(q, undefined, { limit: 50 });
+      const b = (engine.search as Search)(q, undefined, { limit: 50 });
+      if (a.total !== b.total || a.ids.join() !== b.ids.join()) {
+        mismatches++;
+        console.log(`  MISMATCH ${JSON.stringify(q)}: total ${a.total} vs ${b.total}; first differing row ${a.ids.findIndex((id, i) => id !== b.ids[i])}`);
+      }
+    }
+    const times = [[], [], [], []] as number[][];
+    const hits: number[] = [];
+    for (const q of queries) for (const e of engines) page(e, q); // warm-up
+    for (let r = 0; r < REPS; r++) {
+      for (const q of queries) {
+        engines.forEach((e, i) => {
+          let t = clock();
+          top(e, q);
+          (times[i] as number[]).push(clock() - t);
+          t = clock();
+          const n = page(e, q);
+          (times[2 + i] as number[]).push(clock() - t);
+          if (r === 0 && i === 1) hits.push(n);
+        });
+      }
+    }
+    const s = times.map(stats);
+    worst[0] = Math.max(worst[0] as number, s[2]?.p95 ?? 0);
+    worst[1] = Math.max(worst[1] as number, s[3]?.p95 ?? 0);
+    const hitText = hits.length === 1 ? String(hits[0]) : `${Math.min(...hits)}–${Math.max(...hits)}`;
+    console.log(`${label.padEnd(44)} ${s.map((x) => `${x.median.toFixed(2)} / ${x.p95.toFixed(2)}`.padStart(15)).join(' ')} ${hitText.padStart(11)}`);
+  }
+  console.log(`\ntimes are ${CPU ? 'process CPU ms (--cpu)' : 'wall-clock ms'}; worst ui p95 before ${worst[0]?.toFixed(2)}, after ${worst[1]?.toFixed(2)}; ${mismatches} mismatching pages`);
+  process.exit(0);
+}
+
 console.log('');
 const cols = ['full', 'top50', 'ui', 'ui/date', 'ui all fields'];
 console.log(`${'query (p50 / p95 ms)'.padEnd(44)} ${cols.map((c) => c.padStart(17)).join(' ')} ${'hits'.padStart(11)}${BASELINE ? `  | ${'fuse p50'.padStart(9)} ${'ratio'.padStart(7)}` : ''}`);
 const uiP95: number[] = [];
 for (const { label, queries } of QUERIES) {
+  const skipped = { median: 0, p95: 0, hits: '' };
   const runs = [
-    measure((q) => search(q).ids.length, queries, REPS),
+    UI_ONLY ? skipped : measure((q) => search(q).ids.length, queries, REPS),
     measure((q) => hitsOf(search(q, { limit: 50 })), queries, REPS),
     measure(uiPage, queries, REPS),
-    measure(uiDatePage, queries, REPS),
-    measure((q) => uiPage(q, 'all'), queries, REPS),
+    UI_ONLY ? skipped : measure(uiDatePage, queries, REPS),
+    UI_ONLY ? skipped : measure((q) => uiPage(q, 'all'), queries, REPS),
   ];
   uiP95.push(runs[2]?.p95 ?? 0, runs[3]?.p95 ?? 0);
   let line = `${label.padEnd(44)} ${runs.map((r) => `${r.median.toFixed(2)} / ${r.p95.toFixed(2)}`.padStart(17)).join(' ')} ${(runs[1]?.hits ?? '').padStart(11)}`;
