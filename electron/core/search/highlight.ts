@@ -9,6 +9,7 @@ import { matchWord } from './plan.js';
 import type { QueryFilter } from './query-parser.js';
 import { normalizeTag } from './query-parser.js';
 import { originalPrefixEnd, tokenizeTerms, tokenizeWithOffsets } from './tokenize.js';
+import type { Token } from './tokenize.js';
 
 export interface HighlightDoc {
   title: string;
@@ -39,6 +40,26 @@ type How = ReturnType<typeof matchWord>;
 const verdicts = new WeakMap<TermRule, Map<string, How>>();
 const MEMO_LIMIT = 50_000;
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
+/**
+ * Tokens of short non-ASCII texts (names, titles, tags), remembered across queries: the exact tokenizer
+ * tests each char against Unicode regexes, and a page's rows show the same accented names query after
+ * query (every keystroke). Abstracts are not kept (long, and rows do not show them).
+ */
+const tokenCache = new Map<string, Token[]>();
+const TOKEN_CACHE_LIMIT = 20_000;
+const TOKEN_CACHE_MAX_TEXT = 256;
+
+function tokensOf(text: string): Token[] {
+  if (text.length > TOKEN_CACHE_MAX_TEXT) return tokenizeWithOffsets(text);
+  let tokens = tokenCache.get(text);
+  if (tokens === undefined) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokens = tokenizeWithOffsets(text);
+    tokenCache.set(text, tokens);
+  }
+  return tokens;
+}
 
 function memoOf(rule: TermRule): Map<string, How> {
   let memo = verdicts.get(rule);
@@ -86,7 +107,7 @@ function rangesIn(text: string, rules: readonly TermRule[], field: TextField): M
     }
     return ranges.length > 1 ? mergeRanges(ranges) : ranges;
   }
-  for (const token of tokenizeWithOffsets(text)) {
+  for (const token of tokensOf(text)) {
     for (let r = 0; r < applicable.length; r++) {
       const rule = applicable[r] as TermRule;
       // Cheap rejection before the memo: an exact or prefix match starts with the same char, a typo match
@@ -117,7 +138,8 @@ function perItem(items: readonly string[], rangesFor: (item: string) => MatchRan
 
 /** Ranges of an author name matched by an `author:` filter value (the words of the sequence). */
 function authorFilterRanges(name: string, needles: readonly string[][]): MatchRange[] {
-  const tokens = tokenizeWithOffsets(name);
+  if (needles.length === 0) return [];
+  const tokens = tokensOf(name);
   const words = tokens.map((t) => t.term);
   const ranges: MatchRange[] = [];
   for (const needle of needles) {
@@ -152,7 +174,10 @@ export function highlight(
   const result: FieldMatches = {};
   const title = rangesIn(doc.title, rules, 'title');
   if (title.length > 0) result.title = title;
-  const authors = perItem(doc.authors, (name) => mergeRanges([...rangesIn(name, rules, 'authors'), ...authorFilterRanges(name, authorNeedles)]));
+  // Without an author: filter the name's own ranges are already sorted and merged.
+  const authors = perItem(doc.authors, (name) =>
+    authorNeedles.length === 0 ? rangesIn(name, rules, 'authors') : mergeRanges([...rangesIn(name, rules, 'authors'), ...authorFilterRanges(name, authorNeedles)]),
+  );
   if (authors.length > 0) result.authors = authors;
   if (fields === 'all') {
     const orgs = perItem(doc.orgs, (org) => rangesIn(org, rules, 'orgs'));
