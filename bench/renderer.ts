@@ -89,7 +89,52 @@ async function load(page: Page, core: FolioCore, dir: string): Promise<void> {
     .replaceAll('__FOLIO_METHODS__', JSON.stringify(FOLIO_METHODS))
     .replaceAll('__CHANNEL__', JSON.stringify(CHANGED_CHANNEL));
   await page.addInitScript({ content: probe });
+  await page.addInitScript({ content: FIRST_ROW_WATCH });
   await page.goto(`${ORIGIN}/index.html`);
+}
+
+// Records every change of the list's first row as seen in the DOM: when the mutation happened (m) and the
+// first frame after it (at, rAF then a MessageChannel task, like the probe). The probe's "painted" is the
+// first frame after an answer arrived; a renderer that renders the answer later (a transition, in slices)
+// may paint that frame with the previous rows, so the paced latency takes the frame that shows the answer's
+// first row (see answerPaintedAt).
+const FIRST_ROW_WATCH = `(() => {
+  const seen = [];
+  globalThis.__firstRows = seen;
+  let last;
+  const check = () => {
+    const first = document.querySelector('[role="listbox"] [role="option"]');
+    const label = first ? first.getAttribute('aria-label') : null;
+    if (label === last) return;
+    last = label;
+    const entry = { label, m: performance.now(), at: 0 };
+    seen.push(entry);
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => { entry.at = performance.now(); };
+      ch.port2.postMessage(0);
+    });
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label'] });
+})();`;
+
+interface FirstRowChange {
+  label: string | null;
+  m: number;
+  at: number;
+}
+
+/**
+ * When the answer's first row was on screen: the probe's frame if the DOM already showed that row then,
+ * else the frame after the first later change to it; null if it never showed.
+ */
+export function answerPaintedAt(changes: readonly FirstRowChange[], probeAt: number, title: string): number | null {
+  const shows = (c: FirstRowChange | undefined) => c !== undefined && c.at > 0 && c.label !== null && c.label.startsWith(title);
+  const before = changes.filter((c) => c.m <= probeAt);
+  const current = before[before.length - 1];
+  if (shows(current)) return Math.max(probeAt, (current as FirstRowChange).at);
+  const later = changes.find((c) => c.m > probeAt && shows(c));
+  return later ? later.at : null;
 }
 
 interface BenchState {
@@ -198,11 +243,25 @@ export async function runRenderer(corpus: Corpus, log: (line: string) => void, p
           missed++;
           continue;
         }
-        latencies.push(painted.at - key.at);
-        // Check the painted first row is the core's first row for that text.
+        // Check the painted first row is the core's first row for that text, and time the frame showing it.
         const expected = await core.query({ search: text, sort: 'relevance', direction: 'desc', offset: 0, limit: 1 });
         const title = expected.rows[0]?.title;
-        if (title === undefined ? painted.total === 0 : painted.firstLabel?.startsWith(title)) verified++;
+        if (title === undefined) {
+          latencies.push(painted.at - key.at);
+          if (painted.total === 0) verified++;
+        } else {
+          let at: number | null = null;
+          for (let wait = 0; at === null && wait < 50; wait++) {
+            if (wait > 0) await page.waitForTimeout(20);
+            at = answerPaintedAt(await page.evaluate(() => (globalThis as unknown as { __firstRows: FirstRowChange[] }).__firstRows.slice(-30)), painted.at, title);
+          }
+          if (at === null) {
+            missed++;
+            continue;
+          }
+          latencies.push(at - key.at);
+          verified++;
+        }
         await page.waitForTimeout(30);
       }
       typingWindows.push([windowStart, await page.evaluate(() => performance.now())]);
