@@ -37,7 +37,7 @@
  * toggleTheme() is also on window.folioToggleTheme.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { SortDirection, SortKey } from '../../electron/core/api.js';
+import type { SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
 import { FolioMark, SortArrow } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyLibrary } from './components/EmptyLibrary.js';
@@ -100,7 +100,8 @@ export function App() {
     () => ({ search: query, scope: scopeToQuery(scope), sort: effectiveSort, direction: effectiveDirection }),
     [query, scope, effectiveSort, effectiveDirection],
   );
-  const { store, snapshot } = usePageStore(listQuery);
+  // `shown` lags `snapshot` while a new query runs: the list keeps the previous results until it answers.
+  const { store, snapshot, shown } = usePageStore(listQuery);
   const queryKey = JSON.stringify(listQuery);
 
   const tagColors = useMemo(() => new Map(overview?.tags.map((t) => [t.name, t.color]) ?? []), [overview]);
@@ -116,10 +117,10 @@ export function App() {
   const focusList = useCallback(() => {
     listRef.current?.focus();
     if (!selectedId) {
-      const first = store.row(0);
+      const first = shown.rows.row(0);
       if (first) setSelectedId(first.id);
     }
-  }, [selectedId, store]);
+  }, [selectedId, shown]);
 
   const applyFilter = useCallback((key: FilterKey, value: string) => {
     setSearch((current) => setFilter(current, key, value));
@@ -135,10 +136,14 @@ export function App() {
     requestAnimationFrame(() => detailRef.current?.focus());
   }, []);
 
+  // Reads the (controlled) search box instead of `search`, so the callback, and the memoized list, stay put
+  // while typing.
   const onListEscape = useCallback(() => {
-    if (search) setSearch('');
+    if (searchRef.current?.value) setSearch('');
     else setSelectedId(null);
-  }, [search]);
+  }, []);
+
+  const focusListFromDetail = useCallback(() => listRef.current?.focus(), []);
 
   const selectScope = useCallback((next: Scope) => {
     startTransition(() => setScope(next));
@@ -237,8 +242,8 @@ export function App() {
   }, [focusSearch, toggleTagByIndex, openImport]);
 
   const empty = overview?.paperCount === 0;
-  const total = snapshot.total;
-  const searching = search !== query || total === null;
+  const searching = search !== query || snapshot.total === null;
+  const total = shown.total;
   const scopeTitle =
     scope.kind === 'all' ? 'All papers' : scope.kind === 'status' ? SORT_STATUS[scope.status] : scope.kind === 'tag' ? `Tag “${scope.name}”` : (profileScope?.name ?? 'Profile');
   const problems = overview?.problems ?? [];
@@ -349,7 +354,8 @@ export function App() {
               <PaperList
                 ref={listRef}
                 store={store}
-                snapshot={snapshot}
+                snapshot={shown}
+                busy={snapshot.total === null}
                 queryKey={queryKey}
                 selectedId={selectedId}
                 tagColors={tagColors}
@@ -364,7 +370,7 @@ export function App() {
         </main>
         <ResizeHandle label="Resize paper list" value={listWidth} min={300} max={1000} onChange={setListWidth} />
 
-        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? []} onFilter={applyFilter} onEscape={() => listRef.current?.focus()} isLibraryEmpty={empty} />
+        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} />
         </div>
       </div>
 
@@ -384,5 +390,6 @@ export function App() {
   );
 }
 
+const NO_TAGS: readonly TagSummary[] = [];
 const SORT_STATUS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PaperRow, ViewPage, ViewQuery } from '../../electron/core/api.js';
-import { PAGE_SIZE, PageStore, type ListQuery } from '../../renderer/src/lib/pageStore.js';
+import { PAGE_SIZE, PageStore, shownSnapshot, type ListQuery } from '../../renderer/src/lib/pageStore.js';
 import { deferred, rng, settle, type Deferred } from './helpers.js';
 
 // The store's one boundary is the core's query(view) function. The fake below answers from in-memory arrays
@@ -492,4 +492,38 @@ test('pageStore: randomized interleavings (fixed seeds) never show another query
       assert.ok(loadedPages(store, sizes[current]!).length <= MAX_PAGES);
     });
   }
+});
+
+test('shownSnapshot: the list keeps the last answered results while a new query runs', async (t) => {
+  const core = fakeCore({ a: papers(300, 'A'), b: papers(5, 'B'), bad: [] });
+  const store = new PageStore(core.query);
+  const initial = store.getSnapshot(); // no query yet: total null
+  store.setQuery(q('a'));
+  await core.drain();
+  const answeredA = store.getSnapshot();
+  store.setQuery(q('b'));
+  const pendingB = store.getSnapshot();
+  await core.drain();
+  const answeredB = store.getSnapshot();
+  const failed = { ...pendingB, error: 'boom' };
+  const cases: Array<{ name: string; shown: typeof initial | null; latest: typeof initial; expected: typeof initial }> = [
+    { name: 'nothing shown yet: the latest, even pending', shown: null, latest: initial, expected: initial },
+    { name: 'nothing answered yet: the latest', shown: initial, latest: pendingB, expected: pendingB },
+    { name: 'answered: the latest', shown: answeredA, latest: answeredB, expected: answeredB },
+    { name: 'pending: the previous answer stays', shown: answeredA, latest: pendingB, expected: answeredA },
+    { name: 'failed: the latest (its error shows, old rows do not)', shown: answeredA, latest: failed, expected: failed },
+  ];
+  for (const c of cases) {
+    await t.test(c.name, () => {
+      assert.equal(shownSnapshot(c.shown, c.latest), c.expected);
+    });
+  }
+  await t.test('the kept snapshot still reads its own query’s rows, the store does not', () => {
+    assert.equal(answeredA.rows.row(0)?.title, 'A 0');
+    assert.equal(answeredA.rows.indexOf('p42'), 42);
+    assert.equal(pendingB.rows.row(0)?.title, 'B 0', 'the pending snapshot’s rows are the new query’s, filled in live');
+    assert.equal(store.row(42), undefined, 'the store answers only for the current query');
+    assert.equal(store.indexOf('p42'), -1);
+    assert.equal(answeredB.rows, store.getSnapshot().rows);
+  });
 });

@@ -1,5 +1,5 @@
 // The selected paper: everything about it, plus the user's tags, reading status and note.
-import { forwardRef, useCallback } from 'react';
+import { forwardRef, memo, useCallback } from 'react';
 import type { TagSummary } from '../../../electron/core/api.js';
 import type { ReadingStatus } from '../../../electron/core/model.js';
 import { usePaper } from '../hooks/usePaper.js';
@@ -25,7 +25,9 @@ interface Props {
   isLibraryEmpty?: boolean;
 }
 
-export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape, isLibraryEmpty = false }, ref) {
+/** Memoized: typing re-renders App; the pane follows only when its paper or the (debounced) query changes. */
+export const DetailPane = memo(
+  forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape, isLibraryEmpty = false }, ref) {
   const { paper, loading, error, patch } = usePaper(paperId, highlight);
   const toasts = useToasts();
 
@@ -196,4 +198,5 @@ export const DetailPane = forwardRef<HTMLElement, Props>(function DetailPane({ p
       {body}
     </section>
   );
-});
+}),
+);

@@ -1,21 +1,29 @@
 // The virtualized paper list: a listbox whose options are only the rows in view. Rows come from the
-// PageStore a page at a time; rows not loaded yet draw as placeholders of the same height.
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+// PageStore a page at a time; rows not loaded yet draw as placeholders of the same height. Rows have a fixed
+// height, so which rows are in view is arithmetic (lib/rowWindow.ts), whatever the number of results.
+// While a new query runs the list keeps drawing the previous results (`snapshot` is then the last answered
+// one, `busy` is set); when the answer arrives the rows are updated in place.
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { PaperRow } from '../../../electron/core/api.js';
 import { shortAuthors } from '../lib/authors.js';
 import { formatDate } from '../lib/format.js';
 import { itemRanges } from '../lib/highlight.js';
 import type { PageStore, PageStoreSnapshot } from '../lib/pageStore.js';
+import { rowWindow, scrollTopToReveal } from '../lib/rowWindow.js';
 import type { FilterKey } from '../lib/searchSyntax.js';
 import { Highlighted } from './Highlighted.js';
 import { StatusMark } from './StatusMark.js';
 
 export const ROW_HEIGHT = 58;
+/** Rows drawn beyond each edge of the viewport, so scrolling does not show blank slots. */
+const OVERSCAN = 6;
 
 interface Props {
   store: PageStore;
+  /** The results drawn: the store's latest snapshot, or the previous query's while a new one runs. */
   snapshot: PageStoreSnapshot;
+  /** A new query is running (its results are not in yet). */
+  busy: boolean;
   /** Changes when the query changes: the list scrolls back to the top. */
   queryKey: string;
   selectedId: string | null;
@@ -29,52 +37,67 @@ interface Props {
   ref: RefObject<HTMLDivElement | null>;
 }
 
-export function PaperList({ store, snapshot, queryKey, selectedId, tagColors, onSelect, onOpen, onEscape, onFilter, label, ref: scrollRef }: Props) {
+export const PaperList = memo(function PaperList({ store, snapshot, busy, queryKey, selectedId, tagColors, onSelect, onOpen, onEscape, onFilter, label, ref: scrollRef }: Props) {
   const total = snapshot.total ?? 0;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
+  const rows = snapshot.rows;
+  const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
+  const { first, last } = rowWindow(viewport.scrollTop, viewport.height, ROW_HEIGHT, total, OVERSCAN);
+
+  // Track the scroll position and the viewport's height (the first measure before the first paint).
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const read = () =>
+      setViewport((v) => (v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight }));
+    read();
+    el.addEventListener('scroll', read, { passive: true });
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
+    observer?.observe(el);
+    return () => {
+      el.removeEventListener('scroll', read);
+      observer?.disconnect();
+    };
+  }, [scrollRef]);
 
   useEffect(() => {
-    store.setRange(first, last);
+    if (last >= first) store.setRange(first, last);
   }, [store, first, last]);
 
   useLayoutEffect(() => {
-    virtualizer.scrollToOffset(0);
+    const el = scrollRef.current;
+    if (el && el.scrollTop !== 0) el.scrollTop = 0;
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query changes
   }, [queryKey]);
 
-  const selectedIndex = selectedId ? store.indexOf(selectedId) : -1;
+  const selectedIndex = selectedId ? rows.indexOf(selectedId) : -1;
 
   // Keyboard moves to rows whose page may not be loaded yet: remember the index, select when it arrives.
   const pendingIndex = useRef<number | null>(null);
   useEffect(() => {
     if (pendingIndex.current === null) return;
-    const row = store.row(pendingIndex.current);
+    const row = rows.row(pendingIndex.current);
     if (row) {
       pendingIndex.current = null;
       onSelect(row.id);
     }
-  }, [snapshot, store, onSelect]);
+  }, [snapshot, rows, onSelect]);
 
   const moveTo = useCallback(
     (index: number) => {
       if (total === 0) return;
       const target = Math.max(0, Math.min(total - 1, index));
-      virtualizer.scrollToIndex(target, { align: 'auto' });
-      const row = store.row(target);
+      const el = scrollRef.current;
+      if (el) {
+        const top = scrollTopToReveal(target, el.scrollTop, el.clientHeight, ROW_HEIGHT);
+        if (top !== el.scrollTop) el.scrollTop = top;
+      }
+      const row = rows.row(target);
       if (row) {
         pendingIndex.current = null;
         onSelect(row.id);
       } else pendingIndex.current = target;
     },
-    [total, virtualizer, store, onSelect],
+    [total, scrollRef, rows, onSelect],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -114,6 +137,31 @@ export function PaperList({ store, snapshot, queryKey, selectedId, tagColors, on
 
   const activeId = selectedIndex >= 0 ? `paper-option-${selectedIndex}` : undefined;
 
+  // Slots are keyed by paper, not by position: when results change, an element keeps showing the same paper
+  // (a click aimed at a row cannot land on another paper that took its place), and papers that stay in the
+  // results keep their DOM and only move. A paper seen twice (pages from before and after a refresh) falls
+  // back to a positional key.
+  const slots = [];
+  const keys = new Set<string>();
+  for (let index = first; index <= last; index++) {
+    const row = rows.row(index);
+    let key = row ? row.id : `#${index}`;
+    if (keys.has(key)) key = `${key}#${index}`;
+    keys.add(key);
+    slots.push(
+      <div key={key} role="presentation" className="paper-list-slot" style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}>
+        {row ? (
+          <Row row={row} index={index} total={total} selected={row.id === selectedId} tagColors={tagColors} onSelect={onSelect} onOpen={onOpen} onFilter={onFilter} />
+        ) : (
+          <div className="paper-row placeholder" role="option" aria-selected={false} aria-label="Loading…" aria-posinset={index + 1} aria-setsize={total}>
+            <span className="skeleton skeleton-title" />
+            <span className="skeleton skeleton-meta" />
+          </div>
+        )}
+      </div>,
+    );
+  }
+
   return (
     <div
       ref={scrollRef}
@@ -121,44 +169,16 @@ export function PaperList({ store, snapshot, queryKey, selectedId, tagColors, on
       role="listbox"
       aria-label={label}
       aria-activedescendant={activeId}
-      aria-busy={snapshot.total === null}
+      aria-busy={busy}
       tabIndex={0}
       onKeyDown={onKeyDown}
     >
-      <div role="presentation" className="paper-list-spacer" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const row = store.row(item.index);
-          return (
-            <div
-              key={item.key}
-              role="presentation"
-              className="paper-list-slot"
-              style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-            >
-              {row ? (
-                <Row
-                  row={row}
-                  index={item.index}
-                  total={total}
-                  selected={row.id === selectedId}
-                  tagColors={tagColors}
-                  onSelect={onSelect}
-                  onOpen={onOpen}
-                  onFilter={onFilter}
-                />
-              ) : (
-                <div className="paper-row placeholder" role="option" aria-selected={false} aria-label="Loading…" aria-posinset={item.index + 1} aria-setsize={total}>
-                  <span className="skeleton skeleton-title" />
-                  <span className="skeleton skeleton-meta" />
-                </div>
-              )}
-            </div>
-          );
-        })}
+      <div role="presentation" className="paper-list-spacer" style={{ height: total * ROW_HEIGHT }}>
+        {slots}
       </div>
     </div>
   );
-}
+});
 
 interface RowProps {
   row: PaperRow;
@@ -171,7 +191,8 @@ interface RowProps {
   onFilter: (key: FilterKey, value: string) => void;
 }
 
-function Row({ row, index, total, selected, tagColors, onSelect, onOpen, onFilter }: RowProps) {
+/** Memoized: a row re-renders only when its paper, position, selection or the tag colours change. */
+const Row = memo(function Row({ row, index, total, selected, tagColors, onSelect, onOpen, onFilter }: RowProps) {
   const matchedAuthors = row.matches?.authors?.map((a) => a.index) ?? [];
   const authors = shortAuthors(row.authors, row.authorsTruncated, matchedAuthors);
   const authorText = authors.items.map((a) => a.name).join(', ') + (authors.etAl ? ' et al.' : '');
@@ -236,4 +257,4 @@ function Row({ row, index, total, selected, tagColors, onSelect, onOpen, onFilte
       </div>
     </div>
   );
-}
+});

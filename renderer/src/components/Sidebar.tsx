@@ -1,5 +1,5 @@
 // Library navigation: all papers, reading status, profiles, tags (with the tag actions menu).
-import { useState, type MouseEvent, type ReactNode } from 'react';
+import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { LibraryOverview, TagSummary } from '../../../electron/core/api.js';
 import { formatNumber, plural } from '../lib/format.js';
 import { sameScope, type Scope } from '../lib/scope.js';
@@ -11,7 +11,8 @@ interface Props {
   onScope: (scope: Scope) => void;
 }
 
-export function Sidebar({ overview, scope, onScope }: Props) {
+/** Memoized: typing in the search box re-renders App, and the sidebar (hundreds of items) need not follow. */
+export const Sidebar = memo(function Sidebar({ overview, scope, onScope }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const counts = overview?.statusCounts;
   return (
@@ -59,7 +60,7 @@ export function Sidebar({ overview, scope, onScope }: Props) {
       </ul>
     </nav>
   );
-}
+});
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);

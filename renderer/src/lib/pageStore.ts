@@ -2,6 +2,9 @@
 // are visible; the store fetches the ~100-row pages around them from the core, keeps a bounded number of
 // pages, and drops responses that belong to an older query. refresh() (after a library change) refetches
 // the visible pages but keeps showing the old rows until the new ones arrive, so nothing jumps or blanks.
+// Each query's rows are reachable through its own RowSource (snapshot.rows), so the list can keep drawing
+// the previous query's settled results while the next query's first page is on its way (see shownSnapshot):
+// the store itself never answers row()/indexOf() with another query's rows.
 import type { PaperRow, ViewPage, ViewQuery } from '../../../electron/core/api.js';
 
 export const PAGE_SIZE = 100;
@@ -17,6 +20,37 @@ export interface PageStoreSnapshot {
   error: string | null;
   /** Changes whenever rows change, so React re-renders. */
   tick: number;
+  /** The rows of the query this snapshot belongs to (one object per query; reads the live pages). */
+  rows: RowSource;
+}
+
+/** Read access to one query's loaded rows. */
+export interface RowSource {
+  row(index: number): PaperRow | undefined;
+  /** Index of a paper among the loaded rows, or -1. */
+  indexOf(id: string): number;
+}
+
+function rowSource(pages: ReadonlyMap<number, CachedPage>): RowSource {
+  return {
+    row: (index) => pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE],
+    indexOf: (id) => {
+      for (const [page, cached] of pages) {
+        const i = cached.rows.findIndex((row) => row.id === id);
+        if (i >= 0) return page * PAGE_SIZE + i;
+      }
+      return -1;
+    },
+  };
+}
+
+/**
+ * What the list draws: the newest snapshot once its query has answered (or failed), else the last one that
+ * had, so a new query does not blank the list while it runs. Returns `shown` itself when it stays.
+ */
+export function shownSnapshot(shown: PageStoreSnapshot | null, latest: PageStoreSnapshot): PageStoreSnapshot {
+  if (shown === null || latest.total !== null || latest.error !== null || shown.total === null) return latest;
+  return shown;
 }
 
 interface CachedPage {
@@ -30,10 +64,11 @@ export class PageStore {
   private generation = 0;
   private version = 0;
   private pages = new Map<number, CachedPage>();
+  private rows: RowSource = rowSource(this.pages);
   private inflight = new Map<number, number>();
   private range = { start: 0, end: 0 };
   private totalVersion = -1;
-  private snapshot: PageStoreSnapshot = { total: null, queryErrors: [], error: null, tick: 0 };
+  private snapshot: PageStoreSnapshot = { total: null, queryErrors: [], error: null, tick: 0, rows: this.rows };
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly fetchPage: (view: ViewQuery) => Promise<ViewPage>) {}
@@ -51,7 +86,9 @@ export class PageStore {
     this.key = key;
     this.query = query;
     this.generation++;
-    this.pages.clear();
+    // A new map (not clear()): the previous query's RowSource keeps its rows for whoever still shows them.
+    this.pages = new Map();
+    this.rows = rowSource(this.pages);
     this.inflight.clear();
     this.totalVersion = -1;
     this.range = { start: 0, end: 0 };
@@ -72,16 +109,12 @@ export class PageStore {
   }
 
   row(index: number): PaperRow | undefined {
-    return this.pages.get(Math.floor(index / PAGE_SIZE))?.rows[index % PAGE_SIZE];
+    return this.rows.row(index);
   }
 
   /** Index of a paper among the loaded rows, or -1. */
   indexOf(id: string): number {
-    for (const [page, cached] of this.pages) {
-      const i = cached.rows.findIndex((row) => row.id === id);
-      if (i >= 0) return page * PAGE_SIZE + i;
-    }
-    return -1;
+    return this.rows.indexOf(id);
   }
 
   private wantedPages(): number[] {
@@ -153,8 +186,8 @@ export class PageStore {
     }
   }
 
-  private publish(next: Omit<PageStoreSnapshot, 'tick'>): void {
-    this.snapshot = { ...next, tick: this.snapshot.tick + 1 };
+  private publish(next: Omit<PageStoreSnapshot, 'tick' | 'rows'>): void {
+    this.snapshot = { ...next, tick: this.snapshot.tick + 1, rows: this.rows };
     for (const listener of this.listeners) listener();
   }
 }
