@@ -368,6 +368,9 @@ if (OtherEngine !== null) {
   };
   const top = (e: CurrentEngine, q: string): number => hitsOf((e.search as Search)(q, undefined, { limit: 50 }));
   let mismatches = 0;
+  // Warm both engines' code on every query kind first (a session's first queries compile the hot loops):
+  // otherwise the first group measured pays the JIT for everyone after it.
+  for (let w = 0; w < 3; w++) for (const { queries } of QUERIES) for (const q of queries) for (const e of engines) page(e, q);
   console.log(`\n${'query: before → after, p50 / p95 ms'.padEnd(44)} ${'top50 before'.padStart(15)} ${'top50 after'.padStart(15)} ${'ui before'.padStart(15)} ${'ui after'.padStart(15)} ${'hits'.padStart(11)}`);
   const worst = [0, 0];
   for (const { label, queries } of QUERIES) {

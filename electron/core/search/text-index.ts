@@ -62,7 +62,10 @@ interface Delta {
 /** A rule expanded to term ids: match quality per term, total postings (the rule's cost), fields it reads. */
 interface Plan {
   ids: number[];
-  quality: number[];
+  /** Per term: match quality × idf (its postings, live or dead, against the live documents). */
+  weights: number[];
+  /** Per term: its postings added since the block was built, if any. */
+  deltas: Array<Delta | undefined>;
   cost: number;
   fieldMask: number;
 }
@@ -129,7 +132,7 @@ export interface TextIndexSnapshot {
 
 /** Result of a text search: matched slots with their scores in the index's scratch arrays. */
 export interface TextMatches {
-  /** Matched slots (unordered); scores are valid until the next search. */
+  /** Matched slots (unordered), a view of the index's scratch: slots and scores are valid until the next search. */
   slots: Int32Array;
 }
 
@@ -185,10 +188,9 @@ export class TextIndex {
   private candidates: Int32Array = new Int32Array(0);
   /** Field-filtered copies of the block, by field mask (query-side cache; see blockFor). */
   private fieldBlocks = new Map<number, FieldBlock>();
-  /** expand(): stamp per term id (the expansion that last offered it) and its index in that expansion. */
-  private termStamp: Int32Array = new Int32Array(0);
-  private termAt: Int32Array = new Int32Array(0);
-  private expandRound = 0;
+  /** sortedLengths(): term lengths by sorted position, for the sortedTerms array they were taken from. */
+  private lengths: Int32Array = new Int32Array(0);
+  private lengthsOf: string[] | null = null;
   /**
    * Shortcut thresholds (tests lower them to exercise the shortcuts on small corpora, or set them to
    * Infinity for the plain scan they must agree with).
@@ -698,13 +700,8 @@ export class TextIndex {
       }
       if (count === 0) break;
     }
-    return { slots: next.slice(0, count) };
-  }
-
-  /** idf-weighted quality of expansion j of a plan. */
-  private weightOf(plan: Plan, j: number): number {
-    const n = this.postingsCount(plan.ids[j] as number);
-    return (plan.quality[j] as number) * Math.log(1 + this.liveDocs / (n + 0.5));
+    // A view, not a copy (57k hits were a 230 KB allocation per query): valid until the next search.
+    return { slots: next.subarray(0, count) };
   }
 
   /** The block postings a plan reads: all of them, or only those in its fields when that is much less. */
@@ -757,7 +754,7 @@ export class TextIndex {
     let count = 0;
     for (let j = 0; j < plan.ids.length; j++) {
       const id = plan.ids[j] as number;
-      const weight = this.weightOf(plan, j);
+      const weight = plan.weights[j] as number;
       if (id < this.blockTerms) {
         const end = offsets[id + 1] as number;
         for (let p = offsets[id] as number; p < end; p++) {
@@ -781,7 +778,7 @@ export class TextIndex {
           }
         }
       }
-      const d = this.delta[id];
+      const d = plan.deltas[j];
       if (d === undefined) continue;
       for (let i = 0; i < d.slots.length; i++) {
         const slot = d.slots[i] as number;
@@ -822,7 +819,7 @@ export class TextIndex {
     let count = 0;
     for (let j = 0; j < plan.ids.length; j++) {
       const id = plan.ids[j] as number;
-      const weight = this.weightOf(plan, j);
+      const weight = plan.weights[j] as number;
       if (id < this.blockTerms) {
         const from = offsets[id] as number;
         const end = offsets[id + 1] as number;
@@ -890,7 +887,7 @@ export class TextIndex {
           }
         }
       }
-      const d = this.delta[id];
+      const d = plan.deltas[j];
       if (d === undefined) continue;
       for (let i = 0; i < d.slots.length; i++) {
         const slot = d.slots[i] as number;
@@ -1004,43 +1001,110 @@ export class TextIndex {
   }
 
   private expand(rule: TermRule): Plan {
-    // Term ids are collected through a per-expansion stamp (no Map: "r" expands to ~12k terms).
-    const stamp = ++this.expandRound;
-    if (this.termStamp.length < this.terms.length) {
-      this.termStamp = new Int32Array(Math.max(this.terms.length, this.termStamp.length * 2, 1024));
-      this.termAt = new Int32Array(this.termStamp.length);
+    this.maybeResort();
+    // Typo matches first (few: words of 5+ letters), then the exact term and the prefix range, each term
+    // taking the best quality it is offered. "r" expands to ~12k terms: no Map, no closure per term.
+    let fuzzy: Map<number, number> | null = null;
+    if (rule.fuzzy > 0) {
+      const found = new Map<number, number>();
+      this.forFuzzy(rule.term, rule.fuzzy, (id, distance) => {
+        const q = FUZZY_QUALITY[distance] ?? 0.2;
+        if (q > (found.get(id) ?? 0)) found.set(id, q);
+      });
+      if (found.size > 0) fuzzy = found;
     }
-    const { termStamp, termAt } = this;
     const ids: number[] = [];
-    const quality: number[] = [];
-    const offer = (id: number, q: number): void => {
-      if (termStamp[id] === stamp) {
-        const at = termAt[id] as number;
-        if (q > (quality[at] as number)) quality[at] = q;
-        return;
-      }
-      termStamp[id] = stamp;
-      termAt[id] = ids.length;
+    const weights: number[] = [];
+    const deltas: Array<Delta | undefined> = [];
+    let cost = 0;
+    const { offsets, blockTerms, liveDocs } = this;
+    // The delta is a sparse array (slow to index): read it only when some term has postings there.
+    const delta = this.deltaCount > 0 ? this.delta : null;
+    const take = (id: number, q: number): void => {
+      let n = id < blockTerms ? (offsets[id + 1] as number) - (offsets[id] as number) : 0;
+      const d = delta === null ? undefined : delta[id];
+      if (d !== undefined) n += d.slots.length;
+      if (n === 0) return; // a word that only dead versions had
       ids.push(id);
-      quality.push(q);
+      weights.push(q * Math.log(1 + liveDocs / (n + 0.5)));
+      deltas.push(d);
+      cost += n;
     };
     const exact = this.lookup(rule.term);
-    if (exact >= 0) offer(exact, 1);
-    if (rule.prefix) this.forPrefix(rule.term, (id, word) => offer(id, prefixQuality(rule.term.length, word.length)));
-    if (rule.fuzzy > 0) this.forFuzzy(rule.term, rule.fuzzy, (id, distance) => offer(id, FUZZY_QUALITY[distance] ?? 0.2));
-    let cost = 0;
-    let kept = 0;
-    for (let i = 0; i < ids.length; i++) {
-      const n = this.postingsCount(ids[i] as number);
-      if (n === 0) continue; // a word that only dead versions had
-      ids[kept] = ids[i] as number;
-      quality[kept++] = quality[i] as number;
-      cost += n;
+    let exactTaken = exact < 0;
+    if (rule.prefix) {
+      const term = rule.term;
+      const { sortedIds } = this;
+      const lengths = this.sortedLengths();
+      const from = this.lowerBound(term);
+      const to = this.prefixEnd(term, from);
+      for (let i = from; i < to; i++) {
+        const id = sortedIds[i] as number;
+        let q = prefixQuality(term.length, lengths[i] as number);
+        if (id === exact) {
+          exactTaken = true;
+          if (1 > q) q = 1;
+        }
+        if (fuzzy !== null) {
+          const f = fuzzy.get(id);
+          if (f !== undefined) {
+            if (f > q) q = f;
+            fuzzy.delete(id);
+          }
+        }
+        take(id, q);
+      }
+      for (const id of this.unsortedIds) {
+        const word = this.terms[id] as string;
+        if (!word.startsWith(term)) continue;
+        let q = prefixQuality(term.length, word.length);
+        if (id === exact) {
+          exactTaken = true;
+          if (1 > q) q = 1;
+        }
+        if (fuzzy !== null) {
+          const f = fuzzy.get(id);
+          if (f !== undefined) {
+            if (f > q) q = f;
+            fuzzy.delete(id);
+          }
+        }
+        take(id, q);
+      }
     }
-    ids.length = kept;
-    quality.length = kept;
+    if (!exactTaken) {
+      // distance 0 is quality 1 too, so a typo match of the exact term changes nothing
+      fuzzy?.delete(exact);
+      take(exact, 1);
+    }
+    if (fuzzy !== null) for (const [id, q] of fuzzy) take(id, q);
     const fieldMask = rule.fields === null ? ALL_FIELDS : rule.fields.reduce((m, f) => m | FIELD_BIT[f], 0);
-    return { ids, quality, cost, fieldMask };
+    return { ids, weights, deltas, cost, fieldMask };
+  }
+
+  /** Length of each sorted term, by sorted position (read without touching 100k strings per prefix query). */
+  private sortedLengths(): Int32Array {
+    if (this.lengthsOf !== this.sortedTerms) {
+      const sorted = this.sortedTerms;
+      const lengths = new Int32Array(sorted.length);
+      for (let i = 0; i < sorted.length; i++) lengths[i] = (sorted[i] as string).length;
+      this.lengths = lengths;
+      this.lengthsOf = sorted;
+    }
+    return this.lengths;
+  }
+
+  /** First sorted position at or after `from` whose term does not start with `prefix` (the range is contiguous). */
+  private prefixEnd(prefix: string, from: number): number {
+    const sorted = this.sortedTerms;
+    let lo = from;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as string).startsWith(prefix)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private lowerBound(key: string, from = 0): number {

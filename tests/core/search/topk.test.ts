@@ -8,7 +8,9 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { SearchDoc } from '../../../electron/core/search/index.js';
 import { SearchEngine } from '../../../electron/core/search/index.js';
-import { planTerms } from '../../../electron/core/search/plan.js';
+import { matchWord, planTerms } from '../../../electron/core/search/plan.js';
+import type { TextField } from '../../../electron/core/search/plan.js';
+import { tokenizeTerms } from '../../../electron/core/search/tokenize.js';
 import { parseQuery } from '../../../electron/core/search/query-parser.js';
 import type { TextIndex } from '../../../electron/core/search/text-index.js';
 
@@ -128,6 +130,30 @@ describe('text index shortcuts give the plain scan’s results', () => {
   });
 
   test('bulk-built index', () => compare(engine, 'bulk'));
+
+  test('totals agree with a brute-force match of every rule (exact, prefix, typo expansions)', () => {
+    const fieldsOf = (d: SearchDoc): Record<TextField, string[]> => ({
+      title: tokenizeTerms(d.title),
+      authors: d.authors.flatMap(tokenizeTerms),
+      orgs: d.orgs.flatMap(tokenizeTerms),
+      abstract: tokenizeTerms(d.abstract),
+      tags: d.tags.flatMap(tokenizeTerms),
+      note: tokenizeTerms(d.note),
+    });
+    const words = docs.map(fieldsOf);
+    for (const q of QUERIES) {
+      const parsed = parseQuery(q);
+      if (parsed.filters.length > 0 || parsed.excludedTerms.length > 0) continue;
+      const rules = planTerms(parsed.terms);
+      const expected = words.filter((w) =>
+        rules.every((rule) => (rule.fields ?? (Object.keys(w) as TextField[])).some((f) => w[f].some((word) => matchWord(rule, word) !== null))),
+      ).length;
+      for (const on of [false, true]) {
+        setShortcuts(engine, on);
+        assert.equal(engine.search(q, undefined, { limit: 10 }).total, rules.length === 0 ? docs.length : expected, `${q} (shortcuts ${on})`);
+      }
+    }
+  });
 
   test('after edits (delta postings, dead slots) and removals', () => {
     const rand = rng(11);
