@@ -67,6 +67,46 @@ function memoOf(rule: TermRule): Map<string, How> {
   return memo;
 }
 
+/** Per typo rule with an ASCII term: how many times each char code (< 128) occurs in the term. */
+const termCounts = new WeakMap<TermRule, Int32Array | null>();
+const bagScratch = new Int32Array(128);
+
+/**
+ * True when the ASCII word text[start, end) certainly is not within the rule's edit distance: the bag
+ * distance (chars of one the other lacks, as multisets) is a lower bound of the Levenshtein distance. Lets
+ * the row scan skip most same-length words of a typo rule without making a string of them.
+ */
+function bagDistanceExceeds(rule: TermRule, text: string, start: number, end: number): boolean {
+  let counts = termCounts.get(rule);
+  if (counts === undefined) {
+    counts = ASCII_ONLY.test(rule.term) ? new Int32Array(128) : null;
+    if (counts !== null) {
+      for (let k = 0; k < rule.term.length; k++) {
+        const c = rule.term.charCodeAt(k);
+        counts[c] = (counts[c] as number) + 1;
+      }
+    }
+    termCounts.set(rule, counts);
+  }
+  if (counts === null) return false;
+  const used = bagScratch;
+  let common = 0;
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((used[c] as number) < (counts[c] as number)) {
+      used[c] = (used[c] as number) + 1;
+      common++;
+    }
+  }
+  for (let k = start; k < end; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c += 32;
+    used[c] = 0;
+  }
+  return Math.max(rule.term.length - common, end - start - common) > rule.fuzzy;
+}
+
 function rangesIn(text: string, rules: readonly TermRule[], field: TextField): MatchRange[] {
   if (text === '') return [];
   const applicable = rules.filter((r) => r.fields === null || r.fields.includes(field));
@@ -92,7 +132,7 @@ function rangesIn(text: string, rules: readonly TermRule[], field: TextField): M
       let word: string | null = null;
       for (let r = 0; r < applicable.length; r++) {
         const rule = applicable[r] as TermRule;
-        if (c0 !== firsts[r] && (rule.fuzzy === 0 || Math.abs(len - rule.term.length) > rule.fuzzy)) continue;
+        if (c0 !== firsts[r] && (rule.fuzzy === 0 || Math.abs(len - rule.term.length) > rule.fuzzy || bagDistanceExceeds(rule, text, start, i))) continue;
         word ??= text.slice(start, i).toLowerCase();
         const memo = memos[r] as Map<string, How>;
         let how = memo.get(word);
