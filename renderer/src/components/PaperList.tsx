@@ -2,8 +2,9 @@
 // PageStore a page at a time; rows not loaded yet draw as placeholders of the same height. Rows have a fixed
 // height, so which rows are in view is arithmetic (lib/rowWindow.ts), whatever the number of results.
 // While a new query runs the list keeps drawing the previous results (`snapshot` is then the last answered
-// one, `busy` is set); when the answer arrives the rows are updated in place.
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
+// one, `busy` is set); when the answer arrives, papers still in view keep their elements (slots are keyed
+// by paper) and only the others are drawn anew.
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { PaperRow } from '../../../electron/core/api.js';
 import { shortAuthors } from '../lib/authors.js';
 import { formatDate } from '../lib/format.js';
@@ -225,10 +226,10 @@ const Row = memo(function Row({ row, index, total, selected, tagColors, onSelect
       <div className="paper-row-line2">
         <span className="paper-row-authors">
           {authors.items.map((author, i) => (
-            <span key={author.index}>
+            <Fragment key={author.index}>
               {i > 0 ? (authors.gapBefore.has(author.index) ? ', … ' : ', ') : ''}
               <Highlighted text={author.name} ranges={itemRanges(row.matches?.authors, author.index)} />
-            </span>
+            </Fragment>
           ))}
           {authors.etAl ? <span className="et-al"> et al.</span> : null}
         </span>
