@@ -105,8 +105,10 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   static async open(dir: string, options: FolioCoreOptions = {}): Promise<FolioCore> {
-    // Abstracts (three quarters of the bytes) load after open: the first rows need none of them.
-    const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'background' });
+    // Abstracts (three quarters of the bytes) load after open: the first rows need none of them, and a search
+    // index read from its file needs none either. They start loading when the index is ready (or when a paper's
+    // details, an import or an export asks for them first).
+    const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'on-demand' });
     try {
       const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir);
       core.startIndexing();
@@ -173,6 +175,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       this.indexBuilt = true;
       this.indexReport = report;
       this.indexMs = report.ms;
+      // Now the rest of the abstracts (the build already has them; a restore from the file did not need them).
+      if (!this.closed) this.library.whenAbstractsLoaded().catch(() => undefined);
     });
     // A failure here would surface on the next query that awaits it; never as an unhandled rejection.
     this.indexReady.catch(() => undefined);

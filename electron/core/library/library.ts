@@ -49,9 +49,11 @@ export interface OpenLibraryOptions {
    * bytes) and the abstracts load after it, one file per event-loop turn; until whenAbstractsLoaded settles,
    * records of split segments have no `abstract`. Opt in only where everything that reads abstracts awaits it
    * (the app's FolioCore, once its search index build does); synchronous readers such as the CLI's listing
-   * must keep the default.
+   * must keep the default. 'on-demand': like 'background', but loading starts only when something asks for
+   * abstracts (whenAbstractsLoaded, whenAbstractLoaded), so a caller with more urgent work after open (the
+   * search index from its file) gets the CPU first.
    */
-  abstracts?: 'background' | 'eager';
+  abstracts?: 'background' | 'eager' | 'on-demand';
 }
 
 export interface LibraryStats {
@@ -179,7 +181,7 @@ export class Library {
       }, () => undefined);
       if ((options.abstracts ?? 'eager') === 'eager') {
         await library.whenAbstractsLoaded();
-      } else {
+      } else if (options.abstracts === 'background') {
         // After the caller's first turn (its first rows), not before.
         setImmediate(() => void library.abstractsLoader.start());
       }

@@ -299,3 +299,18 @@ test('one paper\'s abstract is loaded ahead of the others (a paper opened right 
     await reopened.close();
   }
 });
+
+test("'on-demand' abstracts wait until something asks for them", async (t) => {
+  const dir = await libraryPath(t);
+  const [alpha, , gamma] = await twoImports(t, dir);
+  const lib = await openLib(t, dir, { abstracts: 'on-demand' });
+  for (let i = 0; i < 5; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  assert.equal(lib.abstractsLoaded, false);
+  assert.ok(lib.papers().every((p) => !('abstract' in p)), 'nothing loaded while nobody asked');
+  await lib.whenAbstractLoaded(gamma ?? '');
+  assert.equal(lib.getPaper(gamma ?? '')?.abstract, 'Abstract of Gamma.');
+  assert.equal('abstract' in (lib.getPaper(alpha ?? '') ?? {}), false, 'only the asked file');
+  await lib.whenAbstractsLoaded();
+  assert.deepEqual(lib.papers().map((p) => p.abstract), ['Abstract of Alpha.', 'Bêta — ünïcode abstract.', 'Abstract of Gamma.']);
+  await lib.close();
+});
