@@ -177,6 +177,20 @@ describe('text index shortcuts give the plain scan’s results', () => {
     }
   });
 
+  test('a restored index (snapshot, with papers edited since re-indexed into the delta)', async () => {
+    const fresh = new SearchEngine();
+    const now = corpus(1200);
+    fresh.addAll(now);
+    const snapshot = fresh.snapshot();
+    assert.ok(snapshot !== null);
+    // Tags edited after the snapshot: those papers are indexed afresh at restore.
+    const edited = now.map((d, i) => (i % 9 === 0 ? { ...d, tags: [...d.tags, 'radar fold'] } : d));
+    const restored = new SearchEngine();
+    const outcome = await restored.restoreAsync(snapshot, edited);
+    assert.ok(outcome !== null && outcome.reindexed > 0 && outcome.reused > 0);
+    compare(restored, 'restored');
+  });
+
   test('with an allowed mask (filters and scope) too', () => {
     for (const q of ['fo', 'r', 'learning fo', 'distillation models']) {
       for (const scope of [{ tag: 'rl' }, { status: 'unread' as const }]) {
