@@ -228,7 +228,7 @@ export function highlight(
     if (note.length > 0) result.note = note;
   }
   // A tag named by tag: is highlighted whole.
-  const tags = perItem(doc.tags, (tag) => (tagValues.has(normalizeTag(tag)) ? [[0, tag.length] as const] : rangesIn(tag, rules, 'tags')));
+  const tags = perItem(doc.tags, (tag) => (tagValues.size > 0 && tagValues.has(normalizeTag(tag)) ? [[0, tag.length] as const] : rangesIn(tag, rules, 'tags')));
   if (tags.length > 0) result.tags = tags;
   return result;
 }
