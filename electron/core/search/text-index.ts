@@ -70,9 +70,12 @@ interface Plan {
   fieldMask: number;
 }
 
-/** The block restricted to postings in some fields (see TextIndex.blockFor); `source` is the block it copies. */
+/**
+ * The block restricted to postings in some fields (see TextIndex.blockFor); `source` is the block it copies,
+ * held weakly so that a compaction's replaced 60 MB arrays are not kept alive by a stale copy.
+ */
 interface FieldBlock {
-  source: Int32Array;
+  source: WeakRef<Int32Array>;
   offsets: Int32Array;
   slots: Int32Array;
   info: Uint16Array;
@@ -733,7 +736,7 @@ export class TextIndex {
       return { offsets: this.offsets, slots: this.postSlot, info: this.postInfo };
     }
     let block = this.fieldBlocks.get(fieldMask);
-    if (block === undefined || block.source !== this.postSlot) {
+    if (block === undefined || block.source.deref() !== this.postSlot) {
       block = this.buildFieldBlock(fieldMask);
       this.fieldBlocks.set(fieldMask, block);
     }
@@ -763,7 +766,7 @@ export class TextIndex {
       slots[at] = postSlot[p] as number;
       info[at++] = packed;
     }
-    return { source: postSlot, offsets, slots, info };
+    return { source: new WeakRef(postSlot), offsets, slots, info };
   }
 
   /** Round 0: every live, allowed slot with a posting of the plan in its fields. Returns the count in matchBuf. */
