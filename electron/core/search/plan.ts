@@ -13,7 +13,7 @@ export interface TermRule {
   term: string;
   /** The term may be the start of a longer word. */
   prefix: boolean;
-  /** Maximum Levenshtein distance to a whole word; 0 = none. */
+  /** Maximum edit distance to a whole word (editDistanceWithin: Levenshtein + adjacent swaps); 0 = none. */
   fuzzy: number;
   /** null = every text field. */
   fields: readonly TextField[] | null;
@@ -57,20 +57,29 @@ export function planTerms(terms: readonly QueryTerm[]): TermRule[] {
   return rules;
 }
 
-/** Bounded Levenshtein distance: returns max + 1 as soon as the distance must exceed `max`. */
+/**
+ * Bounded edit distance (optimal string alignment): Levenshtein, plus two adjacent letters swapped counting as
+ * one edit ("zeloite" → "zeolite" is 1, not 2) — the commonest typing slip. Returns max + 1 as soon as the
+ * distance must exceed `max`. The index's typo walk (text-index.ts forFuzzy) computes the same distance.
+ */
 export function editDistanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (before[j - 2] ?? 0) + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
+    // Safe with transpositions too: a row's minimum is at most one more than the previous row's, so a swap
+    // (two rows back, plus one) cannot bring the distance back under max once a row exceeds it.
     if (rowMin > max) return max + 1;
+    before = prev;
     prev = cur;
   }
   return prev[b.length] ?? max + 1;

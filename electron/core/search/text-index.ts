@@ -13,12 +13,12 @@
 // range then the delta. Slots: each indexed version of a paper gets a fresh slot; re-indexing marks the old
 // slot dead; the CSR block is rebuilt without dead slots once a quarter of them are dead.
 //
-// Dictionary: terms sorted by code unit. Prefix = binary search + a contiguous range. Typo = Levenshtein
-// over the sorted list with DP rows shared along common prefixes, skipping every term under a prefix whose
-// row already exceeds the allowed distance (a trie walk without a trie). Terms new since the last sort are
-// scanned linearly until there are enough of them to re-sort.
+// Dictionary: terms sorted by code unit. Prefix = binary search + a contiguous range. Typo = edit distance
+// (Levenshtein + adjacent swaps) over the sorted list with DP rows shared along common prefixes, skipping
+// every term under a prefix whose row already exceeds the allowed distance (a trie walk without a trie).
+// Terms new since the last sort are scanned linearly until there are enough of them to re-sort.
 import type { TextField, TermRule } from './plan.js';
-import { TEXT_FIELDS } from './plan.js';
+import { TEXT_FIELDS, editDistanceWithin } from './plan.js';
 import { tokenizeTerms } from './tokenize.js';
 
 /** Field boosts: who wrote it and what it is called matter most; the user's own words next; abstract last. */
@@ -1164,7 +1164,7 @@ export class TextIndex {
   }
 
   /**
-   * Every term within Levenshtein distance `max` of `query`. DP rows are shared along common prefixes of
+   * Every term within edit distance `max` of `query` (Levenshtein plus adjacent swaps, as editDistanceWithin). DP rows are shared along common prefixes of
    * consecutive sorted terms and computed only in the diagonal band |d - j| ≤ max (cells outside it exceed
    * max anyway); once a row's minimum exceeds max, every term under that prefix is skipped with an
    * exponential search.
@@ -1206,6 +1206,7 @@ export class TextIndex {
         rows[next] = Math.min(row, INF);
         rows[next + lo - 1] = lo === 1 ? Math.min(row, INF) : INF;
         let rowMin = row;
+        const before = d > 0 ? term.charCodeAt(d - 1) : -1;
         for (let j = lo; j <= hi; j++) {
           const cost = qc[j] === c ? 0 : 1;
           let v = (rows[base + j - 1] as number) + cost;
@@ -1213,6 +1214,12 @@ export class TextIndex {
           if (up < v) v = up;
           const left = (rows[next + j - 1] as number) + 1;
           if (left < v) v = left;
+          // Two adjacent letters swapped count as one edit (as editDistanceWithin in plan.ts): from two rows
+          // back, which shares this term's prefix, so it is valid whenever this row is.
+          if (j > 1 && c === qc[j - 1] && before === qc[j]) {
+            const swap = (rows[base - width + j - 2] as number) + 1;
+            if (swap < v) v = swap;
+          }
           if (v > INF) v = INF;
           rows[next + j] = v;
           if (v < rowMin) rowMin = v;
@@ -1239,7 +1246,7 @@ export class TextIndex {
     }
     for (const id of this.unsortedIds) {
       const word = this.terms[id] as string;
-      const distance = levenshteinWithin(query, word, max);
+      const distance = editDistanceWithin(query, word, max);
       if (distance <= max) visit(id, distance);
     }
   }
@@ -1346,16 +1353,4 @@ export class TextIndex {
   }
 }
 
-function levenshteinWithin(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur.push(Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1)));
-    }
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
 
