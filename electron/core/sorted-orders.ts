@@ -90,6 +90,8 @@ const identity = (n: number): Int32Array => {
  * 2-3x faster than one comparator sort of all papers, which the first page of rows after open paid.
  */
 const INSERTION_SORT_MAX = 64;
+/** Pages of the whole library up to this deep are selected (topPage) while the order is not built yet. */
+const TOP_PAGE_MAX = 500;
 
 function byDate(papers: readonly Sortable[]): Int32Array {
   const { ranks, count } = denseRanks(papers.map((paper) => paper.date));
@@ -164,6 +166,10 @@ export class SortedOrders {
    * papers) ordered by `key`. Walks the order from the requested end and stops when the page is full.
    */
   page(members: Uint8Array | null, key: OrderKey, direction: SortDirection, offset: number, limit: number): string[] {
+    if (members === null && !this.cache.has(key) && offset + limit <= TOP_PAGE_MAX) {
+      // The first screen after open (or after an import): select just those rows, without sorting everything.
+      return this.topPage(key, direction, offset, limit);
+    }
     const order = this.orderBy(key);
     const n = order.length;
     if (members === null) {
@@ -183,6 +189,49 @@ export class SortedOrders {
       else out.push(order[i] as string);
     }
     return out;
+  }
+
+  /**
+   * The page [offset, offset + limit) of the whole library in `key` order, by selection: one pass keeping the
+   * best offset + limit papers in a small sorted array (most papers lose to its last one on the first key).
+   * Same result as the full order: the keys, then library order, break ties alike.
+   */
+  private topPage(key: OrderKey, direction: SortDirection, offset: number, limit: number): string[] {
+    const papers = this.papers();
+    const k = offset + limit;
+    if (k <= 0) return [];
+    const titleKeys = new Map<number, string>();
+    const titleKeyAt = (i: number): string => {
+      let t = titleKeys.get(i);
+      if (t === undefined) titleKeys.set(i, (t = titleKeyOf(papers[i] as Sortable)));
+      return t;
+    };
+    // Ascending comparison of two papers by index, exactly as the full order ranks them.
+    const compare = (a: number, b: number): number => {
+      const pa = papers[a] as Sortable;
+      const pb = papers[b] as Sortable;
+      let c: number;
+      if (key === 'date') c = cmp(pa.date, pb.date) || cmp(titleKeyAt(a), titleKeyAt(b));
+      else if (key === 'added') c = cmp(pa.addedAt, pb.addedAt) || cmp(pa.date, pb.date);
+      else c = cmp(titleKeyAt(a), titleKeyAt(b)) || cmp(pa.date, pb.date);
+      return c || a - b;
+    };
+    // `best` is kept in page order: ascending for 'asc', descending for 'desc'.
+    const before = direction === 'asc' ? (a: number, b: number) => compare(a, b) < 0 : (a: number, b: number) => compare(a, b) > 0;
+    const best: number[] = [];
+    for (let i = 0; i < papers.length; i++) {
+      if (best.length === k && !before(i, best[k - 1] as number)) continue;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (before(best[mid] as number, i)) lo = mid + 1;
+        else hi = mid;
+      }
+      best.splice(lo, 0, i);
+      if (best.length > k) best.pop();
+    }
+    return best.slice(offset).map((i) => (papers[i] as Sortable).id);
   }
 
   /** Number of papers in the orders (the library size when they were built). */

@@ -1,6 +1,7 @@
 // SortedOrders builds the date and date-added orders with counting sorts (and the date order's ties by title
-// in place); COMPARATORS define the orders. Random libraries full of ties check that the two agree, for every
-// key, direction, offset and membership mask.
+// in place), and selects the first pages of the whole library without building any order; COMPARATORS define
+// the orders. Random libraries full of ties check that they all agree, for every key, direction, offset and
+// membership mask.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { COMPARATORS, SortedOrders, type OrderKey, type Sortable, type SortRow } from '../../electron/core/sorted-orders.js';
@@ -60,6 +61,19 @@ describe('SortedOrders', () => {
         }
       });
     }
+    test(`${c.name}: the first pages, selected before any order is built, equal the full order's`, () => {
+      for (const key of ['date', 'title', 'added'] as const) {
+        const want = reference(papers, key);
+        for (const direction of ['asc', 'desc'] as const) {
+          const ordered = direction === 'asc' ? want : [...want].reverse();
+          for (const [offset, limit] of [[0, 100], [0, 1], [3, 50], [100, 100], [0, 500]] as const) {
+            const fresh = new SortedOrders(() => papers); // nothing cached: the selection path
+            assert.deepEqual(fresh.page(null, key, direction, offset, limit), ordered.slice(offset, offset + limit), `${key} ${direction} ${offset}+${limit}`);
+          }
+        }
+      }
+    });
+
     test(`${c.name}: pages of a member set walk the same orders`, () => {
       const nums = new Map(papers.map((p, i) => [p.id, i]));
       const orders = new SortedOrders(() => papers, (id) => nums.get(id) ?? -1);
