@@ -453,7 +453,7 @@ async function main(): Promise<void> {
   const profiles = results.flatMap((r) => r.profiles.map((p) => ({ size: r.size, ...p })));
   if (profiles.length > 0) {
     out.push('', '== CPU profile of Folio queries over 16 ms p95 (self time per run, top functions)');
-    for (const p of profiles.filter((x) => x.size === Math.max(...o.sizes))) {
+    for (const p of profiles) {
       out.push(`  "${p.query}" at ${p.size}: p95 ${p.p95Ms} ms`);
       for (const l of p.lines.slice(0, 6)) out.push(`    ${l.selfMs.toFixed(2).padStart(7)} ms  ${(l.share * 100).toFixed(0).padStart(3)}%  ${l.fn}  ${l.where}`);
     }
