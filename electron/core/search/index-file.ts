@@ -203,6 +203,7 @@ export async function decodeIndexFile(buffer: Buffer, key: string): Promise<Inde
     return { ok: false, reason: 'damaged header' };
   }
   if (buffer.length !== bodyStart + header.bodyBytes) return { ok: false, reason: 'truncated or padded file' };
+  await pause(); // the header (100k paper ids at 100k papers) took its own ~30 ms: let IPC in
   // Typed arrays need aligned offsets; a file buffer normally starts its own ArrayBuffer, else copy once.
   const body =
     (buffer.byteOffset + bodyStart) % 8 === 0
@@ -255,6 +256,7 @@ export async function decodeIndexFile(buffer: Buffer, key: string): Promise<Inde
     if (array === undefined || kindOf(array) !== want[name]) return { ok: false, reason: `section ${name} missing` };
   }
   if (terms === null || terms.length !== header.termCount) return { ok: false, reason: 'vocabulary missing' };
+  await pause();
   const a = arrays as Record<ArrayName, TypedArray>;
   const text: TextIndexSnapshot = {
     terms,
