@@ -29,6 +29,9 @@ const opened = performance.now();
 const page = await core.query({ search: '', offset: 0, limit: 100 });
 const firstRows = performance.now();
 const blockedUntilFirstRows = maxGap;
+// From here on the index loads (or builds) and the abstracts load, in the background: the longest stall now
+// is what a user typing or clicking right after the first rows would feel.
+maxGap = 0;
 // The search index is built in the background after open: wait for it, keep watching the event loop.
 await core.whenIndexed();
 const indexed = performance.now();
@@ -51,8 +54,9 @@ console.log(
     firstPageMs: firstRows - opened,
     processMs: firstRows,
     startupMs: processStartToCode,
-    maxEventLoopBlockMs: maxGap,
+    maxEventLoopBlockMs: Math.max(maxGap, blockedUntilFirstRows),
     blockedUntilFirstRowsMs: blockedUntilFirstRows,
+    blockedAfterFirstRowsMs: maxGap,
     abstractsLoadedMs,
     indexReadyMs: indexed - started,
     indexBuildMs: core.indexMs,

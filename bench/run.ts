@@ -429,14 +429,14 @@ async function main(): Promise<void> {
     '',
     '== Open, edit, import',
     table(
-      ['size', 'cold open→rows', '(store / rest of open / page)', 'index ready: file / built', 'abstracts in', 'loop blocked', 'rss', 'edit p50/p95/max', 'compactions', 'import parse', 'import commit', 'import searchable'],
+      ['size', 'cold open→rows', '(store / rest of open / page)', 'index ready: file / built', 'abstracts in', 'loop blocked: longest / after rows', 'rss', 'edit p50/p95/max', 'compactions', 'import parse', 'import commit', 'import searchable'],
       results.map((r) => [
         String(r.size),
         `${fmtMs(r.open.ms)} (p95 ${fmtMs(r.open.p95Ms)})`,
         `${fmtMs(r.open.storeOpenMs)} / ${fmtMs(r.open.indexAndWiringMs)} / ${fmtMs(r.open.firstPageMs)}`,
         `${fmtMs(r.open.indexReadyMs)} / ${fmtMs(r.open.indexBuiltReadyMs)}`,
         `${fmtMs(r.open.abstractsLoadedMs)}`,
-        `${fmtMs(r.open.maxEventLoopBlockMs)}`,
+        `${fmtMs(r.open.maxEventLoopBlockMs)} / ${fmtMs(r.open.blockedAfterFirstRowsMs)}`,
         `${Math.round(r.open.rssMb)} MB`,
         `${fmtMs(r.edit.p50Ms)} / ${fmtMs(r.edit.p95Ms)} / ${fmtMs(r.edit.maxMs)}`,
         String(r.edit.compactions),

@@ -31,6 +31,7 @@ export interface OpenSample {
   startupMs: number;
   maxEventLoopBlockMs: number;
   blockedUntilFirstRowsMs: number;
+  blockedAfterFirstRowsMs: number;
   indexReadyMs: number;
   indexBuildMs: number | null;
   indexSource: 'file' | 'built' | null;
@@ -52,6 +53,8 @@ export interface OpenResult {
   firstPageMs: number;
   /** Longest event-loop stall from open until the index was ready (IPC is blocked that long). */
   maxEventLoopBlockMs: number;
+  /** The same after the first rows: while the index and the abstracts load in the background. */
+  blockedAfterFirstRowsMs: number;
   /** open → search index ready, read from the index file the first run wrote (median of runs 2..n). */
   indexReadyMs: number;
   /** The same in the first run, which found no index file and built it (a first start, or after an upgrade). */
@@ -95,6 +98,7 @@ export async function coldOpen(corpus: Corpus, runs: number): Promise<OpenResult
     indexAndWiringMs: med((s) => s.indexAndWiringMs),
     firstPageMs: med((s) => s.firstPageMs),
     maxEventLoopBlockMs: med((s) => s.maxEventLoopBlockMs),
+    blockedAfterFirstRowsMs: med((s) => s.blockedAfterFirstRowsMs),
     indexReadyMs: round(median(warm.map((s) => s.indexReadyMs)), 1),
     indexBuiltReadyMs: round(first.indexReadyMs, 1),
     indexBuildMs: round(first.indexBuildMs ?? 0, 1),
