@@ -172,6 +172,10 @@ async function runSize(size: number, o: Options): Promise<SizeResult> {
   const notes: string[] = [];
 
   log(`cold open ${size}: ${o.openRuns} fresh processes…`);
+  // The children share 2 cores with this process: let its garbage from the previous size (peer indexes of
+  // up to ~1 GB) be collected first, or V8's background GC threads compete with the child being timed.
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const open = await coldOpen(corpus, o.openRuns);
   log(`  open → first rows ${open.ms} ms (store ${open.storeOpenMs}, rest of open ${open.indexAndWiringMs}, page ${open.firstPageMs}); index ready ${open.indexReadyMs} ms after open from the index file (${open.indexBuiltReadyMs} ms when built); abstracts in ${open.abstractsLoadedMs} ms; longest loop block ${open.maxEventLoopBlockMs} ms`);
 
