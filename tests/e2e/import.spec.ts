@@ -100,7 +100,7 @@ test('Ctrl+V outside a text field opens the preview; Import adds all 12 papers',
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
-    'Imported 12 new papers from Sabela Ramos (0 already in library)',
+    'Imported Sabela Ramos: 12 new papers',
   );
   await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(12);
   await expect(page.getByRole('region', { name: 'Profile Sabela Ramos' })).toBeVisible();
@@ -181,7 +181,7 @@ test('an overlapping profile previews a mix of New and In library, then adds onl
 
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
-    'Imported 4 new papers from Robert Dadashi (2 already in library)',
+    'Imported Robert Dadashi: 4 new papers (2 already in library)',
   );
   const nav = page.getByRole('navigation', { name: 'Library' });
   await expect(nav.getByRole('button', { name: /^All papers/ })).toHaveAccessibleName('All papers 16 papers');

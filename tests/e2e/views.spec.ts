@@ -124,7 +124,7 @@ test('re-importing a profile with new metrics shows them and their history', asy
   await expect(dialog.getByText('0 new', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
-    'Imported 0 new papers from Sabela Ramos (12 already in library)',
+    'Updated Sabela Ramos: new metrics, no new papers (12 already in library)',
   );
 
   const header = page.getByRole('region', { name: 'Profile Sabela Ramos' });
@@ -228,7 +228,7 @@ test('a 2,000-paper paste imports and the virtualized list renders only a window
   await expect(dialog.getByText('…and 1,700 more')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
-    'Imported 2,000 new papers from Ada Generated (0 already in library)',
+    'Imported Ada Generated: 2,000 new papers',
     { timeout: 60_000 },
   );
   await expect(dialog).toBeHidden();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 // A time zone west of UTC, set before the module creates its Intl formatters: a date-only "2024-07-31" read as
 // UTC midnight would show as July 30 here. (node --test runs each file in its own process.)
 process.env.TZ = 'Pacific/Honolulu';
-const { formatDate, formatDateTime, formatNumber, plural } = await import('../../renderer/src/lib/format.js');
+const { formatDate, formatDateTime, formatNumber, importSummary, plural } = await import('../../renderer/src/lib/format.js');
 
 const day = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dayTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -61,4 +61,18 @@ test('format: formatNumber and plural', async (t) => {
   for (const { name, input, expected } of cases) {
     await t.test(name, () => assert.equal(input(), expected));
   }
+});
+
+test('format: importSummary says what an import did', async (t) => {
+  const base = { profileName: 'Sabela Ramos', added: 0, present: 0, updated: false, metricsChanged: false };
+  const num = new Intl.NumberFormat();
+  const cases = [
+    { name: 'a new profile', input: { ...base, added: 12 }, expected: 'Imported Sabela Ramos: 12 new papers' },
+    { name: 'a new profile sharing papers', input: { ...base, added: 3, present: 2 }, expected: 'Imported Sabela Ramos: 3 new papers (2 already in library)' },
+    { name: 'a known profile with new papers and metrics', input: { ...base, added: 1, present: 11, updated: true, metricsChanged: true }, expected: 'Updated Sabela Ramos: 1 new paper, new metrics (11 already in library)' },
+    { name: 'only new metrics (no longer "Imported 0 new papers")', input: { ...base, present: 12, updated: true, metricsChanged: true }, expected: 'Updated Sabela Ramos: new metrics, no new papers (12 already in library)' },
+    { name: 'the same page again', input: { ...base, present: 1234 }, expected: `Sabela Ramos: nothing new (all ${num.format(1234)} papers already in library)` },
+    { name: 'a profile with no papers', input: base, expected: 'Sabela Ramos: nothing new' },
+  ];
+  for (const c of cases) await t.test(c.name, () => assert.equal(importSummary(c.input), c.expected));
 });

@@ -6,7 +6,7 @@ import type { ProfileMetrics } from '../../../electron/core/model.js';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
-import { formatDate, formatNumber, plural } from '../lib/format.js';
+import { formatDate, formatNumber, importSummary, plural } from '../lib/format.js';
 import { Modal } from './Modal.js';
 
 interface Props {
@@ -73,7 +73,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
             setCommitError(result.error);
             return;
           }
-          toasts.show(`Imported ${plural(result.added, 'new paper')} from ${result.profileName} (${formatNumber(result.present)} already in library)`);
+          toasts.show(importSummary(result));
           onImported(result.profileId);
           onClose();
         },

@@ -36,3 +36,14 @@ export function formatNumber(n: number | null | undefined): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 }
+
+/** What an import did, for the toast: new papers first, then new metrics, else that nothing was new. */
+export function importSummary(result: { profileName: string; added: number; present: number; updated: boolean; metricsChanged: boolean }): string {
+  const { profileName: name, added, present, updated, metricsChanged } = result;
+  const already = present > 0 ? ` (${formatNumber(present)} already in library)` : '';
+  if (added > 0) {
+    return `${updated ? 'Updated' : 'Imported'} ${name}: ${plural(added, 'new paper')}${updated && metricsChanged ? ', new metrics' : ''}${already}`;
+  }
+  if (metricsChanged) return `Updated ${name}: new metrics, no new papers${already}`;
+  return `${name}: nothing new${present > 0 ? ` (all ${plural(present, 'paper')} already in library)` : ''}`;
+}
