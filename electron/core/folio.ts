@@ -23,6 +23,7 @@ import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
 import { NotAProfileError, PARSER_VERSION, parseProfilePage } from './parse/index.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
 import { indexFileFor } from './index-cache.js';
+import { inSlices } from './slices.js';
 import { readIndexFile, writeIndexFile } from './search/index-file.js';
 import { searchDocFor } from './search-doc.js';
 import { SortedOrders } from './sorted-orders.js';
@@ -146,6 +147,14 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private readonly indexQueue: string[] = [];
   private catchingUp: Promise<void> | null = null;
 
+  /** The queued papers, taken off the queue one by one as their turn comes (more may be queued meanwhile). */
+  private *queuedPapers(): Generator<PaperRecord> {
+    while (this.indexQueue.length > 0 && !this.closed) {
+      const paper = this.library.getPaper(this.indexQueue.shift() as string);
+      if (paper) yield paper;
+    }
+  }
+
   /**
    * Indexes queued papers in ~8 ms slices. An import of 1,000 papers takes ~0.1 s to tokenize; done inside
    * the commit it counted against the import (issue 4: committed within 300 ms) and held the event loop.
@@ -154,14 +163,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     this.catchingUp ??= (async () => {
       try {
         await this.library.whenAbstractsLoaded().catch(() => undefined);
-        while (this.indexQueue.length > 0 && !this.closed) {
-          const until = performance.now() + 8;
-          while (this.indexQueue.length > 0 && performance.now() < until) {
-            const paper = this.library.getPaper(this.indexQueue.shift() as string);
-            if (paper) this.engine.upsert(this.searchDocFor(paper));
-          }
-          if (this.indexQueue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
-        }
+        await inSlices(this.queuedPapers(), (paper) => this.engine.upsert(this.searchDocFor(paper)));
       } finally {
         this.catchingUp = null;
       }

@@ -14,6 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PaperRecord } from '../model.js';
+import { yieldToEventLoop } from '../slices.js';
 import { backupSegment, segmentBackupPath } from './backups.js';
 import { errorMessage } from './errors.js';
 import { atomicCopy, exists } from './fsx.js';
@@ -38,7 +39,6 @@ export interface AbstractsLoaderOptions {
   stopped: () => boolean;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class AbstractsLoader {
   /** Settles once every pending abstract is in place; rejects only if loading was stopped (library closed). */

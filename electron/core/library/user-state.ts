@@ -5,6 +5,7 @@ import type { ReadingStatus, TagDefinition, UserPaperData } from '../model.js';
 import type { TagDeletion } from '../api.js';
 import { TagError } from './errors.js';
 import { asciiJson } from './fsx.js';
+import { yieldToEventLoop } from '../slices.js';
 import { HEX_COLOR, USER_SCHEMA_VERSION } from './schema.js';
 import type { JournalOp, UserDoc } from './schema.js';
 
@@ -52,7 +53,7 @@ export class UserState {
     let n = 0;
     for (const [id, data] of this.papers) {
       parts.push(asciiJson(`${n === 0 ? '' : ','}\n  ${JSON.stringify(id)}: ${JSON.stringify(data)}`));
-      if (++n % papersPerSlice === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      if (++n % papersPerSlice === 0) await yieldToEventLoop();
     }
     parts.push(asciiJson(`${n === 0 ? '' : '\n '}},\n "tags": ${JSON.stringify(this.tags)}\n}\n`));
     return parts.join('');

@@ -49,6 +49,7 @@ import { parseQuery } from './query-parser.js';
 import type { ParsedQuery } from './query-parser.js';
 import { TextIndex, type TextIndexSnapshot } from './text-index.js';
 import { foldText } from './tokenize.js';
+import { SLICE_MS, inSlices, yieldToEventLoop } from '../slices.js';
 
 export interface SearchDoc {
   id: string;
@@ -98,8 +99,6 @@ const RERANKED = 30;
 /** Blend of the two scores in the final order. */
 const INDEX_WEIGHT = 0.7;
 const FUSE_WEIGHT = 0.3;
-/** Bulk indexing works in slices of this many milliseconds, then yields to the event loop. */
-const SLICE_MS = 8;
 
 interface Entry {
   num: number;
@@ -139,7 +138,6 @@ function sameText(a: SearchDoc, b: SearchDoc): boolean {
   );
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
  * The engine's persistent part: the text index plus, per slot, the paper it holds and a hash of that
@@ -201,23 +199,8 @@ export class SearchEngine {
    * was added so far). `shouldStop` ends it early (closing the library).
    */
   async addAllAsync(docs: Iterable<SearchDoc>, shouldStop: () => boolean = () => false): Promise<void> {
-    const it = docs[Symbol.iterator]();
-    for (;;) {
-      const until = performance.now() + SLICE_MS;
-      let done = false;
-      do {
-        const next = it.next();
-        if (next.done === true) {
-          done = true;
-          break;
-        }
-        this.upsert(next.value);
-      } while (performance.now() < until);
-      if (done) break;
-      // Stopped (library closing): leave the rest; a search would finish the index synchronously.
-      if (shouldStop()) return;
-      await yieldToEventLoop();
-    }
+    // Stopped (library closing): leave the rest; a search would finish the index synchronously.
+    if (!(await inSlices(docs, (doc) => this.upsert(doc), shouldStop))) return;
     await this.text.finishAsync(yieldToEventLoop, SLICE_MS);
   }
 
@@ -277,38 +260,23 @@ export class SearchEngine {
   ): Promise<RestoreOutcome | null> {
     // Built in slices too: 100k ids take ~40 ms, which in one go, after the file's decoding, made a 0.15 s stall.
     const slotOf = new Map<string, number>();
-    const ids = snapshot.slotIds;
-    for (let slot = 0; slot < ids.length; ) {
-      const until = performance.now() + SLICE_MS;
-      do {
-        const end = Math.min(ids.length, slot + 1024);
-        for (; slot < end; slot++) {
-          const id = ids[slot];
-          if (id !== null && id !== undefined) slotOf.set(id, slot);
-        }
-      } while (slot < ids.length && performance.now() < until);
-      if (slot < ids.length) {
-        if (shouldStop()) return null;
-        await yieldToEventLoop();
-      }
-    }
+    const mapped = await inSlices(
+      snapshot.slotIds.entries(),
+      ([slot, id]) => {
+        if (id !== null) slotOf.set(id, slot);
+      },
+      shouldStop,
+    );
+    if (!mapped) return null;
     const slotNum = new Int32Array(Math.max(snapshot.text.slotCount, 1024)).fill(-1);
     const stale: Entry[] = [];
     // Filters (tag:, year:, status:…) are filled afterwards by completeFiltersAsync: at 100k papers they are
     // ~0.6 s of Set insertions that a plain text search does not need (a filtered search completes them).
     this.filtersFrom = 0;
-    const it = docs[Symbol.iterator]();
-    for (;;) {
-      const until = performance.now() + SLICE_MS;
-      let done = false;
-      do {
-        const next = it.next();
-        if (next.done === true) {
-          done = true;
-          break;
-        }
-        const doc = next.value;
-        if (this.byId.has(doc.id)) continue;
+    const numbered = await inSlices(
+      docs,
+      (doc) => {
+        if (this.byId.has(doc.id)) return;
         const entry: Entry = { num: this.byNum.length, slot: -1, doc, short: null };
         this.byNum.push(entry);
         this.byId.set(doc.id, entry);
@@ -319,22 +287,15 @@ export class SearchEngine {
         } else {
           stale.push(entry);
         }
-      } while (performance.now() < until);
-      if (done) break;
-      if (shouldStop()) return null;
-      await yieldToEventLoop();
-    }
+      },
+      shouldStop,
+    );
+    if (!numbered) return null;
     this.text = TextIndex.restore(snapshot.text, slotNum);
     // Re-indexing reads every field; the caller may still be loading some (abstracts after open).
     if (stale.length > 0) await textReady();
-    let until = performance.now() + SLICE_MS;
-    for (const entry of stale) {
-      entry.slot = this.text.add(entry.num, textOf(entry.doc));
-      if (performance.now() < until) continue;
-      if (shouldStop()) return null;
-      await yieldToEventLoop();
-      until = performance.now() + SLICE_MS;
-    }
+    const reindexed = await inSlices(stale, (entry) => (entry.slot = this.text.add(entry.num, textOf(entry.doc))), shouldStop);
+    if (!reindexed) return null;
     return { reused: this.byNum.length - stale.length, reindexed: stale.length };
   }
 
@@ -346,13 +307,12 @@ export class SearchEngine {
 
   /** Adds the documents a restore left out of the filter index, in ~8 ms slices. */
   async completeFiltersAsync(shouldStop: () => boolean = () => false): Promise<void> {
-    while (this.filtersFrom < this.byNum.length) {
-      const until = performance.now() + SLICE_MS;
-      while (this.filtersFrom < this.byNum.length && performance.now() < until) this.fillFilter();
-      if (shouldStop()) return;
-      await yieldToEventLoop();
-    }
-    this.filtersFrom = Infinity;
+    if (await inSlices(this.unfilledNums(), () => this.fillFilter(), shouldStop)) this.filtersFrom = Infinity;
+  }
+
+  /** One item per document still missing from the filter index (read as the fill goes: imports may add some). */
+  private *unfilledNums(): Generator<void> {
+    while (this.filtersFrom < this.byNum.length) yield;
   }
 
   private completeFilters(): void {

@@ -14,6 +14,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
+import { yieldToEventLoop } from '../slices.js';
 import type { EngineSnapshot } from './engine.js';
 import type { TextIndexSnapshot } from './text-index.js';
 
@@ -69,7 +70,6 @@ export type IndexFileRead = { ok: true; snapshot: EngineSnapshot } | { ok: false
 
 const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 const pad8 = (n: number): number => (n + 7) & ~7;
-const pause = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 function kindOf(array: TypedArray): ArrayKind {
   if (array instanceof Int32Array) return 'i32';
@@ -100,7 +100,7 @@ async function chunkedCrc(parts: readonly Uint8Array[]): Promise<number> {
   for (const part of parts) {
     for (let at = 0; at < part.length; at += CHUNK) {
       crc = crc32(part.subarray(at, Math.min(part.length, at + CHUNK)), crc);
-      await pause();
+      await yieldToEventLoop();
     }
   }
   return crc;
@@ -203,7 +203,7 @@ export async function decodeIndexFile(buffer: Buffer, key: string): Promise<Inde
     return { ok: false, reason: 'damaged header' };
   }
   if (buffer.length !== bodyStart + header.bodyBytes) return { ok: false, reason: 'truncated or padded file' };
-  await pause(); // the header (100k paper ids at 100k papers) took its own ~30 ms: let IPC in
+  await yieldToEventLoop(); // the header (100k paper ids at 100k papers) took its own ~30 ms: let IPC in
   // Typed arrays need aligned offsets; a file buffer normally starts its own ArrayBuffer, else copy once.
   const body =
     (buffer.byteOffset + bodyStart) % 8 === 0
@@ -256,7 +256,7 @@ export async function decodeIndexFile(buffer: Buffer, key: string): Promise<Inde
     if (array === undefined || kindOf(array) !== want[name]) return { ok: false, reason: `section ${name} missing` };
   }
   if (terms === null || terms.length !== header.termCount) return { ok: false, reason: 'vocabulary missing' };
-  await pause();
+  await yieldToEventLoop();
   const a = arrays as Record<ArrayName, TypedArray>;
   const text: TextIndexSnapshot = {
     terms,
