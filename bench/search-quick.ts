@@ -23,6 +23,7 @@ import type { SearchDoc } from '../electron/core/search/index.js';
 import { SearchEngine as CurrentEngine } from '../electron/core/search/index.js';
 import type { ReadingStatus } from '../electron/core/model.js';
 import { SortedOrders } from '../electron/core/sorted-orders.js';
+import { mulberry32 } from './rng.js';
 
 const PAPERS = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 10_000);
 const BASELINE = !process.argv.includes('--no-baseline') && PAPERS <= 20_000;
@@ -48,18 +49,7 @@ const clock = CPU
   : (): number => performance.now();
 const BASELINE_REPS = 3;
 
-// mulberry32: small, seeded, good enough for synthetic text.
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(20240719);
+const rand = mulberry32(20240719);
 const int = (n: number): number => Math.floor(rand() * n);
 const pick = <T>(items: readonly T[]): T => items[int(items.length)] as T;
 

@@ -6,17 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { COMPARATORS, SortedOrders, type OrderKey, type Sortable, type SortRow } from '../../electron/core/sorted-orders.js';
 import { normalizeKey } from '../../electron/core/text.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../helpers/rng.js';
 
 const WORDS = ['Alpha', 'alpha', 'Beta', 'Émile', 'emile', 'zeta', 'Zoë', 'a', 'ab', 'B-tree', 'b tree', '', '10', '9'];
 

@@ -7,17 +7,7 @@ import { describe, test } from 'node:test';
 import { highlight } from '../../../electron/core/search/highlight.js';
 import { planTerms } from '../../../electron/core/search/plan.js';
 import { parseQuery } from '../../../electron/core/search/query-parser.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/rng.js';
 
 const QUERIES = ['distillation', 'distilation', 'knowledge distillation', 'reinforcment learning', 'models', 'large language models', 'lerning', 'Transformers', 'aab', 'abcab'];
 

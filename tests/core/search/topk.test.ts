@@ -13,17 +13,7 @@ import type { TextField } from '../../../electron/core/search/plan.js';
 import { tokenizeTerms } from '../../../electron/core/search/tokenize.js';
 import { parseQuery } from '../../../electron/core/search/query-parser.js';
 import type { TextIndex } from '../../../electron/core/search/text-index.js';
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../helpers/rng.js';
 
 const COMMON = 'learning model models language large reinforcement for the data training'.split(' ');
 const RARE = 'distillation knowledge retrieval robust ranking rare rabbit radar fourier forest format fold'.split(' ');

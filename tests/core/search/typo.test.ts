@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import { SearchEngine, type SearchDoc } from '../../../electron/core/search/index.js';
 import { editDistanceWithin, matchWord, planTerms } from '../../../electron/core/search/plan.js';
 import { parseQuery } from '../../../electron/core/search/query-parser.js';
+import { rng } from '../../helpers/rng.js';
 
 describe('editDistanceWithin', () => {
   const rows: Array<[string, string, number, number]> = [
@@ -30,17 +31,6 @@ describe('editDistanceWithin', () => {
     });
   }
 });
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** One random edit: swap two adjacent letters, insert, delete or substitute (a small alphabet: many near hits). */
 function typo(word: string, next: () => number): string {
