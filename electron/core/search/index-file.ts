@@ -28,21 +28,23 @@ const CHUNK = 8 << 20;
 
 type ArrayKind = 'i32' | 'u16' | 'u8';
 type TypedArray = Int32Array | Uint16Array | Uint8Array;
-const ARRAY_NAMES = [
-  'termHash',
-  'table',
-  'offsets',
-  'postSlot',
-  'postInfo',
-  'deltaTerm',
-  'deltaSlot',
-  'deltaInfo',
-  'sortedIds',
-  'sortedLcp',
-  'unsortedIds',
-  'userHash',
-] as const;
-type ArrayName = (typeof ARRAY_NAMES)[number];
+/** The typed-array sections, in file order, with the element type each must have. */
+const ARRAY_KINDS = {
+  termHash: 'i32',
+  table: 'i32',
+  offsets: 'i32',
+  postSlot: 'i32',
+  postInfo: 'u16',
+  deltaTerm: 'i32',
+  deltaSlot: 'i32',
+  deltaInfo: 'u16',
+  sortedIds: 'i32',
+  sortedLcp: 'u8',
+  unsortedIds: 'i32',
+  userHash: 'i32',
+} as const satisfies Record<string, ArrayKind>;
+type ArrayName = keyof typeof ARRAY_KINDS;
+const ARRAY_NAMES = Object.keys(ARRAY_KINDS) as ArrayName[];
 
 interface Section {
   name: ArrayName | 'terms';
@@ -237,23 +239,9 @@ export async function decodeIndexFile(buffer: Buffer, key: string): Promise<Inde
         return { ok: false, reason: `unknown section kind ${String(section.kind)}` };
     }
   }
-  const want: Record<ArrayName, ArrayKind> = {
-    termHash: 'i32',
-    table: 'i32',
-    offsets: 'i32',
-    postSlot: 'i32',
-    postInfo: 'u16',
-    deltaTerm: 'i32',
-    deltaSlot: 'i32',
-    deltaInfo: 'u16',
-    sortedIds: 'i32',
-    sortedLcp: 'u8',
-    unsortedIds: 'i32',
-    userHash: 'i32',
-  };
   for (const name of ARRAY_NAMES) {
     const array = arrays[name];
-    if (array === undefined || kindOf(array) !== want[name]) return { ok: false, reason: `section ${name} missing` };
+    if (array === undefined || kindOf(array) !== ARRAY_KINDS[name]) return { ok: false, reason: `section ${name} missing` };
   }
   if (terms === null || terms.length !== header.termCount) return { ok: false, reason: 'vocabulary missing' };
   await yieldToEventLoop();
