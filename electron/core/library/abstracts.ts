@@ -17,7 +17,8 @@ import type { PaperRecord } from '../model.js';
 import { yieldToEventLoop } from '../slices.js';
 import { backupSegment, segmentBackupPath } from './backups.js';
 import { errorMessage } from './errors.js';
-import { atomicCopy, exists } from './fsx.js';
+import { copyFileAtomic } from './disk.js';
+import { exists } from './fsx.js';
 import { describeRecovery, readJsonSafely } from './safe-json.js';
 import { PAPERS_DIR, abstractsFileName, decodeAbstracts } from './segments.js';
 
@@ -177,7 +178,7 @@ export class AbstractsLoader {
       if (!readOnly) await bestEffort(() => backupSegment(dir, file)); // a failed copy is tried again at the next open
     } else if (result.status === 'recovered') {
       problems.push(describeRecovery(label, result, lost));
-      if (result.restoredFrom && !readOnly) await bestEffort(() => atomicCopy(backup, file)); // else again next open
+      if (result.restoredFrom && !readOnly) await bestEffort(() => copyFileAtomic(backup, file, 'restore')); // else again next open
     } else {
       // Missing (a records file without its abstracts file: never written so by Folio, so the folder was changed).
       let restored = false;
@@ -189,7 +190,7 @@ export class AbstractsLoader {
           // an unusable backup: as if there were none
         }
       }
-      if (restored && !readOnly) await bestEffort(() => atomicCopy(backup, file));
+      if (restored && !readOnly) await bestEffort(() => copyFileAtomic(backup, file, 'restore'));
       problems.push(
         restored
           ? `${label} is missing; ${readOnly ? 'showing' : 'restored'} its backup copy.`

@@ -2,9 +2,10 @@
 // before its first write; the newest `keep` are kept. Segments are immutable, so instead of copying up to
 // 100+ MB every session each segment is copied exactly once into backups/segments/ (right after an import
 // writes it, or at open for segments that predate the backup store) and those copies are never rotated.
-import { copyFile, mkdir, readdir, rm, truncate } from 'node:fs/promises';
+import { readdir, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { atomicCopy, exists, fileStamp, freshPath, fsyncDir } from './fsx.js';
+import { copyFileAtomic, fsyncDir, makeDir, removeTree } from './disk.js';
+import { exists, fileStamp, freshPath } from './fsx.js';
 import { listRotatedJournals } from './journal.js';
 
 export const BACKUPS_DIR = 'backups';
@@ -50,15 +51,15 @@ export async function backupSession(libraryDir: string, now: Date, keep: number,
   present.push(...(await listRotatedJournals(libraryDir)));
   if (present.length === 0) return null;
   const root = path.join(libraryDir, BACKUPS_DIR);
-  await mkdir(root, { recursive: true });
+  await makeDir(root, 'backup');
   const folder = await freshPath(path.join(root, fileStamp(now)));
-  await mkdir(folder);
-  for (const name of present) await copyFile(path.join(libraryDir, name), path.join(folder, name));
+  await makeDir(folder, 'backup');
+  for (const name of present) await copyFileAtomic(path.join(libraryDir, name), path.join(folder, name), 'backup');
   // Edits may be appending to user.journal while this runs (they do not wait for the backup): keep only the
   // bytes it had when the session began writing. The journal is append-only until the backup completes.
   if (journalBytes !== undefined && present.includes('user.journal')) await truncate(path.join(folder, 'user.journal'), journalBytes);
-  await fsyncDir(folder);
-  await fsyncDir(root);
+  await fsyncDir(folder, 'backup');
+  await fsyncDir(root, 'backup');
   await rotateBackups(libraryDir, keep);
   return path.basename(folder);
 }
@@ -66,7 +67,7 @@ export async function backupSession(libraryDir: string, now: Date, keep: number,
 export async function rotateBackups(libraryDir: string, keep: number): Promise<void> {
   const folders = await listBackups(libraryDir);
   for (const old of folders.slice(Math.max(1, keep))) {
-    await rm(path.join(libraryDir, BACKUPS_DIR, old), { recursive: true, force: true });
+    await removeTree(path.join(libraryDir, BACKUPS_DIR, old), 'backup-rotation');
   }
 }
 
@@ -88,6 +89,6 @@ export function segmentBackupPath(libraryDir: string, segment: string): string {
 export async function backupSegment(libraryDir: string, segmentFile: string): Promise<void> {
   const target = segmentBackupPath(libraryDir, path.basename(segmentFile));
   if (await exists(target)) return;
-  await mkdir(path.dirname(target), { recursive: true });
-  await atomicCopy(segmentFile, target);
+  await makeDir(path.dirname(target), 'segment-backup');
+  await copyFileAtomic(segmentFile, target, 'segment-backup');
 }

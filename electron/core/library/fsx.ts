@@ -1,46 +1,8 @@
-// Small file-system helpers: durable atomic writes, directory fsync, timestamps for file names.
+// Small file-system helpers: existence checks, timestamps and never-overwriting names for files.
+// Writes live in disk.ts (the one seam every write goes through).
 import { constants as fsConstants } from 'node:fs';
-import { access, copyFile, open, rename } from 'node:fs/promises';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
-import { errorCode } from './errors.js';
-
-/**
- * Makes a rename/create/unlink inside `dir` durable. POSIX needs an fsync of the directory itself; Windows
- * cannot open a directory for fsync (EPERM/EISDIR) and NTFS journals renames, so failures there are ignored.
- */
-export async function fsyncDir(dir: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } catch (error) {
-    const code = errorCode(error);
-    if (code !== 'EINVAL' && code !== 'EISDIR' && code !== 'EPERM') throw error;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** Temp file + fsync + rename (write-file-atomic), then fsync of the directory so the rename survives a crash. */
-export async function atomicWrite(file: string, data: string | Buffer): Promise<void> {
-  await writeFileAtomic(file, data, { fsync: true, mode: 0o644 });
-  await fsyncDir(path.dirname(file));
-}
-
-/** Copies `from` to `to` durably and atomically (copy to a temp name, fsync, rename, fsync dir). */
-export async function atomicCopy(from: string, to: string): Promise<void> {
-  const tmp = `${to}.tmp-${process.pid}-${Date.now()}`;
-  await copyFile(from, tmp);
-  const handle = await open(tmp, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(tmp, to);
-  await fsyncDir(path.dirname(to));
-}
+import { access } from 'node:fs/promises';
+import { renameDurably } from './disk.js';
 
 export async function exists(file: string): Promise<boolean> {
   try {
@@ -74,8 +36,7 @@ export async function freshPath(base: string): Promise<string> {
 /** Renames `file` to `<file>.<tag>-<stamp>` (never overwriting anything) and returns the new path. */
 export async function moveAside(file: string, tag: string, now: Date): Promise<string> {
   const target = await freshPath(`${file}.${tag}-${fileStamp(now)}`);
-  await rename(file, target);
-  await fsyncDir(path.dirname(file));
+  await renameDurably(file, target, 'move-aside');
   return target;
 }
 

@@ -7,11 +7,11 @@
 // then every user.journal.<n> in ascending order, then user.journal. Ops are absolute, so replaying a rotated
 // file over a snapshot that already contains it is harmless; every crash point leaves snapshot + files that
 // replay to the durable state. An edit therefore never waits for the (multi-second at 100k) user.json write.
-import { open, readdir, rename, unlink } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileHandle } from 'node:fs/promises';
-import { errorCode, errorMessage } from './errors.js';
-import { fsyncDir } from './fsx.js';
+import { appendDurably, fsyncDir, openForAppend, removeFile, renameDurably, truncateDurably } from './disk.js';
+import { errorMessage } from './errors.js';
 import { journalEntrySchema, describeIssues } from './schema.js';
 import type { JournalEntry } from './schema.js';
 
@@ -85,6 +85,8 @@ export class JournalWriter {
   compactions = 0;
   compactionFailures = 0;
   private queue: Pending[] = [];
+  /** Bytes past `bytes` may be on disk (a failed append whose truncate failed too). */
+  private tornTail = false;
   private compactWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
   private running: Promise<void> | null = null;
   /** The background snapshot after a rotation, if one is in flight. */
@@ -116,7 +118,7 @@ export class JournalWriter {
     rotated: string[] = [],
     beforeRewrite: () => Promise<unknown> = async () => undefined,
   ): Promise<JournalWriter> {
-    const handle = await open(file, 'a');
+    const handle = await openForAppend(file, JOURNAL_FILE);
     const { size } = await handle.stat();
     return new JournalWriter(file, handle, entries, size, compactor, thresholds, [...rotated], beforeRewrite);
   }
@@ -141,15 +143,24 @@ export class JournalWriter {
         const batch = this.queue.splice(0);
         const buffer = Buffer.from(batch.map((p) => p.line).join(''), 'utf8');
         try {
-          await this.handle.appendFile(buffer);
-          await this.handle.sync();
+          // A failed append may have left bytes past the good length that its truncate could not remove: the
+          // file must end at a line boundary before anything is appended after it.
+          if (this.tornTail) {
+            await truncateDurably(this.handle, this.file, this.bytes, JOURNAL_FILE);
+            this.tornTail = false;
+          }
+          await appendDurably(this.handle, this.file, this.bytes, buffer, JOURNAL_FILE);
           this.writes++;
           this.entries += batch.length;
           this.bytes += buffer.length;
           for (const p of batch) p.resolve();
         } catch (error) {
           // Cut off whatever part of the batch reached the file, so a torn line cannot glue onto the next append.
-          await this.handle.truncate(this.bytes).catch(() => undefined);
+          this.tornTail = true;
+          await truncateDurably(this.handle, this.file, this.bytes, JOURNAL_FILE).then(
+            () => (this.tornTail = false),
+            () => undefined,
+          );
           for (const p of batch) p.reject(error);
         }
       }
@@ -184,13 +195,13 @@ export class JournalWriter {
     const last = this.rotated[this.rotated.length - 1];
     const n = last ? Number(ROTATED.exec(last)?.[1]) + 1 : 1;
     const name = `${path.basename(this.file)}.${n}`;
-    await rename(this.file, path.join(this.dir, name));
+    await renameDurably(this.file, path.join(this.dir, name), 'journal-rotation');
     this.rotated.push(name);
     const old = this.handle;
-    this.handle = await open(this.file, 'a');
+    this.handle = await openForAppend(this.file, 'journal-rotation');
     this.entries = 0;
     this.bytes = 0;
-    await fsyncDir(this.dir); // the rename and the new file are durable before any append lands in it
+    await fsyncDir(this.dir, 'journal-rotation'); // the new file is durable before any append lands in it
     await old.close().catch(() => undefined);
     const covered = [...this.rotated];
     this.compactions++;
@@ -210,15 +221,9 @@ export class JournalWriter {
   }
 
   private async dropRotated(covered: readonly string[]): Promise<void> {
-    for (const name of covered) {
-      try {
-        await unlink(path.join(this.dir, name));
-      } catch (error) {
-        if (errorCode(error) !== 'ENOENT') throw error;
-      }
-    }
+    for (const name of covered) await removeFile(path.join(this.dir, name), 'journal-rotation');
     this.rotated = this.rotated.filter((n) => !covered.includes(n));
-    await fsyncDir(this.dir);
+    await fsyncDir(this.dir, 'journal-rotation');
   }
 
   /** Waits until every queued edit has been written (or failed), and any background snapshot has finished. */
@@ -242,8 +247,7 @@ export class JournalWriter {
     await this.beforeRewrite();
     this.compactions++;
     await this.compactor(); // writes user.json (atomic) with every edit applied in memory so far
-    await this.handle.truncate(0);
-    await this.handle.sync();
+    await truncateDurably(this.handle, this.file, 0, JOURNAL_FILE);
     this.entries = 0;
     this.bytes = 0;
     await this.dropRotated([...this.rotated]);

@@ -1,7 +1,6 @@
 // The library store: one folder, one writer (folio.lock), everything durable before a promise resolves.
 // See README.md in this folder for the on-disk layout and the reasoning behind it.
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import type { LibraryChange, TagDeletion } from '../api.js';
@@ -18,7 +17,8 @@ import type {
 import { AbstractsLoader } from './abstracts.js';
 import { backupSegment, backupSession, segmentBackupPath } from './backups.js';
 import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError } from './errors.js';
-import { atomicCopy, atomicWrite, exists, fileStamp, freshPath } from './fsx.js';
+import { copyFileAtomic, makeDir, writeFileAtomic } from './disk.js';
+import { exists, fileStamp, freshPath } from './fsx.js';
 import { buildImport, planImportDetailed } from './importer.js';
 import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
 import { JOURNAL_FILE, JournalWriter } from './journal.js';
@@ -155,7 +155,7 @@ export class Library {
     if (readOnly && !(await exists(root))) {
       problems.push(`There is no library folder at ${root}; showing an empty library (read-only: nothing was created).`);
     } else if (!readOnly) {
-      await mkdir(root, { recursive: true });
+      await makeDir(root, 'folder');
     }
     let lock: HeldLock | null = null;
     if (!readOnly) {
@@ -165,8 +165,8 @@ export class Library {
     }
     try {
       if (!readOnly) {
-        await mkdir(path.join(root, PAPERS_DIR), { recursive: true });
-        await mkdir(path.join(root, IMPORTS_DIR), { recursive: true });
+        await makeDir(path.join(root, PAPERS_DIR), 'folder');
+        await makeDir(path.join(root, IMPORTS_DIR), 'folder');
       }
       // Loading writes nothing: at most it renames a damaged file aside. It throws (NewerSchemaError) for a file
       // from a newer Folio, so such a refused open does not even take a backup (which would rotate an old one out).
@@ -209,7 +209,7 @@ export class Library {
       let keptAs = '';
       if (await exists(original)) {
         const copy = await freshPath(`${original}.v${pending.migratedFrom}-${fileStamp(this.now())}`);
-        await atomicCopy(original, copy);
+        await copyFileAtomic(original, copy, 'migration');
         keptAs = `; the original is kept as ${path.basename(copy)}`;
       }
       // Papers first, then user data, then library.json: until library.json is rewritten, the old file is still
@@ -225,7 +225,7 @@ export class Library {
       problems.push(`Upgraded ${LIBRARY_FILE} from format version ${pending.migratedFrom} to ${LIBRARY_SCHEMA_VERSION}${keptAs}.`);
     }
     for (const name of pending.restoredSegments) {
-      await atomicCopy(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name));
+      await copyFileAtomic(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name), 'restore');
     }
     if (writeLibrary) await this.libraryDb.write();
     // Segments without a copy in backups/segments/ (older ones, or a copy that failed) get one after open: ~120
@@ -274,7 +274,7 @@ export class Library {
 
   private async writeUserSnapshot(): Promise<void> {
     // Serialized in slices from the live state (see UserState.serialize); user.json written atomically as before.
-    await atomicWrite(path.join(this.dir, USER_FILE), await this.user.serialize());
+    await writeFileAtomic(path.join(this.dir, USER_FILE), await this.user.serialize(), USER_FILE);
   }
 
   /**
@@ -290,8 +290,8 @@ export class Library {
     this.nextSegment++; // even if the write fails: a number whose file may exist is never reused
     const file = path.join(this.dir, PAPERS_DIR, name);
     const abstractsFile = path.join(this.dir, PAPERS_DIR, abstractsFileName(name));
-    await atomicWrite(abstractsFile, text.abstracts);
-    await atomicWrite(file, text.records);
+    await writeFileAtomic(abstractsFile, text.abstracts, 'abstracts');
+    await writeFileAtomic(file, text.records, 'segment');
     // Abstracts copy first here too: a backup of a records file is only ever used with its abstracts beside it.
     const backup = backupSegment(this.dir, abstractsFile).then(() => backupSegment(this.dir, file));
     if (backups) {
@@ -536,8 +536,8 @@ export class Library {
     const base = `${fileStamp(at)}-${sha256.slice(0, 8)}`;
     let name = `${base}.txt`;
     for (let n = 2; await exists(path.join(dir, name)); n++) name = `${base}-${n}.txt`;
-    await mkdir(dir, { recursive: true });
-    await atomicWrite(path.join(dir, name), bytes);
+    await makeDir(dir, 'raw-text');
+    await writeFileAtomic(path.join(dir, name), bytes, 'raw-text');
     return name;
   }
 

@@ -8,7 +8,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Adapter } from 'lowdb';
 import { NewerSchemaError, errorCode, errorMessage } from './errors.js';
-import { atomicWrite, moveAside, readableStamp } from './fsx.js';
+import { writeFileAtomic } from './disk.js';
+import { moveAside, readableStamp } from './fsx.js';
 
 export interface BackupCandidate {
   file: string;
@@ -89,7 +90,7 @@ export function describeBackupFolder(folder: string): string {
 }
 
 /**
- * lowdb Adapter over readJsonSafely + atomicWrite. `read()` never returns damaged data; what happened is left in
+ * lowdb Adapter over readJsonSafely + writeFileAtomic. `read()` never returns damaged data; what happened is left in
  * `lastRead` for the library to report (and to write a restored document back once it is safe to).
  */
 export class SafeJsonFile<T> implements Adapter<T> {
@@ -111,6 +112,6 @@ export class SafeJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     if (this.options.readOnly) throw new Error(`${path.basename(this.options.file)}: refusing to write in read-only mode`);
     const text = this.options.serialize ? this.options.serialize(data) : `${JSON.stringify(data, null, 1)}\n`;
-    await atomicWrite(this.options.file, text);
+    await writeFileAtomic(this.options.file, text, path.basename(this.options.file));
   }
 }
