@@ -1,0 +1,97 @@
+// The contract every import source implements: a pasted page or a file's text in, papers (and maybe a person)
+// out. One module per source under parse/sources/, listed once in the registry; the CLI's `parse` prints a
+// SourceResult as it is (see the "CLI contract" in the README).
+
+/** Every source Folio reads, in the order the registry tries them on a tie of confidence. */
+export const SOURCE_IDS = [
+  'profile-page',
+  'google-scholar',
+  'arxiv',
+  'dblp',
+  'semantic-scholar',
+  'openreview',
+  'orcid',
+  'bibtex',
+  'ris',
+  'csl-json',
+  'folio-json',
+] as const;
+export type SourceId = (typeof SOURCE_IDS)[number];
+
+/** A profile's headline numbers; null when the source does not show one. Sources may add their own keys. */
+export interface SourceMetrics {
+  hIndex: number | null;
+  /** The paper count the page declares (may differ from the papers listed). */
+  papers: number | null;
+  citations: number | null;
+  /** The aggregator site's novelty percentage (profile-page only). */
+  novelty: number | null;
+  /** The aggregator site's AI score (profile-page only). */
+  aiScore: number | null;
+  /** Source-specific figures, e.g. Google Scholar's i10Index, Semantic Scholar's highlyInfluentialCitations. */
+  [extra: string]: number | null;
+}
+
+export interface SourceProfile {
+  name: string;
+  /** A short field code under the name (the aggregator's "LG"); null when absent. */
+  category: string | null;
+  /** Employer or institution line, as printed; null when absent. */
+  affiliation: string | null;
+  metrics: SourceMetrics;
+}
+
+export interface SourcePaper {
+  title: string;
+  /** As the source prints them (Google Scholar's "M Riviere" stays abbreviated). */
+  authors: string[];
+  /** The source cut the list short ("…", "et al.", "+12 authors", BibTeX "and others"). */
+  authorsTruncated: boolean;
+  /** ISO date at the precision the source gives: "2024-07-31", "2024-07" or "2024"; null when none. */
+  date: string | null;
+  year: number | null;
+  /** A subject code such as "cs.LG" or "CL"; null when none. */
+  category: string | null;
+  /** Organisations listed with the authors; [] when none. */
+  orgs: string[];
+  /** Paragraphs joined by a blank line; null when the source shows none. */
+  abstract: string | null;
+  /** Journal, proceedings or "arXiv preprint", as printed; null when none. */
+  venue: string | null;
+  /** Bare DOI in lower case ("10.1234/abc"); null when none. */
+  doi: string | null;
+  /** Bare arXiv id without version ("2408.00118", "hep-th/9901001"); null when none. */
+  arxivId: string | null;
+  /** A URL the source shows for the paper; null when none. */
+  url: string | null;
+}
+
+export interface SourceResult {
+  source: SourceId;
+  /** The person the page is about; null for lists without a person (BibTeX, RIS, CSL-JSON, an arXiv listing). */
+  profile: SourceProfile | null;
+  papers: SourcePaper[];
+  /** Things the user should know: skipped entries, guessed fields, cut lists. One sentence each. */
+  warnings: string[];
+}
+
+/** Thrown by a source's parse() when the text is not of its kind (or too damaged to read); the message says why. */
+export class NotThisSourceError extends Error {
+  override name = 'NotThisSourceError';
+}
+
+export interface ImportSource {
+  readonly id: SourceId;
+  /** What the preview calls it: "Google Scholar profile", "BibTeX file". */
+  readonly label: string;
+  /** Bump when parse() gives a different result for the same text, so stored imports can be re-read. */
+  readonly version: number;
+  /**
+   * How sure this source is that `text` is its kind, from 0 (not at all) to 1 (certain), from the text alone (no
+   * file names). Cheap: looks at structure (labels, line shapes), never at one site's exact line order, and
+   * must run in linear time on any input.
+   */
+  detect(text: string): number;
+  /** Parses the text, or throws NotThisSourceError. Pure; linear time; never crashes on any input. */
+  parse(text: string): SourceResult;
+}
