@@ -58,10 +58,8 @@ export function installGracefulQuit(app: QuitAppLike, getSteps: () => readonly S
 export function describeBootFailure(error: unknown, libraryDir: string): { title: string; message: string } {
   const reason = error instanceof Error ? error.message : String(error);
   if (error instanceof Error && error.name === 'LibraryLockedError') {
-    return {
-      title: 'Folio is already using this library',
-      message: `${reason}\n\nLibrary: ${libraryDir}\n\nClose the other Folio window or process (the CLI included) and start Folio again.`,
-    };
+    // The lock's message already says what to do (quit which process, or which file to delete).
+    return { title: 'This library is locked', message: `${reason}\n\nLibrary: ${libraryDir}` };
   }
   return {
     title: 'Folio could not start',

@@ -79,12 +79,12 @@ describe('installGracefulQuit', () => {
 });
 
 describe('describeBootFailure', () => {
-  it('explains a locked library', () => {
-    const error = new Error('The library /data/lib is in use by process 4242.');
+  it('shows a locked library with the lock\'s own advice, and the folder', () => {
+    const error = new Error('Library /data/lib is in use by Folio (pid 4242, since 2026-01-01T00:00:00.000Z). Quit that Folio (pid 4242) and try again.');
     error.name = 'LibraryLockedError';
     const { title, message } = describeBootFailure(error, '/data/lib');
-    assert.equal(title, 'Folio is already using this library');
-    assert.match(message, /in use by process 4242[\s\S]*Library: \/data\/lib[\s\S]*Close the other Folio/);
+    assert.equal(title, 'This library is locked');
+    assert.equal(message, `${error.message}\n\nLibrary: /data/lib`);
   });
 
   it('shows any other failure with the folder', () => {

@@ -6,13 +6,13 @@
 // call; `faults.record` lets a test list the (site, op) pairs a scenario really performs, then inject a fault at
 // each of them in turn, so a new write path cannot escape the fault tests.
 import { randomBytes } from 'node:crypto';
-import { constants as fsConstants } from 'node:fs';
-import { copyFile, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
+import { constants as fsConstants, unlinkSync } from 'node:fs';
+import { copyFile, link, mkdir, open, rename, rm, stat, unlink } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { errorCode } from './errors.js';
 
-export const DISK_OPS = ['open', 'write', 'fsync', 'close', 'rename', 'unlink', 'copy', 'mkdir', 'truncate'] as const;
+export const DISK_OPS = ['open', 'write', 'fsync', 'close', 'rename', 'link', 'unlink', 'copy', 'mkdir', 'truncate'] as const;
 export type DiskOp = (typeof DISK_OPS)[number];
 
 /**
@@ -21,7 +21,7 @@ export type DiskOp = (typeof DISK_OPS)[number];
  * 'crash' stands for the process dying at that point: the operation and every later one throws SimulatedCrash,
  * and nothing more reaches the disk, until faults.clear().
  */
-export const FAULT_KINDS = ['short', 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'crash'] as const;
+export const FAULT_KINDS = ['short', 'ENOSPC', 'EIO', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'crash'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultRule {
@@ -50,6 +50,7 @@ type Recorder = (site: string, op: DiskOp, file: string) => void;
 let rules: ActiveRule[] = [];
 const recorders = new Set<Recorder>();
 let crashed = false;
+let crashes = 0;
 
 /** Test hooks. In production no rule is ever set, and each operation costs one empty-array check. */
 export const faults = {
@@ -74,6 +75,13 @@ export const faults = {
   /** True once a 'crash' rule fired (until clear()). */
   get crashed(): boolean {
     return crashed;
+  },
+  /**
+   * How many 'crash' rules have fired in this process. What a simulated process held before a crash (the
+   * library's lock) belongs to a dead process: lock.ts compares this count to tell.
+   */
+  get crashes(): number {
+    return crashes;
   },
 };
 
@@ -110,6 +118,7 @@ function check(site: string, op: DiskOp, file: string): 'short' | null {
     rule.fired++;
     if (rule.kind === 'crash') {
       crashed = true;
+      crashes++;
       if (killOnCrash) process.kill(process.pid, 'SIGKILL');
       throw new SimulatedCrash(`simulated crash at ${op} ${path.basename(file)} (${site})`);
     }
@@ -253,9 +262,40 @@ export async function truncateDurably(handle: FileHandle, file: string, length: 
 
 /** Renames within one folder and makes it durable. */
 export async function renameDurably(from: string, to: string, site: string): Promise<void> {
+  await renameFile(from, to, site);
+  await fsyncDir(path.dirname(to), site);
+}
+
+/** Renames within one folder, not durably (for files that need no durability, like the lock). */
+export async function renameFile(from: string, to: string, site: string): Promise<void> {
   check(site, 'rename', to);
   await rename(from, to);
-  await fsyncDir(path.dirname(to), site);
+}
+
+/**
+ * Creates `file`, which must not exist (EEXIST otherwise), with every byte of `data`; not fsynced. On any failure
+ * after creating it, it is removed again, so a full disk never leaves a partial file under that name.
+ */
+export async function writeFileExclusive(file: string, data: Buffer, site: string): Promise<void> {
+  check(site, 'open', file);
+  let handle: FileHandle | null = await open(file, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL, 0o644);
+  try {
+    await writeAll(handle, data, 0, site, file);
+    check(site, 'close', file);
+    const closing = handle;
+    handle = null;
+    await closing.close();
+  } catch (error) {
+    if (handle) await handle.close().catch(() => undefined);
+    if (!(error instanceof SimulatedCrash)) await unlink(file).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** A second name for `existing`; fails with EEXIST rather than replace anything at `newPath`. Not durable. */
+export async function linkExclusive(existing: string, newPath: string, site: string): Promise<void> {
+  check(site, 'link', newPath);
+  await link(existing, newPath);
 }
 
 /** Deletes a file; a file that is already gone is fine. Not followed by a folder fsync (callers batch that). */
@@ -263,6 +303,16 @@ export async function removeFile(file: string, site: string): Promise<void> {
   check(site, 'unlink', file);
   try {
     await unlink(file);
+  } catch (error) {
+    if (errorCode(error) !== 'ENOENT') throw error;
+  }
+}
+
+/** removeFile for the few places that cannot wait (an exit handler). */
+export function removeFileSync(file: string, site: string): void {
+  check(site, 'unlink', file);
+  try {
+    unlinkSync(file);
   } catch (error) {
     if (errorCode(error) !== 'ENOENT') throw error;
   }

@@ -5,6 +5,7 @@ export type { ImportPlan, ImportOutcome } from './importer.js';
 export { paperIdForKey, profileIdForName } from './ids.js';
 export {
   LibraryLockedError,
+  LockWriteError,
   UnknownPaperError,
   NewerSchemaError,
   ReadOnlyLibraryError,

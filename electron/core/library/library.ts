@@ -142,7 +142,7 @@ export class Library {
     );
   }
 
-  /** Opens (creating if needed) the library in `dir`. Throws LibraryLockedError, NewerSchemaError. */
+  /** Opens (creating if needed) the library in `dir`. Throws LibraryLockedError, LockWriteError, NewerSchemaError. */
   static async open(dir: string, options: OpenLibraryOptions = {}): Promise<Library> {
     const started = performance.now();
     const root = path.resolve(dir);
@@ -159,7 +159,7 @@ export class Library {
     }
     let lock: HeldLock | null = null;
     if (!readOnly) {
-      const taken = acquireLock(root, now());
+      const taken = await acquireLock(root, { now: now() });
       lock = taken.lock;
       if (taken.problem) problems.push(taken.problem);
     }
