@@ -91,9 +91,11 @@ function cardEnd(kinds: LineKind[], from: number, limit: number): number {
 
 function readBody(lines: PageLine[], kinds: LineKind[], from: number, to: number, paper: SourcePaper, reading: CardReading): void {
   const firstButton = indexOfKind(kinds, 'button', from, to);
-  // The citation count sits right above the buttons, or last when a copy has no buttons.
-  let count = firstButton !== -1 && kinds[firstButton - 1] === 'number' ? firstButton - 1 : -1;
-  if (firstButton === -1 && kinds[to - 1] === 'number') count = to - 1;
+  // The citation count sits right above the buttons (perhaps with a chrome label such as "Semantic Reader" in
+  // between), or last when a copy has no buttons.
+  let countAbove = firstButton === -1 ? to - 1 : firstButton - 1;
+  while (countAbove > from && kinds[countAbove] === 'chrome') countAbove--;
+  const count = kinds[countAbove] === 'number' ? countAbove : -1;
   let summaryAt = -1;
   for (let j = from; j < to; j++) {
     const kind = kinds[j];

@@ -79,6 +79,17 @@ const METRIC_KEYS: Record<string, MetricKey> = {
   'highly influential citations': 'highlyInfluentialCitations',
 };
 
+const METRIC_PAIR = /(highly influential citations|publications|h-index|citations)[ :]*(\d[\d,]{0,14})(?![\d,])/gi;
+
+/** "Publications 27 h-index 11 Citations 1,904 …": a copy that keeps the whole figure row on one line. */
+function metricRow(text: string): Array<[MetricKey, number | null]> {
+  const pairs: Array<[MetricKey, number | null]> = [];
+  for (const match of text.matchAll(METRIC_PAIR)) {
+    pairs.push([METRIC_KEYS[(match[1] as string).toLowerCase()] as MetricKey, readCount(match[2] as string)]);
+  }
+  return pairs.length >= 2 && text.replace(METRIC_PAIR, '').trim() === '' ? pairs : [];
+}
+
 export interface AuthorCard {
   metrics: Partial<Record<MetricKey, number>>;
   person: { name: string; affiliation: string | null } | null;
@@ -92,11 +103,14 @@ export function readAuthorCard(lines: PageLine[], kinds: LineKind[]): AuthorCard
   const labels: Array<{ index: number; key: MetricKey; inline: number | null }> = [];
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as PageLine).text;
-    if (text.length > 60) continue;
+    if (text.length > 200) continue;
     const match = METRIC_LABEL.exec(text);
-    if (!match) continue;
-    const inline = match[2] === undefined ? null : readCount(match[2]);
-    labels.push({ index: i, key: METRIC_KEYS[(match[1] as string).toLowerCase()] as MetricKey, inline });
+    if (match) {
+      const inline = match[2] === undefined ? null : readCount(match[2]);
+      labels.push({ index: i, key: METRIC_KEYS[(match[1] as string).toLowerCase()] as MetricKey, inline });
+    } else {
+      for (const [key, value] of metricRow(text)) labels.push({ index: i, key, inline: value });
+    }
   }
   const after = labels.filter((l) => kinds[l.index + 1] === 'number').length;
   const before = labels.filter((l) => kinds[l.index - 1] === 'number').length;

@@ -133,6 +133,7 @@ test('layout variants of the fixture: moved author card, metric layouts, chrome,
     { name: 'values before labels', text: withMetrics(METRIC_PAIRS.flatMap(([label, value]) => [value, label])) },
     { name: 'label and value on one line', text: withMetrics(METRIC_PAIRS.map(([label, value]) => `${label} ${value}`)) },
     { name: 'label and value in table cells', text: withMetrics(METRIC_PAIRS.map(([label, value]) => `${label}\t${value}`)) },
+    { name: 'all figures on one line', text: withMetrics([METRIC_PAIRS.map(([label, value]) => `${label} ${value}`).join(' ')]) },
     { name: 'chrome before and after', text: `Semantic Scholar\nBeta\nAlerts\nLibrary\n${FIXTURE}\nSemantic Scholar\nContact Us\n` },
     {
       name: 'unknown short lines between the blocks',
@@ -176,6 +177,11 @@ test('missing fields: no affiliation, no date, no fields of study, no summary, n
   assert.equal(byTitle.get('MT-Eval-IN: A Human Evaluation Campaign for Indian Languages')?.abstract, null);
   assert.equal(byTitle.get('MT-Eval-IN: A Human Evaluation Campaign for Indian Languages')?.date, '2023-12-06');
   assert.deepEqual([byTitle.get('Gemma-based Low-Resource Translation: A Reproducibility Study')?.venue, byTitle.get('Gemma-based Low-Resource Translation: A Reproducibility Study')?.date], [null, '2025']);
+
+  // A year-like citation count is never the date, even with a chrome label between it and the buttons.
+  const yearLikeCount = source.parse(FIXTURE.replace('Computer Science\n2021\nWe revisit', 'Computer Science\nWe revisit').replace('by … Expand\n15\nPDF', 'by … Expand\n2019\nSemantic Reader\nPDF'));
+  const alignment = yearLikeCount.papers[6];
+  assert.deepEqual([alignment?.title.slice(0, 14), alignment?.date, alignment?.year], ['Word Alignment', null, null]);
 
   const noMetrics = source.parse(edit((lines) => cut(lines, 'Publications', 'Follow Author').rest));
   assert.deepEqual(noMetrics.profile, {
