@@ -24,6 +24,8 @@ const MAX_META_LINES = 3;
 const BRAND = /^(?:openreview(?:\.net)?|about openreview|© ?\d{4} openreview|openreview is a long-term project\b.*)$/i;
 const DECLARED = /^view all (\d{1,6}) publications?$/i;
 const PREFERRED = /\s*\(preferred\)\s*/i;
+const VENUE_LIKE =
+  /\b(?:19|20)\d{2}\b|\b(?:submission|submitted|withdrawn|rejected|accepted|poster|oral|spotlight|workshop|conference|journal|transactions|corr)\b/i;
 const ANONYMOUS = /^anonymous(?: authors?)?$/i;
 const JOINED = /^joined [a-z]{3,9} \d{4}$/i;
 const HEADER_MARK = /^(?:pronouns:|joined [a-z]{3,9} \d{4}$)/i;
@@ -70,7 +72,10 @@ function readPublications(lines: PageLine[], kinds: LineKind[], reading: Reading
   }
 }
 
-/** The meta may continue on up to three more lines ("ICLR 2025 poster", "Readers:", "Everyone"). */
+/**
+ * The meta may continue on up to three more lines ("ICLR 2025 poster", "Readers:", "Everyone"). Without a
+ * "Readers:" line, a venue-like line right below the dates is the venue when a title and authors still follow it.
+ */
 function metaExtent(lines: PageLine[], kinds: LineKind[], m: number, rest: string): number {
   let end = m;
   if (!hasReaders(rest)) {
@@ -79,6 +84,11 @@ function metaExtent(lines: PageLine[], kinds: LineKind[], m: number, rest: strin
         end = j;
         break;
       }
+    }
+    if (end === m && venueOf(rest) === null && kinds[m + 1] === 'text' && VENUE_LIKE.test((lines[m + 1] as PageLine).text)) {
+      let run = 1;
+      while (run < 3 && kinds[m + 1 + run] === 'text') run++;
+      if (run >= 3 || kinds[m + 1 + run] !== 'meta') end = m + 1;
     }
   }
   const last = (lines[end] as PageLine).text;

@@ -115,6 +115,10 @@ test('layout variants of the fixture: moved blocks, split meta lines, chrome and
       name: 'meta over three lines',
       text: FIXTURE.replace(/^((?:Published: )?\d\d \w+ \d{4}(?:, Last Modified: \d\d \w+ \d{4}| \(modified: \d\d \w+ \d{4}\))) (.+?) (Readers: .*)$/gm, '$1\n$2\n$3'),
     },
+    {
+      name: 'venue on its own line, no readers',
+      text: FIXTURE.replace(/^((?:Published: )?\d\d \w+ \d{4}(?:, Last Modified: \d\d \w+ \d{4}| \(modified: \d\d \w+ \d{4}\))) (.+?) Readers: .*$/gm, '$1\n$2'),
+    },
     { name: 'readers list on its own line', text: FIXTURE.replace(/Readers: {1,2}Everyone/g, 'Readers:\nEveryone') },
     { name: 'chrome before and after', text: `OpenReview.net\nVenues\nSearch\n${FIXTURE}\nFeedback\nPrivacy Policy\n` },
     { name: 'unknown short lines between the blocks', text: FIXTURE.replace('Publications\n', 'Publications\nSort\nFilter\n').replace('Names\n', 'Edit\nNames\n') },
