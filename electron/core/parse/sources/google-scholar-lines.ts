@@ -1,6 +1,6 @@
 // What each line of a pasted Google Scholar profile is (site chrome, a metrics row, a bare number, the articles
 // header, an article's closing row, plain text) and the person block found around the "Verified email" line.
-import { isPersonName, readCount, readYear, type PageLine } from './page-lines.js';
+import { hasOrganisationWord, isPersonName, readCount, readYear, type PageLine } from './page-lines.js';
 
 export type LineKind = 'text' | 'chrome' | 'metric' | 'number' | 'header' | 'email' | 'person' | 'row';
 
@@ -12,7 +12,8 @@ const CHROME = new Set([
   'terms', 'help privacy terms', 'provide feedback', 'edit', 'export', 'merge', 'delete', 'sort by',
   'sort by citations', 'sort by year', 'sort by title', 'title', 'cited by year', 'year', 'all', 'homepage',
   'create alert', 'follow new articles', 'follow new citations', 'follow new articles related to this author',
-  'cancel', 'done', 'add', 'add co-authors', 'no co-authors', 'loading...', 'the system can\'t perform the operation now. try again later.',
+  'cancel', 'done', 'add', 'add co-authors', 'no co-authors', 'loading...',
+  "the system can't perform the operation now. try again later.",
 ]);
 const CHROME_PATTERNS: readonly RegExp[] = [
   /^\d{1,6} articles?$/i, // public-access box: "2 articles"
@@ -25,8 +26,6 @@ export const EMAIL_LINE = /^(?:verified email at \S|no verified email)/i;
 const ARTICLES_SHOWN = /^articles (\d{1,6})\s?[–-]\s?(\d{1,6})$/i;
 const SINCE = /^(?:all )?since (\d{4})$/i;
 const METRIC_LABEL = /^(citations|h-index|i10-index)(?: (.*))?$/i;
-const ORG_WORD =
-  /\b(?:universit\p{L}*|institut\p{L}*|college|school|laborator\p{L}*|labs?|inc|ltd|gmbh|corporation|corp|cent(?:er|re)|research|google|deepmind|microsoft|meta|amazon|hospital|academy|department|faculty|foundation|company|technolog\p{L}*|cnrs|inria)\b/iu;
 
 export function isChrome(text: string): boolean {
   if (text.length > 120) return false;
@@ -36,7 +35,7 @@ export function isChrome(text: string): boolean {
 
 /** Looks like an employer or position line rather than a person's name. */
 export function isOrgLike(text: string): boolean {
-  return text.includes(',') || ORG_WORD.test(text);
+  return text.includes(',') || hasOrganisationWord(text);
 }
 
 export type MetricKey = 'citations' | 'hIndex' | 'i10Index';

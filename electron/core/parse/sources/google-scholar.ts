@@ -7,7 +7,9 @@ import { emptyMetrics } from './fields.js';
 import { readArticles, type ArticleReading } from './google-scholar-articles.js';
 import { classifyLines, type ScholarLines } from './google-scholar-lines.js';
 import { confidence, DETECT_TEXT_LIMIT, pageLines, plural } from './page-lines.js';
-import { NotThisSourceError, type ImportSource, type SourceMetrics, type SourceProfile, type SourceResult } from './types.js';
+import {
+  NotThisSourceError, type ImportSource, type SourceMetrics, type SourceProfile, type SourceResult,
+} from './types.js';
 
 interface Reading {
   scholar: ScholarLines;
@@ -54,14 +56,17 @@ function metricsOf(scholar: ScholarLines): SourceMetrics {
 function warningsOf({ scholar, articles }: Reading, profile: SourceProfile | null): string[] {
   const warnings: string[] = [];
   if (profile === null) {
-    warnings.push('Found no researcher name (it comes just before the "Verified email at …" line), so only the articles are imported.');
+    warnings.push(
+      'Found no researcher name (it comes just before the "Verified email at …" line), so only the articles are imported.',
+    );
   }
   for (const title of articles.cutTitles) {
     warnings.push(`Google Scholar cut the title "${title}" short; it is kept as printed.`);
   }
   if (articles.truncatedAuthorLists > 0) {
     warnings.push(
-      `Google Scholar cut the author lists of ${plural(articles.truncatedAuthorLists, 'article')} ("..."); only the names shown are kept.`,
+      `Google Scholar cut the author lists of ${plural(articles.truncatedAuthorLists, 'article')} ("..."); ` +
+        'only the names shown are kept.',
     );
   }
   for (const venue of articles.skippedRows) warnings.push(`Skipped a table row with no title (venue "${venue}").`);
@@ -81,7 +86,9 @@ export const googleScholarSource: ImportSource = {
     return score(read(text.slice(0, DETECT_TEXT_LIMIT)));
   },
   parse(text: string): SourceResult {
-    if (typeof text !== 'string') throw new NotThisSourceError(`Expected the text of a Google Scholar profile, got ${typeof text}.`);
+    if (typeof text !== 'string') {
+      throw new NotThisSourceError(`Expected the text of a Google Scholar profile, got ${typeof text}.`);
+    }
     const reading = read(text);
     const { scholar, articles } = reading;
     if (score(reading) < 0.3 || (scholar.person === null && articles.papers.length === 0)) {
@@ -90,10 +97,11 @@ export const googleScholarSource: ImportSource = {
           'table (Citations, h-index, i10-index) or article rows (title, authors, venue with cited-by and year).',
       );
     }
+    const person = scholar.person;
     const profile: SourceProfile | null =
-      scholar.person === null
+      person === null
         ? null
-        : { name: scholar.person.name, category: null, affiliation: scholar.person.affiliation, metrics: metricsOf(scholar) };
+        : { name: person.name, category: null, affiliation: person.affiliation, metrics: metricsOf(scholar) };
     return { source: 'google-scholar', profile, papers: articles.papers, warnings: warningsOf(reading, profile) };
   },
 };

@@ -32,7 +32,8 @@ const YEAR_RANGE = /^(?:\d{4}|present)\s?[–—-]\s?(?:\d{4}|present)$|^\d{4}$/
 // "17 May 2024 (modified: 06 Jun 2024) <venue> Readers: Everyone" (the date is the first thing on the line).
 const META_PUBLISHED = /^published:\s*(\d{1,2} [A-Za-z]{3,9}\.? \d{4})\b,?\s*(.*)$/i;
 const META_CREATED = /^(\d{1,2} [A-Za-z]{3,9}\.? \d{4})\s*(\(modified:.*)$/i;
-const LAST_MODIFIED = /^(?:,\s*)?(?:last modified:\s*\d{1,2} [A-Za-z]{3,9}\.? \d{4}|\(modified:\s*\d{1,2} [A-Za-z]{3,9}\.? \d{4}\s?\)),?\s*/i;
+const LAST_MODIFIED =
+  /^(?:,\s*)?(?:last modified:\s*\d{1,2} [A-Za-z]{3,9}\.? \d{4}|\(modified:\s*\d{1,2} [A-Za-z]{3,9}\.? \d{4}\s?\)),?\s*/i;
 const READERS = /\s*\breaders:.*$/i;
 
 export function lineKind(text: string): LineKind {

@@ -5,7 +5,9 @@
 // person by the preferred name, so the order of the blocks does not matter.
 import { emptyMetrics, emptyPaper } from './fields.js';
 import { readMetaStart, hasReaders, lineKind, venueOf, type LineKind, type MetaStart } from './openreview-lines.js';
-import { confidence, DETECT_TEXT_LIMIT, isPersonName, pageLines, plural, readNameList, titleStart, type PageLine } from './page-lines.js';
+import {
+  confidence, DETECT_TEXT_LIMIT, isPersonName, pageLines, plural, readNameList, titleStart, type PageLine,
+} from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 interface Reading {
@@ -24,8 +26,9 @@ const MAX_META_LINES = 3;
 const BRAND = /^(?:openreview(?:\.net)?|about openreview|© ?\d{4} openreview|openreview is a long-term project\b.*)$/i;
 const DECLARED = /^view all (\d{1,6}) publications?$/i;
 const PREFERRED = /\s*\(preferred\)\s*/i;
-const VENUE_LIKE =
-  /\b(?:19|20)\d{2}\b|\b(?:submission|submitted|withdrawn|rejected|accepted|poster|oral|spotlight|workshop|conference|journal|transactions|corr)\b/i;
+const VENUE_WORD =
+  /\b(?:submission|submitted|withdrawn|rejected|accepted|poster|oral|spotlight|workshop|conference|journal|transactions|corr)\b/i;
+const isVenueLike = (text: string): boolean => /\b(?:19|20)\d{2}\b/.test(text) || VENUE_WORD.test(text);
 const ANONYMOUS = /^anonymous(?: authors?)?$/i;
 const JOINED = /^joined [a-z]{3,9} \d{4}$/i;
 const HEADER_MARK = /^(?:pronouns:|joined [a-z]{3,9} \d{4}$)/i;
@@ -85,7 +88,7 @@ function metaExtent(lines: PageLine[], kinds: LineKind[], m: number, rest: strin
         break;
       }
     }
-    if (end === m && venueOf(rest) === null && kinds[m + 1] === 'text' && VENUE_LIKE.test((lines[m + 1] as PageLine).text)) {
+    if (end === m && venueOf(rest) === null && kinds[m + 1] === 'text' && isVenueLike((lines[m + 1] as PageLine).text)) {
       let run = 1;
       while (run < 3 && kinds[m + 1 + run] === 'text') run++;
       if (run >= 3 || kinds[m + 1 + run] !== 'meta') end = m + 1;
@@ -126,7 +129,8 @@ function toPaper(chunk: string[], start: MetaStart, venue: string | null, readin
   if (/-01-01$/.test(start.date.date)) {
     paper.date = String(start.date.year);
     reading.warnings.push(
-      `"${paper.title}" is dated 01 Jan ${start.date.year}, the date OpenReview gives papers imported from dblp; only the year is kept.`,
+      `"${paper.title}" is dated 01 Jan ${start.date.year}, the date OpenReview gives papers imported from dblp; ` +
+        'only the year is kept.',
     );
   }
   return paper;
@@ -146,7 +150,9 @@ function findPerson(lines: PageLine[], kinds: LineKind[], reading: Reading): Rea
     break;
   }
   // The header's name line, not a single-author line above a publication's meta line.
-  let nameIndex = name === null ? -1 : lines.findIndex((l, i) => kinds[i] === 'text' && kinds[i + 1] !== 'meta' && l.text === name);
+  const isHeaderName = (line: PageLine, i: number): boolean =>
+    kinds[i] === 'text' && kinds[i + 1] !== 'meta' && line.text === name;
+  let nameIndex = name === null ? -1 : lines.findIndex(isHeaderName);
   if (nameIndex === -1) {
     const mark = lines.findIndex((l) => HEADER_MARK.test(l.text));
     nameIndex = mark > 0 ? headerNameAbove(lines, kinds, mark) : -1;
@@ -165,7 +171,8 @@ function findPerson(lines: PageLine[], kinds: LineKind[], reading: Reading): Rea
 /** Above "Pronouns:" or "Joined …": [name] or [name, position]; the name is the one that reads as a name. */
 function headerNameAbove(lines: PageLine[], kinds: LineKind[], mark: number): number {
   let top = mark;
-  while (top > 0 && (kinds[top - 1] === 'text' || /^pronouns:/i.test((lines[top - 1] as PageLine).text)) && mark - top < 3) top--;
+  const isHeaderLine = (i: number): boolean => kinds[i] === 'text' || /^pronouns:/i.test((lines[i] as PageLine).text);
+  while (top > 0 && mark - top < 3 && isHeaderLine(top - 1)) top--;
   for (let i = top; i < mark; i++) if (kinds[i] === 'text' && isPersonName((lines[i] as PageLine).text, 2)) return i;
   return -1;
 }
@@ -191,7 +198,9 @@ export const openReviewSource: ImportSource = {
     return score(read(text.slice(0, DETECT_TEXT_LIMIT)));
   },
   parse(text: string): SourceResult {
-    if (typeof text !== 'string') throw new NotThisSourceError(`Expected the text of an OpenReview profile, got ${typeof text}.`);
+    if (typeof text !== 'string') {
+      throw new NotThisSourceError(`Expected the text of an OpenReview profile, got ${typeof text}.`);
+    }
     const reading = read(text);
     if (score(reading) < 0.3 || (reading.papers.length === 0 && reading.person === null)) {
       throw new NotThisSourceError(
@@ -209,10 +218,13 @@ export const openReviewSource: ImportSource = {
             affiliation: reading.person.affiliation,
             metrics: { ...emptyMetrics(), papers: reading.declared },
           };
-    if (profile === null) warnings.unshift('Found no profile name (the one marked "(Preferred)"), so only the publications are imported.');
+    if (profile === null) {
+      warnings.unshift('Found no profile name (the one marked "(Preferred)"), so only the publications are imported.');
+    }
     if (reading.declared !== null && reading.declared !== reading.papers.length) {
       warnings.push(
-        `The page declares ${plural(reading.declared, 'publication')}; found ${reading.papers.length} (the profile lists the most recent; "View all" shows the rest).`,
+        `The page declares ${plural(reading.declared, 'publication')}; found ${reading.papers.length} ` +
+          '(the profile lists the most recent; "View all" shows the rest).',
       );
     }
     return { source: 'openreview', profile, papers: reading.papers, warnings };

@@ -71,6 +71,18 @@ export function isPersonName(text: string, minWords = 1): boolean {
   return capitalised > 0;
 }
 
+const ORGANISATION_WORD = new RegExp(
+  '\\b(?:universit\\p{L}*|institut\\p{L}*|college|school|laborator\\p{L}*|labs?|inc|ltd|gmbh|corporation|corp|' +
+    'cent(?:er|re)|research|hospital|academy|department|faculty|foundation|company|technolog\\p{L}*|google|deepmind|' +
+    'microsoft|meta|amazon|cnrs|inria)\\b',
+  'iu',
+);
+
+/** Whether a line names an employer ("University of Edinburgh", "Google DeepMind") rather than a person. */
+export function hasOrganisationWord(text: string): boolean {
+  return text.length <= 300 && ORGANISATION_WORD.test(text);
+}
+
 // Google Scholar's abbreviated form: initials without dots, then the family name ("PG Sessa", "A Ramé").
 const ABBREVIATED_NAME = /^\p{Lu}{1,4} \p{Lu}/u;
 
@@ -129,9 +141,8 @@ const MAX_TITLE_LINES = 3;
  */
 export function titleStart(lines: PageLine[], isText: (index: number) => boolean, last: number, floor: number): number {
   let start = last;
-  while (start - 1 > floor && last - start < MAX_TITLE_LINES - 1 && isText(start - 1) && isWrapHead((lines[start - 1] as PageLine).text)) {
-    start--;
-  }
+  const isWrapped = (i: number): boolean => i > floor && isText(i) && isWrapHead((lines[i] as PageLine).text);
+  while (last - start < MAX_TITLE_LINES - 1 && isWrapped(start - 1)) start--;
   return start;
 }
 

@@ -54,7 +54,9 @@ function findAuthorLines(lines: PageLine[], kinds: LineKind[]): Array<{ index: n
 }
 
 export function readCards(lines: PageLine[], kinds: LineKind[]): CardReading {
-  const reading: CardReading = { papers: [], tldrs: 0, cutAbstracts: 0, truncatedAuthorLists: 0, placeholderCards: 0, fieldsLines: 0 };
+  const reading: CardReading = {
+    papers: [], tldrs: 0, cutAbstracts: 0, truncatedAuthorLists: 0, placeholderCards: 0, fieldsLines: 0,
+  };
   const authorLines = findAuthorLines(lines, kinds);
   const isText = (i: number): boolean => kinds[i] === 'text';
   let previousEnd = 0;
@@ -89,7 +91,9 @@ function cardEnd(kinds: LineKind[], from: number, limit: number): number {
   return kinds[lastPart + 1] === 'number' && lastPart + 1 < limit ? lastPart + 2 : lastPart + 1;
 }
 
-function readBody(lines: PageLine[], kinds: LineKind[], from: number, to: number, paper: SourcePaper, reading: CardReading): void {
+function readBody(
+  lines: PageLine[], kinds: LineKind[], from: number, to: number, paper: SourcePaper, reading: CardReading,
+): void {
   const firstButton = indexOfKind(kinds, 'button', from, to);
   // The citation count sits right above the buttons (perhaps with a chrome label such as "Semantic Reader" in
   // between), or last when a copy has no buttons.

@@ -1,7 +1,7 @@
 // What each line of a pasted Semantic Scholar author page is (chrome, a card button, a bare number, a TLDR, a
 // fields-of-study line, a date, plain text), the author card's metrics and the person above them.
 import { parseLooseDate } from './fields.js';
-import { isPersonName, readCount, type PageLine } from './page-lines.js';
+import { hasOrganisationWord, isPersonName, readCount, type PageLine } from './page-lines.js';
 
 export type LineKind =
   | 'text' | 'chrome' | 'button' | 'number' | 'date' | 'fields' | 'tldr' | 'snippet' | 'metric' | 'person';
@@ -132,9 +132,6 @@ export function readAuthorCard(lines: PageLine[], kinds: LineKind[]): AuthorCard
   return { metrics, person: first === -1 ? null : personAbove(lines, kinds, first) };
 }
 
-const ORG_WORD =
-  /\b(?:universit\p{L}*|institut\p{L}*|college|school|laborator\p{L}*|labs?|inc|ltd|gmbh|corporation|cent(?:er|re)|research|hospital|academy|department|faculty|foundation|company)\b/iu;
-
 /** Up to three text lines right above the metrics: the name, then the affiliation when there is one. */
 function personAbove(lines: PageLine[], kinds: LineKind[], anchor: number): AuthorCard['person'] {
   let from = anchor;
@@ -143,8 +140,8 @@ function personAbove(lines: PageLine[], kinds: LineKind[], anchor: number): Auth
   if (block.length === 0) return null;
   const last = block[block.length - 1] as string;
   const second = block[block.length - 2];
-  const lastIsName = isPersonName(last, 2) && !ORG_WORD.test(last);
-  if (second === undefined || (lastIsName && (!isPersonName(second, 2) || ORG_WORD.test(second)))) {
+  const lastIsName = isPersonName(last, 2) && !hasOrganisationWord(last);
+  if (second === undefined || (lastIsName && (!isPersonName(second, 2) || hasOrganisationWord(second)))) {
     kinds[anchor - 1] = 'person';
     return { name: last, affiliation: null };
   }

@@ -7,7 +7,9 @@ import { emptyMetrics } from './fields.js';
 import { confidence, DETECT_TEXT_LIMIT, pageLines, plural, type PageLine } from './page-lines.js';
 import { readCards, type CardReading } from './semantic-scholar-cards.js';
 import { lineKind, readAuthorCard, type AuthorCard } from './semantic-scholar-lines.js';
-import { NotThisSourceError, type ImportSource, type SourceMetrics, type SourceProfile, type SourceResult } from './types.js';
+import {
+  NotThisSourceError, type ImportSource, type SourceMetrics, type SourceProfile, type SourceResult,
+} from './types.js';
 
 interface Reading {
   lines: PageLine[];
@@ -61,15 +63,18 @@ function warningsOf({ card, cards }: Reading, profile: SourceProfile | null): st
     warnings.push(`${papers} a TLDR summary instead of an abstract; it is kept as the abstract.`);
   }
   if (cards.cutAbstracts > 0) {
-    warnings.push(`Semantic Scholar cut the abstracts of ${plural(cards.cutAbstracts, 'paper')} short ("…"); they are kept as printed.`);
+    const papers = plural(cards.cutAbstracts, 'paper');
+    warnings.push(`Semantic Scholar cut the abstracts of ${papers} short ("…"); they are kept as printed.`);
   }
   if (cards.truncatedAuthorLists > 0) {
-    warnings.push(`Semantic Scholar cut the author lists of ${plural(cards.truncatedAuthorLists, 'paper')} ("+N authors"); only the names shown are kept.`);
+    const papers = plural(cards.truncatedAuthorLists, 'paper');
+    warnings.push(`Semantic Scholar cut the author lists of ${papers} ("+N authors"); only the names shown are kept.`);
   }
   const declared = card.metrics.papers;
   if (declared !== undefined && declared !== cards.papers.length) {
     warnings.push(
-      `The page declares ${plural(declared, 'publication')}; found ${cards.papers.length} (Semantic Scholar shows one page of papers at a time).`,
+      `The page declares ${plural(declared, 'publication')}; found ${cards.papers.length} ` +
+        '(Semantic Scholar shows one page of papers at a time).',
     );
   }
   return warnings;
