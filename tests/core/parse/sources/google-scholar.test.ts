@@ -163,6 +163,7 @@ test('layout variants of the fixture: moved blocks, chrome, wrapped lines give t
     { name: 'sidebar after the articles', text: sidebarLast },
     { name: 'person block first', text: personFirst },
     { name: 'articles first, then sidebar and person', text: articlesFirst },
+    { name: 'table cells joined by spaces (a copy without tabs)', text: FIXTURE.replace(/\t/g, ' ') },
     {
       name: 'site chrome before and after',
       text: `Google Scholar\nMy profile\nMy library\nAlerts\nMetrics\nSettings\n${FIXTURE}\nProvide feedback\nHelp\nPrivacy\nTerms\n`,
