@@ -1,6 +1,7 @@
 // Line readers shared by the sources that read a pasted web page (Google Scholar, Semantic Scholar, OpenReview):
 // the page as non-blank lines with their table cells kept apart, person-name lists, and small number shapes.
 import { normalizeLines } from '../normalize-text.js';
+import { parseCount } from './fields.js';
 
 /** Detection reads at most this much: every page Folio reads fits, and detect() stays cheap on a large file. */
 export const DETECT_TEXT_LIMIT = 1_000_000;
@@ -23,9 +24,7 @@ export function pageLines(text: string): PageLine[] {
   const lines = normalizeLines(text.replace(/\u0000/g, '').replace(/\t/g, CELL_BORDER));
   const out: PageLine[] = [];
   for (const line of lines) {
-    if (line === '' || line === CELL_BORDER) {
-      continue;
-    }
+    if (line === '') continue;
     const cells = line.includes(CELL_BORDER) ? line.split(CELL_BORDER).map((c) => c.trim()) : [line];
     const joined = cells.filter((c) => c !== '').join(' ');
     if (joined !== '') out.push({ cells, text: joined });
@@ -33,11 +32,12 @@ export function pageLines(text: string): PageLine[] {
   return out;
 }
 
-/** A bare count as pages print it ("1,904", "1384", "1384*" for Scholar's merged citations), else null. */
+/**
+ * A bare count as pages print it ("1,904", "1384", "1384*" for Scholar's merged citations), else null. Two
+ * numbers side by side ("3045 3045", "1 2 3") are not one count.
+ */
 export function readCount(text: string): number | null {
-  if (text.length > 16 || !/^\d[\d,\u202f ]*\*?$/.test(text)) return null;
-  const digits = text.replace(/\*$/, '').replace(/[,\u202f ]/g, '');
-  return /^\d{1,12}$/.test(digits) ? Number(digits) : null;
+  return text.length > 20 ? null : parseCount(text.replace(/\*$/, ''));
 }
 
 /** A four-digit publication year between 1800 and 2100, else null. */

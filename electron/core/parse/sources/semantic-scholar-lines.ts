@@ -26,6 +26,7 @@ const CHROME_PATTERNS: readonly RegExp[] = [
   /^by clicking accept\b/i,
   /^collaborators & attributions\b/i,
   /^(?:©|copyright\b)/i,
+  /^(?:(?:\d{1,4}|next|previous|prev|…)(?: |$)){2,30}$/i, // pagination on one line: "1 2 3 4 Next"
 ];
 const BUTTONS = new Set([
   'pdf', 'view pdf', 'view via publisher', 'cite', 'save', 'save to library', 'alert', 'create alert', 'share',
