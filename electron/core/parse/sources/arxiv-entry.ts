@@ -46,7 +46,6 @@ interface Fields {
   abstract: string[] | null;
   /** Unlabelled lines after the metadata: a listing's abstract paragraph. */
   tail: string[];
-  comments: string | null;
   journalRef: string | null;
   subjects: string | null;
   submitted: string | null;
@@ -88,7 +87,6 @@ function readIdLine(line: string): Fields | null {
     authors: null,
     abstract: null,
     tail: [],
-    comments: null,
     journalRef: null,
     subjects: null,
     submitted: null,
@@ -106,7 +104,8 @@ interface Tags {
 
 /** Category tags and a "doi 10.…" tag, on the id line or (another browser) on the lines right after it. */
 function tagsIn(text: string): Tags {
-  const tokens = text.replace(BRACKETED, ' ').split(' ').filter((t) => t !== '');
+  // Tags follow the id within a few hundred characters; the cap keeps the bracket regex linear on any input.
+  const tokens = text.slice(0, 400).replace(BRACKETED, ' ').split(' ').filter((t) => t !== '');
   const found: Tags = { tags: [], doi: null, complete: tokens.length > 0 };
   for (let k = 0; k < tokens.length; k++) {
     const token = tokens[k] as string;
@@ -175,8 +174,8 @@ function storeLabel(label: string, value: string, fields: Fields): State {
     fields.abstract = [value];
     return 'abstract';
   }
-  if (label === 'comments') fields.comments ??= value;
-  else if (label.startsWith('journal')) fields.journalRef ??= value;
+  // Comments, report numbers and classes have no field in the contract ("Accepted at UAI 2025" is not a venue).
+  if (label.startsWith('journal')) fields.journalRef ??= value;
   else if (label === 'subjects') fields.subjects ??= value;
   else if (label === 'doi') fields.doi ??= normalizeDoi(value);
   return 'meta';

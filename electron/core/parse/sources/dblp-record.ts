@@ -72,12 +72,24 @@ function isSentenceEnd(text: string, i: number, strict: boolean): boolean {
   return !strict || !ABBREVIATIONS.has(word.toLowerCase());
 }
 
-/** Sentence ends followed by a space and a letter, whose remainder holds a year (the venue's). */
-function venueSplits(text: string, strict: boolean): number[] {
+const YEARS = /(?:^|[^\d])((?:19|20)\d{2})(?![\d])/g;
+const VENUE_REACH = 400;
+
+/** Where each 19xx/20xx year starts in the text, in order. */
+function yearPositions(text: string): number[] {
+  const positions: number[] = [];
+  for (const match of text.matchAll(YEARS)) positions.push((match.index ?? 0) + match[0].length - 4);
+  return positions;
+}
+
+/** Sentence ends followed by a space and a letter, with a year (the venue's) within reach after them. */
+function venueSplits(text: string, years: readonly number[], strict: boolean): number[] {
   const splits: number[] = [];
+  let nextYear = 0;
   for (let i = 0; i < text.length - 2; i++) {
     if (text[i + 1] !== ' ' || !/\p{L}/u.test(text[i + 2] as string) || !isSentenceEnd(text, i, strict)) continue;
-    if (YEAR.test(text.slice(i + 2, i + 400))) splits.push(i);
+    while (nextYear < years.length && (years[nextYear] as number) < i + 2) nextYear++;
+    if (nextYear < years.length && (years[nextYear] as number) < i + 2 + VENUE_REACH) splits.push(i);
   }
   return splits;
 }
@@ -89,8 +101,9 @@ function venueSplits(text: string, strict: boolean): number[] {
  * with no venue after it is dropped from the title. Venue null when no split qualifies.
  */
 export function splitTitleAndVenue(text: string): TitleAndVenue {
-  const strict = venueSplits(text, true);
-  const best = strict.length > 0 ? strict[strict.length - 1] : venueSplits(text, false)[0];
+  const years = yearPositions(text);
+  const strict = venueSplits(text, years, true);
+  const best = strict.length > 0 ? strict[strict.length - 1] : venueSplits(text, years, false)[0];
   if (best === undefined) return { title: text.replace(/\.$/, '').trim(), venue: null };
   const end = text[best] === '.' ? best : best + 1;
   return { title: text.slice(0, end).trim(), venue: text.slice(best + 2).replace(/\.$/, '').trim() };

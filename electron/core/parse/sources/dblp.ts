@@ -24,7 +24,6 @@ const MAX_LEAD_IN = 4;
 const MAX_BODY_LINES = 6;
 
 interface Located {
-  key: string;
   paper: SourcePaper;
   note: string | null;
 }
@@ -43,17 +42,18 @@ function isRecordEnd(line: string): boolean {
 /** Reads the record whose key is on lines[start]; null when what follows is not a record (a coauthor index key). */
 function readRecord(lines: readonly string[], start: number, key: string, rest: string, headingYear: number | null): Located | null {
   const pending = rest === '' ? [] : [rest];
-  for (let i = start + 1; !isComplete(pending) && i < lines.length && pending.length < MAX_LEAD_IN + MAX_BODY_LINES; i++) {
+  let isDone = isComplete(pending);
+  for (let i = start + 1; !isDone && i < lines.length && pending.length < MAX_LEAD_IN + MAX_BODY_LINES; i++) {
     const line = lines[i] as string;
     if (line === '' || RECORD_MENU.test(line)) continue;
     if (isRecordEnd(line)) break;
     pending.push(line);
+    isDone = isComplete(pending);
   }
   const split = bodyStart(pending);
   const text = (split ? bodyText(pending, split) : pending.join(' ')).replace(/\s+/g, ' ').trim();
   if (text === '' || (split === null && !hasVenue(text))) return null;
-  const record = buildRecord(key, split?.authors ?? null, text, headingYear);
-  return record ? { key, ...record } : null;
+  return buildRecord(key, split?.authors ?? null, text, headingYear);
 }
 
 function isComplete(pending: readonly string[]): boolean {

@@ -47,6 +47,21 @@ export function readAnchor(line: string): { date: string | null } | null {
   return { date: match[1] ?? null };
 }
 
+/**
+ * Whether lines[i] anchors a work. A type without a date ("Preprint") could also be a one-word title or journal, so
+ * it counts only when the work's labelled lines follow it.
+ */
+export function isAnchorAt(lines: readonly string[], i: number, end: number): boolean {
+  const anchor = readAnchor(lines[i] as string);
+  if (!anchor) return false;
+  if (anchor.date !== null) return true;
+  for (let j = i + 1; j < end && j <= i + 3; j++) {
+    const line = lines[j] as string;
+    if (line !== '') return isWorkDetailLine(line);
+  }
+  return false;
+}
+
 /** A line that belongs to the work above it, never to a title. */
 export function isWorkDetailLine(line: string): boolean {
   return (
@@ -70,7 +85,7 @@ const LIST_CONTROLS = new Set([
 ]);
 const PAGE_CONTROL = /^(?:Show \d{1,4}|\d{1,6} ?[–-] ?\d{1,6} of \d{1,6}|Items per page:?.{0,20}|Page \d{1,4} of \d{1,4})$/;
 
-export function withoutIcons(line: string): string {
+function withoutIcons(line: string): string {
   return line.length > 2000 ? line : line.replace(ICON_WORDS, '').replace(/\s+/g, ' ').trim();
 }
 
@@ -98,7 +113,7 @@ export function workTailLength(lines: readonly string[], from: number, end: numb
       i++;
       continue;
     }
-    if (readAnchor(line)) break;
+    if (isAnchorAt(lines, i, end)) break;
     const source = SOURCE.exec(line);
     if (source) {
       inDetails = false;
@@ -155,7 +170,7 @@ function readTail(tail: readonly string[], paper: SourcePaper): void {
       if (!id.related) readIdentifier(id.type, id.value, paper);
       continue;
     }
-    const lower = line.toLowerCase().replace(/ \(.*\)$/, '');
+    const lower = line.length <= 80 ? line.toLowerCase().replace(/ \([^()]*\)$/, '') : '';
     if (DETAIL_HEADINGS.has(lower)) heading = lower;
     else if (heading === 'url') paper.url ??= /^https?:\/\/\S+$/.test(line) ? line : null;
     else if (heading === 'description') description.push(line);

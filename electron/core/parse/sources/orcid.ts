@@ -3,7 +3,7 @@
 // name from the lines above the ORCID iD, the affiliation from the current Employment item. Sections are found by
 // their headings, so their order on the page (and the order of the header blocks) does not matter.
 import { emptyMetrics, parseCount } from './fields.js';
-import { buildWork, isListControl, isWorkDetailLine, readAnchor, withoutIcons, workTailLength } from './orcid-work.js';
+import { buildWork, isAnchorAt, isListControl, isWorkDetailLine, workTailLength } from './orcid-work.js';
 import { pasteLines } from './paste-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
@@ -55,8 +55,8 @@ function readWorks(lines: readonly string[], start: number, end: number): { pape
   const notes: string[] = [];
   let headStart = start;
   for (let i = start; i < end; i++) {
+    if (!isAnchorAt(lines, i, end)) continue;
     const anchor = lines[i] as string;
-    if (!readAnchor(anchor)) continue;
     const head = lines.slice(headStart, i).filter((l) => !isListControl(l) && !isWorkDetailLine(l));
     const tailLength = workTailLength(lines, i + 1, end);
     const work = buildWork({ head, anchor, tail: lines.slice(i + 1, i + 1 + tailLength) });
