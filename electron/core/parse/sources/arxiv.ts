@@ -12,6 +12,8 @@ const SECTION_HEADING = /^(?:New submissions|Cross submissions|Cross-lists|Repla
 const COUNT_LINE = /^(?:Total of \d|Showing (?:\d|new listings|up to|first)|\(showing )/;
 const DAY_HEADING = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{1,2} [A-Z][a-z]{2} \d{4}\b/;
 const PAGINATION = /^(?:Previous|Next|Previous Next|(?:\d{1,4}|…)(?: (?:\d{1,4}|…))*)$/;
+// "[2]" alone on a line: the next entry's index, copied on a line of its own.
+const LONE_INDEX = /^\[\d{1,6}\]$/;
 const FOOTER = new Set([
   'about', 'help', 'contact', 'subscribe', 'copyright', 'privacy policy', 'web accessibility assistance',
   'skip to main content', 'login', 'search', 'go', 'advanced search', 'help | advanced search',
@@ -35,7 +37,7 @@ function isBoundary(line: string): boolean {
     DAY_HEADING.test(line) ||
     SITE_LINE.test(line) ||
     EMPTY_PAGE.test(line) ||
-    (line.length <= 40 && (FOOTER.has(line.toLowerCase()) || PAGINATION.test(line)))
+    (line.length <= 40 && (FOOTER.has(line.toLowerCase()) || PAGINATION.test(line) || LONE_INDEX.test(line)))
   );
 }
 

@@ -94,7 +94,7 @@ function confidence(s: Scan): number {
 }
 
 function isNameLike(line: string): boolean {
-  return line.length <= 100 && NAME_LIKE.test(line) && !NOT_A_NAME.has(line.toLowerCase());
+  return line.length <= 100 && NAME_LIKE.test(line) && !NOT_A_NAME.has(line.toLowerCase()) && !/^Also known as\b/i.test(line);
 }
 
 /** The record holder's name: the nearest name-like line above the iD ("Also known as …" skipped), else below it. */

@@ -235,6 +235,11 @@ const inline: { name: string; text: () => string; check: (r: SourceResult) => vo
     },
   },
   {
+    name: 'each index on a line of its own, no blank lines',
+    text: () => listing.replace(/^(\[\d+\]) /gm, '$1\n').split('\n').filter((l) => l.trim() !== '').join('\n'),
+    check: (r) => assert.deepEqual(r.papers, plainListing.papers),
+  },
+  {
     name: 'compact copy: no blank lines at all',
     text: () => listing.split('\n').filter((l) => l.trim() !== '').join('\n'),
     check: (r) => assert.deepEqual(r.papers, plainListing.papers),

@@ -175,6 +175,11 @@ const inline: { name: string; text: () => string; check: (r: SourceResult) => vo
     check: (r) => assert.deepEqual(r.papers, plain.papers),
   },
   {
+    name: 'a single other name under the holder ("Also known as J Chen")',
+    text: () => record.replace(/^Also known as .*$/m, 'Also known as J Chen'),
+    check: (r) => assert.equal(r.profile?.name, 'Jingyi Chen'),
+  },
+  {
     name: 'a truncated contributor list',
     text: () => record.replace('Jingyi Chen; Ayaka Sato\n', 'Jingyi Chen; Ayaka Sato + 14 more\n'),
     check: (r) => {
