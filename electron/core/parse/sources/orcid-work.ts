@@ -6,9 +6,11 @@ import { emptyPaper, normalizeArxivId, normalizeDoi, parseLooseDate } from './fi
 import { splitAuthorList } from './paste-lines.js';
 import type { SourcePaper } from './types.js';
 
-// ORCID's work type labels, old and new ("Dissertation or Thesis" became "Dissertation/Thesis").
+// ORCID's work type labels, old and new ("Dissertation or Thesis" became "Dissertation/Thesis"; the record pages
+// before 2021 printed the slugs, "journal-article", which read the same once hyphens are spaces).
 const WORK_TYPES = new Set([
   'book', 'book chapter', 'book review', 'dictionary entry', 'dissertation or thesis', 'dissertation/thesis',
+  'dissertation thesis',
   'dissertation', 'edited book', 'encyclopedia entry', 'journal article', 'journal issue', 'magazine article',
   'manual', 'newsletter article', 'newspaper article', 'online resource', 'preprint', 'report', 'research tool',
   'supervised student publication', 'test', 'translation', 'website', 'working paper', 'conference abstract',
@@ -43,7 +45,7 @@ const DETAIL_HEADINGS = new Set([
 export function readAnchor(line: string): { date: string | null } | null {
   if (line.length > 140) return null;
   const match = ANCHOR.exec(line);
-  if (!match || !WORK_TYPES.has((match[2] as string).trim().toLowerCase())) return null;
+  if (!match || !WORK_TYPES.has((match[2] as string).trim().toLowerCase().replaceAll('-', ' '))) return null;
   return { date: match[1] ?? null };
 }
 

@@ -82,6 +82,8 @@ test('readAnchor: the "date | Type" line of a work, not of an employment', () =>
     ['2021 | Dissertation or Thesis', '2021'],
     ['2021 | Dissertation/Thesis', '2021'],
     ['2024-11-12 | Conference paper | Author', '2024-11-12'],
+    ['2018-01-01 | journal-article', '2018-01-01'],
+    ['2019 | dissertation-thesis', '2019'],
     ['Preprint', null],
     ['2022-08-01 to present | Assistant Professor (School of Computing)', undefined],
     ['2017-08-01 to 2021-06-30 | PhD (School of Computing)', undefined],
