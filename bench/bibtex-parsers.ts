@@ -53,7 +53,7 @@ interface Contender {
 const citationJs: Contender = {
   name: 'citation-js (as is)',
   parse(text) {
-    const items = plugins.input.chain(text, { forceType: '@biblatex/text', target: '@csl/list+object', generateGraph: false });
+    const items = plugins.input.data(plugins.input.data(text, '@biblatex/text'), '@biblatex/entries+list');
     const titles = new Map<string, string>();
     for (const item of items as Array<{ id: string; title?: string }>) titles.set(item.id, item.title ?? '');
     return { titles, errors: 0 };

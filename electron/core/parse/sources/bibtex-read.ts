@@ -103,11 +103,7 @@ function decodeEntries(raws: Array<{ raw: RawBibEntry; chunk: BibChunk }>, warni
 
 function tryParse(chunks: BibChunk[], onError?: (message: string) => void): RawBibEntry[] | null {
   try {
-    const result = plugins.input.chain(chunks.map((chunk) => chunk.text).join('\n'), {
-      forceType: '@biblatex/text',
-      target: '@biblatex/entries+list',
-      generateGraph: false,
-    });
+    const result = plugins.input.data(chunks.map((chunk) => chunk.text).join('\n'), '@biblatex/text');
     return Array.isArray(result) ? (result as RawBibEntry[]) : null;
   } catch (error) {
     onError?.(errorMessage(error));
@@ -116,11 +112,7 @@ function tryParse(chunks: BibChunk[], onError?: (message: string) => void): RawB
 }
 
 function toCsl(raws: RawBibEntry[]): CslItem[] {
-  const result = plugins.input.chain(raws, {
-    forceType: '@biblatex/entries+list',
-    target: '@csl/list+object',
-    generateGraph: false,
-  });
+  const result = plugins.input.data(raws, '@biblatex/entries+list');
   return Array.isArray(result) ? (result as CslItem[]) : [];
 }
 

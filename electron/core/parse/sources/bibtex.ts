@@ -5,19 +5,21 @@
 import { normalizeDoi } from './fields.js';
 import { decodeLeftovers } from './bibtex-text.js';
 import { describe, readBibtex, type DecodedBibEntry, type RawBibEntry } from './bibtex-read.js';
-import { isCslItem, paperFromCslItem, yearIn, type CslItem } from './csl-item.js';
+import { isCslItem, paperFromCslItem, type CslItem } from './csl-item.js';
 import { jsonOpening } from './json-text.js';
 import { arxivCategory, arxivIdIn, cleanText } from './reference-fields.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
 
 // An entry opening ("@article{key," or "@misc(key,") and a field line ("  title = {", "year = 2021,").
 const ENTRY_OPENING = /^[ \t]*@[ \t]*(?!string\b|comment\b|preamble\b)[A-Za-z]{2,30}[ \t]*[{(][ \t]*[^\s,{}()"=]{0,200}[ \t]*,/gim;
+const OTHER_BLOCK = /^[ \t]*@[ \t]*(?:string|comment|preamble)[ \t]*[{(]/gim;
 const FIELD_LINE = /^[ \t]*[A-Za-z][\w:.+-]{0,40}[ \t]*=[ \t]*["{\d\w]/gm;
 
 function detect(text: string): number {
   if (jsonOpening(text) !== null) return 0;
   const entries = countMatches(ENTRY_OPENING, text);
-  if (entries === 0) return 0;
+  // A file of only @string/@comment/@preamble blocks (a JabRef database with no entries yet) is BibTeX, but says little.
+  if (entries === 0) return countMatches(OTHER_BLOCK, text, 1) > 0 ? 0.6 : 0;
   const fields = countMatches(FIELD_LINE, text);
   // One-line entries ("@misc{k, title={T}, year=2020}") have no field lines but do have "= {" pairs.
   const pairs = fields > 0 ? fields : countMatches(/[A-Za-z][ \t]*=[ \t]*[{"\d]/g, text);
@@ -46,6 +48,7 @@ function parse(text: string): SourceResult {
   if (papers.length === 0 && reading.entryBlocks > 0) {
     throw new NotThisSourceError(`None of the ${reading.entryBlocks} BibTeX entries could be read: ${warnings[0] ?? 'no entry has a title'}`);
   }
+  if (reading.entryBlocks === 0) warnings.push('The BibTeX file has no entries (only @string, @comment or @preamble blocks).');
   return { source: 'bibtex', profile: null, papers, warnings };
 }
 
@@ -55,25 +58,26 @@ function paperFromEntry({ raw, csl, line }: DecodedBibEntry, warnings: string[])
   const paper = paperFromCslItem(decoded, label, warnings);
   if (!paper) return null;
   const field = (name: string): string | null => cleanText(String(raw.properties[name] ?? ''));
-  if (!paper.date) {
-    // citation-js keeps a year it cannot read ("2020a", "in press") as literal text; cslDate took what it could.
-    const year = yearIn(field('year') ?? field('date'));
-    if (year) {
-      paper.date = year.date;
-      paper.year = year.year;
-      warnings.push(`${label}: read the year ${year.year} from "${field('year') ?? field('date')}".`);
-    }
-  } else if (/^\d{4}-\d{2}$/.test(paper.date) && /^\d{1,2}$/.test(field('day') ?? '')) {
-    // citation-js drops BibTeX's `day` field.
-    const day = (field('day') as string).padStart(2, '0');
-    const withDay = new Date(`${paper.date}-${day}T00:00:00Z`);
-    if (!Number.isNaN(withDay.getTime()) && withDay.toISOString().startsWith(`${paper.date}-${day}`)) paper.date += `-${day}`;
+  const issued = decoded.issued;
+  if (paper.year !== null && isCslItem(issued) && typeof issued.literal === 'string' && !/^\d{4}$/.test(issued.literal.trim())) {
+    // citation-js keeps a year it cannot read ("2020a", "in press 2021") as literal text; cslDate took the year from it.
+    warnings.push(`${label}: read the year ${paper.year} from "${issued.literal}".`);
+  } else if (paper.date !== null && /^\d{4}-\d{2}$/.test(paper.date)) {
+    paper.date = withDay(paper.date, field('day'));
   }
   paper.arxivId = eprintArxivId(raw.properties) ?? paper.arxivId ?? arxivIdIn([field('journal'), field('howpublished')]);
   paper.doi ??= normalizeDoi(field('doi'));
   paper.category = cleanText(field('primaryclass')) ?? paper.category;
   paper.orgs = entryOrgs(raw.properties, decoded);
   return paper;
+}
+
+/** "2021-07" + BibTeX's `day` field (which citation-js drops) → "2021-07-04" when that day exists. */
+function withDay(yearMonth: string, day: string | null): string {
+  if (!day || !/^\d{1,2}$/.test(day)) return yearMonth;
+  const iso = `${yearMonth}-${day.padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(iso) ? iso : yearMonth;
 }
 
 /** `eprint` is an arXiv id when the entry says arXiv (archivePrefix/eprinttype), or says nothing and it looks like one. */

@@ -1,14 +1,11 @@
 // The part of citation-js the BibTeX source uses (the packages ship no types).
 declare module '@citation-js/core' {
-  interface ChainOptions {
-    /** The input format, so citation-js does not guess it. */
-    forceType?: string;
-    /** The format to stop at. */
-    target?: string;
-    generateGraph?: boolean;
-  }
   export const plugins: {
-    input: { chain(input: unknown, options: ChainOptions): unknown };
+    input: {
+      /** One parsing step of a registered format: '@biblatex/text' → raw entries, '@biblatex/entries+list' → CSL. */
+      data(input: unknown, type: string): unknown;
+      chain(input: unknown, options: { forceType?: string; target?: string; generateGraph?: boolean }): unknown;
+    };
   };
 }
 declare module '@citation-js/plugin-bibtex';
