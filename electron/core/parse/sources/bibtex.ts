@@ -7,7 +7,7 @@ import { decodeLeftovers } from './bibtex-text.js';
 import { describe, readBibtex, type DecodedBibEntry, type RawBibEntry } from './bibtex-read.js';
 import { isCslItem, paperFromCslItem, type CslItem } from './csl-item.js';
 import { jsonOpening } from './json-text.js';
-import { arxivCategory, arxivIdIn, cleanText } from './reference-fields.js';
+import { arxivIdIn, capWarnings, cleanText } from './reference-fields.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
 
 // An entry opening ("@article{key," or "@misc(key,") and a field line ("  title = {", "year = 2021,").
@@ -49,7 +49,7 @@ function parse(text: string): SourceResult {
     throw new NotThisSourceError(`None of the ${reading.entryBlocks} BibTeX entries could be read: ${warnings[0] ?? 'no entry has a title'}`);
   }
   if (reading.entryBlocks === 0) warnings.push('The BibTeX file has no entries (only @string, @comment or @preamble blocks).');
-  return { source: 'bibtex', profile: null, papers, warnings };
+  return { source: 'bibtex', profile: null, papers, warnings: capWarnings(warnings) };
 }
 
 function paperFromEntry({ raw, csl, line }: DecodedBibEntry, warnings: string[]): SourcePaper | null {

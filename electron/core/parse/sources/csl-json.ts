@@ -4,6 +4,7 @@
 // accepted too.
 import { readJson, jsonOpening } from './json-text.js';
 import { isCslItem, paperFromCslItem, type CslItem } from './csl-item.js';
+import { capWarnings } from './reference-fields.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
 
 // The item types of CSL 1.0.2; a file using others is still CSL when its items look like references.
@@ -68,7 +69,7 @@ function parse(text: string): SourceResult {
     throw new NotThisSourceError('This JSON has no CSL-JSON item with a title, so there is nothing to import.');
   }
   if (items.length === 0) warnings.push('The CSL-JSON list is empty: there are no papers to import.');
-  return { source: 'csl-json', profile: null, papers, warnings };
+  return { source: 'csl-json', profile: null, papers, warnings: capWarnings(warnings) };
 }
 
 export const cslJsonSource: ImportSource = {

@@ -8,7 +8,7 @@ import { isReadingStatus } from '../../model.js';
 import { isCslItem as isObject } from './csl-item.js';
 import { emptyMetrics, normalizeArxivId, normalizeDoi, parseLooseDate } from './fields.js';
 import { jsonOpening, readJson } from './json-text.js';
-import { cleanParagraphs, cleanText } from './reference-fields.js';
+import { capWarnings, cleanParagraphs, cleanText } from './reference-fields.js';
 import {
   NotThisSourceError,
   type FolioRestore,
@@ -66,7 +66,7 @@ function parse(text: string): SourceResult {
     tags: readTags(listOf(backup.tags, 'tags', warnings), warnings),
     papers: userData,
   };
-  return { source: 'folio-json', profile: null, papers, warnings, restore };
+  return { source: 'folio-json', profile: null, papers, warnings: capWarnings(warnings), restore };
 }
 
 function listOf(value: unknown, name: string, warnings: string[]): unknown[] {

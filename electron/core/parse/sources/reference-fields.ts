@@ -79,3 +79,11 @@ export function arxivIdIn(texts: ReadonlyArray<string | null | undefined>): stri
   }
   return null;
 }
+
+const WARNING_LIMIT = 50;
+
+/** The first 50 warnings and a count of the rest: a file with 10,000 broken records must not bury the preview. */
+export function capWarnings(warnings: string[]): string[] {
+  if (warnings.length <= WARNING_LIMIT) return warnings;
+  return [...warnings.slice(0, WARNING_LIMIT), `…and ${warnings.length - WARNING_LIMIT} more warnings like these.`];
+}

@@ -4,7 +4,7 @@
 // abstracts wrapped by some exporters). A small reader is enough here: RIS has no nesting, escapes or macros.
 import { normalizeLines } from '../normalize-text.js';
 import { emptyPaper, normalizeDoi, parseLooseDate, type LooseDate } from './fields.js';
-import { arxivCategory, arxivIdIn, cleanParagraphs, cleanText, invertedName, isTruncationMarker } from './reference-fields.js';
+import { arxivCategory, arxivIdIn, capWarnings, cleanParagraphs, cleanText, invertedName, isTruncationMarker } from './reference-fields.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
 
 // "TY  - JOUR": two characters, two spaces, a hyphen. Exporters in the wild also write one space, or none after
@@ -15,26 +15,22 @@ type RisRecord = Map<string, string[]>;
 
 interface RisReading {
   records: Array<{ fields: RisRecord; line: number }>;
-  taggedLines: number;
-  contentLines: number;
   unclosed: number;
 }
 
 function readRecords(text: string): RisReading {
   const lines = normalizeLines(text);
-  const reading: RisReading = { records: [], taggedLines: 0, contentLines: 0, unclosed: 0 };
+  const reading: RisReading = { records: [], unclosed: 0 };
   let current: RisRecord | null = null;
   let lastValues: string[] | null = null;
   lines.forEach((line, index) => {
     if (line === '') return;
-    reading.contentLines++;
     const match = TAG_LINE.exec(line);
     if (!match) {
       // A line without a tag continues the previous field's value.
       if (current && lastValues && lastValues.length > 0) lastValues[lastValues.length - 1] += ` ${line}`;
       return;
     }
-    reading.taggedLines++;
     const tag = match[1] as string;
     const value = match[2]?.trim() ?? '';
     if (tag === 'TY') {
@@ -59,11 +55,23 @@ function readRecords(text: string): RisReading {
   return reading;
 }
 
+/** Counts tag lines without building records: detect runs on every paste, whatever its kind. */
 function detect(text: string): number {
-  const reading = readRecords(text);
-  if (reading.records.length === 0) return 0;
-  const share = reading.taggedLines / Math.max(1, reading.contentLines);
-  const titled = reading.records.filter(({ fields }) => fields.has('TI') || fields.has('T1')).length;
+  let content = 0;
+  let tagged = 0;
+  let opened = 0;
+  let titled = 0;
+  for (const line of normalizeLines(text)) {
+    if (line === '') continue;
+    content++;
+    const tag = TAG_LINE.exec(line)?.[1];
+    if (tag === undefined) continue;
+    tagged++;
+    if (tag === 'TY') opened++;
+    else if (tag === 'TI' || tag === 'T1') titled++;
+  }
+  if (opened === 0) return 0;
+  const share = tagged / content;
   if (share >= 0.5 && titled > 0) return 0.9 + 0.09 * share;
   return Math.min(0.45, share);
 }
@@ -147,7 +155,7 @@ function parse(text: string): SourceResult {
     if (paper) papers.push(paper);
   }
   if (papers.length === 0) throw new NotThisSourceError('This RIS text has no record with a title (TI line), so there is nothing to import.');
-  return { source: 'ris', profile: null, papers, warnings };
+  return { source: 'ris', profile: null, papers, warnings: capWarnings(warnings) };
 }
 
 export const risSource: ImportSource = {
