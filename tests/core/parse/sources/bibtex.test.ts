@@ -220,6 +220,52 @@ const variants: Array<{ name: string; text: string; papers: number; warnings?: R
     },
   },
   {
+    name: 'Google Scholar "Cite → BibTeX" pasted from the browser',
+    text: '@article{riviere2024gemma,\n  title={Gemma 2: Improving open language models at a practical size},\n  author={Riviere, Morgane and Pathak, Shreya and Hussenot, L{\\\'e}onard and others},\n  journal={arXiv preprint arXiv:2408.00118},\n  year={2024}\n}',
+    papers: 1,
+    check: (papers) =>
+      assert.deepEqual(
+        [papers[0]?.title, papers[0]?.authors, papers[0]?.authorsTruncated, papers[0]?.arxivId],
+        ['Gemma 2: Improving open language models at a practical size', ['Morgane Riviere', 'Shreya Pathak', 'Léonard Hussenot'], true, '2408.00118'],
+      ),
+  },
+  {
+    name: 'dblp export (eprinttype, biburl, bibsource, timestamp)',
+    text: [
+      '@article{DBLP:journals/corr/abs-2405-18826,',
+      '  author       = {Zo{\\"{e}} Lindqvist and',
+      '                  Wei Zhang},',
+      '  title        = {Learning from Observation Only},',
+      '  journal      = {CoRR},',
+      '  volume       = {abs/2405.18826},',
+      '  year         = {2024},',
+      '  url          = {https://doi.org/10.48550/arXiv.2405.18826},',
+      '  doi          = {10.48550/ARXIV.2405.18826},',
+      '  eprinttype    = {arXiv},',
+      '  eprint       = {2405.18826},',
+      '  timestamp    = {Wed, 19 Jun 2024 08:52:49 +0200},',
+      '  biburl       = {https://dblp.org/rec/journals/corr/abs-2405-18826.bib},',
+      '  bibsource    = {dblp computer science bibliography, https://dblp.org}',
+      '}',
+    ].join('\n'),
+    papers: 1,
+    check: (papers) =>
+      assert.deepEqual(
+        [papers[0]?.authors, papers[0]?.venue, papers[0]?.doi, papers[0]?.arxivId],
+        [['Zoë Lindqvist', 'Wei Zhang'], 'CoRR', '10.48550/arxiv.2405.18826', '2405.18826'],
+      ),
+  },
+  {
+    name: 'Zotero Better BibTeX (langid, file, shortjournal, abstract with a %)',
+    text: '@article{ibarra2023,\n  title = {Safe {{Imitation Learning}}},\n  author = {Ibarra, Tom{\\\'a}s},\n  date = {2023-06},\n  journaltitle = {IEEE RA-L},\n  shortjournal = {RA-L},\n  langid = {english},\n  abstract = {We cut 50\\% of the errors.},\n  file = {/Users/t/Zotero/storage/AB12/Ibarra - Safe.pdf}\n}',
+    papers: 1,
+    check: (papers) =>
+      assert.deepEqual(
+        [papers[0]?.title, papers[0]?.date, papers[0]?.venue, papers[0]?.abstract],
+        ['Safe Imitation Learning', '2023-06', 'IEEE RA-L', 'We cut 50% of the errors.'],
+      ),
+  },
+  {
     name: 'an eprint of another archive is not an arXiv id',
     text: '@article{h, title = {HAL Paper}, eprint = {hal-01234567}, eprinttype = {HAL}, year = 2020}',
     papers: 1,
