@@ -19,6 +19,8 @@ export interface ExportData {
 }
 
 export const EXPORT_FORMAT_VERSION = 1;
+/** The backup's "format" value, by which the folio-json import source recognises it. */
+export const BACKUP_FORMAT = 'folio-library';
 
 export function exportLibrary(format: ExportFormat, data: ExportData): string {
   switch (format) {
@@ -38,7 +40,7 @@ export function exportLibrary(format: ExportFormat, data: ExportData): string {
 /** Everything, user data included: a restorable backup that a person can also read. */
 function exportJson(data: ExportData): string {
   const backup = {
-    format: 'folio-library',
+    format: BACKUP_FORMAT,
     version: EXPORT_FORMAT_VERSION,
     exportedAt: new Date().toISOString(),
     profiles: data.profiles,

@@ -1,6 +1,7 @@
 // The contract every import source implements: a pasted page or a file's text in, papers (and maybe a person)
 // out. One module per source under parse/sources/, listed once in the registry; the CLI's `parse` prints a
 // SourceResult as it is (see the "CLI contract" in the README).
+import type { ReadingStatus } from '../../model.js';
 
 /** Every source Folio reads, in the order the registry tries them on a tie of confidence. */
 export const SOURCE_IDS = [
@@ -73,6 +74,46 @@ export interface SourceResult {
   papers: SourcePaper[];
   /** Things the user should know: skipped entries, guessed fields, cut lists. One sentence each. */
   warnings: string[];
+  /** Only from `folio-json`: what a Folio backup holds beyond its papers, for a restore. */
+  restore?: FolioRestore;
+}
+
+/**
+ * The user data of a Folio backup (export/index.ts writes it). `papers[i]` belongs to `SourceResult.papers[i]`;
+ * profiles name their papers by index into that same list, so nothing depends on the backup's paper ids.
+ */
+export interface FolioRestore {
+  /** The backup's `version` (export/index.ts EXPORT_FORMAT_VERSION when it was written). */
+  formatVersion: number;
+  /** When the backup was written (ISO); null when it does not say. */
+  exportedAt: string | null;
+  profiles: RestoredProfile[];
+  /** Tag definitions with their colours ("#rrggbb", lower case), in the backup's order. */
+  tags: Array<{ name: string; color: string }>;
+  papers: RestoredPaperData[];
+}
+
+export interface RestoredProfile {
+  name: string;
+  category: string | null;
+  affiliation: string | null;
+  /** The latest metrics (the backup's `metrics`). */
+  metrics: SourceMetrics;
+  /** Every metrics snapshot the backup kept, oldest first; never empty (the latest metrics at least). */
+  history: Array<{ at: string; metrics: SourceMetrics }>;
+  /** Indexes into SourceResult.papers, in the profile's page order. */
+  paperIndexes: number[];
+  firstImportedAt: string | null;
+  lastImportedAt: string | null;
+}
+
+export interface RestoredPaperData {
+  tags: string[];
+  /** Markdown; "" when none. */
+  note: string;
+  status: ReadingStatus;
+  /** When the paper first came into the backed-up library (ISO); null when the backup does not say. */
+  addedAt: string | null;
 }
 
 /** Thrown by a source's parse() when the text is not of its kind (or too damaged to read); the message says why. */
