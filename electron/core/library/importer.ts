@@ -93,8 +93,6 @@ function copyParsed(p: ParsedPaper): ParsedPaper {
   };
 }
 
-export { improvePaper };
-
 export function validateParseResult(parsed: unknown): ParseResult {
   const result = validateProfile(parsed);
   validatedKeys(result);

@@ -33,13 +33,14 @@ export function normalizeTagName(raw: string): string {
   return name;
 }
 
+// Anything singleLine would change besides NFC: most names have none, and fold runs over every tagged paper.
+const IRREGULAR_SPACING = /[^\S ]|[\p{Cc}\p{Cf}]| {2}|^ | $/u;
+
 /**
  * Case-insensitive identity of a tag. Stored names are normalised too, so a tag an older Folio stored with a line
  * break ("a\nb") is found, renamed and deleted by its one-line name ("a b").
  */
 const fold = (name: string): string => (IRREGULAR_SPACING.test(name) ? singleLine(name) : name.normalize('NFC')).toLowerCase();
-// Anything singleLine would change besides NFC: most names have none, and fold runs over every tagged paper.
-const IRREGULAR_SPACING = /[^\S ]|[\p{Cc}\p{Cf}]| {2}|^ | $/u;
 
 function isEmpty(data: UserPaperData): boolean {
   return data.tags.length === 0 && data.note === '' && data.status === 'unread';
