@@ -84,22 +84,10 @@ export function parseProfilePage(text: string): ParseResult {
   }
 
   // 4. Papers, before the head: the head looks for the researcher's name among their authors.
-  let blankLinesSeparateParagraphs = false;
-  for (let i = firstPaper; i < end; i++) {
-    if (lines[i] === '') {
-      blankLinesSeparateParagraphs = true;
-      break;
-    }
-  }
+  const firstBlank = lines.indexOf('', firstPaper);
+  const blankLinesSeparateParagraphs = firstBlank >= 0 && firstBlank < end;
   const paperWarnings: string[] = [];
-  let listings: ParsedPaper[] = [];
-  for (let k = 0; k < headers.length; k++) {
-    const h = headers[k] as Located;
-    const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
-    if (!h.shape) continue;
-    const block = parseEntryBlock(h.header, h.shape, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, paperWarnings);
-    for (const paper of block) listings.push(paper);
-  }
+  let listings = parseListings(lines, headers, end, blankLinesSeparateParagraphs, paperWarnings);
 
   // 5. The head.
   const head = parseHead(lines.slice(0, firstPaper), paperAuthors(listings));
@@ -122,13 +110,9 @@ export function parseProfilePage(text: string): ParseResult {
   }
   for (const warning of head.warnings) warnings.push(warning);
 
-  // A first paper whose date line was lost sits between the metrics and the first header.
   const first = headers[0];
   if (first && head.metricsEnd >= 0) {
-    const pageGap = first.shape ? titleAuthorsGap(lines, first.shape) : null;
-    const hidden = findHeaderlessEntries(lines, head.metricsEnd + 1, firstPaper, false, pageGap);
-    const dateFrom = `the paper below it ("${listings[0]?.title ?? ''}")`;
-    listings = recoverHeaderless(hidden.starts, first.header.date, dateFrom, lines, firstPaper, blankLinesSeparateParagraphs, warnings).concat(listings);
+    listings = recoverAboveFirstHeader(lines, first, head.metricsEnd + 1, listings, blankLinesSeparateParagraphs, warnings).concat(listings);
   }
   for (const warning of paperWarnings) warnings.push(warning);
   const papers = mergeSamePapers(listings, warnings);
@@ -148,6 +132,43 @@ export function parseProfilePage(text: string): ParseResult {
     papers,
     warnings,
   };
+}
+
+/** Every paper listed under `headers`, in page order, with those recovered inside their blocks. */
+function parseListings(
+  lines: readonly string[],
+  headers: readonly Located[],
+  end: number,
+  blankLinesSeparateParagraphs: boolean,
+  warnings: string[],
+): ParsedPaper[] {
+  const listings: ParsedPaper[] = [];
+  for (let k = 0; k < headers.length; k++) {
+    const h = headers[k] as Located;
+    const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
+    if (!h.shape) continue;
+    const block = parseEntryBlock(h.header, h.shape, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, warnings);
+    for (const paper of block) listings.push(paper);
+  }
+  return listings;
+}
+
+/**
+ * A first paper whose date line was lost: it sits between the metrics block (ending before `from`) and the first
+ * header, and borrows the date of the paper below it.
+ */
+function recoverAboveFirstHeader(
+  lines: readonly string[],
+  first: Located,
+  from: number,
+  listings: readonly ParsedPaper[],
+  blankLinesSeparateParagraphs: boolean,
+  warnings: string[],
+): ParsedPaper[] {
+  const pageGap = first.shape ? titleAuthorsGap(lines, first.shape) : null;
+  const hidden = findHeaderlessEntries(lines, from, first.index, false, pageGap);
+  const dateFrom = `the paper below it ("${listings[0]?.title ?? ''}")`;
+  return recoverHeaderless(hidden.starts, first.header.date, dateFrom, lines, first.index, blankLinesSeparateParagraphs, warnings);
 }
 
 /** The papers' authors, matched as spelled, else by normalizeKey (computed only when a spelling misses). */
