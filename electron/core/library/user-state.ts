@@ -15,7 +15,7 @@ export const TAG_PALETTE: readonly string[] = [
   '#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#3e63dd', '#8e4ec6', '#d6409f', '#8d8d8d',
 ];
 
-/** Longest tag name, in characters (code points), after normalizeTagName. The IPC schema allows the same. */
+/** Longest tag name, in characters (code points), after normalizeTagName (the IPC schema also bounds the raw text). */
 export const MAX_TAG_LENGTH = 100;
 
 /**
