@@ -11,6 +11,7 @@ import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
 import { isReadingStatus, type ReadingStatus } from './core/model.js';
 import { NotAProfileError, parseProfilePage } from './core/parse/index.js';
+import { singleLine } from './core/text.js';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', 'ris', 'markdown'];
 
@@ -18,7 +19,8 @@ const USAGE = `Usage: folio <command> [options]
 
 Commands:
   parse <file|->                          Parse a pasted profile page; print it as JSON
-  import <file|-> [--json]                Merge a profile page into the library
+  import <file|-> [--name NAME] [--json]  Merge a profile page into the library (--name: the researcher's
+                                          name, when the page's is wrong)
   list [--json]                           List all papers
   profiles [--json]                       List imported profiles
   search <query> [--json]                 Search (fuzzy text plus tag: author: year: cat: status: profile:)
@@ -94,6 +96,7 @@ function parseCommandLine(argv: string[]) {
       library: { type: 'string' },
       json: { type: 'boolean', default: false },
       format: { type: 'string', default: 'json' },
+      name: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -122,7 +125,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'import': {
       const text = await readSource(expectArgs(rest, 1, 'import <file|->')[0], io);
       await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
-        const result = await core.commitImport(text);
+        const result = await core.commitImport(text, values.name === undefined ? {} : { profileName: values.name });
         if (!result.ok) throw new InputError(result.error);
         if (values.json) return print(result);
         const verb = result.updated ? 'Updated' : 'Imported';
@@ -142,7 +145,8 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
         if (values.json) return print(papers);
         for (const paper of papers) {
-          const tags = paper.tags.length ? `  [${paper.tags.join(', ')}]` : '';
+          // Tags an older Folio stored with line breaks must not break the one-line-per-paper output.
+          const tags = paper.tags.length ? `  [${paper.tags.map(singleLine).join(', ')}]` : '';
           io.stdout(`${paper.id}  ${paper.date}  ${paper.status.padEnd(7)}  ${paper.title}${tags}\n`);
         }
       });

@@ -11,6 +11,8 @@ const paperId = z.string().min(1).max(64);
 const tagName = z.string().trim().min(1).max(100);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3a7bd5');
 const status = z.enum(READING_STATUSES);
+const paste = z.string().max(MAX_PASTE_CHARS);
+const importOptions = z.object({ profileName: z.string().max(200).optional() }).strict();
 
 const viewQuery = z
   .object({
@@ -39,8 +41,8 @@ const tagDeletion = z
 
 /** One tuple schema per method: the exact positional arguments it accepts. */
 export const ARGUMENT_SCHEMAS = {
-  previewImport: z.tuple([z.string().max(MAX_PASTE_CHARS)]),
-  commitImport: z.tuple([z.string().max(MAX_PASTE_CHARS)]),
+  previewImport: z.union([z.tuple([paste]), z.tuple([paste, importOptions])]),
+  commitImport: z.union([z.tuple([paste]), z.tuple([paste, importOptions])]),
   overview: z.tuple([]),
   query: z.tuple([viewQuery]),
   paper: z.union([z.tuple([paperId]), z.tuple([paperId, z.string().max(2000).optional()])]),

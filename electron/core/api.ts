@@ -104,6 +104,12 @@ export interface LibraryOverview {
   problems: string[];
 }
 
+/** Choices the user made in the import preview; the preview and the commit take the same ones. */
+export interface ImportOptions {
+  /** The researcher's name to use instead of the one the parser found (when the preview doubts it). */
+  profileName?: string;
+}
+
 export interface ImportPreviewPaper extends ParsedPaper {
   id: string;
   isNew: boolean;
@@ -119,6 +125,7 @@ export type ImportPreview =
       papers: ImportPreviewPaper[];
       newCount: number;
       presentCount: number;
+      /** The parser's warnings, then the store's notices (papers merged or kept apart, a doubtful profile merge). */
       warnings: string[];
     }
   | { ok: false; error: string };
@@ -135,6 +142,7 @@ export type ImportResult =
       /** Whether the profile was already known and got new metrics or new papers. */
       updated: boolean;
       metricsChanged: boolean;
+      /** As ImportPreview's: what the user was told in the preview, said again after the import. */
       warnings: string[];
     }
   | { ok: false; error: string };
@@ -153,8 +161,8 @@ export type LibraryChange =
   | { kind: 'tags' };
 
 export interface FolioApi {
-  previewImport(text: string): Promise<ImportPreview>;
-  commitImport(text: string): Promise<ImportResult>;
+  previewImport(text: string, options?: ImportOptions): Promise<ImportPreview>;
+  commitImport(text: string, options?: ImportOptions): Promise<ImportResult>;
   overview(): Promise<LibraryOverview>;
   query(view: ViewQuery): Promise<ViewPage>;
   /** Throws when the id is unknown. highlight: a search string whose matches to mark. */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type {
   ExportFormat,
   FolioApi,
+  ImportOptions,
   ImportPreview,
   ImportResult,
   LibraryChange,
@@ -19,7 +20,8 @@ import type {
 } from './api.js';
 import { exportLibrary } from './export/index.js';
 import { Library, UnknownPaperError } from './library/index.js';
-import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
+import type { PaperRecord, ParseResult, ProfileRecord, ReadingStatus } from './model.js';
+import { normalizeKey } from './text.js';
 import { NotAProfileError, PARSER_VERSION, parseProfilePage } from './parse/index.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
 import { indexFileFor } from './index-cache.js';
@@ -305,8 +307,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     await this.library.close();
   }
 
-  async previewImport(text: string): Promise<ImportPreview> {
-    const parsed = parseOrExplain(text);
+  async previewImport(text: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    const parsed = parseOrExplain(text, options);
     if (!parsed.ok) return parsed;
     const plan = await this.library.planImport(parsed.result);
     const papers = plan.papers.map(({ id, isNew, paper }) => ({ ...paper, id, isNew }));
@@ -319,12 +321,12 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       papers,
       newCount,
       presentCount: papers.length - newCount,
-      warnings: parsed.result.warnings,
+      warnings: parsed.result.warnings.concat(plan.notices),
     };
   }
 
-  async commitImport(text: string): Promise<ImportResult> {
-    const parsed = parseOrExplain(text);
+  async commitImport(text: string, options: ImportOptions = {}): Promise<ImportResult> {
+    const parsed = parseOrExplain(text, options);
     if (!parsed.ok) return parsed;
     const outcome = await this.library.commitImport(text, parsed.result, PARSER_VERSION);
     return {
@@ -335,7 +337,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       present: outcome.presentIds.length,
       updated: outcome.updated,
       metricsChanged: outcome.metricsChanged,
-      warnings: parsed.result.warnings,
+      warnings: parsed.result.warnings.concat(outcome.notices),
     };
   }
 
@@ -559,15 +561,21 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 }
 
-function parseOrExplain(
-  text: string,
-): { ok: true; result: ReturnType<typeof parseProfilePage> } | { ok: false; error: string } {
+/** The parse of `text` with the preview's choices applied, or why it is not a profile page. */
+function parseOrExplain(text: string, options: ImportOptions): { ok: true; result: ParseResult } | { ok: false; error: string } {
+  let result: ParseResult;
   try {
-    return { ok: true, result: parseProfilePage(text) };
+    result = parseProfilePage(text);
   } catch (error) {
     if (error instanceof NotAProfileError) return { ok: false, error: error.message };
     throw error;
   }
+  if (options.profileName === undefined) return { ok: true, result };
+  const name = options.profileName.replace(/\s+/gu, ' ').trim();
+  if (normalizeKey(name) === '') return { ok: false, error: `The name ${JSON.stringify(options.profileName)} has no letters or digits.` };
+  // The user's name replaces the parser's, and with it the parser's doubt about it.
+  const { nameDoubt: _doubt, ...profile } = result.profile;
+  return { ok: true, result: { ...result, profile: { ...profile, name } } };
 }
 
 function summarizeProfile(profile: ProfileRecord): ProfileSummary {

@@ -23,6 +23,11 @@ export interface ParsedProfile {
   /** The short code under the name, e.g. "LG"; null when absent. */
   category: string | null;
   metrics: ProfileMetrics;
+  /**
+   * Why the parser is not sure `name` is the researcher's (e.g. unknown lines above it and the name is not among
+   * the papers' authors); absent when it is sure. The preview shows it, and lets the user correct the name.
+   */
+  nameDoubt?: string;
 }
 
 export interface ParsedPaper {
@@ -52,7 +57,10 @@ export type MatchRange = readonly [start: number, end: number];
 export interface PaperRecord extends ParsedPaper {
   /** Stable id derived from the dedup key, e.g. "p-3f9a1c2b7d10". */
   id: string;
-  /** Normalized title used to recognise the same paper across profiles and re-imports. */
+  /**
+   * The title's dedup key (titleKey in text.ts). Papers with the same key are one paper when their dates are
+   * within a year (same-paper.ts); a library can hold several papers with one key, years apart.
+   */
   key: string;
   /** ISO timestamp of the import that first brought this paper in. */
   addedAt: string;

@@ -26,3 +26,30 @@ export function normalizeKey(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }
+
+const CONTROL_OR_FORMAT = /[\p{Cc}\p{Cf}]+/gu;
+const WHITESPACE_RUNS = /\s+/gu;
+
+/**
+ * The dedup key of a paper title: normalizeKey, or for a title with no letters or digits ("🚀🚀🚀", "<", "，")
+ * the title itself folded (NFKC, lower case, spacing collapsed), so such a paper is kept rather than refused.
+ * The two kinds cannot collide: a folded key always holds a symbol, a normalizeKey never does. "" only for a
+ * title with nothing visible at all.
+ */
+export function titleKey(title: string): string {
+  const key = normalizeKey(title);
+  if (key !== '') return key;
+  return title.normalize('NFKC').replace(CONTROL_OR_FORMAT, '').replace(WHITESPACE_RUNS, ' ').trim().toLowerCase();
+}
+
+const FORMAT_CHARACTERS = /\p{Cf}+/gu;
+const SPACES_AND_CONTROLS = /[\s\p{Cc}]+/gu;
+
+/**
+ * `text` as one line of plain text: format characters (zero-width, bidi) removed, every run of whitespace and
+ * control characters (line breaks, tabs, NUL) one space, trimmed, NFC. For short labels (tags, names) shown in
+ * line-oriented output.
+ */
+export function singleLine(text: string): string {
+  return text.replace(FORMAT_CHARACTERS, '').replace(SPACES_AND_CONTROLS, ' ').trim().normalize('NFC');
+}

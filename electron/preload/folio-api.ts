@@ -1,5 +1,5 @@
 // The object the preload exposes as `window.folio`: exactly the contract's methods, each one IPC invoke.
-import type { FolioApi, FolioMethod, LibraryChange } from '../core/api.js';
+import type { FolioApi, FolioMethod, ImportOptions, LibraryChange } from '../core/api.js';
 import { CHANGED_CHANNEL, channelFor, isIpcResult } from '../shared/channels.js';
 
 /** The slice of Electron's ipcRenderer the bridges use; the real one is passed in by index.ts. */
@@ -25,8 +25,11 @@ export function buildFolioApi(ipcRenderer: IpcRendererLike) {
   }
 
   const api = {
-    previewImport: (text: string) => invoke('previewImport', text),
-    commitImport: (text: string) => invoke('commitImport', text),
+    // Only send the arguments given: the schemas accept [text] or [text, options].
+    previewImport: (text: string, options?: ImportOptions) =>
+      options === undefined ? invoke('previewImport', text) : invoke('previewImport', text, options),
+    commitImport: (text: string, options?: ImportOptions) =>
+      options === undefined ? invoke('commitImport', text) : invoke('commitImport', text, options),
     overview: () => invoke('overview'),
     query: (view: Parameters<FolioApi['query']>[0]) => invoke('query', view),
     // Only send the arguments given: the schema accepts [id] or [id, highlight].

@@ -22,7 +22,7 @@ function setup() {
 
 const VALID_ARGS: Record<FolioMethod, unknown[]> = {
   previewImport: ['Sabela Ramos\n…'],
-  commitImport: ['Sabela Ramos\n…'],
+  commitImport: ['Sabela Ramos\n…', { profileName: 'Sabela Ramos' }],
   overview: [],
   query: [{ search: 'tag:rl year:2021..2024', offset: 0, limit: 50, sort: 'date', direction: 'desc' }],
   paper: ['p-3f9a1c2b7d10', 'transformer'],
@@ -100,6 +100,8 @@ describe('registerIpc', () => {
     { method: 'paper', args: [''], expected: /paper/ },
     { method: 'restoreTag', args: [{ tag: { name: 'rl' }, paperIds: [] }], expected: /restoreTag/ },
     { method: 'previewImport', args: [null], expected: /previewImport/ },
+    { method: 'previewImport', args: ['x', { profileName: 3 }], expected: /previewImport/ },
+    { method: 'commitImport', args: ['x', { profileName: 'A', evil: true }], expected: /commitImport/ },
   ];
   for (const { method, args, expected } of invalidCalls) {
     it(`rejects ${method}(${JSON.stringify(args)}) without calling the core`, async () => {

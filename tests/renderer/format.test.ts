@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 // A time zone west of UTC, set before the module creates its Intl formatters: a date-only "2024-07-31" read as
 // UTC midnight would show as July 30 here. (node --test runs each file in its own process.)
 process.env.TZ = 'Pacific/Honolulu';
-const { formatDate, formatDateTime, formatNumber, importSummary, plural } = await import('../../renderer/src/lib/format.js');
+const { abstractStart, formatDate, formatDateTime, formatNumber, importSummary, plural } = await import('../../renderer/src/lib/format.js');
 
 const day = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dayTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -76,3 +76,14 @@ test('format: importSummary says what an import did', async (t) => {
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(importSummary(c.input), c.expected));
 });
+
+const abstractRows: Array<{ name: string; input: string; max?: number; expected: string }> = [
+  { name: 'empty', input: '', expected: '' },
+  { name: 'short, kept whole', input: 'We study agents.', expected: 'We study agents.' },
+  { name: 'paragraphs and runs of spaces folded', input: 'One.\n\nTwo   three.', expected: 'One. Two three.' },
+  { name: 'cut at a word, trailing punctuation dropped', input: 'Alpha beta, gamma delta epsilon', max: 18, expected: 'Alpha beta, gamma…' },
+  { name: 'one long word is cut inside it', input: 'x'.repeat(50), max: 10, expected: `${'x'.repeat(10)}…` },
+];
+for (const row of abstractRows) {
+  test(`format: abstractStart ${row.name}`, () => assert.equal(abstractStart(row.input, row.max), row.expected));
+}

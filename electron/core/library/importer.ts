@@ -1,6 +1,7 @@
-// Pure import logic: validating a ParseResult, matching its papers against the library (dedup by
-// normalizeKey(title)), and building the records a commit writes. No I/O here.
-import { normalizeKey } from '../text.js';
+// Pure import logic: validating a ParseResult, matching its papers against the library (same-paper.ts: the title
+// key, then dates within a year), and building the records a commit writes. No I/O here.
+import { findNearest, findSamePaper, improvePaper, keptApartNotice, mergedNotice } from '../same-paper.js';
+import { normalizeKey, titleKey } from '../text.js';
 import type { ParseResult, ParsedPaper, PaperRecord, ProfileMetrics, ProfileRecord } from '../model.js';
 import { InvalidImportError } from './errors.js';
 import { isParseResult } from './fast-check.js';
@@ -15,6 +16,11 @@ export interface ImportPlan {
   metricsChanged: boolean;
   /** The paste's papers in page order, one entry per distinct paper (a title repeated in the paste is linked once). */
   papers: Array<{ id: string; isNew: boolean; paper: ParsedPaper }>;
+  /**
+   * What the user must be told before and after the commit: each paper merged with another listing of a different
+   * date (in the paste or in the library), each title kept as two papers, a doubtful name merged into a profile.
+   */
+  notices: string[];
 }
 
 export interface ImportOutcome {
@@ -27,13 +33,32 @@ export interface ImportOutcome {
   updated: boolean;
   metricsChanged: boolean;
   importId: string;
+  /** ImportPlan.notices of the committed plan. */
+  notices: string[];
 }
 
 /** What the planner needs to see of the library. */
 export interface CatalogView {
   paper(id: string): PaperRecord | undefined;
-  idForKey(key: string): string | undefined;
+  /** Ids of the stored papers with this title key (several when the same title was kept for different years). */
+  idsForKey(key: string): readonly string[];
   profile(id: string): ProfileRecord | undefined;
+}
+
+/** Title key -> ids, for CatalogView.idsForKey; a lone id is kept unboxed (almost every key has one paper). */
+export type KeyIndex = Map<string, string | string[]>;
+
+export function addToKeyIndex(index: KeyIndex, key: string, id: string): void {
+  const held = index.get(key);
+  if (held === undefined) index.set(key, id);
+  else if (typeof held === 'string') {
+    if (held !== id) index.set(key, [held, id]);
+  } else if (!held.includes(id)) held.push(id);
+}
+
+export function idsInKeyIndex(index: KeyIndex, key: string): readonly string[] {
+  const held = index.get(key);
+  return held === undefined ? [] : typeof held === 'string' ? [held] : held;
 }
 
 export interface PlannedPaper {
@@ -42,6 +67,7 @@ export interface PlannedPaper {
   isNew: boolean;
   paper: ParsedPaper;
 }
+
 
 export interface DetailedPlan {
   parsed: ParseResult;
@@ -67,25 +93,6 @@ function copyParsed(p: ParsedPaper): ParsedPaper {
   };
 }
 
-/**
- * The fields of `incoming` that are better than what `base` has: an abstract where there was none, a complete
- * or longer author list, organisations or a category where there were none. Title, date, id, key and addedAt
- * are never changed. Returns null when nothing improves.
- */
-export function improvePaper<T extends ParsedPaper>(base: T, incoming: ParsedPaper): T | null {
-  let next: T | null = null;
-  const edit = (): T => (next ??= { ...base });
-  if (base.abstract.trim() === '' && incoming.abstract.trim() !== '') edit().abstract = incoming.abstract;
-  const completes = base.authorsTruncated && !incoming.authorsTruncated && incoming.authors.length >= base.authors.length;
-  if (completes || incoming.authors.length > base.authors.length) {
-    edit().authors = [...incoming.authors];
-    edit().authorsTruncated = incoming.authorsTruncated;
-  }
-  if (base.orgs.length === 0 && incoming.orgs.length > 0) edit().orgs = [...incoming.orgs];
-  if (base.category === null && incoming.category !== null) edit().category = incoming.category;
-  return next;
-}
-
 export function validateParseResult(parsed: unknown): ParseResult {
   const result = validateProfile(parsed);
   validatedKeys(result);
@@ -108,47 +115,65 @@ function validateProfile(parsed: unknown): ParseResult {
   return result;
 }
 
-/** normalizeKey of each paper's title (throws InvalidImportError for one without letters or digits). */
+/** titleKey of each paper's title (throws InvalidImportError for one with nothing visible). */
 function validatedKeys(result: ParseResult): string[] {
   return result.papers.map((paper, index) => {
-    const key = normalizeKey(paper.title);
+    const key = titleKey(paper.title);
     if (key === '') {
-      throw new InvalidImportError(`Paper ${index + 1} has a title with no letters or digits: ${JSON.stringify(paper.title)}.`);
+      throw new InvalidImportError(`Paper ${index + 1} has a title with nothing visible: ${JSON.stringify(paper.title)}.`);
     }
     return key;
   });
 }
+
+/** A paper of the plan, or a stored paper it may turn out to be: what same-paper matching compares. */
+type Candidate = { entry: PlannedPaper; date: string } | { stored: PaperRecord; date: string };
 
 export function planImportDetailed(input: ParseResult, view: CatalogView): DetailedPlan {
   const parsed = validateProfile(input);
   const keys = validatedKeys(parsed); // computed once: normalizeKey is ~8 us a title
   const profileId = profileIdForName(parsed.profile.name);
   const existing = view.profile(profileId);
-  const byKey = new Map<string, PlannedPaper>();
+  const entriesByKey = new Map<string, PlannedPaper[]>();
   const entries: PlannedPaper[] = [];
+  const notices: string[] = [];
   const claimed = new Set<string>();
   for (const [index, paper] of parsed.papers.entries()) {
     const key = keys[index] as string;
-    const seen = byKey.get(key);
-    if (seen) {
-      seen.paper = improvePaper(seen.paper, paper) ?? seen.paper; // same paper listed twice: keep the richer data
+    const planned = entriesByKey.get(key) ?? [];
+    // The paste's own papers first (a stored paper one of them matched is that entry), then unclaimed stored ones.
+    const candidates: Candidate[] = planned.map((entry) => ({ entry, date: representativeDate(entry, view) }));
+    for (const id of view.idsForKey(key)) {
+      const stored = view.paper(id);
+      if (stored && !claimed.has(id)) candidates.push({ stored, date: stored.date });
+    }
+    const match = findSamePaper(candidates, paper.date, (c) => c.date);
+    if (match && 'entry' in match) {
+      match.entry.paper = improvePaper(match.entry.paper, paper) ?? match.entry.paper; // listed twice: keep the richer data
+      notices.push(mergedNotice(match.entry.paper.title, match.date, paper.date));
       continue;
     }
-    let id = view.idForKey(key);
-    const isNew = id === undefined;
-    if (id === undefined) {
-      // 48-bit ids: a collision is astronomically rare at library sizes, but must never merge two papers.
+    const apart = findNearest(candidates, paper.date, (c) => c.date);
+    if (!match && apart) notices.push(keptApartNotice(paper.title, apart.date, paper.date));
+    let id: string;
+    if (match) {
+      id = match.stored.id;
+      if (match.date !== paper.date) notices.push(mergedNotice(match.stored.title, match.date, paper.date));
+    } else {
+      // 48-bit ids: a collision is astronomically rare at library sizes, but must never merge two papers. The same
+      // title kept for another year also lands here (its key's id is taken) and gets the next free id.
       id = paperIdForKey(key);
-      for (let n = 1; claimed.has(id) || (view.paper(id) !== undefined && view.paper(id)?.key !== key); n++) {
-        id = paperIdForKey(`${key}\u0000${n}`);
-      }
+      for (let n = 1; claimed.has(id) || view.paper(id) !== undefined; n++) id = paperIdForKey(`${key}\u0000${n}`);
     }
     claimed.add(id);
-    const entry: PlannedPaper = { id, key, isNew, paper: copyParsed(paper) };
-    byKey.set(key, entry);
+    const entry: PlannedPaper = { id, key, isNew: match === undefined, paper: copyParsed(paper) };
+    planned.push(entry);
+    entriesByKey.set(key, planned);
     entries.push(entry);
   }
   const metricsChanged = existing !== undefined && !sameMetrics(existing.metrics, parsed.profile.metrics);
+  const doubtfulMerge = existing ? doubtfulMergeNotice(parsed, existing, entries) : null;
+  if (doubtfulMerge !== null) notices.unshift(doubtfulMerge);
   return {
     parsed,
     entries,
@@ -157,8 +182,31 @@ export function planImportDetailed(input: ParseResult, view: CatalogView): Detai
       existingProfileId: existing ? existing.id : null,
       metricsChanged,
       papers: entries.map((e) => ({ id: e.id, isNew: e.isNew, paper: e.paper })),
+      notices,
     },
   };
+}
+
+/** The date a planned paper is compared by: the stored paper's for one already in the library (it keeps its date). */
+function representativeDate(entry: PlannedPaper, view: CatalogView): string {
+  return entry.isNew ? entry.paper.date : (view.paper(entry.id)?.date ?? entry.paper.date);
+}
+
+/**
+ * A name the parser doubts, about to merge this page into a profile whose papers are mostly not this page's: the
+ * two may be different researchers (e.g. site navigation taken for the name on both pages). Re-importing the same
+ * researcher shares most papers and says nothing.
+ */
+function doubtfulMergeNotice(parsed: ParseResult, existing: ProfileRecord, entries: readonly PlannedPaper[]): string | null {
+  const doubt = parsed.profile.nameDoubt;
+  if (doubt === undefined) return null;
+  const listed = new Set(existing.paperIds);
+  const shared = entries.filter((e) => listed.has(e.id)).length;
+  if (entries.length > 0 && shared * 2 >= entries.length) return null;
+  return (
+    `This page will be merged into the profile "${existing.name}" already in the library (${existing.paperIds.length} ` +
+    `papers, ${shared} of them on this page), and its metrics replaced. ${doubt} Correct the name if this is someone else.`
+  );
 }
 
 export interface BuiltImport {

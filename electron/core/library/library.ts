@@ -19,8 +19,8 @@ import { backupSegment, backupSession, segmentBackupPath } from './backups.js';
 import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError } from './errors.js';
 import { copyFileAtomic, makeDir, writeFileAtomic } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
-import { buildImport, planImportDetailed } from './importer.js';
-import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
+import { addToKeyIndex, buildImport, idsInKeyIndex, planImportDetailed } from './importer.js';
+import type { CatalogView, ImportOutcome, ImportPlan, KeyIndex } from './importer.js';
 import { JOURNAL_FILE, JournalWriter } from './journal.js';
 import type { JournalThresholds } from './journal.js';
 import { LIBRARY_FILE, USER_FILE, loadLibrary } from './load.js';
@@ -82,11 +82,11 @@ export class Library {
   private paperList: readonly PaperRecord[];
   private paperIndex: Map<string, number>;
   /**
-   * Dedup key -> id (from the stored PaperRecord.key). Built after open in the background, 5,000 papers per
+   * Title key -> id(s) (from the stored PaperRecord.key). Built after open in the background, 5,000 papers per
    * event-loop turn (opening stays cheap, and the first import does not pay ~0.15 s for 100k papers); an import
    * plan before it is done finishes it synchronously. Papers before `keyMapBuiltTo` in paperList are in it.
    */
-  private keyToIdMap: Map<string, string> | null = null;
+  private keyToIdMap: KeyIndex | null = null;
   private keyMapBuiltTo = 0;
   private profileList: readonly ProfileRecord[] = [];
   private readonly profileById = new Map<string, ProfileRecord>();
@@ -401,7 +401,7 @@ export class Library {
 
   private readonly view: CatalogView = {
     paper: (id) => this.getPaper(id),
-    idForKey: (key) => this.keyToId().get(key),
+    idsForKey: (key) => idsInKeyIndex(this.keyToId(), key),
     profile: (id) => this.profileById.get(id),
   };
 
@@ -500,7 +500,7 @@ export class Library {
       const papers = this.paperList.slice();
       for (const record of built.added) {
         this.paperIndex.set(record.id, papers.length);
-        this.keyToIdMap?.set(record.key, record.id);
+        if (this.keyToIdMap) addToKeyIndex(this.keyToIdMap, record.key, record.id);
         papers.push(record);
       }
       for (const record of built.improved) {
@@ -521,6 +521,7 @@ export class Library {
       updated: existed && (detail.plan.metricsChanged || built.newlyLinked > 0 || built.improved.length > 0),
       metricsChanged: detail.plan.metricsChanged,
       importId,
+      notices: detail.plan.notices,
     };
   }
 
@@ -541,17 +542,17 @@ export class Library {
     return name;
   }
 
-  private keyToId(): Map<string, string> {
+  private keyToId(): KeyIndex {
     return this.extendKeyMap(Infinity);
   }
 
-  private extendKeyMap(count: number): Map<string, string> {
+  private extendKeyMap(count: number): KeyIndex {
     const map = (this.keyToIdMap ??= new Map());
     const papers = this.paperList;
     const end = Math.min(papers.length, this.keyMapBuiltTo + count);
     for (let i = this.keyMapBuiltTo; i < end; i++) {
       const paper = papers[i] as PaperRecord;
-      map.set(paper.key, paper.id);
+      addToKeyIndex(map, paper.key, paper.id);
     }
     this.keyMapBuiltTo = Math.max(this.keyMapBuiltTo, end);
     return map;

@@ -6,6 +6,7 @@ import type { TagDeletion } from '../api.js';
 import { TagError } from './errors.js';
 import { asciiJson } from './fsx.js';
 import { yieldToEventLoop } from '../slices.js';
+import { singleLine } from '../text.js';
 import { HEX_COLOR, USER_SCHEMA_VERSION } from './schema.js';
 import type { JournalOp, UserDoc } from './schema.js';
 
@@ -14,7 +15,32 @@ export const TAG_PALETTE: readonly string[] = [
   '#e5484d', '#f76b15', '#ffc53d', '#46a758', '#12a594', '#0090ff', '#3e63dd', '#8e4ec6', '#d6409f', '#8d8d8d',
 ];
 
-const fold = (name: string): string => name.toLowerCase();
+/** Longest tag name, in characters (code points), after normalizeTagName (the IPC schema also bounds the raw text). */
+export const MAX_TAG_LENGTH = 100;
+
+/**
+ * The name a tag is stored and looked up under, for every caller (IPC, CLI, tests): one line (singleLine: line
+ * breaks, tabs and other whitespace runs one space, control and format characters removed, trimmed, NFC), so a tag
+ * can never break text output or inject lines into an export. Throws TagError when nothing is left or it is too long.
+ */
+export function normalizeTagName(raw: string): string {
+  const name = singleLine(raw);
+  if (name === '') {
+    throw new TagError(raw.trim() === '' ? 'A tag name cannot be empty.' : `The tag ${JSON.stringify(raw)} has only invisible characters.`);
+  }
+  const length = [...name].length;
+  if (length > MAX_TAG_LENGTH) throw new TagError(`A tag name can have at most ${MAX_TAG_LENGTH} characters; this one has ${length}.`);
+  return name;
+}
+
+// Anything singleLine would change besides NFC: most names have none, and fold runs over every tagged paper.
+const IRREGULAR_SPACING = /[^\S ]|[\p{Cc}\p{Cf}]| {2}|^ | $/u;
+
+/**
+ * Case-insensitive identity of a tag. Stored names are normalised too, so a tag an older Folio stored with a line
+ * break ("a\nb") is found, renamed and deleted by its one-line name ("a b").
+ */
+const fold = (name: string): string => (IRREGULAR_SPACING.test(name) ? singleLine(name) : name.normalize('NFC')).toLowerCase();
 
 function isEmpty(data: UserPaperData): boolean {
   return data.tags.length === 0 && data.note === '' && data.status === 'unread';
@@ -64,7 +90,7 @@ export class UserState {
   }
 
   findTag(name: string): TagDefinition | undefined {
-    const key = fold(name.trim());
+    const key = fold(name);
     return this.tags.find((t) => fold(t.name) === key);
   }
 
@@ -84,8 +110,8 @@ export class UserState {
     const byFold = new Map(defs.map((d) => [fold(d.name), d] as const));
     const tags: string[] = [];
     for (const raw of requested) {
-      const name = raw.trim();
-      if (name === '') continue;
+      if (raw.trim() === '') continue; // a blank entry in a list ("a, , b") is no tag; invisible-only ones are refused
+      const name = normalizeTagName(raw);
       let def = byFold.get(fold(name));
       if (!def) {
         def = { name, color: leastUsedColor(defs) };
@@ -117,8 +143,7 @@ export class UserState {
   /** Renames `from` to `to` everywhere; when another tag is already called `to`, the two are merged. */
   planRenameTag(from: string, to: string): { ops: JournalOp[]; paperIds: string[] } {
     const source = this.requireTag(from);
-    const newName = to.trim();
-    if (newName === '') throw new TagError('A tag name cannot be empty.');
+    const newName = normalizeTagName(to);
     const target = this.findTag(newName);
     const merging = target !== undefined && target !== source;
     const finalName = merging ? target.name : newName;
@@ -127,11 +152,12 @@ export class UserState {
       : this.tags.map((t) => (t === source ? { name: newName, color: t.color } : t));
     const ops: JournalOp[] = [{ o: 'tags', tags }];
     const paperIds: string[] = [];
+    const sourceKey = fold(source.name);
     for (const [id, data] of this.papers) {
-      if (!data.tags.some((t) => fold(t) === fold(source.name))) continue;
+      if (!data.tags.some((t) => fold(t) === sourceKey)) continue;
       const next: string[] = [];
       for (const t of data.tags) {
-        const name = fold(t) === fold(source.name) ? finalName : t;
+        const name = fold(t) === sourceKey ? finalName : t;
         if (!next.some((n) => fold(n) === fold(name))) next.push(name);
       }
       ops.push({ o: 'paper', id, data: { ...data, tags: next } });
@@ -144,9 +170,10 @@ export class UserState {
     const def = this.requireTag(name);
     const ops: JournalOp[] = [{ o: 'tags', tags: this.tags.filter((t) => t !== def) }];
     const paperIds: string[] = [];
+    const key = fold(def.name);
     for (const [id, data] of this.papers) {
-      if (!data.tags.some((t) => fold(t) === fold(def.name))) continue;
-      ops.push({ o: 'paper', id, data: { ...data, tags: data.tags.filter((t) => fold(t) !== fold(def.name)) } });
+      if (!data.tags.some((t) => fold(t) === key)) continue;
+      ops.push({ o: 'paper', id, data: { ...data, tags: data.tags.filter((t) => fold(t) !== key) } });
       paperIds.push(id);
     }
     return { ops, deletion: { tag: { ...def }, paperIds } };
@@ -154,8 +181,8 @@ export class UserState {
 
   /** Undo of deleteTag: the definition comes back (unless re-created meanwhile) and the papers get the tag again. */
   planRestoreTag(deletion: TagDeletion, isKnownPaper: (id: string) => boolean): { ops: JournalOp[]; paperIds: string[] } {
-    const name = deletion.tag.name.trim();
-    if (name === '' || !HEX_COLOR.test(deletion.tag.color)) throw new TagError('Not a tag deletion that can be restored.');
+    if (!HEX_COLOR.test(deletion.tag.color)) throw new TagError('Not a tag deletion that can be restored.');
+    const name = normalizeTagName(deletion.tag.name);
     const ops: JournalOp[] = [];
     let def = this.findTag(name);
     if (!def) {

@@ -43,19 +43,48 @@ function stripTruncation(people: string): { rest: string; truncated: boolean } {
 
 function splitPeople(people: string): string[] {
   const out: string[] = [];
-  for (const raw of people.split(AUTHOR_SPLIT)) {
+  const pieces = people.split(AUTHOR_SPLIT);
+  const inList = pieces.length > 1;
+  for (const raw of pieces) {
     const piece = raw.trim().replace(AND_PREFIX, '');
     if (piece === '') continue;
     if (SUFFIXES.has(piece.toLowerCase()) && out.length > 0) {
       out[out.length - 1] += `, ${piece}`; // "John Smith, Jr." is one person
       continue;
     }
-    // "Alice Smith and Bob Jones": only split when both sides look like names.
-    const parts = piece.split(AND_INFIX);
-    if (parts.length > 1 && parts.every(isNameLike)) out.push(...parts);
-    else out.push(piece);
+    for (const part of splitJoinedPeople(piece, inList)) out.push(part);
   }
   return out;
+}
+
+// Words that make "X and Y" the name of one organisation, not two people: "Research and Development Team".
+const ORGANISATION_WORDS = new Set([
+  'team', 'group', 'lab', 'labs', 'laboratory', 'laboratories', 'institute', 'institution', 'center', 'centre',
+  'consortium', 'collaboration', 'department', 'dept', 'university', 'college', 'school', 'faculty', 'research',
+  'development', 'foundation', 'society', 'association', 'committee', 'project', 'initiative', 'network', 'council',
+  'corporation', 'corp', 'company', 'co', 'inc', 'ltd', 'llc', 'gmbh', 'partners', 'alliance', 'organisation',
+  'organization', 'agency', 'office', 'ministry', 'program', 'programme', 'board', 'unit', 'division', 'authors',
+  'contributors', 'staff', 'members', 'editors', 'engineering', 'science', 'sciences', 'technology', 'technologies',
+  'services', 'systems', 'solutions', 'industries', 'health', 'medicine', 'hospital', 'clinic', 'trust', 'fund',
+  'bank', 'press', 'media', 'studio', 'studios', 'works', 'sons', 'brothers',
+]);
+
+function isOrganisationLike(text: string): boolean {
+  return text.split(' ').some((word) => ORGANISATION_WORDS.has(word.toLowerCase().replace(/[.,]$/, '')));
+}
+
+/**
+ * "Alice Smith and Bob Jones" is two people; "Research and Development Team", "Procter & Gamble" and "Tom and
+ * Jerry" stay one author. A piece is split at " and "/" & " only when no side is organisation-like and every side
+ * is a person's name: two or more name words, or (inside a comma list joined by "and": "Ana, Bo and Cy") one
+ * capitalised word. A single word on each side of "&" is a company ("Johnson & Johnson"), even in a list.
+ */
+function splitJoinedPeople(piece: string, inList: boolean): string[] {
+  const parts = piece.split(AND_INFIX);
+  if (parts.length === 1 || isOrganisationLike(piece)) return [piece];
+  const singleWordsAllowed = inList && !piece.includes(' & ');
+  const isPerson = (part: string): boolean => isNameLike(part) && (singleWordsAllowed || part.includes(' '));
+  return parts.every(isPerson) ? parts : [piece];
 }
 
 /** Splits an authors line into authors, the truncation flag and organisations. */

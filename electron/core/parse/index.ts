@@ -4,23 +4,25 @@
 //   2. paper-header: find the lines that open paper entries ("CLJul 31, 2024"), keep those followed by a title and
 //      an authors line (paper-entry.entryShape);
 //   3. chrome + pagination: drop footer chrome after the last paper and page numbers glued to the last sentence;
-//   4. head: name, category and metrics from the lines above the first paper;
-//   5. paper-entry: title, authors, orgs, abstract of each entry.
+//   4. paper-entry: title, authors, orgs, abstract of each entry, and entries whose date line was lost;
+//   5. head: metrics, then the name (by where it stands, and whether it is among the authors) and category;
+//   6. same-paper: repeats of a paper merged by the store's rule, each merge named in a warning.
 // Everything is a constant number of passes over the lines with bounded-length regexes, so parsing is linear.
 import type { ParsedPaper, ParseResult } from '../model.js';
-import { normalizeKey } from '../text.js';
+import { findNearest, findSamePaper, improvePaper, keptApartNotice, mergedNotice } from '../same-paper.js';
+import { normalizeKey, titleKey } from '../text.js';
 import { isFooterLine } from './chrome.js';
 import { normalizeLines } from './normalize-text.js';
 import { NotAProfileError } from './errors.js';
-import { parseHead } from './head.js';
+import { parseHead, type PaperAuthors } from './head.js';
 import { stripGluedPagination } from './pagination.js';
-import { entryShape, parsePaperEntry, type EntryShape } from './paper-entry.js';
+import { entryShape, findHeaderlessEntries, parseEntryBlock, recoverHeaderless, titleAuthorsGap, type EntryShape } from './paper-entry.js';
 import { parsePaperHeader, type PaperHeader } from './paper-header.js';
 
 export { NotAProfileError } from './errors.js';
 
 /** Bump when the output for the same input changes, so stored imports can be re-parsed. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 const EXPECTED =
   'an author name followed by metrics (such as "h-index 117") or paper entries (a category and date line such as ' +
@@ -81,8 +83,14 @@ export function parseProfilePage(text: string): ParseResult {
     }
   }
 
-  // 4. The head.
-  const head = parseHead(lines.slice(0, firstPaper));
+  // 4. Papers, before the head: the head looks for the researcher's name among their authors.
+  const firstBlank = lines.indexOf('', firstPaper);
+  const blankLinesSeparateParagraphs = firstBlank >= 0 && firstBlank < end;
+  const paperWarnings: string[] = [];
+  let listings = parseListings(lines, headers, end, blankLinesSeparateParagraphs, paperWarnings);
+
+  // 5. The head.
+  const head = parseHead(lines.slice(0, firstPaper), paperAuthors(listings));
   if (headers.length === 0 && !head.hasMetrics) {
     if (candidates.length > 0) {
       throw new NotAProfileError(
@@ -100,32 +108,14 @@ export function parseProfilePage(text: string): ParseResult {
       `This does not look like a profile page: expected the researcher's name at the top, but found ${found} with no name line before them.`,
     );
   }
-  warnings.push(...head.warnings);
+  for (const warning of head.warnings) warnings.push(warning);
 
-  // 5. Papers.
-  let blankLinesSeparateParagraphs = false;
-  for (let i = firstPaper; i < end; i++) {
-    if (lines[i] === '') {
-      blankLinesSeparateParagraphs = true;
-      break;
-    }
+  const first = headers[0];
+  if (first && head.metricsEnd >= 0) {
+    listings = recoverAboveFirstHeader(lines, first, head.metricsEnd + 1, listings, blankLinesSeparateParagraphs, warnings).concat(listings);
   }
-  const papers: ParsedPaper[] = [];
-  const seen = new Set<string>();
-  for (let k = 0; k < headers.length; k++) {
-    const h = headers[k] as Located;
-    const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
-    if (!h.shape) continue;
-    const paper = parsePaperEntry(h.header, h.shape, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, warnings);
-    if (!paper) continue;
-    const key = `${normalizeKey(paper.title)}|${paper.date}`;
-    if (seen.has(key)) {
-      warnings.push(`Paper "${paper.title}" (${paper.date}) is listed twice on the page; kept the first.`);
-      continue;
-    }
-    seen.add(key);
-    papers.push(paper);
-  }
+  for (const warning of paperWarnings) warnings.push(warning);
+  const papers = mergeSamePapers(listings, warnings);
 
   const declared = head.metrics.papers;
   if (declared !== null && declared !== papers.length) {
@@ -133,8 +123,92 @@ export function parseProfilePage(text: string): ParseResult {
   }
 
   return {
-    profile: { name: head.name, category: head.category, metrics: head.metrics },
+    profile: {
+      name: head.name,
+      category: head.category,
+      metrics: head.metrics,
+      ...(head.nameDoubt === null ? {} : { nameDoubt: head.nameDoubt }),
+    },
     papers,
     warnings,
   };
+}
+
+/** Every paper listed under `headers`, in page order, with those recovered inside their blocks. */
+function parseListings(
+  lines: readonly string[],
+  headers: readonly Located[],
+  end: number,
+  blankLinesSeparateParagraphs: boolean,
+  warnings: string[],
+): ParsedPaper[] {
+  const listings: ParsedPaper[] = [];
+  for (let k = 0; k < headers.length; k++) {
+    const h = headers[k] as Located;
+    const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
+    if (!h.shape) continue;
+    const block = parseEntryBlock(h.header, h.shape, lines, h.index + 1, blockEnd, blankLinesSeparateParagraphs, warnings);
+    for (const paper of block) listings.push(paper);
+  }
+  return listings;
+}
+
+/**
+ * A first paper whose date line was lost: it sits between the metrics block (ending before `from`) and the first
+ * header, and borrows the date of the paper below it.
+ */
+function recoverAboveFirstHeader(
+  lines: readonly string[],
+  first: Located,
+  from: number,
+  listings: readonly ParsedPaper[],
+  blankLinesSeparateParagraphs: boolean,
+  warnings: string[],
+): ParsedPaper[] {
+  const pageGap = first.shape ? titleAuthorsGap(lines, first.shape) : null;
+  const hidden = findHeaderlessEntries(lines, from, first.index, false, pageGap);
+  const dateFrom = `the paper below it ("${listings[0]?.title ?? ''}")`;
+  return recoverHeaderless(hidden.starts, first.header.date, dateFrom, lines, first.index, blankLinesSeparateParagraphs, warnings);
+}
+
+/** The papers' authors, matched as spelled, else by normalizeKey (computed only when a spelling misses). */
+function paperAuthors(papers: readonly ParsedPaper[]): PaperAuthors {
+  const spelled = new Set<string>();
+  for (const paper of papers) for (const author of paper.authors) spelled.add(author);
+  let keys: Set<string> | null = null;
+  return {
+    isEmpty: spelled.size === 0,
+    includes: (name) => spelled.has(name) || (keys ??= new Set([...spelled].map(normalizeKey))).has(normalizeKey(name)),
+  };
+}
+
+/**
+ * The listings with every repeat of a paper merged into its first listing (same title key, dates within the
+ * window of same-paper.ts: the rule the store applies against the library). Each merge, and each title kept as two
+ * papers because their years are too far apart, is named in a warning. A title with nothing visible is skipped.
+ */
+function mergeSamePapers(listings: readonly ParsedPaper[], warnings: string[]): ParsedPaper[] {
+  const papers: ParsedPaper[] = [];
+  const byKey = new Map<string, number[]>();
+  for (const paper of listings) {
+    const key = titleKey(paper.title);
+    if (key === '') {
+      warnings.push(`Skipped a paper dated ${paper.date} whose title has nothing visible.`);
+      continue;
+    }
+    const same = byKey.get(key) ?? [];
+    const twin = findSamePaper(same, paper.date, (i) => (papers[i] as ParsedPaper).date);
+    if (twin !== undefined) {
+      const kept = papers[twin] as ParsedPaper;
+      papers[twin] = improvePaper(kept, paper) ?? kept;
+      warnings.push(mergedNotice(kept.title, kept.date, paper.date));
+      continue;
+    }
+    const nearest = findNearest(same, paper.date, (i) => (papers[i] as ParsedPaper).date);
+    if (nearest !== undefined) warnings.push(keptApartNotice(paper.title, (papers[nearest] as ParsedPaper).date, paper.date));
+    same.push(papers.length);
+    byKey.set(key, same);
+    papers.push(paper);
+  }
+  return papers;
 }

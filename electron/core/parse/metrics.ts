@@ -94,6 +94,15 @@ function pairRun(run: readonly { index: number; label: MetricKey | null; value: 
   return valueFirst.length > labelFirst.length ? valueFirst : labelFirst;
 }
 
+const MAX_LISTED_VALUES = 3;
+
+function conflictWarning(key: MetricKey, kept: number, otherValues: readonly number[]): string {
+  const listed = otherValues.slice(0, MAX_LISTED_VALUES).join(', ');
+  const more = otherValues.length > MAX_LISTED_VALUES ? ` and ${otherValues.length - MAX_LISTED_VALUES} more` : '';
+  const count = otherValues.length === 1 ? 'two values' : `${otherValues.length + 1} values`;
+  return `Page shows ${count} for the ${NAMES[key]} (${kept} and ${listed}${more}); kept ${kept}.`;
+}
+
 export interface MetricsScan {
   metrics: ProfileMetrics;
   /** Indexes (into the given lines) that were read as metrics, so they are not taken for a name or category. */
@@ -109,12 +118,16 @@ export interface MetricsScan {
 export function scanMetrics(lines: readonly string[]): MetricsScan {
   const metrics: ProfileMetrics = { hIndex: null, papers: null, citations: null, novelty: null, aiScore: null };
   const consumed = new Set<number>();
-  const warnings: string[] = [];
+  // Other values seen per metric: reported once per metric, however many lines repeat it (a paste can hold
+  // thousands of metric-like lines).
+  const others = new Map<MetricKey, Set<number>>();
   const record = (key: MetricKey, value: number): void => {
     const previous = metrics[key];
     if (previous === null) metrics[key] = value;
     else if (previous !== value) {
-      warnings.push(`Page shows two values for the ${NAMES[key]} (${previous} and ${value}); kept ${previous}.`);
+      const seen = others.get(key) ?? new Set<number>();
+      seen.add(value);
+      others.set(key, seen);
     }
   };
 
@@ -156,5 +169,7 @@ export function scanMetrics(lines: readonly string[]): MetricsScan {
     flushRun();
   }
   flushRun();
+  const warnings: string[] = [];
+  for (const [key, values] of others) warnings.push(conflictWarning(key, metrics[key] as number, [...values]));
   return { metrics, consumed, warnings };
 }

@@ -45,6 +45,16 @@ export function toIsoDate(year: number, month: number, day: number): string | nu
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/**
+ * Whether a line has a header's shape whatever its date says ("CLFeb 30, 2024"): such a line is never a title,
+ * even though parsePaperHeader refuses it.
+ */
+export function looksLikePaperHeader(line: string): boolean {
+  if (line.length === 0 || line.length > MAX_HEADER_LENGTH) return false;
+  const last = line.charCodeAt(line.length - 1);
+  return last >= 48 && last <= 57 && HEADER.test(line);
+}
+
 /** The category and ISO date of a paper header line, or null when the line is not one. */
 export function parsePaperHeader(line: string): PaperHeader | null {
   // Cheap rejections first: every accepted form is short and ends with a digit.

@@ -1,12 +1,13 @@
-// "Import profile": the pasted page text (editable), a live preview of what the core would import, and the
-// confirmation. Nothing is written until Import is pressed.
+// "Import profile": the pasted page text (editable), a live preview of what the core would import (its warnings,
+// each paper with the start of its abstract, and the researcher's name to correct when the parser doubts it),
+// and the confirmation. Nothing is written until Import is pressed.
 import { useEffect, useRef, useState } from 'react';
 import type { ImportPreview } from '../../../electron/core/api.js';
 import type { ProfileMetrics } from '../../../electron/core/model.js';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
-import { formatDate, formatNumber, importSummary, plural } from '../lib/format.js';
+import { abstractStart, formatDate, formatNumber, importSummary, plural } from '../lib/format.js';
 import { Modal } from './Modal.js';
 
 interface Props {
@@ -18,6 +19,10 @@ interface Props {
 export function ImportDialog({ initialText, onClose, onImported }: Props) {
   const [text, setText] = useState(initialText);
   const debounced = useDebouncedValue(text, 200);
+  // The researcher's name as the user corrected it; null until they edit it. A blank field means "as parsed".
+  const [nameInput, setNameInput] = useState<string | null>(null);
+  const profileName = nameInput?.trim() ?? '';
+  const debouncedName = useDebouncedValue(profileName, 200);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [previewing, setPreviewing] = useState(false);
   const [committing, setCommitting] = useState(false);
@@ -36,8 +41,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
       return;
     }
     setPreviewing(true);
-    getFolio()
-      .previewImport(debounced)
+    previewImport(debounced, debouncedName)
       .then(
         (result) => {
           if (mine !== seq.current) return;
@@ -50,9 +54,9 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
           setPreviewing(false);
         },
       );
-  }, [debounced]);
+  }, [debounced, debouncedName]);
 
-  const upToDate = debounced === text && !previewing;
+  const upToDate = debounced === text && debouncedName === profileName && !previewing;
   const canImport = upToDate && preview?.ok === true && !committing;
 
   // Opened with pasted text: once the preview says it is importable, Enter (on the focused button) confirms.
@@ -64,8 +68,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
     if (!canImport) return;
     setCommitting(true);
     setCommitError(null);
-    getFolio()
-      .commitImport(text)
+    commitImport(text, profileName)
       .then(
         (result) => {
           setCommitting(false);
@@ -99,7 +102,10 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
             ref={textRef}
             aria-label="Profile page text"
             value={text}
-            onChange={(event) => setText(event.target.value)}
+            onChange={(event) => {
+              setText(event.target.value);
+              setNameInput(null); // another page: its own name
+            }}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
                 event.preventDefault();
@@ -112,7 +118,12 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
           />
         </label>
         <div className="import-preview" aria-live="polite" aria-busy={!upToDate}>
-          <ImportPreviewView preview={text.trim() === '' ? null : preview} stale={!upToDate} />
+          <ImportPreviewView
+            preview={text.trim() === '' ? null : preview}
+            stale={!upToDate}
+            nameInput={nameInput}
+            onNameInput={setNameInput}
+          />
         </div>
       </div>
       {committing ? (
@@ -138,6 +149,13 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
 }
 
 const PREVIEW_LIMIT = 300;
+const WARNING_LIMIT = 50;
+
+// The options are sent only when there are any: the call's schema takes [text] or [text, options].
+const previewImport = (text: string, profileName: string) =>
+  profileName === '' ? getFolio().previewImport(text) : getFolio().previewImport(text, { profileName });
+const commitImport = (text: string, profileName: string) =>
+  profileName === '' ? getFolio().commitImport(text) : getFolio().commitImport(text, { profileName });
 
 const METRICS: Array<[keyof ProfileMetrics, string, string]> = [
   ['hIndex', 'h-index', ''],
@@ -147,7 +165,14 @@ const METRICS: Array<[keyof ProfileMetrics, string, string]> = [
   ['aiScore', 'AI score', ''],
 ];
 
-function ImportPreviewView({ preview, stale }: { preview: ImportPreview | null; stale: boolean }) {
+interface PreviewProps {
+  preview: ImportPreview | null;
+  stale: boolean;
+  nameInput: string | null;
+  onNameInput: (name: string) => void;
+}
+
+function ImportPreviewView({ preview, stale, nameInput, onNameInput }: PreviewProps) {
   if (!preview) return <p className="muted import-placeholder">{stale ? 'Reading the page…' : 'The preview appears here.'}</p>;
   if (!preview.ok) {
     return (
@@ -167,6 +192,9 @@ function ImportPreviewView({ preview, stale }: { preview: ImportPreview | null; 
           <span className="badge">{preview.metricsChanged ? 'Already in library · new metrics' : 'Already in library'}</span>
         ) : null}
       </div>
+      {profile.nameDoubt !== undefined || nameInput !== null ? (
+        <NameCheck doubt={profile.nameDoubt} value={nameInput ?? profile.name} onChange={onNameInput} />
+      ) : null}
       <dl className="metrics compact">
         {METRICS.map(([key, label, suffix]) => (
           <div key={key} className="metric">
@@ -183,9 +211,10 @@ function ImportPreviewView({ preview, stale }: { preview: ImportPreview | null; 
       </p>
       {preview.warnings.length > 0 ? (
         <ul className="import-warnings" aria-label="Warnings">
-          {preview.warnings.map((warning, i) => (
+          {preview.warnings.slice(0, WARNING_LIMIT).map((warning, i) => (
             <li key={i}>{warning}</li>
           ))}
+          {preview.warnings.length > WARNING_LIMIT ? <li>…and {plural(preview.warnings.length - WARNING_LIMIT, 'more warning')}</li> : null}
         </ul>
       ) : null}
       <ul className="import-papers" aria-label="Papers found">
@@ -198,12 +227,28 @@ function ImportPreviewView({ preview, stale }: { preview: ImportPreview | null; 
               {paper.authors.length > 3 || paper.authorsTruncated ? ' et al.' : ''} · {formatDate(paper.date)}
               {paper.category ? ` · ${paper.category}` : ''}
             </span>
+            <span className={`import-paper-abstract${paper.abstract.trim() === '' ? ' muted' : ''}`}>
+              {abstractStart(paper.abstract) || 'No abstract'}
+            </span>
           </li>
         ))}
         {preview.papers.length > PREVIEW_LIMIT ? (
           <li className="import-paper muted">…and {formatNumber(preview.papers.length - PREVIEW_LIMIT)} more</li>
         ) : null}
       </ul>
+    </div>
+  );
+}
+
+/** Why the name may be wrong, and a field to correct it; the preview and the import then use the typed name. */
+function NameCheck({ doubt, value, onChange }: { doubt: string | undefined; value: string; onChange: (name: string) => void }) {
+  return (
+    <div className="import-name-check" role="group" aria-label="Check the researcher's name">
+      {doubt !== undefined ? <p>{doubt}</p> : <p>Using the name you typed.</p>}
+      <label>
+        <span className="field-label">Researcher’s name</span>
+        <input type="text" value={value} onChange={(event) => onChange(event.target.value)} spellCheck={false} />
+      </label>
     </div>
   );
 }

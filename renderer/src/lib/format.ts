@@ -37,6 +37,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${numberFormat.format(n)} ${n === 1 ? one : many}`;
 }
 
+/**
+ * The first words of an abstract for a one-line preview: whitespace folded, cut at a word boundary near `max`
+ * characters with "…"; "" for none.
+ */
+export function abstractStart(abstract: string, max = 160): string {
+  const text = abstract.replace(/\s+/g, ' ').trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
+}
+
 /** What an import did, for the toast: new papers first, then new metrics, else that nothing was new. */
 export function importSummary(result: { profileName: string; added: number; present: number; updated: boolean; metricsChanged: boolean }): string {
   const { profileName: name, added, present, updated, metricsChanged } = result;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { citationKeys, escapeBibtex, exportLibrary, type ExportEntry } from '../../../electron/core/export/index.js';
+import { citationKeys, escapeBibtex, escapeMarkdown, exportLibrary, risName, type ExportEntry } from '../../../electron/core/export/index.js';
 import type { PaperRecord } from '../../../electron/core/model.js';
 
 function paper(overrides: Partial<PaperRecord>): PaperRecord {
@@ -29,12 +29,36 @@ const escapeRows = [
   { input: 'plain text', expected: 'plain text' },
   { input: '50% & more', expected: '50\\% \\& more' },
   { input: 'a_b #1 $x$', expected: 'a\\_b \\#1 \\$x\\$' },
-  { input: '{braces}', expected: '\\{braces\\}' },
+  { input: '{braces}', expected: '\\textbraceleft{}braces\\textbraceright{}' },
+  { input: 'lone { brace', expected: 'lone \\textbraceleft{} brace' },
+  { input: 'a--b ``q\'\' <x>', expected: 'a-{}-b `{}`q\'{}\' \\textless{}x\\textgreater{}' },
   { input: 'back\\slash ~ ^', expected: 'back\\textbackslash{}slash \\textasciitilde{} \\textasciicircum{}' },
   { input: 'Léonard 王小明', expected: 'Léonard 王小明' },
 ];
 for (const row of escapeRows) {
   test(`escapeBibtex ${JSON.stringify(row.input)}`, () => assert.equal(escapeBibtex(row.input), row.expected));
+}
+
+const markdownRows = [
+  { input: 'Plain title', expected: 'Plain title' },
+  { input: '# Not a heading', expected: '\\# Not a heading' },
+  { input: 'two\n## lines', expected: 'two \\#\\# lines' },
+  { input: '*a* _b_ `c` [d](e) <f> &amp; ~g~ |h|', expected: '\\*a\\* \\_b\\_ \\`c\\` \\[d\\](e) \\<f\\> \\&amp; \\~g\\~ \\|h\\|' },
+  { input: 'see https://x.org/a_b and www.y.org', expected: 'see https\\://x.org/a\\_b and www\\.y.org' },
+  { input: 'back\\slash', expected: 'back\\\\slash' },
+];
+for (const row of markdownRows) {
+  test(`escapeMarkdown ${JSON.stringify(row.input)}`, () => assert.equal(escapeMarkdown(row.input), row.expected));
+}
+
+const risNameRows = [
+  { input: 'Pier Giuseppe Sessa', expected: 'Pier Giuseppe Sessa' },
+  { input: 'John Smith, Jr.', expected: 'John Smith Jr.' },
+  { input: 'Research and Development Team', expected: 'Research and Development Team' },
+  { input: 'two\nlines', expected: 'two lines' },
+];
+for (const row of risNameRows) {
+  test(`risName ${JSON.stringify(row.input)}`, () => assert.equal(risName(row.input), row.expected));
 }
 
 test('citation keys: family name, year, first significant word; duplicates get a suffix', () => {
@@ -50,7 +74,7 @@ test('BibTeX export escapes fields and keeps truncated author lists honest', () 
   assert.match(text, /^@misc\{sessa2024bond,$/m);
   assert.match(text, /title = \{\{BOND: Aligning LLMs with Best-of-N Distillation\}\}/);
   assert.match(text, /author = \{Pier Giuseppe Sessa and Robert Dadashi and Léonard Hussenot and others\}/);
-  assert.match(text, /abstract = \{We use 50\\% of the budget \\& \\\{braces\\\}\.\}/);
+  assert.match(text, /abstract = \{We use 50\\% of the budget \\& \\textbraceleft\{\}braces\\textbraceright\{\}\.\}/);
   assert.match(text, /keywords = \{LG, rl\}/);
 });
 
@@ -76,14 +100,14 @@ test('CSL-JSON export splits names and dates', () => {
   assert.deepEqual(team[0].author[0], { literal: 'Gemini Team' });
 });
 
-test('Markdown export lists annotated papers only, with their notes verbatim', () => {
+test('Markdown export lists annotated papers only, with their notes verbatim in a blockquote', () => {
   const text = exportLibrary('markdown', {
     papers: [entry(paper({}), 'Read **twice**.\n<script>x</script>'), entry(paper({ id: 'p-2', title: 'Untouched' }))],
     profiles: [],
     tags: [],
   });
   assert.match(text, /## BOND: Aligning LLMs/);
-  assert.match(text, /Read \*\*twice\*\*\.\n<script>x<\/script>/);
+  assert.match(text, /> Read \*\*twice\*\*\.\n> <script>x<\/script>/);
   assert.doesNotMatch(text, /Untouched/);
 });
 

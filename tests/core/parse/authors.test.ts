@@ -28,6 +28,32 @@ const rows: { name: string; input: string; expected: AuthorsLine }[] = [
   { name: 'org list with empty parts', input: 'Alice Smith · mit, , stanford', expected: { authors: ['Alice Smith'], truncated: false, orgs: ['mit', 'stanford'] } },
 ];
 
+// " and " inside one author: split only where a list really joins people (issue 8 §4).
+const andRows: { name: string; input: string; authors: string[] }[] = [
+  { name: 'an organisation with "and" alone', input: 'Research and Development Team', authors: ['Research and Development Team'] },
+  { name: 'an organisation with "and" in a list', input: 'Alice Smith, Research and Development Team, Bob Jones', authors: ['Alice Smith', 'Research and Development Team', 'Bob Jones'] },
+  { name: 'an organisation with "and" last in a list', input: 'Alice Smith, Bob Jones, Research and Development Team', authors: ['Alice Smith', 'Bob Jones', 'Research and Development Team'] },
+  { name: '"and" with an organisation word on the right only', input: 'Alice Smith, Safety and Alignment Group', authors: ['Alice Smith', 'Safety and Alignment Group'] },
+  { name: 'a lab named with "&"', input: 'Machine Learning & Systems Lab, Alice Smith', authors: ['Machine Learning & Systems Lab', 'Alice Smith'] },
+  { name: 'a company of two single words with "&"', input: 'Procter & Gamble', authors: ['Procter & Gamble'] },
+  { name: 'a company of two single words with "&", in a list', input: 'Alice Smith, Johnson & Johnson', authors: ['Alice Smith', 'Johnson & Johnson'] },
+  { name: 'two single words with "and", alone (not a list)', input: 'Tom and Jerry', authors: ['Tom and Jerry'] },
+  { name: 'single given names in a list "A, B and C"', input: 'Ana, Bo and Cy', authors: ['Ana', 'Bo', 'Cy'] },
+  { name: 'full names in a list "A, B and C"', input: 'Alice Smith, Bob Jones and Carol White', authors: ['Alice Smith', 'Bob Jones', 'Carol White'] },
+  { name: 'two full names with "&"', input: 'Alice Smith & Bob Jones', authors: ['Alice Smith', 'Bob Jones'] },
+  { name: 'three full names chained with "and"', input: 'Alice Smith and Bob Jones and Carol White', authors: ['Alice Smith', 'Bob Jones', 'Carol White'] },
+  { name: 'a lower-case word on one side is prose, not a name', input: 'Alice Smith and colleagues', authors: ['Alice Smith and colleagues'] },
+  { name: '"and" inside a word is no joiner', input: 'Alexander Andersson, Sandra Landers', authors: ['Alexander Andersson', 'Sandra Landers'] },
+  { name: 'university with "and"', input: 'University of Science and Technology', authors: ['University of Science and Technology'] },
+  { name: 'a name with a particle on each side', input: 'Ludwig van Beethoven and Maria de la Cruz', authors: ['Ludwig van Beethoven', 'Maria de la Cruz'] },
+  { name: 'digits on one side', input: 'Team 42 and Alice Smith', authors: ['Team 42 and Alice Smith'] },
+];
+for (const row of andRows) {
+  test(`authors, " and ": ${row.name}`, () => {
+    assert.deepEqual(parseAuthorsLine(row.input).authors, row.authors);
+  });
+}
+
 for (const row of rows) {
   test(`authors: ${row.name}`, () => {
     assert.deepEqual(parseAuthorsLine(row.input), row.expected);

@@ -8,7 +8,7 @@ import { fixture } from './helpers.js';
 const rows: {
   name: string;
   file: string;
-  profile: { name: string; category: string | null; metrics: ProfileMetrics };
+  profile: { name: string; category: string | null; metrics: ProfileMetrics; nameDoubt?: string };
   titles: string[];
 }[] = [
   {
@@ -53,7 +53,13 @@ const rows: {
   {
     name: 'overlap C (compact, no blank lines)',
     file: 'profile-overlap-c.txt',
-    profile: { name: 'Olivier Bachem', category: 'LG', metrics: { hIndex: 38, papers: 5, citations: 21540, novelty: 40, aiScore: 61 } },
+    profile: {
+      name: 'Olivier Bachem',
+      category: 'LG',
+      metrics: { hIndex: 38, papers: 5, citations: 21540, novelty: 40, aiScore: 61 },
+      // The only line above the metrics, but none of the (truncated) author lists shows him: the preview asks.
+      nameDoubt: 'Folio took "Olivier Bachem" for the name, but it is not among the authors of the papers.',
+    },
     titles: [
       'Gemini: a family of highly capable multimodal models',
       'On-policy distillation of language models: learning from self-generated mistakes',

@@ -46,12 +46,15 @@ for (const row of rows) {
   });
 }
 
-test('paper header: an invalid date line is not a paper header in a page (stays in the abstract)', () => {
+test('paper header: an invalid date line is not a paper header, but its paper is recovered and named', () => {
   const text = `${HEAD}\nCLJul 31, 2024\nReal Paper\n\nAlice Smith, Bob Jones\n\nFirst paragraph.\n\nCLFeb 30, 2024\nNot A Paper\n\nCarol White, Dan Brown\n\nMore text.`;
   const r = parseProfilePage(text);
-  assert.equal(r.papers.length, 1);
-  assert.equal(
-    r.papers[0]?.abstract,
-    'First paragraph.\n\nCLFeb 30, 2024 Not A Paper\n\nCarol White, Dan Brown\n\nMore text.',
+  assert.deepEqual(
+    r.papers.map((p) => [p.title, p.date, p.category, p.abstract]),
+    [
+      ['Real Paper', '2024-07-31', 'CL', 'First paragraph.'],
+      ['Not A Paper', '2024-07-31', null, 'More text.'],
+    ],
   );
+  assert.ok(r.warnings.some((w) => w.startsWith('Paper "Not A Paper" has a date line with an impossible date ("CLFeb 30, 2024")')), r.warnings.join('|'));
 });

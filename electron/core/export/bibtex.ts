@@ -1,0 +1,85 @@
+// BibTeX export. Every value is escaped so that its braces stay balanced whatever the text holds: BibTeX counts
+// braces even after a backslash ("\{" too), so a lone brace is written as \textbraceleft{} / \textbraceright{},
+// never as a brace. One unbalanced value would make a reader lose every entry after it.
+import { singleLine } from '../text.js';
+import { citationKeys } from './citation-keys.js';
+import type { ExportEntry } from './types.js';
+
+const TEXT_SPECIALS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  $: '\\$',
+  '&': '\\&',
+  '%': '\\%',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  // In TeX's default (OT1) encoding "<" and ">" print as "¡" and "¿".
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+};
+// "--", "``", "''", ",,", "?`" and "!`" are TeX ligatures (dashes, curly quotes, inverted marks): "{}" between
+// the two characters keeps them apart.
+const LIGATURE_PAIR = /([-`',?!])(?=[-`',])/g;
+const FORMAT_CHARACTERS = /\p{Cf}/gu;
+const CONTROLS_BUT_NEWLINE = new RegExp(String.raw`[\p{Cc}--\n]`, 'gv');
+
+/**
+ * Escapes TeX specials; Unicode stays as is (biber and modern BibTeX read UTF-8). Line breaks are kept, other
+ * control characters become spaces (as singleLine makes them) and format characters go.
+ */
+export function escapeBibtex(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(FORMAT_CHARACTERS, '')
+    .replace(CONTROLS_BUT_NEWLINE, ' ')
+    .replace(/[\\{}$&%#_~^<>]/g, (ch) => TEXT_SPECIALS[ch] ?? ch)
+    .replace(LIGATURE_PAIR, '$1{}');
+}
+
+// The name list is split at " and " (any case); a name with a comma is read as "Last, First"; "others" means
+// "et al.". A name that would be misread is wrapped in braces, which makes it one literal name.
+const MISREAD_NAME = /(?:^|\s)and(?:\s|$)|,|^others$/i;
+
+/** One name of an author or institution list (both are split at " and "). */
+function bibtexName(author: string): string {
+  const name = escapeBibtex(singleLine(author));
+  return MISREAD_NAME.test(author) ? `{${name}}` : name;
+}
+
+// Keyword lists are read verbatim (no TeX decoding) and split at "," and ";", so TeX escapes would come back as
+// written and a separator would split a tag: these characters are replaced by the nearest harmless ones.
+const KEYWORD_REPLACEMENTS: Record<string, string> = { '{': '(', '}': ')', '\\': '/', ',': ' ', ';': ' ' };
+
+/** How a tag or category reads in the keywords field: one line, without braces, backslashes or separators. */
+export function bibtexKeyword(text: string): string {
+  return singleLine(text.replace(/[{}\\,;]/g, (ch) => KEYWORD_REPLACEMENTS[ch] ?? ch));
+}
+
+export function exportBibtex(entries: readonly ExportEntry[]): string {
+  const keys = citationKeys(entries.map((entry) => entry.paper));
+  return entries
+    .map(({ paper, user }, index) => {
+      const authors = [...paper.authors.map(bibtexName), ...(paper.authorsTruncated ? ['others'] : [])];
+      const keywords = [paper.category ?? '', ...user.tags].map(bibtexKeyword).filter((k) => k !== '');
+      const fields: Array<[string, string]> = [
+        // Double braces keep the title's capitalisation (acronyms such as RLHF) as written.
+        ['title', `{${escapeBibtex(singleLine(paper.title))}}`],
+        ['author', authors.join(' and ')],
+        ['year', paper.date.slice(0, 4)],
+        ['month', String(Number(paper.date.slice(5, 7)))],
+        ['abstract', escapeBibtex(paper.abstract)],
+        ['keywords', keywords.join(', ')],
+        ['institution', paper.orgs.map(bibtexName).join(' and ')],
+        ['note', escapeBibtex(user.note.trim())],
+      ];
+      const body = fields
+        .filter(([, value]) => value !== '' && value !== '{}')
+        .map(([name, value]) => `  ${name} = {${value}}`)
+        .join(',\n');
+      return `@misc{${keys[index]},\n${body}\n}\n`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,34 @@
+// CSL-JSON export (the format of citeproc, Zotero and Pandoc). JSON escapes every string; names are split into
+// family and given only where that is safe.
+import { singleLine } from '../text.js';
+import { citationKeys } from './citation-keys.js';
+import type { ExportEntry } from './types.js';
+
+export function exportCslJson(entries: readonly ExportEntry[]): string {
+  const keys = citationKeys(entries.map((entry) => entry.paper));
+  const items = entries.map(({ paper, user }, index) => {
+    const [year, month, day] = paper.date.split('-').map(Number);
+    return {
+      id: keys[index],
+      type: 'article',
+      title: paper.title,
+      author: paper.authors.map(cslName),
+      issued: { 'date-parts': [[year, month, day]] },
+      abstract: paper.abstract || undefined,
+      keyword: [paper.category, ...user.tags].filter(Boolean).map((k) => singleLine(k as string)).join(', ') || undefined,
+      note: user.note || undefined,
+    };
+  });
+  return JSON.stringify(items, null, 2) + '\n';
+}
+
+const ORGANISATION = /\b(?:team|group|lab|labs|consortium|collaboration|institute|university|project)\b|\band\b|&/i;
+
+function cslName(author: string): { family: string; given?: string } | { literal: string } {
+  const name = singleLine(author);
+  const parts = name.split(' ');
+  // Single-word names, teams ("Gemini Team") and CJK names without spaces are kept whole.
+  if (parts.length < 2 || ORGANISATION.test(name)) return { literal: name };
+  const family = parts.pop() as string;
+  return { family, given: parts.join(' ') };
+}
