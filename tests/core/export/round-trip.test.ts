@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parse as parseBibtex, type Creator } from '@retorquere/bibtex-parser';
-import { plugins, type CslName } from '@citation-js/core';
+import { plugins, type CslItem, type CslName } from '@citation-js/core';
 import '@citation-js/plugin-ris';
 import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
@@ -118,7 +118,7 @@ function nameOf(name: CslName): string {
 
 test(`RIS: ${ENTRIES.length} hostile entries read back by Citation.js, one record each, every value on one line`, () => {
   const text = exportLibrary('ris', EXPORT);
-  const items = plugins.input.chain(text, { generateGraph: false });
+  const items = plugins.input.chain(text, { generateGraph: false }) as CslItem[];
   assert.equal(items.length, ENTRIES.length, 'no record lost or injected');
   for (const [i, item] of items.entries()) {
     const { paper, user } = ENTRIES[i] as ExportEntry;
