@@ -13,15 +13,16 @@ export interface PageLine {
   text: string;
 }
 
-// normalizeLines folds tabs into spaces; a NUL (removed from the input first) keeps the cell borders through it.
-const CELL_BORDER = '\u0000';
+// normalizeLines folds tabs into spaces and strips control characters; a private-use character (removed from the
+// input first) is neither, so it keeps the cell borders through it.
+const CELL_BORDER = '\uE000';
 
 /**
  * The pasted text as its non-blank lines (normalized as normalizeLines does), each with its tab-separated cells.
  * Blank lines are dropped: on these pages they only echo the CSS of one browser, never the structure.
  */
 export function pageLines(text: string): PageLine[] {
-  const lines = normalizeLines(text.replace(/\u0000/g, '').replace(/\t/g, CELL_BORDER));
+  const lines = normalizeLines(text.replace(/\uE000/g, '').replace(/\t/g, CELL_BORDER));
   const out: PageLine[] = [];
   for (const line of lines) {
     if (line === '') continue;
