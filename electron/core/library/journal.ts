@@ -109,7 +109,7 @@ function withoutSuperseded(lines: readonly JournalLine[]): JournalLine[] {
   return kept.reverse();
 }
 
-/** Thrown by a compactor that found unsaved edits in memory: its snapshot is not written (see JournalWriter). */
+/** A background snapshot not written because memory holds edits that did not reach the journal (see rotate). */
 export class SnapshotDeferred extends Error {
   override name = 'SnapshotDeferred';
 }
@@ -117,8 +117,11 @@ export class SnapshotDeferred extends Error {
 export interface JournalWriterOptions {
   /** Entries in the file (replayed at open). */
   entries: number;
-  /** Writes user.json (atomically) from the state in memory. */
-  compactor: () => Promise<void>;
+  /**
+   * Writes user.json (atomically) from the state in memory. It calls `beforeWrite` between serializing and
+   * writing, and writes nothing if that throws.
+   */
+  compactor: (beforeWrite: () => Promise<void>) => Promise<void>;
   thresholds: JournalThresholds;
   /** Rotated files not yet covered by a durable snapshot, oldest first (names in the same folder). */
   rotated?: readonly string[];
@@ -161,6 +164,13 @@ export class JournalWriter {
   /** Bytes past `bytes` may be on disk (a torn tail, or a failed append whose truncate failed too). */
   private tornTail = false;
   private compactWaiters: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  /** Appends (and retry requests) queued so far, and how many of them have been written or have failed. */
+  private enqueued = 0;
+  private settled = 0;
+  /** Set while the lane waits for the background snapshot: queued appends cannot settle until it ends. */
+  private laneWaitsForBackground = false;
+  /** Called when `settled` or `laneWaitsForBackground` changes. */
+  private progress = new Set<() => void>();
   private running: Promise<void> | null = null;
   /** The background snapshot after a rotation, if one is in flight. */
   private background: Promise<void> | null = null;
@@ -216,6 +226,7 @@ export class JournalWriter {
   }
 
   private enqueue(edit: JournalLine | null): Promise<void> {
+    this.enqueued++;
     return new Promise<void>((resolve, reject) => {
       this.queue.push({ edit, resolve, reject });
       if (!this.running) this.running = this.pump();
@@ -224,7 +235,12 @@ export class JournalWriter {
 
   private async pump(): Promise<void> {
     while (this.queue.length > 0 || this.compactWaiters.length > 0) {
-      if (this.queue.length > 0) await this.writeBatch(this.queue.splice(0));
+      if (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        await this.writeBatch(batch);
+        this.settled += batch.length;
+        this.notifyProgress();
+      }
       const waiters = this.compactWaiters.splice(0);
       if (waiters.length > 0) {
         try {
@@ -245,6 +261,30 @@ export class JournalWriter {
       }
     }
     this.running = null;
+  }
+
+  private notifyProgress(): void {
+    for (const listener of [...this.progress]) listener();
+  }
+
+  /**
+   * Before a background snapshot is written: every edit in memory must be in the journal. Each was queued when it
+   * was applied, so this waits for the appends queued so far, and defers the snapshot (SnapshotDeferred) if one
+   * failed: an edit reported as not saved must not become durable behind the user's back. Also deferred when the
+   * lane waits for this snapshot to end (a compaction, which writes its own).
+   */
+  private async everyEditInJournal(): Promise<void> {
+    const target = this.enqueued;
+    await new Promise<void>((resolve) => {
+      const check = (): void => {
+        if (this.settled < target && !this.laneWaitsForBackground) return;
+        this.progress.delete(check);
+        resolve();
+      };
+      this.progress.add(check);
+      check();
+    });
+    if (this.settled < target || this.unsaved.length > 0) throw new SnapshotDeferred('Edits are not saved; user.json is written later.');
   }
 
   private overThreshold(): boolean {
@@ -343,7 +383,8 @@ export class JournalWriter {
 
   private async snapshotThenDrop(covered: string[]): Promise<void> {
     try {
-      await this.options.compactor(); // user.json from memory: holds every edit of the rotated files (and maybe later ones)
+      // user.json from memory: holds every edit of the rotated files (and maybe later ones)
+      await this.options.compactor(() => this.everyEditInJournal());
       await this.dropRotated(covered);
       this.options.onSnapshot?.(null);
     } catch (error) {
@@ -380,7 +421,12 @@ export class JournalWriter {
   }
 
   private async compactLocked(): Promise<void> {
-    if (this.background) await this.background.catch(() => undefined);
+    if (this.background) {
+      this.laneWaitsForBackground = true;
+      this.notifyProgress();
+      await this.background.catch(() => undefined);
+      this.laneWaitsForBackground = false;
+    }
     if (this.unsaved.length > 0) {
       const error = await this.writeBatch([]);
       if (error !== null) throw error;
@@ -388,7 +434,8 @@ export class JournalWriter {
     await this.options.beforeRewrite?.();
     this.compactions++;
     try {
-      await this.options.compactor(); // writes user.json (atomic) with every edit applied in memory so far
+      // In the lane, with no unsaved line: every edit applied in memory so far is in the journal.
+      await this.options.compactor(async () => undefined);
     } catch (error) {
       this.options.onSnapshot?.(error);
       throw error;

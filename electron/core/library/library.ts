@@ -264,7 +264,7 @@ export class Library {
     this.segmentBackups = this.bestEffort('segment-backups', this.segmentBackups).then(() => undefined);
     this.journal = await JournalWriter.open(path.join(this.dir, JOURNAL_FILE), {
       entries: this.journalEntriesAtOpen,
-      compactor: () => this.writeUserSnapshot(),
+      compactor: (beforeWrite) => this.writeUserSnapshot(beforeWrite),
       thresholds: this.thresholds,
       rotated: loaded.rotatedJournals,
       beforeRewrite: () => this.backupBeforeRewrite(), // before user.json or user.journal is rewritten or renamed
@@ -320,12 +320,10 @@ export class Library {
     }
   }
 
-  private async writeUserSnapshot(): Promise<void> {
+  private async writeUserSnapshot(beforeWrite?: () => Promise<void>): Promise<void> {
     // Serialized in slices from the live state (see UserState.serialize); user.json written atomically as before.
     const text = await this.user.serialize();
-    // An edit whose append failed is in memory, so in `text`: it must not become durable this way, having been
-    // reported as not saved. The rotated files stay until a later snapshot.
-    if (this.journal && this.journal.unsavedCount > 0) throw new SnapshotDeferred('Edits are not saved; user.json is written later.');
+    await beforeWrite?.();
     await writeFileAtomic(path.join(this.dir, USER_FILE), text, USER_FILE);
   }
 
