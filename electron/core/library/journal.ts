@@ -84,13 +84,13 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-interface JournalLine {
+export interface JournalLine {
   text: string;
   /** What its ops set ("paper:<id>", "tags"): ops are absolute, so a later line setting all of them supersedes it. */
   keys: string[];
 }
 
-function lineFor(entry: JournalEntry): JournalLine {
+export function lineFor(entry: JournalEntry): JournalLine {
   return { text: `${JSON.stringify(entry)}\n`, keys: entry.ops.map((op) => (op.o === 'paper' ? `paper:${op.id}` : 'tags')) };
 }
 
@@ -98,7 +98,7 @@ function lineFor(entry: JournalEntry): JournalLine {
  * The lines still needed, in order: one whose every key is set again by a later line changes nothing once that
  * one is replayed. So an edit retried over and over (a note the app keeps trying to save) counts once.
  */
-function withoutSuperseded(lines: readonly JournalLine[]): JournalLine[] {
+export function withoutSuperseded(lines: readonly JournalLine[]): JournalLine[] {
   const later = new Set<string>();
   const kept: JournalLine[] = [];
   for (let i = lines.length - 1; i >= 0; i--) {

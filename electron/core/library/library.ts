@@ -396,6 +396,7 @@ export class Library {
     this.nextSegment++; // even if the write fails: a number whose file may exist is never reused
     const file = path.join(this.dir, PAPERS_DIR, name);
     const abstractsFile = path.join(this.dir, PAPERS_DIR, abstractsFileName(name));
+    // (A new number has no copies in backups/segments/ yet: any there are this import's, made by `backup` below.)
     written?.push(abstractsFile, file, segmentBackupPath(this.dir, path.basename(abstractsFile)), segmentBackupPath(this.dir, name));
     await writeFileAtomic(abstractsFile, text.abstracts, 'abstracts');
     await writeFileAtomic(file, text.records, 'segment');
@@ -808,12 +809,12 @@ export class Library {
     try {
       await journal.append({ at: this.now().toISOString(), ops });
     } catch (error) {
-      // The ops stay applied (reads show them) and their line waits in the journal, written before the next edit
-      // or by retryUnsaved(); the save status says so. This edit is reported as not saved.
-      for (const change of changes) this.emit(change);
+      // Reported as not saved, yet the ops stay applied (reads show them) and their line waits in the journal,
+      // written before the next edit or by retryUnsaved(); the save status says so.
       throw asNotSaved(error, this.dir);
+    } finally {
+      for (const change of changes) this.emit(change);
     }
-    for (const change of changes) this.emit(change);
   }
 
   // ---------------------------------------------------------------- lifecycle

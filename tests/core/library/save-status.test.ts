@@ -9,6 +9,8 @@ import { FolioCore } from '../../../electron/core/folio.js';
 import { faults } from '../../../electron/core/library/disk.js';
 import { NotSavedError, asNotSaved } from '../../../electron/core/library/errors.js';
 import { Library } from '../../../electron/core/library/index.js';
+import { lineFor, withoutSuperseded } from '../../../electron/core/library/journal.js';
+import type { JournalOp } from '../../../electron/core/library/schema.js';
 import { snapshotTree } from '../../helpers/tree.js';
 import { libraryPath, openLib, paper, parsed } from './helpers.js';
 
@@ -42,6 +44,28 @@ test('NotSavedError: one line per cause, naming the folder and what to do', asyn
     assert.equal(asNotSaved(bug, '/lib'), bug);
     assert.equal(asNotSaved(wrapped, '/other'), wrapped);
   });
+});
+
+test('unsaved lines: one whose every key is set again later is dropped, the order is kept', async (t) => {
+  const data = (note: string) => ({ tags: [], note, status: 'unread' as const });
+  const paperOp = (id: string, note = id): JournalOp => ({ o: 'paper', id, data: data(note) });
+  const tagsOp: JournalOp = { o: 'tags', tags: [{ name: 'ml', color: '#e5484d' }] };
+  const rows: Array<{ name: string; lines: JournalOp[][]; kept: number[] }> = [
+    { name: 'nothing', lines: [], kept: [] },
+    { name: 'one line', lines: [[paperOp('a')]], kept: [0] },
+    { name: 'the same paper again and again', lines: [[paperOp('a', '1')], [paperOp('a', '2')], [paperOp('a', '3')]], kept: [2] },
+    { name: 'different papers', lines: [[paperOp('a')], [paperOp('b')], [paperOp('c')]], kept: [0, 1, 2] },
+    { name: 'interleaved', lines: [[paperOp('a', '1')], [paperOp('b')], [paperOp('a', '2')]], kept: [1, 2] },
+    { name: 'a line with a key nobody sets again stays', lines: [[tagsOp, paperOp('a', '1')], [paperOp('a', '2')]], kept: [0, 1] },
+    { name: 'a line wholly covered by a later one goes', lines: [[tagsOp, paperOp('a', '1')], [paperOp('a', '2'), tagsOp]], kept: [1] },
+    { name: 'covered by two later lines together', lines: [[paperOp('a'), paperOp('b')], [paperOp('a')], [paperOp('b')]], kept: [1, 2] },
+  ];
+  for (const { name, lines, kept } of rows) {
+    await t.test(name, () => {
+      const all = lines.map((ops, i) => lineFor({ at: `2026-01-01T00:00:0${i}.000Z`, ops }));
+      assert.deepEqual(withoutSuperseded(all).map((line) => all.indexOf(line)), kept);
+    });
+  }
 });
 
 async function libraryWithPapers(t: Parameters<typeof openLib>[0], options?: Parameters<typeof openLib>[2]) {
