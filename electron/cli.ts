@@ -1,5 +1,6 @@
 // `folio …`: the command line over the same core the app uses. Results go to stdout and nothing else does;
-// failures are one line on stderr. Exit codes: 0 ok, 1 bad input (the library is left unchanged), 2 usage.
+// failures are one line on stderr. Exit codes: 0 ok, 1 bad input or a change the disk refused ("Not saved: …";
+// the library is left as it was), 2 usage.
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { ExportFormat } from './core/api.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
+import { NotSavedError, asNotSaved, errorCode } from './core/library/errors.js';
 import { isReadingStatus, type ReadingStatus } from './core/model.js';
 import { NotAProfileError, parseProfilePage } from './core/parse/index.js';
 import { singleLine } from './core/text.js';
@@ -60,7 +62,12 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
       io.stderr(`folio: ${error.message}\n${USAGE}\n`);
       return 2;
     }
-    if (isInputError(error)) {
+    if (error instanceof NotSavedError) {
+      io.stderr(`${error.message}\n`);
+      return 1;
+    }
+    // Bad input, or the disk failing a read: one line, never a stack trace.
+    if (isInputError(error) || errorCode(error) !== undefined) {
       io.stderr(`folio: ${messageOf(error)}\n`);
       return 1;
     }
@@ -232,11 +239,17 @@ async function withCore(
   readOnly: boolean,
   work: (core: FolioCore) => Promise<void>,
 ): Promise<void> {
-  const core = await FolioCore.open(where.dir, { readOnly, cacheDir: where.cacheDir });
   try {
-    await work(core);
-  } finally {
-    await core.close();
+    const core = await FolioCore.open(where.dir, { readOnly, cacheDir: where.cacheDir });
+    try {
+      await work(core);
+    } finally {
+      // Close never fails for best-effort work (backups, compaction): a change on disk exits 0.
+      await core.close();
+    }
+  } catch (error) {
+    // A command that writes and meets a disk error (opening included: the lock, a folder) saved nothing.
+    throw readOnly ? error : asNotSaved(error, path.resolve(where.dir));
   }
 }
 

@@ -56,6 +56,8 @@ export const ARGUMENT_SCHEMAS = {
   restoreTag: z.tuple([tagDeletion]),
   exportLibrary: z.tuple([z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown'])]),
   sampleProfile: z.tuple([]),
+  saveStatus: z.tuple([]),
+  retryUnsaved: z.tuple([]),
 } satisfies Record<FolioMethod, z.ZodType<unknown[]>>;
 
 export class InvalidCallError extends Error {

@@ -155,10 +155,23 @@ export interface TagDeletion {
   paperIds: string[];
 }
 
+/** Whether everything the library shows is on disk. */
+export interface SaveStatus {
+  /** Edits that are shown but not on disk (their save failed); Folio retries them. 0 when everything is saved. */
+  unsavedEdits: number;
+  /** Why they are not saved, one line ("Not saved: the disk holding … is full. …"); null when unsavedEdits is 0. */
+  error: string | null;
+  /** When the first of them failed (ISO time); null when unsavedEdits is 0. */
+  since: string | null;
+  /** Best-effort work that is failing (backups, folding the journal into user.json), one line each. */
+  warnings: string[];
+}
+
 export type LibraryChange =
   | { kind: 'import'; profileId: string; paperIds: string[] }
   | { kind: 'user-data'; paperIds: string[] }
-  | { kind: 'tags' };
+  | { kind: 'tags' }
+  | { kind: 'save-status'; status: SaveStatus };
 
 export interface FolioApi {
   previewImport(text: string, options?: ImportOptions): Promise<ImportPreview>;
@@ -179,6 +192,10 @@ export interface FolioApi {
   exportLibrary(format: ExportFormat): Promise<string>;
   /** The bundled sample profile page text, for the empty library's "Try the sample profile". */
   sampleProfile(): Promise<string>;
+  /** Whether every edit is on disk; changes arrive as 'save-status' changes. */
+  saveStatus(): Promise<SaveStatus>;
+  /** Tries to write the unsaved edits now (Folio also retries on its own); resolves with the status after it. */
+  retryUnsaved(): Promise<SaveStatus>;
   /** Returns the unsubscribe function. */
   onChanged(listener: (change: LibraryChange) => void): () => void;
 }
@@ -203,6 +220,8 @@ export const FOLIO_METHODS = [
   'restoreTag',
   'exportLibrary',
   'sampleProfile',
+  'saveStatus',
+  'retryUnsaved',
 ] as const satisfies readonly FolioMethod[];
 
 // Compile-time proof that FOLIO_METHODS names every method.

@@ -14,6 +14,7 @@ import type {
   PaperRow,
   ProfileDetail,
   ProfileSummary,
+  SaveStatus,
   TagDeletion,
   ViewPage,
   ViewQuery,
@@ -27,6 +28,7 @@ import { SearchEngine, type SearchDoc } from './search/index.js';
 import { indexFileFor } from './index-cache.js';
 import { inSlices } from './slices.js';
 import { readIndexFile, writeIndexFile } from './search/index-file.js';
+import { retryUnsavedWhileNeeded } from './save-retry.js';
 import { searchDocFor } from './search-doc.js';
 import { SortedOrders } from './sorted-orders.js';
 
@@ -40,6 +42,8 @@ export interface FolioCoreOptions {
    * the papers at every open. Never inside the library folder: the library stays byte-identical.
    */
   cacheDir?: string;
+  /** How often edits whose save failed are tried again (default SAVE_RETRY_MS). */
+  saveRetryMs?: number;
 }
 
 /** How the search index came to be, for diagnostics and the bench. */
@@ -84,6 +88,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   /** Papers whose tags or note changed since the index file was written (re-indexed at the next load). */
   private editsSinceSave = 0;
   private readonly stopWatchingLibrary: () => void;
+  private readonly stopRetryingSaves: () => void;
   /** Settles when the search index holds every paper (built in the background after open). */
   private indexReady: Promise<void> = Promise.resolve();
   private indexBuilt = false;
@@ -98,6 +103,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     readonly library: Library,
     private readonly samplePath: string,
     cacheDir: string | undefined,
+    saveRetryMs: number | undefined,
   ) {
     this.indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.dir);
     this.orders = new SortedOrders(
@@ -105,6 +111,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       (id) => this.engine.numOf(id),
     );
     this.stopWatchingLibrary = library.onChange((change) => this.applyChange(change));
+    this.stopRetryingSaves = library.isReadOnly ? () => undefined : retryUnsavedWhileNeeded(library, saveRetryMs);
   }
 
   static async open(dir: string, options: FolioCoreOptions = {}): Promise<FolioCore> {
@@ -113,7 +120,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // details, an import or an export asks for them first).
     const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'on-demand' });
     try {
-      const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir);
+      const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir, options.saveRetryMs);
       core.startIndexing();
       return core;
     } catch (error) {
@@ -302,6 +309,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     await this.saving;
     this.closed = true;
+    this.stopRetryingSaves();
     this.stopWatchingLibrary();
     this.listeners.clear();
     await this.library.close();
@@ -502,6 +510,16 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return readFile(this.samplePath, 'utf8');
   }
 
+  async saveStatus(): Promise<SaveStatus> {
+    return this.library.saveStatus;
+  }
+
+  async retryUnsaved(): Promise<SaveStatus> {
+    // A failure is the status's error line; the caller shows the status either way.
+    if (!this.library.isReadOnly) await this.library.retryUnsaved().catch(() => undefined);
+    return this.library.saveStatus;
+  }
+
   private requirePaper(id: string): PaperRecord {
     const paper = this.library.getPaper(id);
     if (!paper) throw new UnknownPaperError(`No paper with id "${id}" in this library.`);
@@ -533,6 +551,17 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   /** Keeps the search index and sort orders in step with the store, then tells subscribers. */
   private applyChange(change: LibraryChange): void {
+    if (change.kind !== 'save-status') this.applyDataChange(change);
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A failing subscriber must not stop the others or the write that caused the change.
+      }
+    }
+  }
+
+  private applyDataChange(change: Exclude<LibraryChange, { kind: 'save-status' }>): void {
     if (change.kind === 'import') this.orders.invalidate();
     // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
@@ -551,13 +580,6 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     if (change.kind === 'user-data') this.editsSinceSave += ids.length;
     this.maybeScheduleSave();
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch {
-        // A failing subscriber must not stop the others or the write that caused the change.
-      }
-    }
   }
 }
 

@@ -8,7 +8,7 @@ import { defaultCacheDir } from '../core/index-cache.js';
 import { electronExportDialogs, exportLibraryToFile } from './export-file.js';
 import { registerIpc } from './ipc.js';
 import { resolveLibraryDir } from './library-dir.js';
-import { describeBootFailure, installGracefulQuit, type ShutdownStep } from './lifecycle.js';
+import { askBeforeQuittingWithUnsavedEdits, describeBootFailure, installGracefulQuit, type ShutdownStep } from './lifecycle.js';
 import { createMenuActions } from './menu-actions.js';
 import { buildMenuTemplate } from './menu.js';
 import { installSecurity } from './security.js';
@@ -80,11 +80,22 @@ async function boot(): Promise<void> {
     return;
   }
 
-  installGracefulQuit(app, (): ShutdownStep[] => [
-    { name: 'saving the window state', run: () => liveWindow()?.close() },
-    { name: 'removing IPC handlers', run: () => disposeIpc?.() },
-    { name: 'closing the library', run: () => core?.close() },
-  ]);
+  installGracefulQuit(
+    app,
+    (): ShutdownStep[] => [
+      { name: 'saving the window state', run: () => liveWindow()?.close() },
+      { name: 'removing IPC handlers', run: () => disposeIpc?.() },
+      { name: 'closing the library', run: () => core?.close() },
+    ],
+    {
+      confirmQuit: async () =>
+        !core ||
+        askBeforeQuittingWithUnsavedEdits(core, (options) => {
+          const win = liveWindow();
+          return win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options);
+        }),
+    },
+  );
 
   await app.whenReady();
   installSecurity({ app, session: session.defaultSession, shell }, { rendererRoot: paths.rendererRoot });

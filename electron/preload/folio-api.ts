@@ -45,6 +45,8 @@ export function buildFolioApi(ipcRenderer: IpcRendererLike) {
     restoreTag: (deletion: Parameters<FolioApi['restoreTag']>[0]) => invoke('restoreTag', deletion),
     exportLibrary: (format: Parameters<FolioApi['exportLibrary']>[0]) => invoke('exportLibrary', format),
     sampleProfile: () => invoke('sampleProfile'),
+    saveStatus: () => invoke('saveStatus'),
+    retryUnsaved: () => invoke('retryUnsaved'),
     onChanged(listener: (change: LibraryChange) => void): () => void {
       // Never hand the IpcRendererEvent to the page: it carries `sender`, i.e. ipcRenderer itself.
       const forward = (_event: unknown, change: unknown) => listener(change as LibraryChange);

@@ -27,9 +27,13 @@
  *     status (role=status) next to them: "" → "Saving…" → "Saved" | "Save failed — retrying"
  *   dialog     "Import profile"                — textbox "Profile page text", buttons "Cancel" and "Import"
  *                                                (disabled until a valid preview; while importing: progressbar
- *                                                "Importing"); list "Papers found" with badges "New" / "In library"
+ *                                                "Importing"; after a failed import: alert with the reason and the
+ *                                                button reads "Retry"); list "Papers found" with badges "New" / "In library"
  *   button     "Try the sample profile"        — empty library only
  *   region     "Notifications"                 — toasts (aria-live polite); buttons "Undo", "Dismiss notification"
+ *   alert      (class save-banner)             — while edits are not saved: the "Not saved: …" line, how many changes
+ *                                                wait, button "Retry"; not dismissable. status "Save warnings": failing
+ *                                                backups / compaction
  *
  * Menu hooks: window.folioMenu.onAction (the preload's bridge: { action: 'import', text } | { action: 'find' } |
  * { action: 'toggle-theme', theme }) and, equivalently, window.dispatchEvent(new CustomEvent('folio:menu',
@@ -46,6 +50,7 @@ import { ImportDialog } from './components/ImportDialog.js';
 import { PaperList } from './components/PaperList.js';
 import { ProfileHeader } from './components/ProfileHeader.js';
 import { ResizeHandle } from './components/ResizeHandle.js';
+import { SaveBanner } from './components/SaveBanner.js';
 import { SearchBar } from './components/SearchBar.js';
 import { Sidebar } from './components/Sidebar.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
@@ -268,6 +273,7 @@ export function App() {
           </div>
         </header>
 
+        <SaveBanner />
         {problems.length > 0 && !problemsDismissed ? (
           <div className="banner" role="alert">
             <div>

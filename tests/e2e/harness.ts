@@ -80,7 +80,13 @@ export class FolioHarness {
     });
 
     await page.exposeBinding('__folioInvoke', (_source, method: unknown, args: unknown) =>
-      dispatchFolioCall(this.core, method, args),
+      dispatchFolioCall(this.core, method, args).catch((error: unknown) => {
+        // Main sends the page an error's name and message only (registerIpc); so does this bridge (Playwright
+        // would otherwise add an errno code such as " (ENOSPC)" to the message).
+        const plain = new Error(error instanceof Error ? error.message : String(error));
+        plain.name = error instanceof Error ? error.name : 'Error';
+        throw plain;
+      }),
     );
     await page.addInitScript(
       ({ methods, channel }) => {

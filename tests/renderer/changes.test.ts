@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { LibraryChange } from '../../electron/core/api.js';
-import { onLibraryChange, touchesPaper } from '../../renderer/src/lib/changes.js';
+import type { LibraryChange, SaveStatus } from '../../electron/core/api.js';
+import { onLibraryChange, onSaveStatus, touchesPaper, type DataChange } from '../../renderer/src/lib/changes.js';
 import { installFakeDom } from './fakeWindow.js';
 
 const { window } = installFakeDom();
@@ -27,7 +27,7 @@ function fakeBridge() {
 }
 
 test('changes: touchesPaper', async (t) => {
-  const cases: Array<{ name: string; input: [LibraryChange, string]; expected: boolean }> = [
+  const cases: Array<{ name: string; input: [DataChange, string]; expected: boolean }> = [
     { name: 'user data of that paper', input: [{ kind: 'user-data', paperIds: ['a', 'b'] }, 'b'], expected: true },
     { name: 'user data of other papers', input: [{ kind: 'user-data', paperIds: ['a'] }, 'b'], expected: false },
     { name: 'import including the paper', input: [{ kind: 'import', profileId: 'p', paperIds: ['b'] }, 'b'], expected: true },
@@ -62,6 +62,25 @@ test('changes: one bridge subscription fanned out; dropped with the last listene
   bridge.emit({ kind: 'tags' });
   assert.deepEqual(heard.at(-1), 'C:tags');
   offC();
+});
+
+test('changes: save-status changes go to onSaveStatus only, over the same one subscription', () => {
+  const bridge = fakeBridge();
+  window.folio = bridge;
+  const data: string[] = [];
+  const statuses: SaveStatus[] = [];
+  const offData = onLibraryChange((c) => data.push(c.kind));
+  const offStatus = onSaveStatus((s) => statuses.push(s));
+  assert.equal(bridge.subscribed, 1);
+  const status: SaveStatus = { unsavedEdits: 2, error: 'Not saved: the disk holding /l is full.', since: '2026-01-01T00:00:00.000Z', warnings: [] };
+  bridge.emit({ kind: 'save-status', status });
+  bridge.emit({ kind: 'tags' });
+  assert.deepEqual(data, ['tags'], 'a save status is not a data change (no re-query)');
+  assert.deepEqual(statuses, [status]);
+  offData();
+  assert.equal(bridge.unsubscribed, 0, 'the status listener still needs the subscription');
+  offStatus();
+  assert.equal(bridge.unsubscribed, 1);
 });
 
 test('changes: a listener removing itself or another during a change does not skip the rest', () => {

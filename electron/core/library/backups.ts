@@ -2,9 +2,9 @@
 // before its first write; the newest `keep` are kept. Segments are immutable, so instead of copying up to
 // 100+ MB every session each segment is copied exactly once into backups/segments/ (right after an import
 // writes it, or at open for segments that predate the backup store) and those copies are never rotated.
-import { readdir, truncate } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { copyFileAtomic, fsyncDir, makeDir, removeTree } from './disk.js';
+import { SimulatedCrash, copyFileAtomic, fsyncDir, makeDir, removeTree, renameDurably, tempPathFor, truncateFile } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
 import { listRotatedJournals } from './journal.js';
 
@@ -38,11 +38,11 @@ export async function listBackups(libraryDir: string): Promise<string[]> {
 }
 
 /**
- * Copies the files that exist into a new backups/<stamp>/ and deletes the oldest folders beyond `keep`.
- * Returns the folder name, or null when there was nothing to back up (a new library). `journalBytes`: copy
- * only that many bytes of user.journal (its size when the session began; later appends are this session's).
+ * Copies the files that exist into a new backups/<stamp>/. Returns the folder name, or null when there was nothing
+ * to back up (a new library). `journalBytes`: copy only that many bytes of user.journal (its size when the session
+ * began; later appends are this session's). Old folders are not removed here (rotateBackups, after it).
  */
-export async function backupSession(libraryDir: string, now: Date, keep: number, journalBytes?: number): Promise<string | null> {
+export async function backupSession(libraryDir: string, now: Date, journalBytes?: number): Promise<string | null> {
   const present: string[] = [];
   for (const name of BACKED_UP_FILES) {
     if (await exists(path.join(libraryDir, name))) present.push(name);
@@ -53,14 +53,23 @@ export async function backupSession(libraryDir: string, now: Date, keep: number,
   const root = path.join(libraryDir, BACKUPS_DIR);
   await makeDir(root, 'backup');
   const folder = await freshPath(path.join(root, fileStamp(now)));
-  await makeDir(folder, 'backup');
-  for (const name of present) await copyFileAtomic(path.join(libraryDir, name), path.join(folder, name), 'backup');
-  // Edits may be appending to user.journal while this runs (they do not wait for the backup): keep only the
-  // bytes it had when the session began writing. The journal is append-only until the backup completes.
-  if (journalBytes !== undefined && present.includes('user.journal')) await truncate(path.join(folder, 'user.journal'), journalBytes);
-  await fsyncDir(folder, 'backup');
-  await fsyncDir(root, 'backup');
-  await rotateBackups(libraryDir, keep);
+  // Built under a temp name and renamed once complete: a backup cut short (a full disk) is never listed, so it
+  // can neither be restored from nor push a good backup out of the rotation; and what it took is freed again.
+  const building = tempPathFor(folder);
+  try {
+    await makeDir(building, 'backup');
+    for (const name of present) await copyFileAtomic(path.join(libraryDir, name), path.join(building, name), 'backup');
+    // Edits may be appending to user.journal while this runs (they do not wait for the backup): keep only the
+    // bytes it had when the session began writing. The journal is append-only until the backup completes.
+    if (journalBytes !== undefined && present.includes('user.journal')) {
+      await truncateFile(path.join(building, 'user.journal'), journalBytes, 'backup');
+    }
+    await fsyncDir(building, 'backup');
+    await renameDurably(building, folder, 'backup');
+  } catch (error) {
+    if (!(error instanceof SimulatedCrash)) await removeTree(building, 'backup').catch(() => undefined);
+    throw error;
+  }
   return path.basename(folder);
 }
 

@@ -182,6 +182,26 @@ export function isTempName(name: string): boolean {
   return /\.tmp-\d+-[0-9a-f]{8}$/.test(name);
 }
 
+/** Failures that happened after a rename had put the new file in place (its folder's fsync failed). */
+const afterRename = new WeakSet<object>();
+
+/**
+ * Whether `error` (from writeFileAtomic, copyFileAtomic or renameDurably) came after the new file was renamed into
+ * place: it is visible, but its rename may not be durable. Any other failure left the previous file as it was.
+ */
+export function failedAfterRename(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && afterRename.has(error);
+}
+
+async function fsyncAfterRename(dir: string, site: string): Promise<void> {
+  try {
+    await fsyncDir(dir, site);
+  } catch (error) {
+    if (typeof error === 'object' && error !== null) afterRename.add(error);
+    throw error;
+  }
+}
+
 /**
  * Replaces `file` with `data` atomically and durably: temp file (created exclusively), every byte written and
  * checked, fsync, size checked again, rename over `file`, fsync of the folder. On any failure the temp file is
@@ -209,7 +229,7 @@ export async function writeFileAtomic(file: string, data: string | Buffer, site:
     if (!(error instanceof SimulatedCrash)) await unlink(tmp).catch(() => undefined);
     throw error;
   }
-  await fsyncDir(path.dirname(file), site);
+  await fsyncAfterRename(path.dirname(file), site);
 }
 
 /** Copies `from` to `to` atomically and durably, with the same checks as writeFileAtomic. */
@@ -232,7 +252,7 @@ export async function copyFileAtomic(from: string, to: string, site: string): Pr
     if (!(error instanceof SimulatedCrash)) await unlink(tmp).catch(() => undefined);
     throw error;
   }
-  await fsyncDir(path.dirname(to), site);
+  await fsyncAfterRename(path.dirname(to), site);
 }
 
 /**
@@ -241,7 +261,7 @@ export async function copyFileAtomic(from: string, to: string, site: string): Pr
  */
 export async function openForAppend(file: string, site: string): Promise<FileHandle> {
   check(site, 'open', file);
-  return open(file, fsConstants.O_WRONLY | fsConstants.O_CREAT, 0o644);
+  return open(file, fsConstants.O_RDWR | fsConstants.O_CREAT, 0o644);
 }
 
 /**
@@ -263,10 +283,13 @@ export async function truncateDurably(handle: FileHandle, file: string, length: 
 /** Renames within one folder and makes it durable. */
 export async function renameDurably(from: string, to: string, site: string): Promise<void> {
   await renameFile(from, to, site);
-  await fsyncDir(path.dirname(to), site);
+  await fsyncAfterRename(path.dirname(to), site);
 }
 
-/** Renames within one folder, not durably (for files that need no durability, like the lock). */
+/**
+ * Renames without the folder's fsync: for a caller that makes several changes durable with one (or undoes them),
+ * and for files that need no durability, like the lock.
+ */
 export async function renameFile(from: string, to: string, site: string): Promise<void> {
   check(site, 'rename', to);
   await rename(from, to);
@@ -296,6 +319,17 @@ export async function writeFileExclusive(file: string, data: Buffer, site: strin
 export async function linkExclusive(existing: string, newPath: string, site: string): Promise<void> {
   check(site, 'link', newPath);
   await link(existing, newPath);
+}
+
+/** Cuts a closed file to `length` bytes, durably. */
+export async function truncateFile(file: string, length: number, site: string): Promise<void> {
+  check(site, 'open', file);
+  const handle = await open(file, 'r+');
+  try {
+    await truncateDurably(handle, file, length, site);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Deletes a file; a file that is already gone is fine. Not followed by a folder fsync (callers batch that). */

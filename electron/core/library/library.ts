@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import type { LibraryChange, TagDeletion } from '../api.js';
+import type { LibraryChange, SaveStatus, TagDeletion } from '../api.js';
 import { isReadingStatus } from '../model.js';
 import type {
   ImportRecord,
@@ -15,13 +15,13 @@ import type {
   UserPaperData,
 } from '../model.js';
 import { AbstractsLoader } from './abstracts.js';
-import { backupSegment, backupSession, segmentBackupPath } from './backups.js';
-import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError } from './errors.js';
-import { copyFileAtomic, makeDir, writeFileAtomic } from './disk.js';
+import { backupSegment, backupSession, rotateBackups, segmentBackupPath } from './backups.js';
+import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError, asNotSaved, errorMessage, writeFailureCause } from './errors.js';
+import { copyFileAtomic, failedAfterRename, makeDir, removeFile, writeFileAtomic } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
 import { addToKeyIndex, buildImport, idsInKeyIndex, planImportDetailed } from './importer.js';
 import type { CatalogView, ImportOutcome, ImportPlan, KeyIndex } from './importer.js';
-import { JOURNAL_FILE, JournalWriter } from './journal.js';
+import { JOURNAL_FILE, JournalWriter, SnapshotDeferred } from './journal.js';
 import type { JournalThresholds } from './journal.js';
 import { LIBRARY_FILE, USER_FILE, loadLibrary } from './load.js';
 import type { LoadedLibrary } from './load.js';
@@ -71,6 +71,18 @@ export interface LibraryStats {
 
 const DEFAULT_THRESHOLDS: JournalThresholds = { maxEntries: 500, maxBytes: 1024 * 1024 };
 
+/**
+ * Writes that may fail without failing the edit, import or close that started them (what they protect is safe
+ * without them), each with the start of the line the save status shows while it fails.
+ */
+const BEST_EFFORT_WORK = {
+  backups: 'Backups are not being made',
+  'backup-rotation': 'Old backups are not being removed',
+  'segment-backups': 'Paper files are not being backed up',
+  snapshot: 'Saved changes are not being folded into user.json (they are safe in user.journal)',
+} as const;
+type BestEffortWork = keyof typeof BEST_EFFORT_WORK;
+
 export class Library {
   readonly dir: string;
   readonly problems: readonly string[];
@@ -112,6 +124,14 @@ export class Library {
   private sessionBackup: Promise<unknown> | null = null;
   /** user.journal's size when this session's writing began: the session backup copies exactly that prefix. */
   private journalBytesAtOpen: number | undefined;
+  /** Set once a file was rewritten without the session backup (it failed): a later one would mix two states. */
+  private sessionBackupAbandoned = false;
+  /** Why the unsaved edits are not saved ("Not saved: …") and since when; null while everything is saved. */
+  private unsavedSince: { error: string; since: string } | null = null;
+  /** Best-effort work that is failing, with its status line. */
+  private readonly failingWork = new Map<BestEffortWork, string>();
+  /** The save status last announced (as JSON), so that only a change is emitted. */
+  private announcedStatus = JSON.stringify(this.saveStatus);
 
   private constructor(
     dir: string,
@@ -155,7 +175,9 @@ export class Library {
     if (readOnly && !(await exists(root))) {
       problems.push(`There is no library folder at ${root}; showing an empty library (read-only: nothing was created).`);
     } else if (!readOnly) {
-      await makeDir(root, 'folder');
+      await makeDir(root, 'folder').catch((error: unknown) => {
+        throw asNotSaved(error, root);
+      });
     }
     let lock: HeldLock | null = null;
     if (!readOnly) {
@@ -191,7 +213,8 @@ export class Library {
       return library;
     } catch (error) {
       lock?.release();
-      throw error;
+      // A writable open that cannot write (its folders, the journal, a repair) saved nothing: say why in one line.
+      throw readOnly ? error : asNotSaved(error, root);
     }
   }
 
@@ -237,20 +260,28 @@ export class Library {
         await backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name));
       }
     });
-    this.segmentBackups.catch(() => undefined); // a failed copy is made at the next open
-    this.journal = await JournalWriter.open(
-      path.join(this.dir, JOURNAL_FILE),
-      this.journalEntriesAtOpen,
-      () => this.writeUserSnapshot(),
-      this.thresholds,
-      loaded.rotatedJournals,
-      () => this.ensureSessionBackup(), // before user.json or user.journal is rewritten or renamed
-    );
+    // A failed copy is made at the next open.
+    this.segmentBackups = this.bestEffort('segment-backups', this.segmentBackups).then(() => undefined);
+    this.journal = await JournalWriter.open(path.join(this.dir, JOURNAL_FILE), {
+      entries: this.journalEntriesAtOpen,
+      compactor: (beforeWrite) => this.writeUserSnapshot(beforeWrite),
+      thresholds: this.thresholds,
+      rotated: loaded.rotatedJournals,
+      beforeRewrite: () => this.backupBeforeRewrite(), // before user.json or user.journal is rewritten or renamed
+      onUnsavedChange: (count, error) => this.unsavedChanged(count, error),
+      onSnapshot: (error) => {
+        if (!(error instanceof SnapshotDeferred)) this.workEnded('snapshot', error);
+      },
+    });
     this.journalBytesAtOpen = this.journal.bytes;
     const overThreshold = this.journal.entries >= this.thresholds.maxEntries || this.journal.bytes >= this.thresholds.maxBytes;
-    if (pending.userNeedsWrite || pending.journalDamaged || overThreshold || this.journal.hasRotated) {
+    if (pending.userNeedsWrite) {
+      // The user data in memory was recovered (from a backup, or a migration): user.json must hold it now.
       await this.ensureSessionBackup();
       await this.journal.compact();
+    } else if (pending.journalDamaged || overThreshold || this.journal.hasRotated) {
+      // Best-effort: the journal replays as it is at the next open (a torn tail is cut before the next append).
+      await this.journal.compact().catch(() => undefined);
     }
   }
 
@@ -260,11 +291,16 @@ export class Library {
    * a CLI read) leaves the folder byte-identical and does not rotate an older, possibly precious, backup out.
    */
   private ensureSessionBackup(): Promise<unknown> {
+    if (this.sessionBackupAbandoned) return Promise.resolve();
     if (!this.sessionBackup) {
-      const taking = backupSession(this.dir, this.now(), this.backupsToKeep, this.journalBytesAtOpen);
+      const taking = backupSession(this.dir, this.now(), this.journalBytesAtOpen).then(async (folder) => {
+        this.workEnded('backups', null);
+        if (folder !== null) await this.bestEffort('backup-rotation', rotateBackups(this.dir, this.backupsToKeep));
+      });
       // A failed backup is tried again by the next write that needs it (nothing was rewritten meanwhile).
       this.sessionBackup = taking.catch((error: unknown) => {
         this.sessionBackup = null;
+        this.workEnded('backups', error);
         throw error;
       });
       this.sessionBackup.catch(() => undefined);
@@ -272,9 +308,79 @@ export class Library {
     return this.sessionBackup;
   }
 
-  private async writeUserSnapshot(): Promise<void> {
+  /**
+   * The session backup, before a file is rewritten. Backups are best-effort: when it cannot be made (a full disk)
+   * the rewrite goes ahead without it, and no backup is taken later this session (it would mix two states).
+   */
+  private async backupBeforeRewrite(): Promise<void> {
+    try {
+      await this.ensureSessionBackup();
+    } catch {
+      this.sessionBackupAbandoned = true;
+    }
+  }
+
+  private async writeUserSnapshot(beforeWrite?: () => Promise<void>): Promise<void> {
     // Serialized in slices from the live state (see UserState.serialize); user.json written atomically as before.
-    await writeFileAtomic(path.join(this.dir, USER_FILE), await this.user.serialize(), USER_FILE);
+    const text = await this.user.serialize();
+    await beforeWrite?.();
+    await writeFileAtomic(path.join(this.dir, USER_FILE), text, USER_FILE);
+  }
+
+  /** What is not on disk, and which best-effort work is failing. Announced as a 'save-status' change when it changes. */
+  get saveStatus(): SaveStatus {
+    const unsaved = this.journal?.unsavedCount ?? 0;
+    return {
+      unsavedEdits: unsaved,
+      error: unsaved > 0 ? (this.unsavedSince?.error ?? null) : null,
+      since: unsaved > 0 ? (this.unsavedSince?.since ?? null) : null,
+      warnings: [...this.failingWork.values()],
+    };
+  }
+
+  /**
+   * Writes the edits whose save failed (see saveStatus) now. Resolves once they are on disk; rejects with
+   * NotSavedError when the disk still refuses them (they stay in memory, to be retried again).
+   */
+  async retryUnsaved(): Promise<void> {
+    if (this.closing) throw new Error(`Library ${this.dir} is closed; cannot save.`);
+    try {
+      await this.journal?.retryUnsaved();
+    } catch (error) {
+      throw asNotSaved(error, this.dir);
+    }
+  }
+
+  private unsavedChanged(count: number, error: unknown): void {
+    if (count === 0) this.unsavedSince = null;
+    else this.unsavedSince = { error: errorMessage(asNotSaved(error, this.dir)), since: this.unsavedSince?.since ?? this.now().toISOString() };
+    this.announceStatus();
+  }
+
+  /** Runs best-effort work: its failure is shown in the save status (until it succeeds) and never rethrown. */
+  private async bestEffort(work: BestEffortWork, running: Promise<unknown>): Promise<boolean> {
+    try {
+      await running;
+      this.workEnded(work, null);
+      return true;
+    } catch (error) {
+      this.workEnded(work, error);
+      return false;
+    }
+  }
+
+  private workEnded(work: BestEffortWork, error: unknown): void {
+    if (error === null) this.failingWork.delete(work);
+    else this.failingWork.set(work, `${BEST_EFFORT_WORK[work]}: ${writeFailureCause(error, this.dir)}.`);
+    this.announceStatus();
+  }
+
+  private announceStatus(): void {
+    const status = this.saveStatus;
+    const text = JSON.stringify(status);
+    if (text === this.announcedStatus) return;
+    this.announcedStatus = text;
+    this.emit({ kind: 'save-status', status });
   }
 
   /**
@@ -284,12 +390,14 @@ export class Library {
    * number is never reused), and a records file adopted after library.json was lost always has its abstracts.
    * Throws MissingAbstractError (before writing anything) for a record whose abstract is not loaded.
    */
-  private async writeSegment(records: readonly PaperRecord[], backups?: Array<Promise<void>>): Promise<string> {
+  private async writeSegment(records: readonly PaperRecord[], backups?: Array<Promise<void>>, written?: string[]): Promise<string> {
     const text = serializeSplitSegment(records);
     const name = segmentFileName(this.nextSegment);
     this.nextSegment++; // even if the write fails: a number whose file may exist is never reused
     const file = path.join(this.dir, PAPERS_DIR, name);
     const abstractsFile = path.join(this.dir, PAPERS_DIR, abstractsFileName(name));
+    // (A new number has no copies in backups/segments/ yet: any there are this import's, made by `backup` below.)
+    written?.push(abstractsFile, file, segmentBackupPath(this.dir, path.basename(abstractsFile)), segmentBackupPath(this.dir, name));
     await writeFileAtomic(abstractsFile, text.abstracts, 'abstracts');
     await writeFileAtomic(file, text.records, 'segment');
     // Abstracts copy first here too: a backup of a records file is only ever used with its abstracts beside it.
@@ -436,34 +544,32 @@ export class Library {
     const built = buildImport(detail, this.view, at);
     // Only library.json is replaced by an import (the segment and the raw text are new files), so the session
     // backup is started now and awaited just before library.json is written: the copies overlap those writes.
-    const sessionBackup = this.ensureSessionBackup();
+    const sessionBackup = this.backupBeforeRewrite();
     const before = this.libraryDb.data;
 
     let segments = before.segments;
     const changedRecords = [...built.added, ...built.improved];
     const backups: Array<Promise<void>> = [];
+    /** Files this import creates: removed again if it fails before library.json lists them. */
+    const written: string[] = [];
     const bytes = Buffer.from(rawText, 'utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     // The segment and the raw text are both unreferenced until library.json lists them, so they are written in
     // parallel (their fsyncs overlap); library.json is written only once both are durable.
     const writes = await Promise.allSettled([
-      changedRecords.length > 0 ? this.writeSegment(changedRecords, backups) : Promise.resolve(null),
-      this.storeRawText(bytes, sha256, atDate),
+      changedRecords.length > 0 ? this.writeSegment(changedRecords, backups, written) : Promise.resolve(null),
+      this.storeRawText(bytes, sha256, atDate, written),
     ]);
     backups.forEach((b) => b.catch(() => undefined)); // awaited below; not an unhandled rejection meanwhile
     const [segmentWrite, rawWrite] = writes;
     if (segmentWrite.status === 'rejected' || rawWrite.status === 'rejected') {
       await Promise.allSettled(backups);
-      throw segmentWrite.status === 'rejected' ? segmentWrite.reason : (rawWrite as PromiseRejectedResult).reason;
+      await this.removeUnlisted(written);
+      throw asNotSaved(segmentWrite.status === 'rejected' ? segmentWrite.reason : (rawWrite as PromiseRejectedResult).reason, this.dir);
     }
     if (segmentWrite.value !== null) segments = [...segments, segmentWrite.value];
     const file = rawWrite.value;
-    try {
-      await sessionBackup;
-    } catch (error) {
-      await Promise.allSettled(backups);
-      throw error;
-    }
+    await sessionBackup;
     const takenIds = new Set(before.imports.map((r) => r.id));
     let importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
     for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
@@ -490,10 +596,13 @@ export class Library {
       await this.libraryDb.write();
     } catch (error) {
       this.libraryDb.data = before;
-      throw error;
-    } finally {
-      await Promise.allSettled(backups); // a failed copy is made again at the next open (missing backups are)
+      await Promise.allSettled(backups);
+      // Unless the new library.json made it into place (only its folder's fsync failed), nothing lists the files.
+      if (!failedAfterRename(error)) await this.removeUnlisted(written);
+      throw asNotSaved(error, this.dir);
     }
+    // A failed copy is made again at the next open (missing backups are).
+    if (backups.length > 0) await this.bestEffort('segment-backups', Promise.all(backups));
 
     // Durable: now make it visible.
     if (changedRecords.length > 0) {
@@ -529,7 +638,7 @@ export class Library {
    * Writes imports/<stamp>-<sha8>.txt with the exact bytes pasted. Identical text already stored (same sha256,
    * file still there) is not written again: the new ImportRecord points at the existing file.
    */
-  private async storeRawText(bytes: Buffer, sha256: string, at: Date): Promise<string> {
+  private async storeRawText(bytes: Buffer, sha256: string, at: Date, written: string[]): Promise<string> {
     const dir = path.join(this.dir, IMPORTS_DIR);
     for (const record of this.libraryDb.data.imports) {
       if (record.sha256 === sha256 && (await exists(path.join(dir, record.file)))) return record.file;
@@ -538,8 +647,17 @@ export class Library {
     let name = `${base}.txt`;
     for (let n = 2; await exists(path.join(dir, name)); n++) name = `${base}-${n}.txt`;
     await makeDir(dir, 'raw-text');
+    written.push(path.join(dir, name));
     await writeFileAtomic(path.join(dir, name), bytes, 'raw-text');
     return name;
+  }
+
+  /**
+   * Removes what a failed import wrote (nothing lists it): on a nearly full disk each retry would otherwise leave
+   * more orphans behind and fill it further. Best-effort: an orphan left over is ignored at open, as before.
+   */
+  private async removeUnlisted(files: readonly string[]): Promise<void> {
+    for (const file of files) await removeFile(file, 'import-cleanup').catch(() => undefined);
   }
 
   private keyToId(): KeyIndex {
@@ -689,8 +807,15 @@ export class Library {
     // is rewritten (and user.journal renamed) only after the backup is complete (the journal's beforeRewrite).
     // So an edit starts the session backup but does not wait for it (it copies 16 MB at 100k papers).
     void this.ensureSessionBackup().catch(() => undefined);
-    await journal.append({ at: this.now().toISOString(), ops });
-    for (const change of changes) this.emit(change);
+    try {
+      await journal.append({ at: this.now().toISOString(), ops });
+    } catch (error) {
+      // Reported as not saved, yet the ops stay applied (reads show them) and their line waits in the journal,
+      // written before the next edit or by retryUnsaved(); the save status says so.
+      throw asNotSaved(error, this.dir);
+    } finally {
+      for (const change of changes) this.emit(change);
+    }
   }
 
   // ---------------------------------------------------------------- lifecycle
@@ -723,10 +848,16 @@ export class Library {
       // The loader stops at its next file (closing is set) and may be restoring or backing up the current one.
       await this.abstractsLoader.settled();
       await this.segmentBackups.catch(() => undefined);
-      if (this.journal) {
-        await this.journal.drain();
-        if (this.journal.entries > 0 || this.journal.hasRotated) await this.journal.compact();
-        await this.journal.close();
+      const journal = this.journal;
+      if (journal) {
+        await journal.drain();
+        // Unsaved edits get one more try. If that fails too they are lost with this session (they were reported as
+        // not saved), and nothing is compacted: user.json, written from memory, would hold them.
+        if (journal.unsavedCount > 0) await journal.retryUnsaved().catch(() => undefined);
+        if (journal.unsavedCount === 0 && (journal.entries > 0 || journal.hasRotated)) {
+          await journal.compact().catch(() => undefined); // best-effort: the journal replays at the next open
+        }
+        await journal.close().catch(() => undefined);
       }
       await this.sessionBackup?.catch(() => undefined);
     } finally {

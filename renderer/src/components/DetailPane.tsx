@@ -5,7 +5,7 @@ import type { ReadingStatus } from '../../../electron/core/model.js';
 import { usePaper } from '../hooks/usePaper.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { isTextField } from '../lib/dom.js';
-import { errorMessage, getFolio } from '../lib/folio.js';
+import { errorMessage, getFolio, isNotSaved } from '../lib/folio.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { itemRanges, splitParagraphs } from '../lib/highlight.js';
 import type { FilterKey } from '../lib/searchSyntax.js';
@@ -39,6 +39,7 @@ export const DetailPane = memo(
       getFolio()
         .setStatus(paper.id, status)
         .catch((err: unknown) => {
+          if (isNotSaved(err)) return; // kept and retried by the core; the save banner says so
           patch({ status: before });
           toasts.show(`Could not change the status: ${errorMessage(err)}`, { kind: 'error' });
         });
@@ -54,6 +55,7 @@ export const DetailPane = memo(
       getFolio()
         .setTags(paper.id, next)
         .catch((err: unknown) => {
+          if (isNotSaved(err)) return;
           patch({ tags: paper.tags });
           toasts.show(`Could not add “${tag}”: ${errorMessage(err)}`, { kind: 'error' });
         });
@@ -85,6 +87,7 @@ export const DetailPane = memo(
               },
             }),
           (err: unknown) => {
+            if (isNotSaved(err)) return;
             patch({ tags: paper.tags });
             toasts.show(`Could not remove “${tag}”: ${errorMessage(err)}`, { kind: 'error' });
           },

@@ -133,7 +133,8 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
       ) : null}
       {commitError ? (
         <p className="error-text" role="alert">
-          Import failed: {commitError}
+          {/* "Not saved: …" says itself that nothing was imported. */}
+          {commitError.startsWith('Not saved:') ? commitError : `Import failed: ${commitError}`}
         </p>
       ) : null}
       <footer className="modal-footer">
@@ -141,7 +142,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
           Cancel
         </button>
         <button ref={importRef} type="button" className="button primary" onClick={commit} disabled={!canImport}>
-          {committing ? 'Importing…' : 'Import'}
+          {committing ? 'Importing…' : commitError ? 'Retry' : 'Import'}
         </button>
       </footer>
     </Modal>

@@ -1,29 +1,42 @@
-// One subscription to folio.onChanged for the whole UI, fanned out to hooks.
-import type { LibraryChange } from '../../../electron/core/api.js';
+// One subscription to folio.onChanged for the whole UI, fanned out to hooks: changes of the library's data to
+// onLibraryChange, the save status (whether every edit is on disk) to onSaveStatus.
+import type { LibraryChange, SaveStatus } from '../../../electron/core/api.js';
 import { getFolio, hasFolio } from './folio.js';
 
-type Listener = (change: LibraryChange) => void;
-const listeners = new Set<Listener>();
+/** A change of what the library holds (not of whether it is saved). */
+export type DataChange = Exclude<LibraryChange, { kind: 'save-status' }>;
+
+const dataListeners = new Set<(change: DataChange) => void>();
+const statusListeners = new Set<(status: SaveStatus) => void>();
 let unsubscribe: (() => void) | null = null;
 
-export function onLibraryChange(listener: Listener): () => void {
-  listeners.add(listener);
-  if (!unsubscribe && hasFolio()) {
-    unsubscribe = getFolio().onChanged((change) => {
-      for (const l of [...listeners]) l(change);
-    });
-  }
+function deliver(change: LibraryChange): void {
+  if (change.kind === 'save-status') for (const l of [...statusListeners]) l(change.status);
+  else for (const l of [...dataListeners]) l(change);
+}
+
+function listen<T>(set: Set<T>, listener: T): () => void {
+  set.add(listener);
+  if (!unsubscribe && hasFolio()) unsubscribe = getFolio().onChanged(deliver);
   return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && unsubscribe) {
+    set.delete(listener);
+    if (dataListeners.size === 0 && statusListeners.size === 0 && unsubscribe) {
       unsubscribe();
       unsubscribe = null;
     }
   };
 }
 
+export function onLibraryChange(listener: (change: DataChange) => void): () => void {
+  return listen(dataListeners, listener);
+}
+
+export function onSaveStatus(listener: (status: SaveStatus) => void): () => void {
+  return listen(statusListeners, listener);
+}
+
 /** Whether a change may affect a given paper's detail. */
-export function touchesPaper(change: LibraryChange, id: string): boolean {
+export function touchesPaper(change: DataChange, id: string): boolean {
   if (change.kind === 'tags') return true;
   return change.paperIds.includes(id);
 }

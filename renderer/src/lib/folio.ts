@@ -19,3 +19,11 @@ export function errorMessage(error: unknown): string {
   }
   return String(error);
 }
+
+/**
+ * Whether a call failed because the disk refused the change ("Not saved: …"). Such an edit stays applied in the
+ * core, which retries it, and the save banner says so: the UI keeps showing it instead of undoing it.
+ */
+export function isNotSaved(error: unknown): boolean {
+  return errorMessage(error).startsWith('Not saved:');
+}
