@@ -253,7 +253,7 @@ async function withCore(
   }
 }
 
-const INPUT_ERROR_NAMES = new Set(['LibraryLockedError', 'LockWriteError', 'UnknownPaperError', 'UnknownProfileError', 'NotAProfileError']);
+const INPUT_ERROR_NAMES = new Set(['LibraryLockedError', 'UnknownPaperError', 'UnknownProfileError', 'NotAProfileError']);
 
 function isInputError(error: unknown): boolean {
   return error instanceof InputError || (error instanceof Error && INPUT_ERROR_NAMES.has(error.constructor.name));

@@ -5,18 +5,6 @@ export class LibraryLockedError extends Error {
   override name = 'LibraryLockedError';
 }
 
-/** The lock could not be written (full disk, I/O error, no permission); nothing was locked. `code` is the errno. */
-export class LockWriteError extends Error {
-  override name = 'LockWriteError';
-  constructor(
-    message: string,
-    readonly code: string | undefined,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
-
 /** An id that names no paper of this library. */
 export class UnknownPaperError extends Error {
   override name = 'UnknownPaperError';

@@ -5,12 +5,12 @@ export type { ImportPlan, ImportOutcome } from './importer.js';
 export { paperIdForKey, profileIdForName } from './ids.js';
 export {
   LibraryLockedError,
-  LockWriteError,
   UnknownPaperError,
   NewerSchemaError,
   ReadOnlyLibraryError,
   InvalidImportError,
   TagError,
+  NotSavedError,
 } from './errors.js';
 export { LIBRARY_SCHEMA_VERSION, USER_SCHEMA_VERSION } from './schema.js';
 export { TAG_PALETTE } from './user-state.js';

@@ -162,7 +162,7 @@ export class Library {
     );
   }
 
-  /** Opens (creating if needed) the library in `dir`. Throws LibraryLockedError, LockWriteError, NewerSchemaError. */
+  /** Opens (creating if needed) the library in `dir`. Throws LibraryLockedError, NotSavedError, NewerSchemaError. */
   static async open(dir: string, options: OpenLibraryOptions = {}): Promise<Library> {
     const started = performance.now();
     const root = path.resolve(dir);

@@ -1,7 +1,6 @@
 // What the lock says, one line each, shown as they are by the CLI and the app: who holds the library and what to
 // do about it (which process to quit, or which file to delete after checking what).
 import path from 'node:path';
-import { LockWriteError } from './errors.js';
 import type { LockOwner, OwnerVerdict, StaleReason } from './lock-owner.js';
 
 export function heldMessage(dir: string, file: string, owner: LockOwner, verdict: OwnerVerdict): string {
@@ -60,19 +59,4 @@ export function takeoverProblem(file: string, owner: LockOwner | null, reason: S
   if (reason === 'rebooted') return `Took over a stale lock: ${holder} ran before the computer restarted.`;
   if (reason === 'reused') return `Took over a stale lock: ${holder} is no longer running (pid ${owner.pid} now belongs to another process).`;
   return `Took over a stale lock: ${holder} is no longer running.`;
-}
-
-const WRITE_FAILURES: Record<string, readonly [what: string, fix: string]> = {
-  ENOSPC: ['the disk is full', 'free some space and try again'],
-  EDQUOT: ['the disk quota is used up', 'free some space and try again'],
-  EROFS: ['the disk is read-only', 'move the library to a writable disk and try again'],
-  EACCES: ['no permission to write in the library folder', 'check the folder’s permissions and try again'],
-  EPERM: ['no permission to write in the library folder', 'check the folder’s permissions and try again'],
-};
-
-/** A disk failure while taking the lock, as one line. */
-export function lockWriteError(dir: string, error: NodeJS.ErrnoException & { code: string }): LockWriteError {
-  const [what, fix] = WRITE_FAILURES[error.code] ?? [`the disk reported ${error.code}`, 'check the disk and try again'];
-  const where = typeof error.path === 'string' ? ` at ${path.basename(error.path)}` : '';
-  return new LockWriteError(`Could not lock library ${dir}: ${what} (${error.code}${where}). Nothing was locked; ${fix}.`, error.code, { cause: error });
 }

@@ -38,7 +38,7 @@ import {
   tempPathFor,
   writeFileExclusive,
 } from './disk.js';
-import { LibraryLockedError, errorCode, errorMessage } from './errors.js';
+import { LibraryLockedError, NotSavedError, errorCode, errorMessage } from './errors.js';
 import {
   beingWrittenMessage,
   busyMessage,
@@ -46,7 +46,6 @@ import {
   contentionMessage,
   displacedMessage,
   heldMessage,
-  lockWriteError,
   stuckTakeoverMessage,
   takeoverProblem,
 } from './lock-messages.js';
@@ -103,7 +102,7 @@ function isLiveToken(token: string): boolean {
 
 /**
  * Takes the library's lock or throws LibraryLockedError (held, or cannot be verified: the message says what to do)
- * or LockWriteError (the disk failed; no lock is left behind). Returns the lock and, when a stale lock was taken
+ * or NotSavedError (the disk failed; no lock is left behind). Returns the lock and, when a stale lock was taken
  * over, a problem line describing it.
  */
 export async function acquireLock(libraryDir: string, options: LockOptions): Promise<{ lock: HeldLock; problem: string | null }> {
@@ -313,8 +312,11 @@ function removeIfOurs(file: string, token: string): void {
   }
 }
 
-/** Disk failures become one LockWriteError line; the lock's own refusals and a simulated crash pass through. */
+/**
+ * A disk failure while taking the lock is a write that failed: NotSavedError, worded like every other one (the
+ * command's change was not saved). The lock's own refusals and a simulated crash pass through.
+ */
 function asLockError(error: unknown, dir: string): unknown {
   if (error instanceof LibraryLockedError || error instanceof SimulatedCrash || errorCode(error) === undefined) return error;
-  return lockWriteError(dir, error as NodeJS.ErrnoException & { code: string });
+  return new NotSavedError(errorCode(error), dir, { cause: error });
 }
