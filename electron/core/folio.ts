@@ -511,7 +511,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private requirePaper(id: string): PaperRecord {
     const paper = this.library.getPaper(id);
-    if (!paper) throw new UnknownPaperError(`No paper with id "${id}" in this library.`);
+    if (!paper) throw new UnknownPaperError(id);
     return paper;
   }
 

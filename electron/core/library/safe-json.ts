@@ -4,7 +4,8 @@
 // holds a copy of it is missing. Both take one path: the newest backup copy that passes is used instead, and the
 // caller reports it and plans the repair (moving a damaged file aside to `<name>.corrupt-<stamp>`, never overwriting
 // or deleting it, then writing the restored copy back) for the session's first write: reading writes nothing. A file
-// from a newer Folio (NewerSchemaError) is not damaged: the error propagates and the file is left alone.
+// from a newer Folio (NewerSchemaError), or one this user may not read, is not damaged: the error propagates and
+// the file is left alone.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,7 +68,10 @@ export async function readJsonSafely<T>(options: SafeReadOptions<T>): Promise<Sa
     return { value: await readAndDecode(file, decode, options.preread), status: 'ok', reason: null, restoredFrom: null };
   } catch (error) {
     if (error instanceof NewerSchemaError) throw error;
-    if (errorCode(error) !== 'ENOENT') reason = shorten(errorMessage(error));
+    const code = errorCode(error);
+    // Not allowed to read it says nothing about its bytes: not damaged, and never moved aside.
+    if (code === 'EACCES' || code === 'EPERM') throw error;
+    if (code !== 'ENOENT') reason = shorten(errorMessage(error));
   }
   const status = reason === null ? 'missing' : 'damaged';
   const candidates = await options.candidates();
