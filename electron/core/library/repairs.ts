@@ -40,9 +40,11 @@ export class RepairPlan {
     if (this.requiredDone) this.runLater();
   }
 
-  /** Runs the required repairs (once); settles when they are done. Then the later ones start. */
+  /**
+   * Runs the required repairs (once); settles when they are done. Then the later ones start. Every caller gets the
+   * same promise, also once it has settled: callers resume in the order they called (edits append in call order).
+   */
   start(): Promise<void> {
-    if (this.requiredDone) return Promise.resolve();
     this.requiredRun ??= this.runRequired().catch((error: unknown) => {
       this.requiredRun = null; // the next write tries again, from the repair that failed
       throw error;

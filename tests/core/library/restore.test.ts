@@ -369,3 +369,20 @@ test('a crash at each step of the repairs: the next open shows the same library,
     await rm(dir, { recursive: true });
   }
 });
+
+test('edits called before, while and after the repairs run are saved in call order', async (t) => {
+  const { dir, alpha } = await crashedLibrary(t);
+  const lib = await openLib(t, dir);
+  const calls: Array<Promise<void>> = [];
+  for (let i = 0; i < 40; i++) {
+    calls.push(lib.setNote(alpha, `note ${i}`));
+    for (let k = 0; k < i % 7; k++) await Promise.resolve(); // spread over microtasks
+    if (i % 8 === 7) await new Promise<void>((resolve) => setImmediate(resolve)); // and over turns: the repairs go on
+  }
+  await Promise.all(calls);
+  assert.equal(lib.userData(alpha).note, 'note 39');
+  await lib.close();
+  const again = await Library.open(dir, { readOnly: true });
+  assert.equal(again.userData(alpha).note, 'note 39', 'the journal replays to the last call');
+  await again.close();
+});
