@@ -10,6 +10,7 @@ export {
   ReadOnlyLibraryError,
   InvalidImportError,
   TagError,
+  RepairError,
 } from './errors.js';
 export { LIBRARY_SCHEMA_VERSION, USER_SCHEMA_VERSION } from './schema.js';
 export { TAG_PALETTE } from './user-state.js';

@@ -2,7 +2,7 @@
 // migration, a journal compaction, ...), run in order once, before the session's first write: a session that
 // changes nothing (a refused command, a read) leaves the folder byte-identical, even right after a crash.
 import { SimulatedCrash } from './disk.js';
-import { errorCode, errorMessage } from './errors.js';
+import { RepairError } from './errors.js';
 
 export interface Repair {
   /** Said when it fails: "move library.json aside". */
@@ -91,15 +91,5 @@ export class RepairPlan {
       this.laterRun = null;
       this.runLater(); // one planned after the loop ended
     });
-  }
-}
-
-/** A required repair failed, so nothing is written this time (the next write tries again). Keeps the errno code. */
-export class RepairError extends Error {
-  override name = 'RepairError';
-  readonly code: string | undefined;
-  constructor(what: string, cause: unknown) {
-    super(`Could not ${what} before saving (${errorMessage(cause)}); the change was not saved.`, { cause });
-    this.code = errorCode(cause);
   }
 }
