@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { yieldToEventLoop } from '../slices.js';
 import { copyFileAtomic, fsyncDir, makeDir, removeTree, writeFileAtomic } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
 import { JOURNAL_FILE, listRotatedJournals } from './journal.js';
@@ -65,8 +66,15 @@ export async function listBackups(libraryDir: string): Promise<string[]> {
   return names.filter((n) => STAMP_DIR.test(n)).sort(compareStamps).reverse();
 }
 
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
+/** sha256 in 1 MB slices, yielding between them: user.json is 16 MB at 100k papers, and edits do not wait for this. */
+async function sha256(bytes: Buffer): Promise<string> {
+  const SLICE = 1 << 20;
+  const hash = createHash('sha256');
+  for (let at = 0; at < bytes.length; at += SLICE) {
+    if (at > 0) await yieldToEventLoop();
+    hash.update(bytes.subarray(at, at + SLICE));
+  }
+  return hash.digest('hex');
 }
 
 /**
@@ -92,7 +100,7 @@ export async function backupSession(libraryDir: string, now: Date, options: Sess
     // bytes it had when the session began writing. The journal is append-only until the backup completes.
     if (name === JOURNAL_FILE && options.journalBytes !== undefined) bytes = bytes.subarray(0, options.journalBytes);
     await writeFileAtomic(path.join(folder, name), bytes, 'backup');
-    manifest.files[name] = { size: bytes.length, sha256: sha256(bytes), good: options.loadedFine(name) };
+    manifest.files[name] = { size: bytes.length, sha256: await sha256(bytes), good: options.loadedFine(name) };
   }
   // Last: a folder without its manifest (a crash before it) is judged like an older Folio's, by decoding its copies.
   await writeFileAtomic(path.join(folder, BACKUP_MANIFEST), `${JSON.stringify(manifest, null, 1)}\n`, 'backup');
