@@ -1,7 +1,9 @@
 // `folio …`: the command line over the same core the app uses. Results go to stdout and nothing else does;
-// failures are one line on stderr. Exit codes: 0 ok, 1 bad input or a change the disk refused ("Not saved: …";
-// the library is left as it was), 2 usage.
-import { readFile } from 'node:fs/promises';
+// failures are one line on stderr, and so is each of the library's problems (a file restored from a backup, papers
+// lost, ...), whatever the exit code. Exit codes: 0 ok, 1 bad input, an unusable library folder or a change the disk
+// refused ("Not saved: …"; the library is left as it was), 2 usage (including an empty --library).
+import { constants as fsConstants } from 'node:fs';
+import { access, readFile, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,7 @@ import type { ExportFormat } from './core/api.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
-import { NotSavedError, asNotSaved, errorCode } from './core/library/errors.js';
+import { NotSavedError, asNotSaved, errorCode, errorMessage } from './core/library/errors.js';
 import { isReadingStatus, type ReadingStatus } from './core/model.js';
 import { NotAProfileError, parseProfilePage } from './core/parse/index.js';
 import { singleLine } from './core/text.js';
@@ -37,8 +39,15 @@ Options:
   --json          Machine-readable output
   -h, --help      Show this help`;
 
-/** Bad command line: exit code 2. */
-class UsageError extends Error {}
+/** Bad command line: exit code 2. `showUsage`: whether the usage text helps with this mistake. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 /** Bad input (not a profile, unknown id, locked library…): exit code 1. */
 class InputError extends Error {}
 
@@ -59,7 +68,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`folio: ${error.message}\n${USAGE}\n`);
+      io.stderr(`folio: ${error.message}\n${error.showUsage ? `${USAGE}\n` : ''}`);
       return 2;
     }
     if (error instanceof NotSavedError) {
@@ -113,7 +122,8 @@ type CommandLine = ReturnType<typeof parseCommandLine>;
 
 async function runCommand({ positionals, values }: CommandLine, io: CliIo): Promise<void> {
   const [command, ...rest] = positionals;
-  const libraryDir = values.library ?? defaultLibraryDir(process.platform, io.env);
+  if (values.library === '') throw new UsageError('--library needs a folder (it was empty).', false);
+  const libraryDir = path.resolve(values.library ?? defaultLibraryDir(process.platform, io.env));
   // The search index cache is shared with the app, so `folio search` reuses the index the app wrote.
   const cacheDir = defaultCacheDir({ platform: process.platform, env: io.env, home: os.homedir() });
   const print = (value: unknown) => io.stdout(`${JSON.stringify(value, null, 2)}\n`);
@@ -131,7 +141,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'import': {
       const text = await readSource(expectArgs(rest, 1, 'import <file|->')[0], io);
-      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, 'create', io, async (core) => {
         const result = await core.commitImport(text, values.name === undefined ? {} : { profileName: values.name });
         if (!result.ok) throw new InputError(result.error);
         if (values.json) return print(result);
@@ -147,7 +157,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'list':
     case 'search': {
       const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
-      await withCore({ dir: libraryDir, cacheDir }, true, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
         const { papers, errors } = await core.listPapers(query);
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
         if (values.json) return print(papers);
@@ -161,7 +171,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'profiles': {
       expectArgs(rest, 0, 'profiles');
-      await withCore({ dir: libraryDir, cacheDir }, true, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
         const { profiles } = await core.overview();
         if (values.json) return print(profiles);
         for (const p of profiles) {
@@ -174,7 +184,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'tag': {
       const [action, paperId, tag] = expectArgs(rest, 3, 'tag add|remove <paperId> <tag>');
       if (action !== 'add' && action !== 'remove') throw new UsageError(`tag: expected "add" or "remove", got "${action}".`);
-      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
         const paper = await core.paper(paperId);
         const wanted = tag.trim().toLowerCase();
         const tags =
@@ -190,7 +200,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       const [action, paperId, source] = expectArgs(rest, 3, 'note set <paperId> <text|->');
       if (action !== 'set') throw new UsageError(`note: expected "set", got "${action}".`);
       const text = source === '-' ? await io.readStdin() : source;
-      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
         await core.paper(paperId); // unknown id → clear error before anything is written
         await core.setNote(paperId, text);
       });
@@ -199,7 +209,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'status': {
       const [paperId, status] = expectArgs(rest, 2, 'status <paperId> <unread|reading|read>');
       if (!isReadingStatus(status)) throw new UsageError(`status: expected unread, reading or read, got "${status}".`);
-      await withCore({ dir: libraryDir, cacheDir }, false, async (core) => {
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
         await core.paper(paperId);
         await core.setStatus(paperId, status as ReadingStatus);
       });
@@ -211,7 +221,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       if (!EXPORT_FORMATS.includes(format)) {
         throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMATS.join(', ')}).`);
       }
-      await withCore({ dir: libraryDir, cacheDir }, true, async (core) => io.stdout(await core.exportLibrary(format)));
+      await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => io.stdout(await core.exportLibrary(format)));
       return;
     }
     default:
@@ -234,33 +244,85 @@ async function readSource(source: string, io: CliIo): Promise<string> {
   }
 }
 
+/**
+ * Opens the library for `work`, then prints each of its problems as one stderr line. A folder that cannot be a
+ * library is one clear line before anything is opened.
+ * Repairs wait for the first write: a command refused before it writes leaves the folder byte-identical.
+ */
 async function withCore(
   where: { dir: string; cacheDir: string },
-  readOnly: boolean,
+  use: LibraryUse,
+  io: CliIo,
   work: (core: FolioCore) => Promise<void>,
 ): Promise<void> {
+  await checkLibraryFolder(where.dir, use);
+  const readOnly = use === 'read';
   try {
-    const core = await FolioCore.open(where.dir, { readOnly, cacheDir: where.cacheDir });
+    const core = await FolioCore.open(where.dir, { readOnly, cacheDir: where.cacheDir, repairs: 'before-first-write' });
     try {
       await work(core);
     } finally {
+      for (const problem of (await core.overview()).problems) io.stderr(`folio: ${problem.replace(/\s*\n\s*/g, ' ')}\n`);
       // Close never fails for best-effort work (backups, compaction): a change on disk exits 0.
       await core.close();
     }
   } catch (error) {
-    // A command that writes and meets a disk error (opening included: the lock, a folder) saved nothing.
+    // A command that writes and meets a disk error (opening included: the lock, a folder, a repair) saved nothing.
     throw readOnly ? error : asNotSaved(error, path.resolve(where.dir));
   }
 }
 
-const INPUT_ERROR_NAMES = new Set(['LibraryLockedError', 'UnknownPaperError', 'UnknownProfileError', 'NotAProfileError']);
+/** What a command does with the library: only 'create' (import) makes one where there is none. */
+type LibraryUse = 'read' | 'write' | 'create';
 
+/** Throws InputError (one line) when `dir` cannot be opened as a library folder for `wanted`. */
+async function checkLibraryFolder(dir: string, wanted: LibraryUse): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === 'ENOENT' && wanted === 'create') return;
+    if (code === 'ENOENT') throw new InputError(`No library at ${dir}`);
+    if (code === 'ENOTDIR') throw new InputError(`${dir} cannot be a library folder: ${await fileAbove(dir)} is a file.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`No permission to open ${dir}.`);
+    throw error;
+  }
+  if (!isFolder) throw new InputError(`${dir} is a file, not a library folder.`);
+  const mode = fsConstants.R_OK | fsConstants.X_OK | (wanted === 'read' ? 0 : fsConstants.W_OK);
+  try {
+    await access(dir, mode);
+  } catch {
+    throw new InputError(`No permission to ${wanted === 'read' ? 'read' : 'change'} the library folder ${dir}.`);
+  }
+}
+
+/** The nearest existing path above `dir` (the file that stands where a folder should). */
+async function fileAbove(dir: string): Promise<string> {
+  for (let at = path.dirname(dir); at !== path.dirname(at); at = path.dirname(at)) {
+    if (await stat(at).then(() => true, () => false)) return at;
+  }
+  return dir;
+}
+
+const INPUT_ERROR_NAMES = new Set([
+  'LibraryLockedError',
+  'UnknownPaperError',
+  'UnknownProfileError',
+  'NotAProfileError',
+  'NewerSchemaError',
+  'RepairError',
+  'ReadOnlyLibraryError',
+]);
+
+/** Errors that are one line for the user (exit 1), not a bug: bad input, and the file system saying no (ENOSPC, EACCES, …). */
 function isInputError(error: unknown): boolean {
-  return error instanceof InputError || (error instanceof Error && INPUT_ERROR_NAMES.has(error.constructor.name));
+  if (error instanceof InputError || (error instanceof Error && INPUT_ERROR_NAMES.has(error.constructor.name))) return true;
+  return /^E[A-Z]+$/.test(errorCode(error) ?? '');
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }
 
 // Run when executed directly (tsx electron/cli.ts …), not when imported by tests.

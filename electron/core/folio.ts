@@ -44,6 +44,13 @@ export interface FolioCoreOptions {
   cacheDir?: string;
   /** How often edits whose save failed are tried again (default SAVE_RETRY_MS). */
   saveRetryMs?: number;
+  /**
+   * When the repairs the open planned (a damaged file moved aside, a backup written back, ...; see
+   * Library.prepareForWrites) run. 'at-open' (the app): right away, in the background, so a damaged library is
+   * healed without waiting for an edit. 'before-first-write' (the CLI): only once a command writes, so a refused
+   * command leaves the folder byte-identical.
+   */
+  repairs?: 'at-open' | 'before-first-write';
 }
 
 /** How the search index came to be, for diagnostics and the bench. */
@@ -121,6 +128,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'on-demand' });
     try {
       const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir, options.saveRetryMs);
+      // A failed repair is retried, and reported, by the first write that needs it.
+      if (!library.isReadOnly && options.repairs !== 'before-first-write') library.prepareForWrites().catch(() => undefined);
       core.startIndexing();
       return core;
     } catch (error) {
@@ -522,7 +531,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private requirePaper(id: string): PaperRecord {
     const paper = this.library.getPaper(id);
-    if (!paper) throw new UnknownPaperError(`No paper with id "${id}" in this library.`);
+    if (!paper) throw new UnknownPaperError(id);
     return paper;
   }
 

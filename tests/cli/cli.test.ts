@@ -2,36 +2,14 @@
 // captured streams; a few spawn the real `npm run -s folio` to prove stdout carries only the result.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { runCli, type CliIo } from '../../electron/cli.js';
 import { FolioCore } from '../../electron/core/folio.js';
-import { ROOT, SAMPLE_PROFILE, snapshotTree, withTempDir } from '../helpers/tree.js';
+import { ROOT, SAMPLE_PROFILE, snapshotTree, treeEntries, withTempDir } from '../helpers/tree.js';
+import { CACHE_DIR, type Run, folio, lines } from './helpers.js';
 
-// The search index cache goes to a scratch folder, not the user's real cache folder.
-const CACHE_DIR = path.join(os.tmpdir(), `folio-cli-test-cache-${process.pid}`);
 after(() => rm(CACHE_DIR, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function folio(args: string[], stdin = ''): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => stdin,
-    env: { FOLIO_CACHE_DIR: CACHE_DIR },
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 function spawnFolio(args: string[], stdin = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
@@ -235,4 +213,80 @@ describe('the real command line', () => {
     assert.equal((await spawnFolio(['parse', '-'], 'not a profile at all\n')).code, 1);
     assert.equal((await spawnFolio(['bogus'])).code, 2);
   });
+});
+
+describe('a library folder that cannot be used: one line on stderr, no stack trace, nothing created', () => {
+  const UNKNOWN = 'p-000000000000';
+  const COMMANDS: Array<{ args: string[]; use: 'read' | 'write' | 'create' }> = [
+    { args: ['list'], use: 'read' },
+    { args: ['search', 'x'], use: 'read' },
+    { args: ['profiles'], use: 'read' },
+    { args: ['export'], use: 'read' },
+    { args: ['tag', 'add', UNKNOWN, 'x'], use: 'write' },
+    { args: ['note', 'set', UNKNOWN, 'x'], use: 'write' },
+    { args: ['status', UNKNOWN, 'read'], use: 'write' },
+    { args: ['import', SAMPLE_PROFILE], use: 'create' },
+  ];
+  /** Each place is made inside a fresh scratch folder `root`; `null` expects the command to work (import creates). */
+  const PLACES: Array<{ name: string; make: (root: string) => Promise<string>; expect: (use: string) => { code: number; message: RegExp } | null }> = [
+    {
+      name: 'an empty --library',
+      make: async () => '',
+      expect: () => ({ code: 2, message: /^folio: --library needs a folder \(it was empty\)\.$/ }),
+    },
+    {
+      name: 'a file',
+      make: async (root) => {
+        await writeFile(path.join(root, 'notes.txt'), 'not a library');
+        return path.join(root, 'notes.txt');
+      },
+      expect: () => ({ code: 1, message: /^folio: \/.*\/notes\.txt is a file, not a library folder\.$/ }),
+    },
+    {
+      name: 'a path under a file',
+      make: async (root) => {
+        await writeFile(path.join(root, 'notes.txt'), 'not a library');
+        return path.join(root, 'notes.txt', 'library');
+      },
+      expect: () => ({ code: 1, message: /^folio: \/.*\/notes\.txt\/library cannot be a library folder: \/.*\/notes\.txt is a file\.$/ }),
+    },
+    {
+      name: 'a folder that does not exist',
+      make: async (root) => path.join(root, 'nowhere', 'library'),
+      expect: (use) => (use === 'create' ? null : { code: 1, message: /^folio: No library at \/.*\/nowhere\/library$/ }),
+    },
+    {
+      name: 'a library written by a newer Folio',
+      make: async (root) => {
+        const dir = path.join(root, 'library');
+        await mkdir(dir);
+        await writeFile(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, profiles: [], imports: [], segments: [] }));
+        return dir;
+      },
+      expect: () => ({ code: 1, message: /^folio: library\.json was written by a newer Folio \(format version 99; this one reads up to 2\)\. Update Folio to open this library; nothing was changed\.$/ }),
+    },
+  ];
+  for (const place of PLACES) {
+    for (const command of COMMANDS) {
+      test(`${place.name}: ${command.args[0]}`, async () => {
+        await withTempDir(async (root) => {
+          const dir = await place.make(root);
+          const before = { files: await snapshotTree(root), entries: await treeEntries(root) };
+          const run = await folio([...command.args, '--library', dir]);
+          const expected = place.expect(command.use);
+          if (expected === null) {
+            assert.equal(run.code, 0, run.stderr);
+            assert.equal(run.stderr, '');
+            assert.equal(JSON.parse((await folio(['profiles', '--json', '--library', dir])).stdout).length, 1, 'import made the library');
+            return;
+          }
+          assert.equal(run.code, expected.code, run.stderr);
+          assert.equal(run.stdout, '');
+          assert.equal(lines(run.stderr).length, 1, run.stderr);
+          assert.match(lines(run.stderr)[0] ?? '', expected.message);
+          assert.deepEqual({ files: await snapshotTree(root), entries: await treeEntries(root) }, before, 'nothing created or changed');
+        });
+      });
+    }
+  }
 });

@@ -21,6 +21,11 @@ export async function snapshotTree(dir: string): Promise<Record<string, string>>
   return snapshot;
 }
 
+/** Every path under `dir`, folders included, sorted: catches an empty folder that snapshotTree cannot see. */
+export async function treeEntries(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).sort();
+}
+
 export async function withTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-test-'));
   try {

@@ -7,10 +7,11 @@
 // would persist one fails loudly (serializeSplitSegment) instead of writing an empty abstract; the readers that
 // need abstracts (import planning and commits, paper details, export, the search index) await `done` first.
 //
-// A damaged abstracts file follows the segment conventions of load.ts: moved aside as *.corrupt-<stamp> (never
-// overwritten), its copy in backups/segments/ used (and copied back) if that one is good, otherwise its papers
-// keep their metadata with an empty abstract and a problem says so. A missing abstracts file is the same without
-// the move. Read-only mode moves and copies nothing. A good file without a backup copy gets one (as segments do).
+// A damaged or missing abstracts file follows the segment conventions of load.ts: its copy in backups/segments/ is
+// used if that one is good, otherwise its papers keep their metadata with an empty abstract, and a problem says
+// so. Loading writes nothing: moving a damaged file aside as *.corrupt-<stamp> (never overwritten), copying the
+// backup back, and the one-time backup copy of a good file are planned as repairs, run once the session writes
+// (never in read-only mode).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PaperRecord } from '../model.js';
@@ -18,7 +19,8 @@ import { yieldToEventLoop } from '../slices.js';
 import { backupSegment, segmentBackupPath } from './backups.js';
 import { errorMessage } from './errors.js';
 import { copyFileAtomic } from './disk.js';
-import { exists } from './fsx.js';
+import { exists, moveAside } from './fsx.js';
+import type { Repair } from './repairs.js';
 import { describeRecovery, readJsonSafely } from './safe-json.js';
 import { PAPERS_DIR, abstractsFileName, decodeAbstracts } from './segments.js';
 
@@ -32,7 +34,8 @@ export interface PendingAbstracts {
 
 export interface AbstractsLoaderOptions {
   dir: string;
-  readOnly: boolean;
+  /** Plans a write for when the session writes (see repairs.ts); null in read-only mode. */
+  planRepair: ((repair: Repair) => void) | null;
   now: () => Date;
   /** The library's problem list: what happened to a damaged or missing abstracts file is added to it. */
   problems: string[];
@@ -158,46 +161,36 @@ export class AbstractsLoader {
   }
 
   private async loadOne(item: PendingAbstracts, file: string, preread: Promise<Buffer> | undefined): Promise<void> {
-    const { dir, readOnly, now, problems } = this.options;
+    const { dir, planRepair, now, problems } = this.options;
     const name = abstractsFileName(item.segment);
     const label = `${PAPERS_DIR}/${name}`;
     const count = item.records.length;
-    const lost = lostText(item);
     const backup = segmentBackupPath(dir, name);
-    const decode = (raw: unknown): string[] => decodeAbstracts(raw, count);
     const result = await readJsonSafely<string[]>({
       file,
-      decode,
+      decode: (raw) => decodeAbstracts(raw, count),
       candidates: async () => ((await exists(backup)) ? [{ file: backup, description: 'its backup copy' }] : []),
-      readOnly,
-      now,
       preread,
     });
-    let abstracts = result.value;
     if (result.status === 'ok') {
-      if (!readOnly) await bestEffort(() => backupSegment(dir, file)); // a failed copy is tried again at the next open
-    } else if (result.status === 'recovered') {
-      problems.push(describeRecovery(label, result, lost));
-      if (result.restoredFrom && !readOnly) await bestEffort(() => copyFileAtomic(backup, file, 'restore')); // else again next open
+      planRepair?.({ what: `copy ${label} into ${path.dirname(path.relative(dir, backup))}/`, run: () => backupSegment(dir, file) });
     } else {
-      // Missing (a records file without its abstracts file: never written so by Folio, so the folder was changed).
-      let restored = false;
-      if (await exists(backup)) {
-        try {
-          abstracts = decode(JSON.parse((await readFile(backup)).toString('utf8')) as unknown);
-          restored = true;
-        } catch {
-          // an unusable backup: as if there were none
-        }
+      // A records file without its abstracts file was never written so by Folio: missing or damaged, it is reported.
+      const lost = lostText(item);
+      const at = problems.push(describeRecovery(label, result, lost, { kind: planRepair ? 'planned' : 'read-only' })) - 1;
+      const restoredFrom = result.restoredFrom;
+      if (planRepair && (result.status === 'damaged' || restoredFrom)) {
+        planRepair({
+          what: `repair ${label}`,
+          run: async () => {
+            const movedTo = result.status === 'damaged' && (await exists(file)) ? await moveAside(file, 'corrupt', now()) : null;
+            if (restoredFrom) await copyFileAtomic(restoredFrom.file, file, 'restore');
+            problems[at] = describeRecovery(label, result, lost, { kind: 'done', movedTo });
+          },
+        });
       }
-      if (restored && !readOnly) await bestEffort(() => copyFileAtomic(backup, file, 'restore'));
-      problems.push(
-        restored
-          ? `${label} is missing; ${readOnly ? 'showing' : 'restored'} its backup copy.`
-          : `${label} is missing, so ${lost}.`,
-      );
     }
-    fill(item, abstracts);
+    fill(item, result.value);
   }
 }
 
@@ -209,12 +202,4 @@ function lostText(item: PendingAbstracts): string {
 function fill(item: PendingAbstracts, abstracts: readonly string[] | null): void {
   const { records } = item;
   for (let i = 0; i < records.length; i++) (records[i] as PaperRecord).abstract = abstracts?.[i] ?? '';
-}
-
-async function bestEffort(work: () => Promise<void>): Promise<void> {
-  try {
-    await work();
-  } catch {
-    // nothing depends on it now; the next open notices and tries again
-  }
 }

@@ -33,6 +33,17 @@ export class TagError extends Error {
   override name = 'TagError';
 }
 
+/** A repair an open planned (see repairs.ts) failed, so nothing is written this time; the next write tries again. */
+export class RepairError extends Error {
+  override name = 'RepairError';
+  /** The errno code of the failure (ENOSPC, EACCES, …), if it had one. */
+  readonly code: string | undefined;
+  constructor(what: string, cause: unknown) {
+    super(`Could not ${what} before saving (${errorMessage(cause)}); the change was not saved.`, { cause });
+    this.code = errorCode(cause);
+  }
+}
+
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }

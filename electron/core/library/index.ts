@@ -11,6 +11,7 @@ export {
   InvalidImportError,
   TagError,
   NotSavedError,
+  RepairError,
 } from './errors.js';
 export { LIBRARY_SCHEMA_VERSION, USER_SCHEMA_VERSION } from './schema.js';
 export { TAG_PALETTE } from './user-state.js';

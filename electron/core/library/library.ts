@@ -17,19 +17,21 @@ import type {
 import { AbstractsLoader } from './abstracts.js';
 import { backupSegment, backupSession, rotateBackups, segmentBackupPath } from './backups.js';
 import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError, asNotSaved, errorMessage, writeFailureCause } from './errors.js';
-import { copyFileAtomic, failedAfterRename, makeDir, removeFile, writeFileAtomic } from './disk.js';
+import { copyFileAtomic, failedAfterRename, makeDir, removeFile, renameDurably, writeFileAtomic } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
 import { addToKeyIndex, buildImport, idsInKeyIndex, planImportDetailed } from './importer.js';
 import type { CatalogView, ImportOutcome, ImportPlan, KeyIndex } from './importer.js';
 import { JOURNAL_FILE, JournalWriter, SnapshotDeferred } from './journal.js';
 import type { JournalThresholds } from './journal.js';
-import { LIBRARY_FILE, USER_FILE, loadLibrary } from './load.js';
+import { LIBRARY_FILE, USER_FILE, isUsableCopy, loadLibrary } from './load.js';
 import type { LoadedLibrary } from './load.js';
 import { acquireLock } from './lock.js';
 import type { HeldLock } from './lock.js';
+import { RepairPlan } from './repairs.js';
 import { LIBRARY_SCHEMA_VERSION } from './schema.js';
 import type { JournalOp, LibraryDoc, UserDoc } from './schema.js';
 import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment } from './segments.js';
+import { removeTempFiles } from './temp-files.js';
 import type { UserState } from './user-state.js';
 
 export const IMPORTS_DIR = 'imports';
@@ -115,8 +117,10 @@ export class Library {
   private closing: Promise<void> | null = null;
   private openMs = 0;
   private abstractsLoadedMs: number | null = null;
-  /** The one-time copies of segments into backups/segments/ that open starts (see finishOpen). */
-  private segmentBackups: Promise<void> = Promise.resolve();
+  /** The writes this open found necessary, run before the session's first write (see planRepairs). */
+  private readonly repairs = new RepairPlan();
+  /** The root files that loaded fine at open: their copies in this session's backup are good (see backups.ts). */
+  private loadedFine = new Set<string>();
   /** Loads the abstracts of split segments after open (see abstracts.ts). */
   private readonly abstractsLoader: AbstractsLoader;
   private backupsToKeep = 5;
@@ -157,7 +161,13 @@ export class Library {
     this.thresholds = thresholds;
     this.setProfiles(loaded.libraryDb.data.profiles);
     this.abstractsLoader = new AbstractsLoader(
-      { dir, readOnly, now, problems, stopped: () => this.closing !== null },
+      {
+        dir,
+        planRepair: readOnly ? null : (repair) => this.repairs.planLater(repair),
+        now,
+        problems,
+        stopped: () => this.closing !== null,
+      },
       loaded.pendingAbstracts,
     );
   }
@@ -186,17 +196,14 @@ export class Library {
       if (taken.problem) problems.push(taken.problem);
     }
     try {
-      if (!readOnly) {
-        await makeDir(path.join(root, PAPERS_DIR), 'folder');
-        await makeDir(path.join(root, IMPORTS_DIR), 'folder');
-      }
-      // Loading writes nothing: at most it renames a damaged file aside. It throws (NewerSchemaError) for a file
-      // from a newer Folio, so such a refused open does not even take a backup (which would rotate an old one out).
+      // Loading writes nothing; what it found to write is planned (planRepairs) and done before the first write.
+      // It throws (NewerSchemaError) for a file from a newer Folio, before anything is planned.
       const loaded = await loadLibrary({ dir: root, readOnly, now, problems });
       const library = new Library(root, readOnly, now, problems, lock, loaded, thresholds);
       if (!readOnly) {
         library.backupsToKeep = keep;
-        await library.finishOpen(loaded);
+        library.loadedFine = loaded.loadedFine;
+        library.planRepairs(loaded);
       }
       void library.abstractsLoader.done.then(() => {
         library.abstractsLoadedMs = performance.now() - started;
@@ -218,71 +225,122 @@ export class Library {
     }
   }
 
-  /** Write-backs after loading, ordered so that a crash at any point leaves a library that opens. */
-  private async finishOpen(loaded: LoadedLibrary): Promise<void> {
+  /**
+   * Plans the writes loading found necessary, in an order where a crash at any point leaves a library that opens
+   * with its data: temp files of a crash removed; damaged files moved aside (a moved file is then missing, and a
+   * missing file is restored from a backup just as a damaged one is); the session backup before anything is
+   * rewritten; a migration; restored segments copied back before library.json, which lists them, is rewritten;
+   * then the journal, compacted if it must be. Then, best effort, one-time backup copies of segments that lack one.
+   */
+  private planRepairs(loaded: LoadedLibrary): void {
     const { pending } = loaded;
-    const problems = this.problems as string[];
-    const doc = this.libraryDb.data;
-    let writeLibrary = pending.libraryNeedsWrite;
-    if (writeLibrary || pending.migratedFrom !== null || pending.restoredSegments.length > 0) {
-      await this.ensureSessionBackup();
+    const plan = (what: string, run: () => Promise<unknown>): void => this.repairs.planRequired({ what, run: async () => void (await run()) });
+    // Only before this session writes: its own temp files look the same. A file that cannot be removed is harmless.
+    plan('remove temp files left by a crash', () => removeTempFiles(this.dir).catch(() => undefined));
+    plan('create the library folders', async () => {
+      await makeDir(path.join(this.dir, PAPERS_DIR), 'folder');
+      await makeDir(path.join(this.dir, IMPORTS_DIR), 'folder');
+    });
+    for (const damaged of pending.damagedFiles) {
+      plan(`move the damaged ${path.relative(this.dir, damaged.file)} aside`, async () => {
+        if (!(await exists(damaged.file))) return; // moved by an earlier try whose folder fsync failed
+        damaged.movedTo = await freshPath(`${damaged.file}.corrupt-${fileStamp(this.now())}`);
+        await renameDurably(damaged.file, damaged.movedTo, 'move-aside');
+      });
     }
-    if (pending.migratedFrom !== null) {
-      const original = path.join(this.dir, LIBRARY_FILE);
-      let keptAs = '';
-      if (await exists(original)) {
-        const copy = await freshPath(`${original}.v${pending.migratedFrom}-${fileStamp(this.now())}`);
+    const writeLibrary = pending.libraryNeedsWrite || pending.migratedFrom !== null;
+    if (writeLibrary || pending.userNeedsWrite || pending.restoredSegments.length > 0) plan('back up the library', () => this.ensureSessionBackup());
+    if (pending.migratedFrom !== null) this.planMigration(pending.migratedFrom, pending);
+    for (const name of pending.restoredSegments) {
+      plan(`restore ${PAPERS_DIR}/${name} from its backup copy`, () =>
+        copyFileAtomic(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name), 'restore'),
+      );
+    }
+    if (writeLibrary) plan(`write ${LIBRARY_FILE}`, () => this.libraryDb.write());
+    plan(`open ${JOURNAL_FILE}`, async () => {
+      this.journal ??= await JournalWriter.open(path.join(this.dir, JOURNAL_FILE), {
+        entries: this.journalEntriesAtOpen,
+        compactor: (beforeWrite) => this.writeUserSnapshot(beforeWrite),
+        thresholds: this.thresholds,
+        rotated: loaded.rotatedJournals,
+        beforeRewrite: () => this.backupBeforeRewrite(), // before user.json or user.journal is rewritten or renamed
+        onUnsavedChange: (count, error) => this.unsavedChanged(count, error),
+        onSnapshot: (error) => {
+          if (!(error instanceof SnapshotDeferred)) this.workEnded('snapshot', error);
+        },
+      });
+      this.journalBytesAtOpen = this.journal.bytes;
+    });
+    plan(`fold ${JOURNAL_FILE} into ${USER_FILE}`, async () => {
+      const journal = this.journal as JournalWriter;
+      const overThreshold = journal.entries >= this.thresholds.maxEntries || journal.bytes >= this.thresholds.maxBytes;
+      if (pending.userNeedsWrite) {
+        // The user data in memory was recovered (from a backup, or a migration): user.json must hold it now.
+        await this.ensureSessionBackup();
+        await journal.compact();
+      } else if (pending.journalDamaged || overThreshold || journal.hasRotated) {
+        // Best-effort: the journal replays as it is at the next open (a torn tail is cut before the next append).
+        await journal.compact().catch(() => undefined);
+      }
+    });
+    plan('report the repairs', async () => pending.onRepaired.forEach((done) => done()));
+    // Segments without a copy in backups/segments/ (older ones, or a copy that failed) get one, best effort.
+    for (const name of pending.goodSegments) {
+      this.repairs.planLater({
+        what: `copy ${PAPERS_DIR}/${name} into backups`,
+        run: async () => void (await this.bestEffort('segment-backups', backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name)))),
+      });
+    }
+  }
+
+  /**
+   * The writes of a migration: the original library.json kept beside it, papers moved out of it as a new segment,
+   * user data moved out of it into user.json; library.json itself is rewritten later (see planRepairs). Until
+   * then the old file is still what opens (and migrates again), and the half-written new files are ignored or merged.
+   */
+  private planMigration(from: number, { spilledPapers, userNeedsWrite, onRepaired }: LoadedLibrary['pending']): void {
+    const problems = this.problems as string[];
+    const at =
+      problems.push(
+        `${LIBRARY_FILE} is in the older format version ${from}; it is upgraded to version ${LIBRARY_SCHEMA_VERSION} when the library is next changed (the original is kept beside it).`,
+      ) - 1;
+    let keptAs = '';
+    this.repairs.planRequired({
+      what: `keep the original ${LIBRARY_FILE} before upgrading it`,
+      run: async () => {
+        const original = path.join(this.dir, LIBRARY_FILE);
+        if (!(await exists(original))) return;
+        const copy = await freshPath(`${original}.v${from}-${fileStamp(this.now())}`);
         await copyFileAtomic(original, copy, 'migration');
         keptAs = `; the original is kept as ${path.basename(copy)}`;
-      }
-      // Papers first, then user data, then library.json: until library.json is rewritten, the old file is still
-      // what opens (and migrates again), and the half-written new files are ignored or merged.
-      if (pending.spilledPapers.length > 0) {
-        const name = await this.writeSegment(pending.spilledPapers);
-        doc.segments = [name, ...doc.segments];
-      }
-      // Only a migration that moved user data out of library.json (0 -> 1) has some to write before library.json;
-      // 1 -> 2 changes no data (user.json is still compacted below if it needs to be).
-      if (pending.userNeedsWrite) await this.writeUserSnapshot();
-      writeLibrary = true;
-      problems.push(`Upgraded ${LIBRARY_FILE} from format version ${pending.migratedFrom} to ${LIBRARY_SCHEMA_VERSION}${keptAs}.`);
-    }
-    for (const name of pending.restoredSegments) {
-      await copyFileAtomic(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name), 'restore');
-    }
-    if (writeLibrary) await this.libraryDb.write();
-    // Segments without a copy in backups/segments/ (older ones, or a copy that failed) get one after open: ~120
-    // existence checks at 100k papers are not worth delaying the first rows for. close() waits for it.
-    const segments = pending.goodSegments;
-    this.segmentBackups = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      for (const name of segments) {
-        if (this.closing) return; // the next open checks again
-        await backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name));
-      }
-    });
-    // A failed copy is made at the next open.
-    this.segmentBackups = this.bestEffort('segment-backups', this.segmentBackups).then(() => undefined);
-    this.journal = await JournalWriter.open(path.join(this.dir, JOURNAL_FILE), {
-      entries: this.journalEntriesAtOpen,
-      compactor: (beforeWrite) => this.writeUserSnapshot(beforeWrite),
-      thresholds: this.thresholds,
-      rotated: loaded.rotatedJournals,
-      beforeRewrite: () => this.backupBeforeRewrite(), // before user.json or user.journal is rewritten or renamed
-      onUnsavedChange: (count, error) => this.unsavedChanged(count, error),
-      onSnapshot: (error) => {
-        if (!(error instanceof SnapshotDeferred)) this.workEnded('snapshot', error);
       },
     });
-    this.journalBytesAtOpen = this.journal.bytes;
-    const overThreshold = this.journal.entries >= this.thresholds.maxEntries || this.journal.bytes >= this.thresholds.maxBytes;
-    if (pending.userNeedsWrite) {
-      // The user data in memory was recovered (from a backup, or a migration): user.json must hold it now.
-      await this.ensureSessionBackup();
-      await this.journal.compact();
-    } else if (pending.journalDamaged || overThreshold || this.journal.hasRotated) {
-      // Best-effort: the journal replays as it is at the next open (a torn tail is cut before the next append).
-      await this.journal.compact().catch(() => undefined);
+    if (spilledPapers.length > 0) {
+      this.repairs.planRequired({
+        what: `write the papers of the old ${LIBRARY_FILE} as a segment`,
+        run: async () => {
+          const name = await this.writeSegment(spilledPapers);
+          this.libraryDb.data.segments = [name, ...this.libraryDb.data.segments];
+        },
+      });
     }
+    // Only a migration that moved user data out of library.json (0 -> 1) has some to write before library.json;
+    // 1 -> 2 changes no data (user.json is still compacted later if it needs to be).
+    if (userNeedsWrite) this.repairs.planRequired({ what: `write ${USER_FILE}`, run: () => this.writeUserSnapshot() });
+    onRepaired.push(() => {
+      problems[at] = `Upgraded ${LIBRARY_FILE} from format version ${from} to ${LIBRARY_SCHEMA_VERSION}${keptAs}.`;
+    });
+  }
+
+  /**
+   * Runs the repairs this open planned (see planRepairs), once. Every writing method awaits it after checking its
+   * input and before it writes, so a refused call writes nothing. FolioCore starts it right after open, so that a
+   * damaged library is healed without waiting for an edit. Rejects (RepairError) if a repair fails; the next call
+   * tries again from that repair.
+   */
+  async prepareForWrites(): Promise<void> {
+    this.assertWritable('change anything');
+    await this.repairs.start();
   }
 
   /**
@@ -293,9 +351,12 @@ export class Library {
   private ensureSessionBackup(): Promise<unknown> {
     if (this.sessionBackupAbandoned) return Promise.resolve();
     if (!this.sessionBackup) {
-      const taking = backupSession(this.dir, this.now(), this.journalBytesAtOpen).then(async (folder) => {
+      const taking = backupSession(this.dir, this.now(), {
+        journalBytes: this.journalBytesAtOpen,
+        loadedFine: (name) => this.loadedFine.has(name),
+      }).then(async (folder) => {
         this.workEnded('backups', null);
-        if (folder !== null) await this.bestEffort('backup-rotation', rotateBackups(this.dir, this.backupsToKeep));
+        if (folder !== null) await this.bestEffort('backup-rotation', rotateBackups(this.dir, this.backupsToKeep, isUsableCopy));
       });
       // A failed backup is tried again by the next write that needs it (nothing was rewritten meanwhile).
       this.sessionBackup = taking.catch((error: unknown) => {
@@ -542,6 +603,8 @@ export class Library {
     const atDate = this.now();
     const at = atDate.toISOString();
     const built = buildImport(detail, this.view, at);
+    // The input is good: now the repairs open planned (a no-op when done), before this import writes anything.
+    await this.prepareForWrites();
     // Only library.json is replaced by an import (the segment and the raw text are new files), so the session
     // backup is started now and awaited just before library.json is written: the copies overlap those writes.
     const sessionBackup = this.backupBeforeRewrite();
@@ -800,9 +863,11 @@ export class Library {
 
   /** Applies the ops in memory now (so reads see them at once), resolves once they are in the fsync'd journal. */
   private async edit(ops: JournalOp[], changes: LibraryChange[]): Promise<void> {
+    for (const op of ops) this.user.apply(op);
+    // Edits called together still append in call order: each resumes from the same settled promise, in turn.
+    await this.prepareForWrites();
     const journal = this.journal;
     if (!journal) throw new Error(`Library ${this.dir} is not open for writing.`);
-    for (const op of ops) this.user.apply(op);
     // An append only adds bytes after the journal's size at open, which is all the backup copies of it; user.json
     // is rewritten (and user.journal renamed) only after the backup is complete (the journal's beforeRewrite).
     // So an edit starts the session backup but does not wait for it (it copies 16 MB at 100k papers).
@@ -823,6 +888,7 @@ export class Library {
   /** Resolves when every import and edit started so far is on disk. */
   async flush(): Promise<void> {
     await this.settleCommitLane();
+    await this.repairs.settled();
     await this.journal?.drain();
     await this.sessionBackup?.catch(() => undefined);
   }
@@ -847,7 +913,9 @@ export class Library {
       await this.settleCommitLane();
       // The loader stops at its next file (closing is set) and may be restoring or backing up the current one.
       await this.abstractsLoader.settled();
-      await this.segmentBackups.catch(() => undefined);
+      // Repairs not started stay undone (a session that wrote nothing leaves the folder as it found it); best-effort
+      // ones still waiting are planned again by the next open.
+      await this.repairs.stop();
       const journal = this.journal;
       if (journal) {
         await journal.drain();

@@ -1,6 +1,6 @@
-// Reading a library folder into memory, recovering from damaged files as it goes. Nothing here writes except
-// moving damaged files aside (never in read-only mode); what must be written back afterwards (a restored
-// library.json, a migration, a compacted journal) is returned for Library to do in a crash-safe order.
+// Reading a library folder into memory, recovering from damaged or missing files as it goes. Nothing here writes:
+// what must be written afterwards (moving a damaged file aside, writing back what a backup restored, a migration,
+// a compacted journal) is returned for Library to plan as repairs, run in a crash-safe order before its first write.
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
@@ -39,6 +39,32 @@ export interface LoadContext {
   problems: string[];
 }
 
+/** A damaged file to move aside (to `<file>.corrupt-<stamp>`) before anything is written in its place. */
+export interface DamagedFile {
+  file: string;
+  /** Where it went, once moved. */
+  movedTo: string | null;
+}
+
+/** What loading found to write: Library plans these as repairs (writable mode only; nothing is planned read-only). */
+export interface PendingRepairs {
+  /** library.json was migrated from this version (its original must be kept before rewriting it). */
+  migratedFrom: number | null;
+  /** Papers a migration moved out of library.json, to be written as a new segment. */
+  spilledPapers: PaperRecord[];
+  libraryNeedsWrite: boolean;
+  userNeedsWrite: boolean;
+  journalDamaged: boolean;
+  /** Damaged files, moved aside first. */
+  damagedFiles: DamagedFile[];
+  /** Segments restored from backups/segments/, to be copied back into papers/. */
+  restoredSegments: string[];
+  /** Segments that loaded fine (each gets a one-time copy in backups/segments/). */
+  goodSegments: string[];
+  /** Each rewrites a recovery's problem line to say what was done, once the repairs are. */
+  onRepaired: Array<() => void>;
+}
+
 export interface LoadedLibrary {
   libraryDb: Low<LibraryDoc>;
   userDb: Low<UserDoc>;
@@ -50,26 +76,15 @@ export interface LoadedLibrary {
   rotatedJournals: string[];
   /** Split segments whose abstracts are still to be loaded (by AbstractsLoader), in segment order. */
   pendingAbstracts: PendingAbstracts[];
-  /** Write-backs Library.finishOpen must do (writable mode only). */
-  pending: {
-    /** library.json was migrated from this version (its original must be kept before rewriting it). */
-    migratedFrom: number | null;
-    /** Papers a migration moved out of library.json, to be written as a new segment. */
-    spilledPapers: PaperRecord[];
-    libraryNeedsWrite: boolean;
-    userNeedsWrite: boolean;
-    journalDamaged: boolean;
-    /** Segments restored from backups/segments/, to be copied back into papers/. */
-    restoredSegments: string[];
-    /** Segments that loaded fine (each gets a one-time copy in backups/segments/). */
-    goodSegments: string[];
-  };
+  pending: PendingRepairs;
+  /** The root files (library.json, user.json, journals) that loaded fine: their backup copies are good. */
+  loadedFine: Set<string>;
   nextSegment: number;
 }
 
 function candidatesFor(dir: string, fileName: string): () => Promise<BackupCandidate[]> {
   return async () =>
-    (await backupCopies(dir, fileName)).map(({ file, folder }) => ({ file, description: describeBackupFolder(folder) }));
+    (await backupCopies(dir, fileName)).map(({ file, folder, expected }) => ({ file, description: describeBackupFolder(folder), expected }));
 }
 
 function makeDecoder<T>(
@@ -89,58 +104,136 @@ function makeDecoder<T>(
   };
 }
 
+function libraryDecoder(onAccepted: (info: { fromVersion: number; spill: MigrationSpill }) => void): (raw: unknown) => LibraryDoc {
+  return makeDecoder(LIBRARY_FILE, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION, (d) => libraryDocSchema.safeParse(d), onAccepted);
+}
+
+function userDecoder(): (raw: unknown) => UserDoc {
+  return makeDecoder(
+    USER_FILE,
+    USER_MIGRATIONS,
+    USER_SCHEMA_VERSION,
+    (d) => (isUserDoc(d) ? { success: true, data: d as UserDoc } : userDocSchema.safeParse(d)),
+    () => undefined,
+  );
+}
+
+/** Whether a backup copy of library.json or user.json decodes as the live file would (for backup rotation). */
+export async function isUsableCopy(name: string, file: string): Promise<boolean> {
+  const decode = name === LIBRARY_FILE ? libraryDecoder(() => undefined) : name === USER_FILE ? userDecoder() : null;
+  if (decode === null) return false;
+  try {
+    decode(JSON.parse(await readFile(file, 'utf8')) as unknown);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Adds the problem line for a damaged or missing file, in the words of its repair's stage, and plans its repair:
+ * a damaged file is moved aside first, and the line is rewritten once the repairs are done.
+ */
+function reportRecovery(ctx: LoadContext, pending: PendingRepairs, file: string, label: string, result: SafeReadResult<unknown>, whenLost: string): void {
+  const { problems, readOnly } = ctx;
+  const at = problems.push(describeRecovery(label, result, whenLost, { kind: readOnly ? 'read-only' : 'planned' })) - 1;
+  if (readOnly) return;
+  const damaged: DamagedFile | null = result.status === 'damaged' ? { file, movedTo: null } : null;
+  if (damaged) pending.damagedFiles.push(damaged);
+  pending.onRepaired.push(() => {
+    problems[at] = describeRecovery(label, result, whenLost, { kind: 'done', movedTo: damaged?.movedTo ?? null });
+  });
+}
+
 export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
-  const { dir, readOnly, now, problems } = ctx;
+  const { dir, readOnly } = ctx;
   // user.json (16 MB at 100k papers) is read while library.json and the segments are: its bytes are ready when
   // its turn comes.
   const userPreread = readFile(path.join(dir, USER_FILE));
   userPreread.catch(() => undefined); // handled by readJsonSafely
-  const pending: LoadedLibrary['pending'] = {
+  const pending: PendingRepairs = {
     migratedFrom: null,
     spilledPapers: [],
     libraryNeedsWrite: false,
     userNeedsWrite: false,
     journalDamaged: false,
+    damagedFiles: [],
     restoredSegments: [],
     goodSegments: [],
+    onRepaired: [],
   };
+  const loadedFine = new Set<string>();
+  const { libraryDb, spilledUser } = await loadLibraryDoc(ctx, pending, loadedFine);
+  const doc = libraryDb.data;
+  const { papers, paperIndex, pendingAbstracts } = await loadSegments(ctx, pending, doc);
+  const userDb = new Low<UserDoc>(
+    new SafeJsonFile<UserDoc>({
+      file: path.join(dir, USER_FILE),
+      decode: userDecoder(),
+      candidates: candidatesFor(dir, USER_FILE),
+      readOnly,
+      preread: userPreread,
+      serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
+    }),
+    emptyUserDoc(),
+  );
+  const { user, journalEntries, rotatedJournals } = await loadUserState(ctx, pending, loadedFine, userDb, spilledUser);
+  const nextSegment = await nextSegmentNumber(dir, doc.segments);
+  return {
+    libraryDb,
+    userDb,
+    papers,
+    paperIndex,
+    user,
+    journalEntries,
+    rotatedJournals,
+    pendingAbstracts,
+    pending,
+    loadedFine,
+    nextSegment,
+  };
+}
 
-  // ---- library.json ----
-  let libraryAccepted: { fromVersion: number; spill: MigrationSpill } | null = null;
-  const libraryAdapter = new SafeJsonFile<LibraryDoc>({
+/** library.json, restored from a backup if damaged or missing, migrated if older, with unlisted segments adopted. */
+async function loadLibraryDoc(
+  ctx: LoadContext,
+  pending: PendingRepairs,
+  loadedFine: Set<string>,
+): Promise<{ libraryDb: Low<LibraryDoc>; spilledUser: UserDoc | null }> {
+  const { dir, readOnly, problems } = ctx;
+  let accepted: { fromVersion: number; spill: MigrationSpill } | null = null;
+  const adapter = new SafeJsonFile<LibraryDoc>({
     file: path.join(dir, LIBRARY_FILE),
-    decode: makeDecoder(LIBRARY_FILE, LIBRARY_MIGRATIONS, LIBRARY_SCHEMA_VERSION, (d) => libraryDocSchema.safeParse(d), (info) => (libraryAccepted = info)),
+    decode: libraryDecoder((info) => (accepted = info)),
     candidates: candidatesFor(dir, LIBRARY_FILE),
     readOnly,
-    now,
     serialize: serializeLibraryDoc,
   });
-  const libraryDb = new Low<LibraryDoc>(libraryAdapter, emptyLibraryDoc());
+  const libraryDb = new Low<LibraryDoc>(adapter, emptyLibraryDoc());
   await libraryDb.read();
-  const libRead = libraryAdapter.lastRead;
-  const accepted = libraryAccepted as { fromVersion: number; spill: MigrationSpill } | null;
+  const read = adapter.lastRead as SafeReadResult<LibraryDoc>;
+  const migration = accepted as { fromVersion: number; spill: MigrationSpill } | null;
   let spilledUser: UserDoc | null = null;
-  if (accepted && accepted.fromVersion < LIBRARY_SCHEMA_VERSION) {
-    pending.migratedFrom = accepted.fromVersion;
-    pending.spilledPapers = accepted.spill.papers;
-    spilledUser = accepted.spill.user;
+  if (migration && migration.fromVersion < LIBRARY_SCHEMA_VERSION) {
+    pending.migratedFrom = migration.fromVersion;
+    pending.spilledPapers = migration.spill.papers;
+    spilledUser = migration.spill.user;
     if (readOnly) {
       problems.push(
-        `${LIBRARY_FILE} is in the older format version ${accepted.fromVersion}; showing it upgraded (read-only: the file was not changed).`,
+        `${LIBRARY_FILE} is in the older format version ${migration.fromVersion}; showing it upgraded (read-only: the file was not changed).`,
       );
     }
   }
-  if (libRead?.status === 'recovered') {
-    problems.push(describeRecovery(LIBRARY_FILE, libRead, 'profiles and the import log start empty'));
+  if (read.status === 'ok') loadedFine.add(LIBRARY_FILE);
+  if (read.status === 'missing' || read.status === 'damaged') {
+    reportRecovery(ctx, pending, path.join(dir, LIBRARY_FILE), LIBRARY_FILE, read, 'profiles and the import log start empty');
     pending.libraryNeedsWrite = !readOnly;
-  } else if (libRead?.status === 'missing') {
+  } else if (read.status === 'absent') {
     const corpses = await corruptCopies(dir, LIBRARY_FILE);
     if (corpses.length > 0) problems.push(`${LIBRARY_FILE} is missing; earlier unreadable copies are kept as ${corpses.join(', ')}.`);
   }
-
-  // ---- segments ----
   const doc = libraryDb.data;
-  if (libRead?.status !== 'ok') {
+  if (read.status !== 'ok') {
     // library.json is new, missing or was replaced: adopt segment files it does not list rather than hide their
     // papers. (When library.json read fine, an unlisted segment is the leftover of an import that failed before
     // library.json was written; it is ignored, and never reused: see nextSegmentNumber.)
@@ -155,6 +248,19 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
       );
     }
   }
+  return { libraryDb, spilledUser };
+}
+
+/**
+ * The records files library.json lists (a damaged or missing one from its copy in backups/segments/); later
+ * segments win per paper id. Profiles stop listing papers that are lost, and a problem names them.
+ */
+async function loadSegments(
+  ctx: LoadContext,
+  pending: PendingRepairs,
+  doc: LibraryDoc,
+): Promise<{ papers: PaperRecord[]; paperIndex: Map<string, number>; pendingAbstracts: PendingAbstracts[] }> {
+  const { dir, readOnly, problems } = ctx;
   // Only the records files are read here (abstracts of split segments load later, see abstracts.ts). The next
   // files are read while this one is parsed, a few at a time: reading all of them at once made the first file
   // arrive last (the thread pool interleaves their chunks), so the parse waited for the whole read.
@@ -179,8 +285,6 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
           const copy = segmentBackupPath(dir, name);
           return (await exists(copy)) ? [{ file: copy, description: 'its backup copy' }] : [];
         },
-        readOnly,
-        now,
         preread: reads[i],
       }),
     );
@@ -197,21 +301,17 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
     }
   };
   pending.spilledPapers.forEach(addPaper);
-  const segmentProblems: string[] = [];
   const pendingAbstracts: PendingAbstracts[] = [];
   let unrecoverable = 0;
   doc.segments.forEach((name, i) => {
     const result = segmentResults[i];
     if (!result) return;
-    const label = `${PAPERS_DIR}/${name}`;
-    if (result.status === 'ok') pending.goodSegments.push(name);
-    else if (result.status === 'missing') {
-      unrecoverable++;
-      segmentProblems.push(`${label} is missing`);
+    if (result.status === 'ok') {
+      pending.goodSegments.push(name);
     } else {
       if (result.restoredFrom && !readOnly) pending.restoredSegments.push(name);
       if (!result.restoredFrom) unrecoverable++;
-      segmentProblems.push(describeRecovery(label, result, 'its papers are lost').replace(/\.$/, ''));
+      reportRecovery(ctx, pending, segmentFile(name), `${PAPERS_DIR}/${name}`, result, 'its papers are lost unless a later import holds them');
     }
     if (!result.value) return;
     result.value.records.forEach(addPaper);
@@ -223,7 +323,6 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   for (let i = pendingAbstracts.length - 1; i >= 0; i--) {
     if (!(pendingAbstracts[i] as PendingAbstracts).records.some(shown)) pendingAbstracts.splice(i, 1);
   }
-  if (segmentProblems.length > 0) problems.push(...segmentProblems.map((p) => `${p}.`));
 
   // Profiles must not list papers that are not there (a lost segment): drop the ids and say which.
   const lostByProfile: string[] = [];
@@ -242,36 +341,40 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
         `${ids.slice(0, 20).join(', ')}${ids.length > 20 ? ', …' : ''}. Import these profiles again to get them back: ${lostByProfile.join(', ')}.`,
     );
   }
+  return { papers, paperIndex, pendingAbstracts };
+}
 
-  // ---- user.json + user.journal ----
-  const userAdapter = new SafeJsonFile<UserDoc>({
-    file: path.join(dir, USER_FILE),
-    decode: makeDecoder(USER_FILE, USER_MIGRATIONS, USER_SCHEMA_VERSION, (d) => (isUserDoc(d) ? { success: true, data: d as UserDoc } : userDocSchema.safeParse(d)), () => undefined),
-    candidates: candidatesFor(dir, USER_FILE),
-    readOnly,
-    now,
-    preread: userPreread,
-    serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
-  });
-  const userDb = new Low<UserDoc>(userAdapter, emptyUserDoc());
+/**
+ * user.json (a damaged or missing one from the newest backup holding a good copy, then that backup's journals),
+ * then the rotated journals and user.journal.
+ */
+async function loadUserState(
+  ctx: LoadContext,
+  pending: PendingRepairs,
+  loadedFine: Set<string>,
+  userDb: Low<UserDoc>,
+  spilledUser: UserDoc | null,
+): Promise<{ user: UserState; journalEntries: number; rotatedJournals: string[] }> {
+  const { dir, readOnly, problems } = ctx;
   await userDb.read();
-  const userRead = userAdapter.lastRead;
+  const read = (userDb.adapter as SafeJsonFile<UserDoc>).lastRead as SafeReadResult<UserDoc>;
   let user = UserState.fromDoc(userDb.data);
-  if (userRead?.status === 'recovered') {
-    problems.push(describeRecovery(USER_FILE, userRead, 'tags, notes and reading status start empty (later edits in user.journal are still applied)'));
+  if (read.status === 'ok') loadedFine.add(USER_FILE);
+  if (read.status === 'missing' || read.status === 'damaged') {
+    reportRecovery(ctx, pending, path.join(dir, USER_FILE), USER_FILE, read, 'tags, notes and reading status start empty (later edits in user.journal are still applied)');
     pending.userNeedsWrite = !readOnly;
-    if (userRead.restoredFrom) {
+    if (read.restoredFrom) {
       // The backup's own journal holds the edits made after that snapshot: replay them first.
-      const backupDir = path.dirname(userRead.restoredFrom.file);
+      const backupDir = path.dirname(read.restoredFrom.file);
       for (const name of [...(await listRotatedJournals(backupDir)), JOURNAL_FILE]) {
         const backupJournal = await readTextIfExists(path.join(backupDir, name));
         for (const entry of parseJournal(backupJournal).entries) entry.ops.forEach((op) => user.apply(op));
       }
     }
-  } else if (userRead?.status === 'missing' && spilledUser) {
+  } else if (read.status === 'absent' && spilledUser) {
     user = UserState.fromDoc(spilledUser);
   }
-  if (spilledUser && userRead?.status !== 'missing') {
+  if (spilledUser && read.status !== 'absent') {
     // A migration interrupted after user.json was written: keep user.json, add what only the old file had.
     for (const [id, data] of Object.entries(spilledUser.papers)) if (!user.papers.has(id)) user.apply({ o: 'paper', id, data });
     const missingTags = spilledUser.tags.filter((t) => !user.findTag(t.name));
@@ -280,30 +383,17 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   if (spilledUser) pending.userNeedsWrite = !readOnly;
   // Rotated journals (left by a compaction that had not finished) come first, oldest first, then user.journal.
   const rotatedJournals = await listRotatedJournals(dir);
-  for (const name of rotatedJournals) {
-    const rotated = parseJournal(await readTextIfExists(path.join(dir, name)), name);
-    for (const entry of rotated.entries) entry.ops.forEach((op) => user.apply(op));
-    problems.push(...rotated.problems);
-    if (rotated.damaged) pending.journalDamaged = true;
-  }
-  const journal = parseJournal(await readTextIfExists(path.join(dir, JOURNAL_FILE)));
-  for (const entry of journal.entries) entry.ops.forEach((op) => user.apply(op));
-  problems.push(...journal.problems);
-  if (journal.damaged) pending.journalDamaged = true;
-
-  const nextSegment = await nextSegmentNumber(dir, doc.segments);
-  return {
-    libraryDb,
-    userDb,
-    papers,
-    paperIndex,
-    user,
-    journalEntries: journal.entries.length,
-    rotatedJournals,
-    pendingAbstracts,
-    pending,
-    nextSegment,
+  const replay = async (name: string): Promise<number> => {
+    const journal = parseJournal(await readTextIfExists(path.join(dir, name)), name);
+    for (const entry of journal.entries) entry.ops.forEach((op) => user.apply(op));
+    problems.push(...journal.problems);
+    if (journal.damaged) pending.journalDamaged = true;
+    else loadedFine.add(name);
+    return journal.entries.length;
   };
+  for (const name of rotatedJournals) await replay(name);
+  const journalEntries = await replay(JOURNAL_FILE);
+  return { user, journalEntries, rotatedJournals };
 }
 
 /**

@@ -153,6 +153,11 @@ for (const damage of DAMAGES) {
       assert.deepEqual(lib.problems, [], 'open itself is clean: the abstracts are not read yet');
       await lib.whenAbstractsLoaded();
       assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
+      const damagedNow = damage.bytes ? (await readFile(file)).equals(damage.bytes) : !(await readdir(papersDir(dir))).includes(path.basename(file));
+      assert.ok(damagedNow, 'loading writes nothing: the file is as it was until the library is changed');
+      if (withBackup || damage.bytes) assert.match(lib.problems[0] ?? '', /when the library is next changed\.$/);
+      await lib.prepareForWrites();
+      await lib.flush(); // the abstracts' repairs run after the required ones
       const problem = lib.problems[0] ?? '';
       const label = /^papers\/segment-000001\.abstracts\.json /;
       assert.match(problem, label);
@@ -225,6 +230,9 @@ test('a version-1 folder (abstracts inline) opens, is upgraded to version 2 with
 
   const lib = await openLib(t, dir, { abstracts: 'background' });
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 1; it is upgraded to version 2 when the library is next changed/);
+  assert.ok((await readFile(path.join(dir, 'library.json'))).equals(v1), 'not before');
+  await lib.prepareForWrites();
   assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 1 to 2; the original is kept as library\.json\.v1-/);
   assert.equal(lib.abstractsLoaded, true, 'inline abstracts are there at once');
   assert.deepEqual(lib.papers().map((p) => p.abstract), ['Old inline abstract.', 'Ünïcode inline.']);

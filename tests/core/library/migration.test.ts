@@ -48,6 +48,9 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
 
   const lib = await openLib(t, dir);
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 0; it is upgraded to version 2 when the library is next changed/);
+  assert.deepEqual((await readdir(dir)).filter((n) => n !== 'folio.lock'), ['library.json'], 'opening writes nothing');
+  await lib.prepareForWrites(); // the app does it right after open; a bare Library before its first write
   assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 2; the original is kept as library\.json\.v0-.*\.$/);
   const one = paperIdForKey('legacy one');
   const two = paperIdForKey('legacy two');
@@ -130,6 +133,7 @@ test('a version-0 file that does not have the version-0 shape is treated as corr
   const junk = Buffer.from(JSON.stringify({ profiles: 'nope' }));
   await writeFile(path.join(dir, 'library.json'), junk);
   const lib = await openLib(t, dir);
+  await lib.prepareForWrites();
   assert.match(lib.problems[0] ?? '', /^library\.json was unreadable \(not a valid version-0 library: profiles: .*\); moved it to library\.json\.corrupt-/);
   assert.equal(lib.papers().length, 0);
   const [moved] = (await readdir(dir)).filter((n) => n.startsWith('library.json.corrupt-'));
