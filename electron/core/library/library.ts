@@ -29,7 +29,7 @@ import { acquireLock } from './lock.js';
 import type { HeldLock } from './lock.js';
 import { RepairPlan } from './repairs.js';
 import { LIBRARY_SCHEMA_VERSION } from './schema.js';
-import type { JournalOp, LibraryDoc, UserDoc } from './schema.js';
+import type { JournalEntry, JournalOp, LibraryDoc, UserDoc } from './schema.js';
 import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment } from './segments.js';
 import { removeTempFiles } from './temp-files.js';
 import type { UserState } from './user-state.js';
@@ -107,6 +107,11 @@ export class Library {
   /** Paper id -> ids of the profiles listing it; built on first use, then kept up to date. */
   private profileIdsByPaperMap: Map<string, Set<string>> | null = null;
   private readonly user: UserState;
+  /**
+   * Edits applied in memory whose repairs before the first write failed (the journal could not even be opened):
+   * unsaved like a failed append, and appended first, in order, once the repairs succeed (the next edit, or a retry).
+   */
+  private waitingForRepairs: JournalEntry[] = [];
   private journal: JournalWriter | null = null;
   private journalEntriesAtOpen: number;
   private readonly thresholds: JournalThresholds;
@@ -335,12 +340,16 @@ export class Library {
   /**
    * Runs the repairs this open planned (see planRepairs), once. Every writing method awaits it after checking its
    * input and before it writes, so a refused call writes nothing. FolioCore starts it right after open, so that a
-   * damaged library is healed without waiting for an edit. Rejects (RepairError) if a repair fails; the next call
-   * tries again from that repair.
+   * damaged library is healed without waiting for an edit. Rejects if a repair fails (NotSavedError when the disk
+   * refused it, like any other write; RepairError otherwise); the next call tries again from that repair.
    */
   async prepareForWrites(): Promise<void> {
     this.assertWritable('change anything');
-    await this.repairs.start();
+    try {
+      await this.repairs.start();
+    } catch (error) {
+      throw asNotSaved(error, this.dir);
+    }
   }
 
   /**
@@ -390,7 +399,7 @@ export class Library {
 
   /** What is not on disk, and which best-effort work is failing. Announced as a 'save-status' change when it changes. */
   get saveStatus(): SaveStatus {
-    const unsaved = this.journal?.unsavedCount ?? 0;
+    const unsaved = this.unsavedCount();
     return {
       unsavedEdits: unsaved,
       error: unsaved > 0 ? (this.unsavedSince?.error ?? null) : null,
@@ -405,6 +414,16 @@ export class Library {
    */
   async retryUnsaved(): Promise<void> {
     if (this.closing) throw new Error(`Library ${this.dir} is closed; cannot save.`);
+    await this.saveUnsaved();
+  }
+
+  private async saveUnsaved(): Promise<void> {
+    if (this.waitingForRepairs.length > 0) {
+      await this.repairs.start().catch((error: unknown) => {
+        throw asNotSaved(error, this.dir);
+      });
+      await this.appendWaiting(this.journal as JournalWriter);
+    }
     try {
       await this.journal?.retryUnsaved();
     } catch (error) {
@@ -412,7 +431,23 @@ export class Library {
     }
   }
 
-  private unsavedChanged(count: number, error: unknown): void {
+  private unsavedCount(): number {
+    return this.waitingForRepairs.length + (this.journal?.unsavedCount ?? 0);
+  }
+
+  /** Hands the edits waiting for the repairs to the journal; a failed append keeps them there as unsaved lines. */
+  private async appendWaiting(journal: JournalWriter): Promise<void> {
+    const waiting = this.waitingForRepairs.splice(0);
+    if (waiting.length === 0) return;
+    const appends = waiting.map((entry) => journal.append(entry));
+    const results = await Promise.allSettled(appends);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw asNotSaved(failed.reason, this.dir);
+    this.unsavedChanged(this.unsavedCount(), null);
+  }
+
+  private unsavedChanged(journalCount: number, error: unknown): void {
+    const count = journalCount + this.waitingForRepairs.length;
     if (count === 0) this.unsavedSince = null;
     else this.unsavedSince = { error: errorMessage(asNotSaved(error, this.dir)), since: this.unsavedSince?.since ?? this.now().toISOString() };
     this.announceStatus();
@@ -864,8 +899,18 @@ export class Library {
   /** Applies the ops in memory now (so reads see them at once), resolves once they are in the fsync'd journal. */
   private async edit(ops: JournalOp[], changes: LibraryChange[]): Promise<void> {
     for (const op of ops) this.user.apply(op);
+    const entry: JournalEntry = { at: this.now().toISOString(), ops };
     // Edits called together still append in call order: each resumes from the same settled promise, in turn.
-    await this.prepareForWrites();
+    try {
+      await this.prepareForWrites();
+    } catch (error) {
+      // The ops stay applied (a later edit may build on them, e.g. on a tag this one defined) and wait, in order,
+      // for the repairs to succeed; like a failed append they are reported as not saved and retried.
+      this.waitingForRepairs.push(entry);
+      this.unsavedChanged(this.journal?.unsavedCount ?? 0, error);
+      for (const change of changes) this.emit(change);
+      throw error;
+    }
     const journal = this.journal;
     if (!journal) throw new Error(`Library ${this.dir} is not open for writing.`);
     // An append only adds bytes after the journal's size at open, which is all the backup copies of it; user.json
@@ -873,7 +918,8 @@ export class Library {
     // So an edit starts the session backup but does not wait for it (it copies 16 MB at 100k papers).
     void this.ensureSessionBackup().catch(() => undefined);
     try {
-      await journal.append({ at: this.now().toISOString(), ops });
+      const earlier = this.appendWaiting(journal); // queued before this edit's line: call order is kept
+      await Promise.all([earlier, journal.append(entry)]);
     } catch (error) {
       // Reported as not saved, yet the ops stay applied (reads show them) and their line waits in the journal,
       // written before the next edit or by retryUnsaved(); the save status says so.
@@ -915,6 +961,9 @@ export class Library {
       await this.abstractsLoader.settled();
       // Repairs not started stay undone (a session that wrote nothing leaves the folder as it found it); best-effort
       // ones still waiting are planned again by the next open.
+      // Edits still waiting for the repairs get one more try; if it fails they are lost with this session (they were
+      // reported as not saved), and nothing below writes them: the journal never opened.
+      if (this.waitingForRepairs.length > 0) await this.saveUnsaved().catch(() => undefined);
       await this.repairs.stop();
       const journal = this.journal;
       if (journal) {

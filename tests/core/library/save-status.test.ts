@@ -171,7 +171,7 @@ test('a session backup that fails: the edit is saved, the status says backups ar
   const again = await openLib(t, dir);
   const id = again.papers()[0]?.id ?? '';
   const backupsBefore = await readdir(path.join(dir, 'backups'));
-  faults.inject({ site: 'backup', op: 'copy', kind: 'ENOSPC', skip: 1 });
+  faults.inject({ site: 'backup', op: 'write', kind: 'ENOSPC', skip: 1 });
   await again.setNote(id, 'saved anyway');
   await again.flush();
   assert.deepEqual(again.saveStatus.warnings, [`Backups are not being made: the disk holding ${dir} is full.`]);
