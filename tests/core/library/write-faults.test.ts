@@ -92,7 +92,7 @@ interface Run {
   seen: number;
   expect: Expectations;
   /** Imports that resolved: their profile and papers must be there after reopening. */
-  imported: Array<{ profileId: string; paperIds: string[] }>;
+  imported: Array<{ profileId: string | null; paperIds: string[] }>;
   rejections: string[];
   sawWarning: boolean;
   removeFault: () => void;
@@ -289,7 +289,7 @@ async function runScenario(t: TestContext, fault: Run['fault']): Promise<Run> {
     );
     assert.deepEqual(problems, [], 'the library opens with no damage');
     for (const { profileId, paperIds } of run.imported) {
-      assert.ok(lib.getProfile(profileId), `imported profile ${profileId} is there`);
+      assert.ok(profileId !== null && lib.getProfile(profileId), `imported profile ${profileId} is there`);
       for (const id of paperIds) assert.ok(lib.getPaper(id)?.abstract !== undefined, `imported paper ${id} is there`);
     }
   } finally {

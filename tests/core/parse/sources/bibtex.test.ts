@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportLibrary } from '../../../../electron/core/export/index.js';
+import { recordFromSource } from '../../../../electron/core/library/importer.js';
 import type { PaperRecord } from '../../../../electron/core/model.js';
 import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { bibtexSource } from '../../../../electron/core/parse/sources/bibtex.js';
@@ -313,7 +314,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 
 test("Folio's own BibTeX export reads back: titles, authors, year-month, abstracts, categories, orgs", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
-  const papers: PaperRecord[] = parsed.papers.map((paper, i) => ({ ...paper, id: `p-${i}`, key: `k${i}`, addedAt: '2026-01-01T00:00:00.000Z' }));
+  const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
   const text = exportLibrary('bibtex', {
     papers: papers.map((paper) => ({ paper, user: { tags: ['to read', 'rl'], note: '', status: 'unread' }, profiles: [] })),
     profiles: [],

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportLibrary } from '../../../../electron/core/export/index.js';
+import { recordFromSource } from '../../../../electron/core/library/importer.js';
 import type { PaperRecord } from '../../../../electron/core/model.js';
 import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { risSource } from '../../../../electron/core/parse/sources/ris.js';
@@ -169,7 +170,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 
 test("Folio's own RIS export reads back: titles, authors, dates, abstracts, categories", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
-  const papers: PaperRecord[] = parsed.papers.map((paper, i) => ({ ...paper, id: `p-${i}`, key: `k${i}`, addedAt: '2026-01-01T00:00:00.000Z' }));
+  const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
   const text = exportLibrary('ris', {
     papers: papers.map((paper) => ({ paper, user: { tags: ['x'], note: 'a note', status: 'read' }, profiles: [] })),
     profiles: [],
