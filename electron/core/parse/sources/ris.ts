@@ -4,7 +4,8 @@
 // abstracts wrapped by some exporters). A small reader is enough here: RIS has no nesting, escapes or macros.
 import { normalizeLines } from '../normalize-text.js';
 import { emptyPaper, normalizeDoi, parseLooseDate, type LooseDate } from './fields.js';
-import { arxivCategory, arxivIdIn, capWarnings, cleanParagraphs, cleanText, invertedName, isTruncationMarker } from './reference-fields.js';
+import { isTruncationMarker } from './author-lists.js';
+import { arxivCategory, arxivIdIn, capWarnings, cleanParagraphs, cleanText, invertedName } from './reference-fields.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
 
 // "TY  - JOUR": two characters, two spaces, a hyphen. Exporters in the wild also write one space, or none after

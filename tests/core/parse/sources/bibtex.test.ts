@@ -10,7 +10,8 @@ import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { bibtexSource } from '../../../../electron/core/parse/sources/bibtex.js';
 import type { SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { fixture } from '../helpers.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const library = sourceFixture('library.bib');
 const byTitle = (papers: SourcePaper[], start: string): SourcePaper => {
@@ -295,7 +296,7 @@ test('a file of only @string and @comment blocks is BibTeX with no papers', () =
 
 test('detect: ≥ 0.8 on the fixture, < 0.5 on every other fixture file', () => {
   assert.ok(bibtexSource.detect(library) >= 0.8);
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     if (name.endsWith('.bib')) continue;
     assert.ok(bibtexSource.detect(text) < 0.5, `${name}: ${bibtexSource.detect(text)}`);
   }

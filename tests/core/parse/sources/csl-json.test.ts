@@ -9,7 +9,8 @@ import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { cslJsonSource } from '../../../../electron/core/parse/sources/csl-json.js';
 import type { SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { fixture } from '../helpers.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const library = sourceFixture('library.csl.json');
 const items = JSON.parse(library) as Array<Record<string, unknown>>;
@@ -124,7 +125,7 @@ test('an empty list is CSL-JSON with no papers and a warning', () => {
 
 test('detect: ≥ 0.8 on the fixture, < 0.5 on every other fixture file and on a Folio backup', () => {
   assert.ok(cslJsonSource.detect(library) >= 0.8);
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     if (name.endsWith('.csl.json')) continue;
     assert.ok(cslJsonSource.detect(text) < 0.5, `${name}: ${cslJsonSource.detect(text)}`);
   }

@@ -9,7 +9,8 @@ import { FolioCore } from '../../../../electron/core/folio.js';
 import { folioJsonSource } from '../../../../electron/core/parse/sources/folio-json.js';
 import type { SourceResult } from '../../../../electron/core/parse/sources/types.js';
 import { FIXTURES, SAMPLE_PROFILE, withTempDir } from '../../../helpers/tree.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const paste = (name: string) => readFile(path.join(FIXTURES, name), 'utf8');
 
@@ -178,7 +179,7 @@ test('refused: a newer backup, a cut-short backup, JSON of another kind, other f
   assertRefuses(folioJsonSource, backupText.slice(0, backupText.length / 2), 'cut short');
   assertRefuses(folioJsonSource, sourceFixture('library.csl.json'), 'CSL-JSON');
   assertRefuses(folioJsonSource, '{"format": "something-else", "version": 1}', 'another format');
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     assert.ok(folioJsonSource.detect(text) < 0.5, name);
     assertRefuses(folioJsonSource, text, name);
   }

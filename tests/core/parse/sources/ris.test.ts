@@ -9,7 +9,8 @@ import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { risSource } from '../../../../electron/core/parse/sources/ris.js';
 import type { SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { fixture } from '../helpers.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const library = sourceFixture('library.ris');
 const byTitle = (papers: SourcePaper[], start: string): SourcePaper => {
@@ -151,7 +152,7 @@ for (const variant of variants) {
 
 test('detect: ≥ 0.8 on the fixture, < 0.5 on every other fixture file', () => {
   assert.ok(risSource.detect(library) >= 0.8);
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     if (name.endsWith('.ris')) continue;
     assert.ok(risSource.detect(text) < 0.5, `${name}: ${risSource.detect(text)}`);
   }
