@@ -6,13 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { isSourceResult } from '../../../electron/core/library/fast-check.js';
-import { IdentityIndex } from '../../../electron/core/library/identity-index.js';
-import { planImportDetailed, recordFromSource, type CatalogView } from '../../../electron/core/library/importer.js';
+import { planImportDetailed } from '../../../electron/core/library/importer.js';
 import { sourceResultSchema } from '../../../electron/core/library/schema.js';
-import type { PaperRecord } from '../../../electron/core/model.js';
 import { NotAProfileError, parseProfilePage } from '../../../electron/core/parse/index.js';
 import type { SourceResult } from '../../../electron/core/parse/sources/types.js';
-import { identityOf } from '../../../electron/core/same-paper.js';
+import { EMPTY_VIEW, libraryOfResults } from './plan-views.js';
 import { titleKey } from '../../../electron/core/text.js';
 import { rng } from '../../helpers/rng.js';
 import { fixture } from './helpers.js';
@@ -96,27 +94,6 @@ function mutate(text: string, random: () => number): string {
   return lines.join('\n');
 }
 
-/** A library view holding every paper of the intact fixtures, so plans also match against stored papers. */
-export function libraryOfResults(results: readonly SourceResult[]): CatalogView {
-  const papers = new Map<string, PaperRecord>();
-  const index = new IdentityIndex();
-  const keys = new Set<string>();
-  let n = 0;
-  for (const result of results) {
-    for (const paper of result.papers) {
-      const key = titleKey(paper.title);
-      if (key === '' || keys.has(key)) continue;
-      keys.add(key);
-      const id = `p-${String(++n).padStart(12, '0')}`;
-      const record = recordFromSource(paper, id, result.source, '2025-01-01T00:00:00.000Z');
-      papers.set(id, record);
-      index.add(id, identityOf(record, record.key));
-    }
-  }
-  return { paper: (id) => papers.get(id), candidateIds: (identity) => index.candidates(identity), profile: () => undefined };
-}
-
-export const EMPTY_VIEW: CatalogView = { paper: () => undefined, candidateIds: () => [], profile: () => undefined };
 const LIBRARY_VIEW = libraryOfResults(FIXTURES.map((text) => parseProfilePage(text)));
 
 /** The properties every paste must satisfy; returns whether it parsed (false: NotAProfileError). */

@@ -101,12 +101,21 @@ function rate(source: ImportSource, text: string): number {
  * what that source expected); when none is sure enough, UnreadableTextError.
  */
 export function parseText(text: string, forced?: SourceId, options: ParseOptions = {}): SourceResult {
+  if (typeof text !== 'string') throw unreadable('');
   if (forced !== undefined) return SOURCES[forced].parse(text, options);
+  const sure = detectSource(text).filter((detection) => detection.confidence >= MIN_CONFIDENCE);
+  return parseWithFirst(sure.map((detection) => SOURCES[detection.id]), text, options);
+}
+
+/**
+ * The result of the first of `candidates` (most likely first) that parses `text`: one that refuses (NotThisSourceError)
+ * passes it on. When all refuse, the first refusal is thrown; with no candidate, UnreadableTextError.
+ */
+export function parseWithFirst(candidates: readonly ImportSource[], text: string, options: ParseOptions = {}): SourceResult {
   let refusal: NotThisSourceError | null = null;
-  for (const { id, confidence } of detectSource(text)) {
-    if (confidence < MIN_CONFIDENCE) break;
+  for (const source of candidates) {
     try {
-      return SOURCES[id].parse(text, options);
+      return source.parse(text, options);
     } catch (error) {
       if (!(error instanceof NotThisSourceError)) throw error;
       refusal ??= error;
