@@ -157,6 +157,9 @@ export interface ImportPreviewPaper extends SourcePaper {
   match: PaperMatch | null;
 }
 
+/** The longest text previewImport and commitImport take (UTF-16 units): far above any real page or reference file. */
+export const MAX_IMPORT_CHARS = 20_000_000;
+
 /** Why an import did not happen; `cancelled` when cancelImport stopped it (nothing was changed either way). */
 export type ImportRefusal = { ok: false; error: string; cancelled?: true };
 
