@@ -19,6 +19,7 @@ const importOptions = z
     source: z.enum(SOURCE_IDS).optional(),
     fileName: z.string().max(1000).optional(),
     jobId: jobId.optional(),
+    previewLimit: z.number().int().min(0).optional(),
   })
   .strict();
 

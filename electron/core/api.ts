@@ -139,6 +139,11 @@ export interface ImportOptions extends StoredImportOptions {
    * off the main thread), and cancelImport(jobId) stops it. Not kept with the import.
    */
   jobId?: string;
+  /**
+   * previewImport lists at most this many papers (newCount and presentCount still count every one): a window cannot
+   * take 10,000 previewed papers in one reply without holding its thread. A commit ignores it; not kept either.
+   */
+  previewLimit?: number;
 }
 
 /** Which paper already in the library an incoming one is, and why ("same DOI", "same title", …). */
@@ -176,6 +181,7 @@ export type ImportPreview =
       /** Set when this profile is already in the library (the import will update it). */
       existingProfileId: string | null;
       metricsChanged: boolean;
+      /** Every paper read, in the text's order; the first previewLimit of them when that option was given. */
       papers: ImportPreviewPaper[];
       newCount: number;
       presentCount: number;

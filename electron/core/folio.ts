@@ -345,7 +345,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         profile: result.profile,
         existingProfileId: plan.existingProfileId,
         metricsChanged: plan.metricsChanged,
-        papers,
+        papers: options.previewLimit === undefined ? papers : papers.slice(0, options.previewLimit),
         newCount,
         presentCount: papers.length - newCount,
         warnings: result.warnings.concat(plan.notices),
@@ -362,7 +362,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       this.progress(options.jobId, 'commit', 0, steps);
       // The last moment to cancel: from here the import is one atomic write, and it finishes.
       if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
-      const { jobId: _jobId, ...kept } = options;
+      const { jobId: _jobId, previewLimit: _limit, ...kept } = options;
       const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
       this.progress(options.jobId, 'commit', steps, steps);
       return {
