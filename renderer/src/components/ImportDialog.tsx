@@ -1,9 +1,8 @@
 // "Import": the pasted text (editable) or the files, one at a time, each with a live preview of what the core would
 // import (the source it read, the person, each paper new or matching one in the library, the warnings), and the
 // confirmation. A long read or import shows its progress and Cancel stops it. Nothing is written until Import.
-import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ImportPreview } from '../../../electron/core/api.js';
-import { formatBytes } from '../../../electron/shared/import-file.js';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
 import { cancelJob, importOptions, nextJobId, useImportPreview, useJobProgress } from '../hooks/useImportJob.js';
 import { useToasts } from '../hooks/useToasts.js';
@@ -235,20 +234,18 @@ function ImportStep({ item, items, hasNext, refs, onTextChange, onSettled, onBus
 /** How much of a file the dialog shows: enough to recognise it. */
 const FILE_START_CHARS = 4000;
 
-function FileStart({ name, text }: { name: string; text: string }) {
-  const bytes = useMemo(() => new Blob([text]).size, [text]);
+// Memoized, like the preview: the dialog re-renders at each progress report of a long read.
+const FileStart = memo(function FileStart({ name, text }: { name: string; text: string }) {
   return (
     <section className="import-file" aria-label={`File ${name}`}>
-      <p className="field-label">
-        {name} · {formatBytes(bytes)}
-      </p>
+      <p className="field-label">{name}</p>
       <pre className="import-file-start">
         {text.slice(0, FILE_START_CHARS)}
         {text.length > FILE_START_CHARS ? '\n…' : ''}
       </pre>
     </section>
   );
-}
+});
 
 /** Who the toast names for a list without a person: its source, and the file it came from. */
 function sourceName(preview: Extract<ImportPreview, { ok: true }>): string {

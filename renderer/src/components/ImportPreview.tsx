@@ -1,12 +1,11 @@
 // What the core would import from one text: the source it was read as and how many papers ("Google Scholar profile ·
 // 14 papers"), the person and their metrics when there is one, the warnings, and each paper with whether it is new
 // or which paper of the library it is, and why ("matches … (same DOI)").
+import { memo } from 'react';
 import type { ImportPreview, ImportPreviewPaper } from '../../../electron/core/api.js';
 import { abstractStart, formatDate, formatNumber, plural } from '../lib/format.js';
 import { formatMetric, shownMetrics } from '../lib/metrics.js';
 
-/** Rows drawn at most: enough to check a file, few enough to draw at once. */
-const PREVIEW_LIMIT = 200;
 const WARNING_LIMIT = 50;
 
 interface Props {
@@ -17,12 +16,16 @@ interface Props {
   onNameInput: (name: string) => void;
 }
 
+/** Every paper the text holds (the preview lists the first ones). */
+const paperCount = (preview: Extract<ImportPreview, { ok: true }>) => preview.newCount + preview.presentCount;
+
 /** "Google Scholar profile · 14 papers", "BibTeX file library.bib · 10 papers". */
 export function previewHeading(preview: Extract<ImportPreview, { ok: true }>): string {
-  return `${preview.sourceLabel}${preview.fileName === null ? '' : ` ${preview.fileName}`} · ${plural(preview.papers.length, 'paper')}`;
+  return `${preview.sourceLabel}${preview.fileName === null ? '' : ` ${preview.fileName}`} · ${plural(paperCount(preview), 'paper')}`;
 }
 
-export function ImportPreviewView({ preview, stale, nameInput, onNameInput }: Props) {
+// Memoized: a long read re-renders the dialog at each progress report, and the preview has not changed.
+export const ImportPreviewView = memo(function ImportPreviewView({ preview, stale, nameInput, onNameInput }: Props) {
   if (!preview) return <p className="muted import-placeholder">{stale ? 'Reading…' : 'The preview appears here.'}</p>;
   if (!preview.ok) {
     return (
@@ -72,16 +75,16 @@ export function ImportPreviewView({ preview, stale, nameInput, onNameInput }: Pr
         </ul>
       ) : null}
       <ul className="import-papers" aria-label="Papers found">
-        {preview.papers.slice(0, PREVIEW_LIMIT).map((paper, i) => (
+        {preview.papers.map((paper, i) => (
           <PaperRow key={`${i}:${paper.id}`} paper={paper} />
         ))}
-        {preview.papers.length > PREVIEW_LIMIT ? (
-          <li className="import-paper muted">…and {formatNumber(preview.papers.length - PREVIEW_LIMIT)} more</li>
+        {paperCount(preview) > preview.papers.length ? (
+          <li className="import-paper muted">…and {formatNumber(paperCount(preview) - preview.papers.length)} more</li>
         ) : null}
       </ul>
     </div>
   );
-}
+});
 
 function PaperRow({ paper }: { paper: ImportPreviewPaper }) {
   return (

@@ -32,7 +32,8 @@ export function ImportProgressBar({ progress, isCommit, what }: Props) {
         aria-valuenow={known ? progress.done : undefined}
         aria-valuetext={known ? text : undefined}
       >
-        <div className={`progress-bar${known ? ' determinate' : ''}`} style={known ? { width: `${(100 * progress.done) / progress.total}%` } : undefined} />
+        {/* Scaled, not resized: a transform animates off the page's main thread, a width would lay the page out. */}
+        <div className={`progress-bar${known ? ' determinate' : ''}`} style={known ? { transform: `scaleX(${progress.done / progress.total})` } : undefined} />
       </div>
       <p className="import-progress-text muted">{text}</p>
     </div>

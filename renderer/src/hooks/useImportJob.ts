@@ -1,6 +1,6 @@
 // The import calls behind the dialog, each under its own job id: a large text is read off the core's event loop and
 // reports its progress as 'import-progress' changes for that id, and cancelImport(id) stops it.
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { ImportOptions, ImportPreview } from '../../../electron/core/api.js';
 import { onImportProgress, type ImportProgress } from '../lib/changes.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
@@ -10,6 +10,9 @@ const session = Date.now().toString(36);
 
 /** A job id no other call of this window uses (nor one from before a reload). */
 export const nextJobId = (): string => `import-${session}-${++lastJob}`;
+
+/** Papers a preview lists (its counts count all): enough to check a file, few enough to receive and draw at once. */
+const PREVIEW_PAPERS = 200;
 
 /** What the user chose for the import; only the choices made are sent. */
 export function importOptions(jobId: string, fileName: string | null, profileName: string): ImportOptions {
@@ -73,11 +76,14 @@ export function useImportPreview(text: string, fileName: string | null, profileN
     const settle = (preview: ImportPreview) => {
       isRunning = false;
       if (!isCurrent) return;
-      setAnswer({ asked, preview });
-      setRunningJobId(null);
+      // A transition: React draws the (up to 200) papers in slices, yielding to the page between them.
+      startTransition(() => {
+        setAnswer({ asked, preview });
+        setRunningJobId(null);
+      });
     };
     getFolio()
-      .previewImport(text, importOptions(jobId, fileName, profileName))
+      .previewImport(text, { ...importOptions(jobId, fileName, profileName), previewLimit: PREVIEW_PAPERS })
       .then(settle, (error: unknown) => settle({ ok: false, error: errorMessage(error) }));
     return () => {
       isCurrent = false;
