@@ -60,10 +60,13 @@ export function shownMetrics(metrics: SourceMetrics): MetricEntry[] {
     .map((key) => ({ key, label: metricLabel(key, metrics), value: metrics[key] ?? null }));
 }
 
-/** The keys that have a value in any of `all`, in display order. */
+/**
+ * The keys that have a value in any of `all`, in display order: the columns of a table of them. Google Scholar's
+ * "since <year>" column (the same figures, recent only) is left to the preview, so the profile's tables stay narrow.
+ */
 export function metricKeysOf(all: readonly SourceMetrics[]): string[] {
   const keys = new Set(all.flatMap((metrics) => shownMetrics(metrics).map((entry) => entry.key)));
-  return [...keys].sort((a, b) => order(a) - order(b));
+  return [...keys].filter((key) => !key.endsWith('Since')).sort((a, b) => order(a) - order(b));
 }
 
 /** "9,233", "45%", "—" for none. */
