@@ -82,6 +82,9 @@ const BEST_EFFORT_WORK = {
   'backup-rotation': 'Old backups are not being removed',
   'segment-backups': 'Paper files are not being backed up',
   snapshot: 'Saved changes are not being folded into user.json (they are safe in user.journal)',
+  // Not best-effort (the next change waits for it), but shown the same way: the app starts the repairs right after
+  // open, and a failure there must not wait for the next change to be told.
+  repairs: 'The library could not be repaired yet (Folio tries again at the next change)',
 } as const;
 type BestEffortWork = keyof typeof BEST_EFFORT_WORK;
 
@@ -347,7 +350,9 @@ export class Library {
     this.assertWritable('change anything');
     try {
       await this.repairs.start();
+      if (this.failingWork.has('repairs')) this.workEnded('repairs', null);
     } catch (error) {
+      this.workEnded('repairs', error);
       throw asNotSaved(error, this.dir);
     }
   }
