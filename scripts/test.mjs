@@ -17,13 +17,15 @@ const failedSteps = [];
 
 function step(name, command, args, { env = {}, capture = false } = {}) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, {
+  // Only .cmd shims (and npm, one itself) need a shell on Windows; a shell splits an unquoted path at its spaces.
+  const viaShell = isWindows && (command === 'npm' || command.endsWith('.cmd'));
+  const result = spawnSync(viaShell && command.includes(' ') ? `"${command}"` : command, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
-    shell: isWindows,
+    shell: viaShell,
   });
   if (capture) process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) failedSteps.push(name);
