@@ -159,7 +159,6 @@ async function fillAndRun(root: string): Promise<void> {
   await mkdir(dir);
   assert.equal((await folio(['import', SAMPLE_PROFILE, '--library', dir])).code, 0);
   const ids = [...(await contents(dir)).papers.keys()];
-  // What has been confirmed (exit 0) so far; it must all be there after every command.
   // What has been confirmed (exit 0) so far: after every command the library must hold exactly this.
   const confirmed = { notes: new Map<string, string>(), tags: new Map<string, string[]>(), statuses: new Map<string, string>(), profiles: ['Sabela Ramos'] };
   const pastes = await Promise.all(
@@ -169,7 +168,8 @@ async function fillAndRun(root: string): Promise<void> {
     }),
   );
   const outcomes: string[] = [];
-  const levels = [8, 16, 32, 64, 256, 2600].map((kb) => kb * 1024);
+  // 0: a full disk, where not even the lock can be written (it must leave nothing that blocks the next command).
+  const levels = [0, 8, 16, 32, 64, 256, 2600].map((kb) => kb * 1024);
   for (const [n, free] of levels.entries()) {
     const id = ids[n % ids.length]!;
     const note = `Level ${free}: ${'a long note to need some room. '.repeat(1500)}`; // ~45 KB
