@@ -135,12 +135,18 @@ export function mergeRichest<T extends MergeableFields>(
   const changed: ProvenanceField[] = [];
   const offered: Held = { paper: incoming, source: incomingSource };
   for (const field of PROVENANCE_FIELDS) {
+    if (sameValue(held[field], incoming[field])) continue; // the same value from a better source changes nothing shown
     if (!RICHER[field]({ paper: held, source: heldSources[field] ?? heldSource }, offered)) continue;
     copyField((paper ??= { ...held }), incoming, field);
     fieldSources[field] = incomingSource;
     changed.push(field);
   }
   return paper === null ? null : { paper, fieldSources, changed };
+}
+
+function sameValue(a: string | string[] | null, b: string | string[] | null): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => item === b[i]);
+  return a === b;
 }
 
 /** Copies one field (and what goes with it: the cut mark, truncation, the year) from `from` into `to`. */
