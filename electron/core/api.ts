@@ -233,6 +233,10 @@ export type LibraryChange =
   | { kind: 'save-status'; status: SaveStatus };
 
 export interface FolioApi {
+  /**
+   * What importing `text` would do; writes nothing. Texts over 256 KB are read in a worker thread, which the first
+   * preview of a session starts and warms ahead of need: a dialog that will offer a large file can preview "" first.
+   */
   previewImport(text: string, options?: ImportOptions): Promise<ImportPreview>;
   commitImport(text: string, options?: ImportOptions): Promise<ImportResult>;
   /**

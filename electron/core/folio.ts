@@ -26,7 +26,7 @@ import { exportLibrary } from './export/index.js';
 import { Library, UnknownPaperError } from './library/index.js';
 import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
 import { normalizeKey } from './text.js';
-import { OFF_THREAD_CHARS, ParseCancelledError, parseOffThread } from './parse/parse-off-thread.js';
+import { OFF_THREAD_CHARS, ParseCancelledError, ParseWorkers } from './parse/parse-off-thread.js';
 import { SOURCES, UnreadableTextError, parseText } from './parse/sources/registry.js';
 import { NotThisSourceError, type SourceResult } from './parse/sources/types.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
@@ -323,6 +323,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     await this.saving;
     this.closed = true;
+    await this.parseWorkers.close();
     this.stopRetryingSaves();
     this.stopWatchingLibrary();
     this.listeners.clear();
@@ -330,6 +331,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async previewImport(text: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    // Someone is importing: have a parsing worker ready (and warm) in case a large file follows this small text (a
+    // large one starts its own, and keeps it).
+    if (!this.library.isReadOnly && typeof text === 'string' && text.length <= OFF_THREAD_CHARS) this.parseWorkers.prewarm();
     return this.runImportJob(options.jobId, async (signal) => {
       const read = await this.readImport(text, options, signal);
       if (!read.ok) return read;
@@ -431,6 +435,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return { ok: true, result: { ...result, profile: { ...profile, name } } };
   }
 
+  /** Reads large texts in a worker thread (kept between imports, see parse-off-thread.ts). */
+  private readonly parseWorkers = new ParseWorkers();
+
   /** The last large text read off the main thread and what it gave (a preview's read, reused by its commit). */
   private lastOffThreadRead: { text: string; source: string | undefined; result: SourceResult } | null = null;
 
@@ -438,7 +445,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     if (typeof text !== 'string' || text.length <= OFF_THREAD_CHARS) return parseText(text, options.source);
     const cached = this.lastOffThreadRead;
     if (cached !== null && cached.source === options.source && cached.text === text) return cached.result;
-    const result = await parseOffThread(text, options.source, {
+    const result = await this.parseWorkers.parse(text, options.source, {
       signal,
       onProgress: (done, total) => this.progress(options.jobId, 'parse', done, total),
     });
