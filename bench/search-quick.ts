@@ -144,6 +144,7 @@ function makeDoc(i: number): SearchDoc {
     tags: rand() < 0.5 ? Array.from(new Set([pick(TAGS), pick(TAGS)])) : [],
     note: rand() < 0.3 ? sentence(15 + int(30)) : '',
     date: `${year}-0${1 + int(9)}-1${int(10)}`,
+    year: year,
     category: pick(CATS),
     status: pick(STATUSES),
     profileIds: [profile.id],

@@ -14,7 +14,9 @@ import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
 import { NotSavedError, asNotSaved, errorCode, errorMessage } from './core/library/errors.js';
 import { isReadingStatus, type ReadingStatus } from './core/model.js';
-import { NotAProfileError, parseProfilePage } from './core/parse/index.js';
+import { toContract } from './core/parse/sources/contract.js';
+import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
+import { NotThisSourceError, SOURCE_IDS, type SourceId } from './core/parse/sources/types.js';
 import { singleLine } from './core/text.js';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', 'ris', 'markdown'];
@@ -22,9 +24,10 @@ const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', '
 const USAGE = `Usage: folio <command> [options]
 
 Commands:
-  parse <file|->                          Parse a pasted profile page; print it as JSON
-  import <file|-> [--name NAME] [--json]  Merge a profile page into the library (--name: the researcher's
-                                          name, when the page's is wrong)
+  parse <file|-> [--source ID]            Read a pasted page or a file; print what it holds as JSON
+  import <file|-> [--source ID] [--name NAME] [--json]
+                                          Merge it into the library (--name: the researcher's name, when
+                                          the page's is wrong)
   list [--json]                           List all papers
   profiles [--json]                       List imported profiles
   search <query> [--json]                 Search (fuzzy text plus tag: author: year: cat: status: profile:)
@@ -34,6 +37,7 @@ Commands:
   export [--format json|bibtex|csl-json|ris|markdown]
 
 Options:
+  --source ID     Read the text as this source instead of detecting it: ${SOURCE_IDS.join(', ')}
   --library DIR   Library folder (default: $FOLIO_LIBRARY, else the app's own library)
                   The search index is cached in $FOLIO_CACHE_DIR (default: the platform's cache folder)
   --json          Machine-readable output
@@ -113,6 +117,7 @@ function parseCommandLine(argv: string[]) {
       json: { type: 'boolean', default: false },
       format: { type: 'string', default: 'json' },
       name: { type: 'string' },
+      source: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -130,24 +135,30 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
 
   switch (command) {
     case 'parse': {
-      const text = await readSource(expectArgs(rest, 1, 'parse <file|->')[0], io);
+      const source = sourceOption(values.source);
+      const { text } = await readSource(expectArgs(rest, 1, 'parse <file|-> [--source ID]')[0], io);
       try {
-        print(parseProfilePage(text));
+        print(toContract(parseText(text, source)));
       } catch (error) {
-        if (error instanceof NotAProfileError) throw new InputError(error.message);
+        if (error instanceof NotThisSourceError || error instanceof UnreadableTextError) throw new InputError(error.message);
         throw error;
       }
       return;
     }
     case 'import': {
-      const text = await readSource(expectArgs(rest, 1, 'import <file|->')[0], io);
+      const source = sourceOption(values.source);
+      const { text, fileName } = await readSource(expectArgs(rest, 1, 'import <file|-> [--source ID] [--name NAME]')[0], io);
       await withCore({ dir: libraryDir, cacheDir }, 'create', io, async (core) => {
-        const result = await core.commitImport(text, values.name === undefined ? {} : { profileName: values.name });
+        const result = await core.commitImport(text, {
+          ...(values.name === undefined ? {} : { profileName: values.name }),
+          ...(source === undefined ? {} : { source }),
+          ...(fileName === undefined ? {} : { fileName }),
+        });
         if (!result.ok) throw new InputError(result.error);
         if (values.json) return print(result);
         const verb = result.updated ? 'Updated' : 'Imported';
         io.stdout(
-          `${verb} ${result.profileName}: ${result.added} new, ${result.present} already present` +
+          `${verb} ${result.profileName ?? sourceLabel(result.source)}: ${result.added} new, ${result.present} already present` +
             `${result.metricsChanged ? ', metrics changed' : ''}.\n`,
         );
         for (const warning of result.warnings) io.stdout(`warning: ${warning}\n`);
@@ -235,13 +246,25 @@ function expectArgs(args: string[], count: number, usage: string): [string, stri
   return args as [string, string, string];
 }
 
-async function readSource(source: string, io: CliIo): Promise<string> {
-  if (source === '-') return io.readStdin();
+/** --source's value, checked: an unknown source is a usage error. */
+function sourceOption(value: string | undefined): SourceId | undefined {
+  if (value === undefined) return undefined;
+  if (!isSourceId(value)) throw new UsageError(`unknown --source "${value}" (expected ${SOURCE_IDS.join(', ')}).`, false);
+  return value;
+}
+
+/** The text of a file (UTF-8, a byte-order mark dropped) and its name, or of stdin ("-", no name). */
+async function readSource(source: string, io: CliIo): Promise<{ text: string; fileName?: string }> {
+  if (source === '-') return { text: stripBom(await io.readStdin()) };
   try {
-    return await readFile(source, 'utf8');
+    return { text: stripBom(await readFile(source, 'utf8')), fileName: path.basename(source) };
   } catch (error) {
-    throw new InputError(`cannot read ${source}: ${(error as NodeJS.ErrnoException).code ?? messageOf(error)}`);
+    throw new InputError(`cannot read ${source}: ${errorCode(error) ?? messageOf(error)}`);
   }
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /**
@@ -310,6 +333,8 @@ const INPUT_ERROR_NAMES = new Set([
   'UnknownPaperError',
   'UnknownProfileError',
   'NotAProfileError',
+  'NotThisSourceError',
+  'UnreadableTextError',
   'NewerSchemaError',
   'RepairError',
   'ReadOnlyLibraryError',

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { FOLIO_METHODS, type FolioApi, type FolioMethod } from './api.js';
 import { READING_STATUSES } from './model.js';
+import { SOURCE_IDS } from './parse/sources/types.js';
 
 const MAX_PASTE_CHARS = 20_000_000; // ~20 MB of text: far above any real profile page, bounds memory.
 const MAX_NOTE_CHARS = 2_000_000;
@@ -12,7 +13,15 @@ const tagName = z.string().trim().min(1).max(100);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3a7bd5');
 const status = z.enum(READING_STATUSES);
 const paste = z.string().max(MAX_PASTE_CHARS);
-const importOptions = z.object({ profileName: z.string().max(200).optional() }).strict();
+const jobId = z.string().min(1).max(100);
+const importOptions = z
+  .object({
+    profileName: z.string().max(200).optional(),
+    source: z.enum(SOURCE_IDS).optional(),
+    fileName: z.string().max(1000).optional(),
+    jobId: jobId.optional(),
+  })
+  .strict();
 
 const viewQuery = z
   .object({
@@ -43,6 +52,7 @@ const tagDeletion = z
 export const ARGUMENT_SCHEMAS = {
   previewImport: z.union([z.tuple([paste]), z.tuple([paste, importOptions])]),
   commitImport: z.union([z.tuple([paste]), z.tuple([paste, importOptions])]),
+  cancelImport: z.tuple([jobId]),
   overview: z.tuple([]),
   query: z.tuple([viewQuery]),
   paper: z.union([z.tuple([paperId]), z.tuple([paperId, z.string().max(2000).optional()])]),

@@ -4,13 +4,17 @@
 import type {
   MatchRange,
   MetricsSnapshot,
-  ParsedPaper,
-  ParsedProfile,
   PaperRecord,
   ProfileMetrics,
   ReadingStatus,
+  StoredImportOptions,
   TagDefinition,
 } from './model.js';
+import type { MatchReason } from './same-paper.js';
+import type { SourceId, SourceMetrics, SourcePaper, SourceProfile } from './parse/sources/types.js';
+
+export type { MatchReason } from './same-paper.js';
+export type { SourceId, SourceMetrics, SourcePaper, SourceProfile } from './parse/sources/types.js';
 
 export type SortKey = 'relevance' | 'date' | 'title' | 'added';
 export type SortDirection = 'asc' | 'desc';
@@ -45,7 +49,10 @@ export interface PaperRow {
   title: string;
   authors: string[];
   authorsTruncated: boolean;
+  /** ISO at the precision known ("2024-07-31", "2024-07", "2024"); "" when unknown. */
   date: string;
+  year: number | null;
+  venue: string | null;
   category: string | null;
   addedAt: string;
   tags: string[];
@@ -77,13 +84,31 @@ export interface ProfileSummary {
   id: string;
   name: string;
   category: string | null;
+  affiliation: string | null;
+  /** The latest import's metrics (its source's). */
   metrics: ProfileMetrics;
+  /** Every source this profile was imported from, in the order they first were. */
+  sources: SourceId[];
   paperCount: number;
   lastImportedAt: string;
 }
 
+/** One source's metrics over time: one series of a researcher's metric history. */
+export interface MetricsSeries {
+  source: SourceId;
+  /** What the source is called ("Google Scholar profile"). */
+  sourceLabel: string;
+  /** Oldest first. */
+  snapshots: Array<{ at: string; metrics: SourceMetrics }>;
+}
+
 export interface ProfileDetail extends ProfileSummary {
+  /** Every snapshot, oldest first, each naming its source. */
   history: MetricsSnapshot[];
+  /** The same snapshots as one series per source (in the order the sources first showed metrics). */
+  series: MetricsSeries[];
+  /** The latest metrics each source showed, with its own figures (Google Scholar's i10Index, …). */
+  metricsBySource: Partial<Record<SourceId, SourceMetrics>>;
   firstImportedAt: string;
   paperIds: string[];
 }
@@ -104,21 +129,47 @@ export interface LibraryOverview {
   problems: string[];
 }
 
-/** Choices the user made in the import preview; the preview and the commit take the same ones. */
-export interface ImportOptions {
-  /** The researcher's name to use instead of the one the parser found (when the preview doubts it). */
-  profileName?: string;
+/**
+ * Choices the user made in the import preview; the preview and the commit take the same ones. Those the library
+ * keeps with the import (StoredImportOptions: profileName, source, fileName) are what a later re-read uses.
+ */
+export interface ImportOptions extends StoredImportOptions {
+  /**
+   * Names this call's work: its progress arrives as 'import-progress' changes with this id (large texts are read
+   * off the main thread), and cancelImport(jobId) stops it. Not kept with the import.
+   */
+  jobId?: string;
 }
 
-export interface ImportPreviewPaper extends ParsedPaper {
+/** Which paper already in the library an incoming one is, and why ("same DOI", "same title", …). */
+export interface PaperMatch {
+  id: string;
+  /** The stored paper's title as the library shows it now. */
+  title: string;
+  reason: MatchReason;
+}
+
+export interface ImportPreviewPaper extends SourcePaper {
+  /** The id it has (or will have) in the library. */
   id: string;
   isNew: boolean;
+  /** The stored paper it is; null for a new paper. */
+  match: PaperMatch | null;
 }
+
+/** Why an import did not happen; `cancelled` when cancelImport stopped it (nothing was changed either way). */
+export type ImportRefusal = { ok: false; error: string; cancelled?: true };
 
 export type ImportPreview =
   | {
       ok: true;
-      profile: ParsedProfile;
+      source: SourceId;
+      /** What the source is called, for "Google Scholar profile · 20 papers". */
+      sourceLabel: string;
+      /** ImportOptions.fileName, when the text came from a file. */
+      fileName: string | null;
+      /** The person the text is about; null for a list without one (BibTeX, RIS, CSL-JSON, an arXiv listing). */
+      profile: SourceProfile | null;
       /** Set when this profile is already in the library (the import will update it). */
       existingProfileId: string | null;
       metricsChanged: boolean;
@@ -128,24 +179,26 @@ export type ImportPreview =
       /** The parser's warnings, then the store's notices (papers merged or kept apart, a doubtful profile merge). */
       warnings: string[];
     }
-  | { ok: false; error: string };
+  | ImportRefusal;
 
 export type ImportResult =
   | {
       ok: true;
-      profileId: string;
-      profileName: string;
+      source: SourceId;
+      /** The profile imported or updated; null for a list without a person. */
+      profileId: string | null;
+      profileName: string | null;
       /** Papers that were not in the library before. */
       added: number;
-      /** Papers already in the library (from this or another profile). */
+      /** Papers already in the library (from this or another source or profile). */
       present: number;
-      /** Whether the profile was already known and got new metrics or new papers. */
+      /** Whether something already in the library changed: the profile's metrics or papers, a paper's fields. */
       updated: boolean;
       metricsChanged: boolean;
       /** As ImportPreview's: what the user was told in the preview, said again after the import. */
       warnings: string[];
     }
-  | { ok: false; error: string };
+  | ImportRefusal;
 
 export type ExportFormat = 'json' | 'bibtex' | 'csl-json' | 'ris' | 'markdown';
 
@@ -167,15 +220,31 @@ export interface SaveStatus {
   warnings: string[];
 }
 
+/** The two steps of an import a progress bar shows: reading the text, then writing the library. */
+export const IMPORT_PHASES = ['parse', 'commit'] as const;
+export type ImportPhase = (typeof IMPORT_PHASES)[number];
+
 export type LibraryChange =
-  | { kind: 'import'; profileId: string; paperIds: string[] }
+  | { kind: 'import'; profileId: string | null; paperIds: string[] }
+  /** How far a previewImport or commitImport called with a jobId has come (`done` of `total` entries or steps). */
+  | { kind: 'import-progress'; jobId: string; phase: ImportPhase; done: number; total: number }
   | { kind: 'user-data'; paperIds: string[] }
   | { kind: 'tags' }
   | { kind: 'save-status'; status: SaveStatus };
 
 export interface FolioApi {
+  /**
+   * What importing `text` would do; writes nothing. Texts over 256 KB are read in a worker thread, which the first
+   * preview of a session starts and warms ahead of need: a dialog that will offer a large file can preview "" first.
+   */
   previewImport(text: string, options?: ImportOptions): Promise<ImportPreview>;
   commitImport(text: string, options?: ImportOptions): Promise<ImportResult>;
+  /**
+   * Stops the previewImport or commitImport running with this jobId, if any: it resolves with a refusal
+   * (`cancelled: true`) and nothing is written. A commit already writing finishes (an import is one atomic write).
+   * Resolves true when a job was stopped.
+   */
+  cancelImport(jobId: string): Promise<boolean>;
   overview(): Promise<LibraryOverview>;
   query(view: ViewQuery): Promise<ViewPage>;
   /** Throws when the id is unknown. highlight: a search string whose matches to mark. */
@@ -207,6 +276,7 @@ export type FolioMethod = Exclude<keyof FolioApi, 'onChanged'>;
 export const FOLIO_METHODS = [
   'previewImport',
   'commitImport',
+  'cancelImport',
   'overview',
   'query',
   'paper',

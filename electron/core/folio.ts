@@ -6,10 +6,13 @@ import type {
   ExportFormat,
   FolioApi,
   ImportOptions,
+  ImportPhase,
   ImportPreview,
+  ImportRefusal,
   ImportResult,
   LibraryChange,
   LibraryOverview,
+  MetricsSeries,
   PaperDetail,
   PaperRow,
   ProfileDetail,
@@ -21,9 +24,11 @@ import type {
 } from './api.js';
 import { exportLibrary } from './export/index.js';
 import { Library, UnknownPaperError } from './library/index.js';
-import type { PaperRecord, ParseResult, ProfileRecord, ReadingStatus } from './model.js';
+import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
 import { normalizeKey } from './text.js';
-import { NotAProfileError, PARSER_VERSION, parseProfilePage } from './parse/index.js';
+import { OFF_THREAD_CHARS, ParseCancelledError, ParseWorkers } from './parse/parse-off-thread.js';
+import { SOURCES, UnreadableTextError, parseText } from './parse/sources/registry.js';
+import { NotThisSourceError, type SourceResult } from './parse/sources/types.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
 import { indexFileFor } from './index-cache.js';
 import { inSlices } from './slices.js';
@@ -64,7 +69,7 @@ export interface IndexReport {
 }
 
 /** A paper as the CLI lists it: imported fields, user data, and the names of the profiles listing it. */
-export type PaperListing = Omit<PaperRecord, 'key'> & {
+export type PaperListing = Omit<PaperRecord, 'key' | 'fieldSources' | 'titleCut'> & {
   tags: string[];
   note: string;
   status: ReadingStatus;
@@ -318,6 +323,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     await this.saving;
     this.closed = true;
+    await this.parseWorkers.close();
     this.stopRetryingSaves();
     this.stopWatchingLibrary();
     this.listeners.clear();
@@ -325,37 +331,126 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async previewImport(text: string, options: ImportOptions = {}): Promise<ImportPreview> {
-    const parsed = parseOrExplain(text, options);
-    if (!parsed.ok) return parsed;
-    const plan = await this.library.planImport(parsed.result);
-    const papers = plan.papers.map(({ id, isNew, paper }) => ({ ...paper, id, isNew }));
-    const newCount = papers.filter((paper) => paper.isNew).length;
-    return {
-      ok: true,
-      profile: parsed.result.profile,
-      existingProfileId: plan.existingProfileId,
-      metricsChanged: plan.metricsChanged,
-      papers,
-      newCount,
-      presentCount: papers.length - newCount,
-      warnings: parsed.result.warnings.concat(plan.notices),
-    };
+    // Someone is importing: have a parsing worker ready (and warm) in case a large file follows this small text (a
+    // large one starts its own, and keeps it).
+    if (!this.library.isReadOnly && typeof text === 'string' && text.length <= OFF_THREAD_CHARS) this.parseWorkers.prewarm();
+    return this.runImportJob(options.jobId, async (signal) => {
+      const read = await this.readImport(text, options, signal);
+      if (!read.ok) return read;
+      const { result } = read;
+      const plan = await this.library.planImport(result);
+      const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match }));
+      const newCount = papers.filter((paper) => paper.isNew).length;
+      return {
+        ok: true,
+        source: result.source,
+        sourceLabel: SOURCES[result.source].label,
+        fileName: options.fileName ?? null,
+        profile: result.profile,
+        existingProfileId: plan.existingProfileId,
+        metricsChanged: plan.metricsChanged,
+        papers,
+        newCount,
+        presentCount: papers.length - newCount,
+        warnings: result.warnings.concat(plan.notices),
+      };
+    });
   }
 
   async commitImport(text: string, options: ImportOptions = {}): Promise<ImportResult> {
-    const parsed = parseOrExplain(text, options);
-    if (!parsed.ok) return parsed;
-    const outcome = await this.library.commitImport(text, parsed.result, PARSER_VERSION);
-    return {
-      ok: true,
-      profileId: outcome.profileId,
-      profileName: parsed.result.profile.name,
-      added: outcome.addedIds.length,
-      present: outcome.presentIds.length,
-      updated: outcome.updated,
-      metricsChanged: outcome.metricsChanged,
-      warnings: parsed.result.warnings.concat(outcome.notices),
-    };
+    return this.runImportJob(options.jobId, async (signal) => {
+      const read = await this.readImport(text, options, signal);
+      if (!read.ok) return read;
+      const { result } = read;
+      const steps = result.papers.length;
+      this.progress(options.jobId, 'commit', 0, steps);
+      // The last moment to cancel: from here the import is one atomic write, and it finishes.
+      if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
+      const { jobId: _jobId, ...kept } = options;
+      const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
+      this.progress(options.jobId, 'commit', steps, steps);
+      return {
+        ok: true,
+        source: outcome.source,
+        profileId: outcome.profileId,
+        profileName: result.profile?.name ?? null,
+        added: outcome.addedIds.length,
+        present: outcome.presentIds.length,
+        updated: outcome.updated,
+        metricsChanged: outcome.metricsChanged,
+        warnings: result.warnings.concat(outcome.notices),
+      };
+    });
+  }
+
+  async cancelImport(jobId: string): Promise<boolean> {
+    const job = this.importJobs.get(jobId);
+    if (job === undefined || job.signal.aborted) return false;
+    job.abort();
+    return true;
+  }
+
+  /** Import calls running with a jobId, so that cancelImport can stop them. */
+  private readonly importJobs = new Map<string, AbortController>();
+
+  /** Runs an import call under its jobId (if any); a cancellation is the refusal the API promises, not an error. */
+  private async runImportJob<T>(jobId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T | ImportRefusal> {
+    const controller = new AbortController();
+    if (jobId !== undefined) {
+      this.importJobs.get(jobId)?.abort(); // the same id again: the newer call replaces the older one
+      this.importJobs.set(jobId, controller);
+    }
+    try {
+      return await work(controller.signal);
+    } catch (error) {
+      if (error instanceof ParseCancelledError) return { ok: false, error: 'Import cancelled; nothing was changed.', cancelled: true };
+      throw error;
+    } finally {
+      if (jobId !== undefined && this.importJobs.get(jobId) === controller) this.importJobs.delete(jobId);
+    }
+  }
+
+  private progress(jobId: string | undefined, phase: ImportPhase, done: number, total: number): void {
+    if (jobId !== undefined) this.applyChange({ kind: 'import-progress', jobId, phase, done, total });
+  }
+
+  /**
+   * The text read by its source (the one forced, else the one detected) with the preview's choices applied, or why
+   * it cannot be imported. A large text is read in a worker thread; the last one read is kept, so the commit that
+   * follows its preview does not read it again.
+   */
+  private async readImport(text: string, options: ImportOptions, signal: AbortSignal): Promise<{ ok: true; result: SourceResult } | ImportRefusal> {
+    let result: SourceResult;
+    try {
+      result = await this.parseImportText(text, options, signal);
+    } catch (error) {
+      if (error instanceof NotThisSourceError || error instanceof UnreadableTextError) return { ok: false, error: error.message };
+      throw error;
+    }
+    if (options.profileName === undefined || result.profile === null) return { ok: true, result };
+    const name = options.profileName.replace(/\s+/gu, ' ').trim();
+    if (normalizeKey(name) === '') return { ok: false, error: `The name ${JSON.stringify(options.profileName)} has no letters or digits.` };
+    // The user's name replaces the parser's, and with it the parser's doubt about it.
+    const { nameDoubt: _doubt, ...profile } = result.profile;
+    return { ok: true, result: { ...result, profile: { ...profile, name } } };
+  }
+
+  /** Reads large texts in a worker thread (kept between imports, see parse-off-thread.ts). */
+  private readonly parseWorkers = new ParseWorkers();
+
+  /** The last large text read off the main thread and what it gave (a preview's read, reused by its commit). */
+  private lastOffThreadRead: { text: string; source: string | undefined; result: SourceResult } | null = null;
+
+  private async parseImportText(text: string, options: ImportOptions, signal: AbortSignal): Promise<SourceResult> {
+    if (typeof text !== 'string' || text.length <= OFF_THREAD_CHARS) return parseText(text, options.source);
+    const cached = this.lastOffThreadRead;
+    if (cached !== null && cached.source === options.source && cached.text === text) return cached.result;
+    const result = await this.parseWorkers.parse(text, options.source, {
+      signal,
+      onProgress: (done, total) => this.progress(options.jobId, 'parse', done, total),
+    });
+    this.lastOffThreadRead = { text, source: options.source, result };
+    return result;
   }
 
   async overview(): Promise<LibraryOverview> {
@@ -431,7 +526,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     const papers = ids.map((id) => {
       const paper = this.requirePaper(id);
       const data = this.library.userData(id);
-      const { key: _key, ...imported } = paper;
+      const { key: _key, fieldSources: _fieldSources, titleCut: _titleCut, ...imported } = paper;
       return {
         ...imported,
         tags: [...data.tags],
@@ -465,9 +560,23 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   async profile(id: string): Promise<ProfileDetail> {
     const profile = this.library.getProfile(id);
     if (!profile) throw new UnknownProfileError(`No profile with id "${id}" in this library.`);
+    const history = profile.history.map((snapshot) => ({ at: snapshot.at, source: snapshot.source, metrics: { ...snapshot.metrics } }));
+    const series = new Map<string, MetricsSeries>();
+    for (const { at, source, metrics } of history) {
+      let line = series.get(source);
+      if (line === undefined) series.set(source, (line = { source, sourceLabel: SOURCES[source].label, snapshots: [] }));
+      line.snapshots.push({ at, metrics });
+    }
+    const metricsBySource: ProfileDetail['metricsBySource'] = {};
+    for (const source of profile.sources) {
+      const metrics = profile.metricsBySource[source];
+      if (metrics !== undefined) metricsBySource[source] = { ...metrics };
+    }
     return {
       ...summarizeProfile(profile),
-      history: profile.history.map((snapshot) => ({ at: snapshot.at, metrics: { ...snapshot.metrics } })),
+      history,
+      series: [...series.values()],
+      metricsBySource,
       firstImportedAt: profile.firstImportedAt,
       paperIds: [...profile.paperIds],
     };
@@ -544,6 +653,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       authors: paper.authors,
       authorsTruncated: paper.authorsTruncated,
       date: paper.date,
+      year: paper.year,
+      venue: paper.venue,
       category: paper.category,
       addedAt: paper.addedAt,
       tags: [...data.tags],
@@ -560,7 +671,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   /** Keeps the search index and sort orders in step with the store, then tells subscribers. */
   private applyChange(change: LibraryChange): void {
-    if (change.kind !== 'save-status') this.applyDataChange(change);
+    if (change.kind !== 'save-status' && change.kind !== 'import-progress') this.applyDataChange(change);
     for (const listener of this.listeners) {
       try {
         listener(change);
@@ -570,7 +681,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
   }
 
-  private applyDataChange(change: Exclude<LibraryChange, { kind: 'save-status' }>): void {
+  private applyDataChange(change: Exclude<LibraryChange, { kind: 'save-status' | 'import-progress' }>): void {
     if (change.kind === 'import') this.orders.invalidate();
     // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
@@ -592,29 +703,14 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 }
 
-/** The parse of `text` with the preview's choices applied, or why it is not a profile page. */
-function parseOrExplain(text: string, options: ImportOptions): { ok: true; result: ParseResult } | { ok: false; error: string } {
-  let result: ParseResult;
-  try {
-    result = parseProfilePage(text);
-  } catch (error) {
-    if (error instanceof NotAProfileError) return { ok: false, error: error.message };
-    throw error;
-  }
-  if (options.profileName === undefined) return { ok: true, result };
-  const name = options.profileName.replace(/\s+/gu, ' ').trim();
-  if (normalizeKey(name) === '') return { ok: false, error: `The name ${JSON.stringify(options.profileName)} has no letters or digits.` };
-  // The user's name replaces the parser's, and with it the parser's doubt about it.
-  const { nameDoubt: _doubt, ...profile } = result.profile;
-  return { ok: true, result: { ...result, profile: { ...profile, name } } };
-}
-
 function summarizeProfile(profile: ProfileRecord): ProfileSummary {
   return {
     id: profile.id,
     name: profile.name,
     category: profile.category,
+    affiliation: profile.affiliation,
     metrics: { ...profile.metrics },
+    sources: [...profile.sources],
     paperCount: profile.paperIds.length,
     lastImportedAt: profile.lastImportedAt,
   };

@@ -1,4 +1,6 @@
-// The data Folio keeps: what the parser produces and what the library stores. Plain types, no behaviour.
+// The data Folio keeps: what the library stores (parse results are SourceResult, parse/sources/types.ts). Plain
+// types, no behaviour.
+import type { SourceId, SourceMetrics } from './parse/sources/types.js';
 
 export const READING_STATUSES = ['unread', 'reading', 'read'] as const;
 export type ReadingStatus = (typeof READING_STATUSES)[number];
@@ -18,68 +20,81 @@ export interface ProfileMetrics {
   aiScore: number | null;
 }
 
-export interface ParsedProfile {
-  name: string;
-  /** The short code under the name, e.g. "LG"; null when absent. */
-  category: string | null;
-  metrics: ProfileMetrics;
-  /**
-   * Why the parser is not sure `name` is the researcher's (e.g. unknown lines above it and the name is not among
-   * the papers' authors); absent when it is sure. The preview shows it, and lets the user correct the name.
-   */
-  nameDoubt?: string;
-}
-
-export interface ParsedPaper {
-  /** e.g. "CL", "cs.LG", "stat.ML"; null when the page had none. */
-  category: string | null;
-  /** ISO date YYYY-MM-DD. */
-  date: string;
-  title: string;
-  authors: string[];
-  /** True when the page cut the author list short with "et al.". */
-  authorsTruncated: boolean;
-  /** Organisations listed after " · " on the authors line; possibly empty. */
-  orgs: string[];
-  /** Paragraphs joined by a blank line; "" when the page showed none. */
-  abstract: string;
-}
-
-export interface ParseResult {
-  profile: ParsedProfile;
-  papers: ParsedPaper[];
-  warnings: string[];
-}
-
 /** A [start, end) range of UTF-16 code units in a field's text, for highlighting. */
 export type MatchRange = readonly [start: number, end: number];
 
-export interface PaperRecord extends ParsedPaper {
-  /** Stable id derived from the dedup key, e.g. "p-3f9a1c2b7d10". */
+/** The fields of a stored paper whose shown value remembers the source it came from (`fieldSources`). */
+export const PROVENANCE_FIELDS = ['title', 'authors', 'date', 'venue', 'abstract', 'doi', 'arxivId', 'url', 'category', 'orgs'] as const;
+export type ProvenanceField = (typeof PROVENANCE_FIELDS)[number];
+/** Which source each shown value came from; a field without a value has no entry. */
+export type FieldSources = Partial<Record<ProvenanceField, SourceId>>;
+
+/**
+ * A paper as the library stores it: the richest value of each field over every source that listed it
+ * (richest-fields.ts). Strings the search, sort and highlight read are never null: `abstract` is "" when none and
+ * `date` "" when unknown.
+ */
+export interface PaperRecord {
+  /** Stable id derived from the dedup key of the title it was first stored with, e.g. "p-3f9a1c2b7d10". Never changes. */
   id: string;
   /**
-   * The title's dedup key (titleKey in text.ts). Papers with the same key are one paper when their dates are
-   * within a year (same-paper.ts); a library can hold several papers with one key, years apart.
+   * The shown title's dedup key (titleKey in text.ts); follows the title when a richer source replaces it. Papers
+   * are matched on DOI, arXiv id, then this key with years within one (same-paper.ts); a library can hold several
+   * papers with one key, years apart.
    */
   key: string;
   /** ISO timestamp of the import that first brought this paper in. */
   addedAt: string;
+  title: string;
+  /** Set (always true) when the shown title is one a source cut short with "…" (Google Scholar). */
+  titleCut?: true;
+  authors: string[];
+  /** True when the source cut the author list short ("et al.", "…", "+12 authors"). */
+  authorsTruncated: boolean;
+  /** ISO at the precision known: "2024-07-31", "2024-07" or "2024"; "" when unknown. */
+  date: string;
+  /** The publication year; null when unknown. Always the year of `date` when there is one. */
+  year: number | null;
+  /** e.g. "CL", "cs.LG", "stat.ML"; null when no source gave one. */
+  category: string | null;
+  /** Organisations listed with the authors; possibly empty. */
+  orgs: string[];
+  /** Paragraphs joined by a blank line; "" when no source showed one. */
+  abstract: string;
+  /** Journal, proceedings or "arXiv preprint", as printed; null when none. */
+  venue: string | null;
+  /** Bare DOI in lower case; null when none. */
+  doi: string | null;
+  /** Bare arXiv id without version; null when none. */
+  arxivId: string | null;
+  url: string | null;
+  /** Every source that listed this paper, in the order they first did. */
+  sources: SourceId[];
+  fieldSources: FieldSources;
 }
 
 export interface MetricsSnapshot {
   /** ISO timestamp of the import that saw these metrics. */
   at: string;
-  metrics: ProfileMetrics;
+  /** The source whose page showed them (each source's metrics form their own series). */
+  source: SourceId;
+  metrics: SourceMetrics;
 }
 
 export interface ProfileRecord {
-  /** Stable id derived from the normalized profile name, e.g. "a-5b2c9d0e1f22". */
+  /** Stable id derived from the normalized profile name, e.g. "a-5b2c9d0e1f22": one profile per person, whatever the source. */
   id: string;
   name: string;
   category: string | null;
-  /** The latest metrics (the last entry of history). */
+  /** Employer or institution, as the latest source that showed one printed it; null when none did. */
+  affiliation: string | null;
+  /** The metrics of the latest import (its source's); see metricsBySource for every source's. */
   metrics: ProfileMetrics;
-  /** Every distinct set of metrics seen, oldest first; a re-import with equal metrics adds nothing. */
+  /** The latest metrics each source showed (a source's own figures, such as Google Scholar's i10Index, included). */
+  metricsBySource: Partial<Record<SourceId, SourceMetrics>>;
+  /** Every source this profile was imported from, in the order they first were. */
+  sources: SourceId[];
+  /** Every distinct set of metrics seen per source, oldest first; a re-import with equal metrics for its source adds nothing. */
   history: MetricsSnapshot[];
   /** Papers this profile lists, in the page order of the latest import, then older ones. */
   paperIds: string[];
@@ -87,12 +102,27 @@ export interface ProfileRecord {
   lastImportedAt: string;
 }
 
-/** One paste, kept losslessly so a better parser can re-run it later. */
+/** The import options a paste was read with, kept so the stored text can be read again exactly. */
+export interface StoredImportOptions {
+  /** The researcher's name the user typed instead of the parsed one. */
+  profileName?: string;
+  /** The source the user forced instead of the detected one. */
+  source?: SourceId;
+  /** The name of the file the text came from. */
+  fileName?: string;
+}
+
+/** One paste or file, kept losslessly so a better parser can re-run it later. */
 export interface ImportRecord {
   id: string;
   at: string;
+  /** The source the text was read as. */
+  source: SourceId;
+  /** That source's version (ImportSource.version) when it read the text. */
   parserVersion: number;
-  profileId: string;
+  /** The profile it updated; null for a text without a person (BibTeX, RIS, CSL-JSON, an arXiv listing). */
+  profileId: string | null;
+  options: StoredImportOptions;
   /** File name (inside the library's imports/ folder) holding the exact pasted text. */
   file: string;
   sha256: string;

@@ -20,6 +20,7 @@ export function searchDocFor(library: Library, paper: PaperRecord): SearchDoc {
     tags: data.tags,
     note: data.note,
     date: paper.date,
+    year: paper.year,
     category: paper.category,
     status: data.status,
     profileIds: profiles.map((profile) => profile.id),

@@ -30,6 +30,7 @@ export function buildFolioApi(ipcRenderer: IpcRendererLike) {
       options === undefined ? invoke('previewImport', text) : invoke('previewImport', text, options),
     commitImport: (text: string, options?: ImportOptions) =>
       options === undefined ? invoke('commitImport', text) : invoke('commitImport', text, options),
+    cancelImport: (jobId: string) => invoke('cancelImport', jobId),
     overview: () => invoke('overview'),
     query: (view: Parameters<FolioApi['query']>[0]) => invoke('query', view),
     // Only send the arguments given: the schema accepts [id] or [id, highlight].

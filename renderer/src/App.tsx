@@ -385,7 +385,8 @@ export function App() {
           initialText={importText}
           onClose={() => setImportText(null)}
           onImported={(profileId) => {
-            setScope({ kind: 'profile', id: profileId });
+            // A list without a person (a BibTeX file) has no profile to show: the whole library, with its papers.
+            setScope(profileId === null ? { kind: 'all' } : { kind: 'profile', id: profileId });
             setSearch('');
           }}
         />

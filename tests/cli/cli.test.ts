@@ -37,14 +37,17 @@ describe('folio parse', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stderr, '');
     const parsed = JSON.parse(run.stdout);
+    assert.equal(parsed.source, 'profile-page');
     assert.deepEqual(parsed.profile, {
       name: 'Sabela Ramos',
       category: 'LG',
+      affiliation: null,
       metrics: { hIndex: 117, papers: 12, citations: 9233, novelty: 45, aiScore: 42 },
     });
     assert.equal(parsed.papers.length, 12);
-    assert.deepEqual(Object.keys(parsed.papers[0]).sort(), [
-      'abstract', 'authors', 'authorsTruncated', 'category', 'date', 'orgs', 'title',
+    assert.deepEqual(Object.keys(parsed), ['source', 'profile', 'papers', 'warnings'], 'the contract, in its order');
+    assert.deepEqual(Object.keys(parsed.papers[0]), [
+      'title', 'authors', 'authorsTruncated', 'date', 'year', 'category', 'orgs', 'abstract', 'venue', 'doi', 'arxivId', 'url',
     ]);
     assert.ok(Array.isArray(parsed.warnings));
   });
@@ -263,7 +266,7 @@ describe('a library folder that cannot be used: one line on stderr, no stack tra
         await writeFile(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, profiles: [], imports: [], segments: [] }));
         return dir;
       },
-      expect: () => ({ code: 1, message: /^folio: library\.json was written by a newer Folio \(format version 99; this one reads up to 2\)\. Update Folio to open this library; nothing was changed\.$/ }),
+      expect: () => ({ code: 1, message: /^folio: library\.json was written by a newer Folio \(format version 99; this one reads up to 3\)\. Update Folio to open this library; nothing was changed\.$/ }),
     },
   ];
   for (const place of PLACES) {

@@ -22,15 +22,15 @@ test('preview and result carry the same notices; a corrected name is used by bot
 
       const preview = await core.previewImport(text);
       assert.ok(preview.ok);
-      assert.equal(preview.profile.name, 'Research Feed');
-      assert.match(preview.profile.nameDoubt ?? '', /not among the authors/);
+      assert.equal(preview.profile?.name, 'Research Feed');
+      assert.match(preview.profile?.nameDoubt ?? '', /not among the authors/);
       assert.equal(preview.warnings.filter((w) => w.startsWith('This page will be merged into the profile "Research Feed"')).length, 1);
       assert.equal(preview.warnings.filter((w) => w.includes('2023-05-31 and 2024-01-10 are one paper')).length, 1);
 
       const corrected = await core.previewImport(text, { profileName: '  Johan\nFerret ' });
       assert.ok(corrected.ok);
-      assert.equal(corrected.profile.name, 'Johan Ferret');
-      assert.equal(corrected.profile.nameDoubt, undefined);
+      assert.equal(corrected.profile?.name, 'Johan Ferret');
+      assert.equal(corrected.profile?.nameDoubt, undefined);
       assert.equal(corrected.existingProfileId, null);
       assert.ok(!corrected.warnings.some((w) => w.includes('will be merged into the profile')));
       assert.deepEqual(await core.previewImport(text, { profileName: '—' }), { ok: false, error: 'The name "—" has no letters or digits.' });

@@ -177,7 +177,7 @@ describe('FolioCore', () => {
       const text = await core.sampleProfile();
       const preview = await core.previewImport(text);
       assert.ok(preview.ok);
-      assert.equal(preview.profile.name, 'Sabela Ramos');
+      assert.equal(preview.profile?.name, 'Sabela Ramos');
     });
   });
 });

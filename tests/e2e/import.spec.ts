@@ -154,7 +154,7 @@ test('a junk paste says what was expected, cannot be imported and writes nothing
   await expect(dialog).toBeVisible();
   const problem = dialog.getByRole('alert');
   await expect(problem).toContainText('Nothing to import');
-  await expect(problem).toContainText(/does not look like a profile page: expected an author name followed by metrics .* but found neither/);
+  await expect(problem).toContainText(/Folio cannot read this text: expected one of Profile page, Google Scholar profile, .*BibTeX file.* or Folio backup\./);
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
   // Ctrl+Enter in the text must not import either.
   await dialog.getByRole('textbox', { name: 'Profile page text' }).press('Control+Enter');

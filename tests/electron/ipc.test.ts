@@ -22,7 +22,8 @@ function setup() {
 
 const VALID_ARGS: Record<FolioMethod, unknown[]> = {
   previewImport: ['Sabela Ramos\n…'],
-  commitImport: ['Sabela Ramos\n…', { profileName: 'Sabela Ramos' }],
+  commitImport: ['@article{k, title={T}}', { profileName: 'Sabela Ramos', source: 'bibtex', fileName: 'library.bib', jobId: 'job-1' }],
+  cancelImport: ['job-1'],
   overview: [],
   query: [{ search: 'tag:rl year:2021..2024', offset: 0, limit: 50, sort: 'date', direction: 'desc' }],
   paper: ['p-3f9a1c2b7d10', 'transformer'],
@@ -104,6 +105,10 @@ describe('registerIpc', () => {
     { method: 'previewImport', args: [null], expected: /previewImport/ },
     { method: 'previewImport', args: ['x', { profileName: 3 }], expected: /previewImport/ },
     { method: 'commitImport', args: ['x', { profileName: 'A', evil: true }], expected: /commitImport/ },
+    { method: 'previewImport', args: ['x', { source: 'myspace' }], expected: /previewImport/ },
+    { method: 'previewImport', args: ['x', { jobId: '' }], expected: /previewImport/ },
+    { method: 'cancelImport', args: [], expected: /cancelImport/ },
+    { method: 'cancelImport', args: [42], expected: /cancelImport/ },
   ];
   for (const { method, args, expected } of invalidCalls) {
     it(`rejects ${method}(${JSON.stringify(args)}) without calling the core`, async () => {

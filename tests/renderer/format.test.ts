@@ -20,6 +20,9 @@ test('format: formatDate shows the calendar day written, in any time zone', asyn
     { name: 'first of January (year boundary)', input: '2024-01-01', expected: day.format(new Date(2024, 0, 1)) },
     { name: 'leap day', input: '2024-02-29', expected: day.format(new Date(2024, 1, 29)) },
     { name: 'timestamp: shown in local time', input: '2024-07-31T23:30:00.000Z', expected: day.format(new Date(Date.UTC(2024, 6, 31, 23, 30))) },
+    { name: 'a year alone (a source that gives only the year) stays a year', input: '2024', expected: '2024' },
+    { name: 'a month: month and year, no invented day', input: '2024-07', expected: new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short' }).format(new Date(2024, 6, 1)) },
+    { name: 'month 13 of a year-month is shown as is', input: '2024-13', expected: '2024-13' },
     { name: 'garbage is shown as is', input: 'not a date', expected: 'not a date' },
     { name: 'empty', input: '', expected: '' },
     { name: 'impossible day is shown as is, not rolled over to March', input: '2024-02-30', expected: '2024-02-30' },
@@ -64,7 +67,7 @@ test('format: formatNumber and plural', async (t) => {
 });
 
 test('format: importSummary says what an import did', async (t) => {
-  const base = { profileName: 'Sabela Ramos', added: 0, present: 0, updated: false, metricsChanged: false };
+  const base = { profileName: 'Sabela Ramos' as string | null, sourceLabel: 'Profile page', added: 0, present: 0, updated: false, metricsChanged: false };
   const num = new Intl.NumberFormat();
   const cases = [
     { name: 'a new profile', input: { ...base, added: 12 }, expected: 'Imported Sabela Ramos: 12 new papers' },
@@ -73,6 +76,7 @@ test('format: importSummary says what an import did', async (t) => {
     { name: 'only new metrics (no longer "Imported 0 new papers")', input: { ...base, present: 12, updated: true, metricsChanged: true }, expected: 'Updated Sabela Ramos: new metrics, no new papers (12 already in library)' },
     { name: 'the same page again', input: { ...base, present: 1234 }, expected: `Sabela Ramos: nothing new (all ${num.format(1234)} papers already in library)` },
     { name: 'a profile with no papers', input: base, expected: 'Sabela Ramos: nothing new' },
+    { name: 'a list without a person is named by its source', input: { ...base, profileName: null, sourceLabel: 'BibTeX file', added: 2, present: 1 }, expected: 'Imported BibTeX file: 2 new papers (1 already in library)' },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(importSummary(c.input), c.expected));
 });

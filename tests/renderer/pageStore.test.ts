@@ -17,6 +17,8 @@ function paper(i: number, label = 'Paper'): PaperRow {
     authors: [],
     authorsTruncated: false,
     date: '2024-01-01',
+    year: 2024,
+    venue: null,
     category: null,
     addedAt: '2024-01-01T00:00:00.000Z',
     tags: [],

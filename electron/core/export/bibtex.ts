@@ -68,8 +68,9 @@ export function exportBibtex(entries: readonly ExportEntry[]): string {
         // Double braces keep the title's capitalisation (acronyms such as RLHF) as written.
         ['title', `{${escapeBibtex(singleLine(paper.title))}}`],
         ['author', authors.join(' and ')],
+        // A date is known to the year or the month only, or not at all (""): no month is invented.
         ['year', paper.date.slice(0, 4)],
-        ['month', String(Number(paper.date.slice(5, 7)))],
+        ['month', paper.date.length >= 7 ? String(Number(paper.date.slice(5, 7))) : ''],
         ['abstract', escapeBibtex(paper.abstract)],
         ['keywords', keywords.join(', ')],
         ['institution', paper.orgs.map(bibtexName).join(' and ')],

@@ -7,13 +7,14 @@ import type { ExportEntry } from './types.js';
 export function exportCslJson(entries: readonly ExportEntry[]): string {
   const keys = citationKeys(entries.map((entry) => entry.paper));
   const items = entries.map(({ paper, user }, index) => {
-    const [year, month, day] = paper.date.split('-').map(Number);
+    // date-parts at the precision known ([[2024]], [[2024, 7]], [[2024, 7, 31]]); no issued date when unknown.
+    const parts = paper.date === '' ? null : paper.date.split('-').map(Number);
     return {
       id: keys[index],
       type: 'article',
       title: paper.title,
       author: paper.authors.map(cslName),
-      issued: { 'date-parts': [[year, month, day]] },
+      issued: parts === null ? undefined : { 'date-parts': [parts] },
       abstract: paper.abstract || undefined,
       keyword: [paper.category, ...user.tags].filter(Boolean).map((k) => singleLine(k as string)).join(', ') || undefined,
       note: user.note || undefined,

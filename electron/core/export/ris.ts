@@ -17,7 +17,7 @@ export function exportRis(entries: readonly ExportEntry[]): string {
     .map(({ paper, user }) => {
       const lines = ['TY  - GEN', `TI  - ${singleLine(paper.title)}`];
       for (const author of paper.authors.map(risName)) if (author) lines.push(`AU  - ${author}`);
-      lines.push(`PY  - ${paper.date.slice(0, 4)}`, `DA  - ${paper.date.replaceAll('-', '/')}`);
+      if (paper.date !== '') lines.push(`PY  - ${paper.date.slice(0, 4)}`, `DA  - ${paper.date.replaceAll('-', '/')}`);
       if (paper.abstract.trim()) lines.push(`AB  - ${singleLine(paper.abstract)}`);
       for (const keyword of [paper.category, ...user.tags]) if (keyword && singleLine(keyword)) lines.push(`KW  - ${singleLine(keyword)}`);
       if (user.note.trim()) lines.push(`N1  - ${singleLine(user.note)}`);

@@ -2,11 +2,14 @@
 // subset of what the zod schemas in schema.ts accept, so callers use them as a fast path: pass → accept the
 // parsed JSON as is (no copy); fail → fall back to zod, which decides and words the problem. At 100k papers
 // zod over the segments cost ~0.5 s of the open; these checks cost a few tens of ms.
-import { READING_STATUSES } from '../model.js';
-import type { PaperRecord, ParseResult } from '../model.js';
-import { HEX_COLOR, USER_SCHEMA_VERSION } from './schema.js';
+import { PROVENANCE_FIELDS, READING_STATUSES } from '../model.js';
+import type { PaperRecord } from '../model.js';
+import { SOURCE_IDS, type SourceResult } from '../parse/sources/types.js';
+import { HEX_COLOR, STORED_DATE, USER_SCHEMA_VERSION } from './schema.js';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SOURCE_DATE = /^\d{4}(?:-\d{2}(?:-\d{2})?)?$/;
+const SOURCES: ReadonlySet<unknown> = new Set(SOURCE_IDS);
+const PROVENANCE: ReadonlySet<string> = new Set(PROVENANCE_FIELDS);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -18,6 +21,8 @@ function isStringArray(v: unknown): v is string[] {
   return true;
 }
 
+const isNullOrString = (v: unknown): boolean => v === null || typeof v === 'string';
+
 /** The fields every stored record has, whether its abstract is inline (version 1) or in an abstracts file. */
 function hasRecordFields(v: Record<string, unknown>): boolean {
   const { id, key, category, date, title, authors, authorsTruncated, orgs, addedAt } = v;
@@ -26,9 +31,9 @@ function hasRecordFields(v: Record<string, unknown>): boolean {
     id.length > 0 &&
     typeof key === 'string' &&
     key.length > 0 &&
-    (category === null || typeof category === 'string') &&
+    isNullOrString(category) &&
     typeof date === 'string' &&
-    DATE.test(date) &&
+    STORED_DATE.test(date) &&
     typeof title === 'string' &&
     typeof addedAt === 'string' &&
     typeof authorsTruncated === 'boolean' &&
@@ -37,18 +42,42 @@ function hasRecordFields(v: Record<string, unknown>): boolean {
   );
 }
 
-export function isPaperRecord(v: unknown): v is PaperRecord {
-  return isPlainObject(v) && typeof v.abstract === 'string' && hasRecordFields(v);
+/** The fields version 3 added (identifiers, sources); a record written before has none of them. */
+function hasSourcedFields(v: Record<string, unknown>): boolean {
+  const { year, venue, doi, arxivId, url, sources, fieldSources, titleCut } = v;
+  if (!(year === null || Number.isInteger(year)) || !isNullOrString(venue) || !isNullOrString(doi)) return false;
+  if (!isNullOrString(arxivId) || !isNullOrString(url) || (titleCut !== undefined && titleCut !== true)) return false;
+  if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => SOURCES.has(s)) || !isPlainObject(fieldSources)) return false;
+  for (const field in fieldSources) {
+    if (!PROVENANCE.has(field) || !SOURCES.has(fieldSources[field])) return false;
+  }
+  return true;
 }
 
-/** A record of a split (version-2) segment: the PaperRecord fields but `abstract`, and no other key (splitRecordSchema). */
-export function isSplitRecord(v: unknown): v is Omit<PaperRecord, 'abstract'> {
-  if (!isPlainObject(v) || !hasRecordFields(v)) return false;
+/** Own keys of a record: a split record has exactly those of its version (splitRecordSchema is strict). */
+function keyCount(v: Record<string, unknown>): number {
   let keys = 0;
   for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) keys++;
-  return keys === SPLIT_RECORD_KEYS;
+  return keys;
 }
-const SPLIT_RECORD_KEYS = 9; // id, key, category, date, title, authors, authorsTruncated, orgs, addedAt
+const LEGACY_SPLIT_KEYS = 9; // id, key, category, date, title, authors, authorsTruncated, orgs, addedAt
+const SOURCED_SPLIT_KEYS = 16; // those, year, venue, doi, arxivId, url, sources, fieldSources (+ titleCut when cut)
+
+/** Whether a record of either version has the version-3 fields (false: read with defaults, see segments.ts). */
+export function isSourcedRecord(v: Record<string, unknown>): boolean {
+  return 'sources' in v;
+}
+
+export function isPaperRecord(v: unknown): v is PaperRecord {
+  return isPlainObject(v) && typeof v.abstract === 'string' && hasRecordFields(v) && (!isSourcedRecord(v) || hasSourcedFields(v));
+}
+
+/** A record of a split segment: the PaperRecord fields of its version but `abstract`, and no other key (splitRecordSchema). */
+export function isSplitRecord(v: unknown): v is Omit<PaperRecord, 'abstract'> {
+  if (!isPlainObject(v) || !hasRecordFields(v)) return false;
+  if (!isSourcedRecord(v)) return keyCount(v) === LEGACY_SPLIT_KEYS;
+  return hasSourcedFields(v) && keyCount(v) === SOURCED_SPLIT_KEYS + (v.titleCut === true ? 1 : 0);
+}
 
 export function isSegment(v: unknown): v is PaperRecord[] {
   if (!Array.isArray(v)) return false;
@@ -89,22 +118,32 @@ export function isUserDoc(v: unknown): boolean {
 
 const METRICS = ['hIndex', 'papers', 'citations', 'novelty', 'aiScore'] as const;
 
-/** Passes only what parseResultSchema accepts (profile {name, category, metrics}, papers, warnings). */
-export function isParseResult(v: unknown): v is ParseResult {
-  if (!isPlainObject(v) || !isPlainObject(v.profile) || !Array.isArray(v.papers) || !isStringArray(v.warnings)) return false;
-  const { name, category, metrics } = v.profile;
-  if (typeof name !== 'string' || (category !== null && typeof category !== 'string') || !isPlainObject(metrics)) return false;
-  for (const m of METRICS) {
-    const x = metrics[m];
+function isMetrics(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  for (const m of METRICS) if (!(m in v)) return false;
+  for (const m in v) {
+    const x = v[m];
     if (x !== null && (typeof x !== 'number' || !Number.isFinite(x))) return false;
   }
-  // buildImport spreads the metrics object: any other key goes through zod, which strips it.
-  if (Object.keys(metrics).length !== METRICS.length) return false;
+  return true;
+}
+
+/** Passes only what sourceResultSchema accepts. */
+export function isSourceResult(v: unknown): v is SourceResult {
+  if (!isPlainObject(v) || !SOURCES.has(v.source) || !Array.isArray(v.papers) || !isStringArray(v.warnings)) return false;
+  const profile = v.profile;
+  if (profile !== null) {
+    if (!isPlainObject(profile) || typeof profile.name !== 'string' || !isNullOrString(profile.category)) return false;
+    if (!isNullOrString(profile.affiliation) || !isMetrics(profile.metrics)) return false;
+    if (profile.nameDoubt !== undefined && typeof profile.nameDoubt !== 'string') return false;
+  }
   for (const p of v.papers) {
     if (!isPlainObject(p)) return false;
-    const { category: c, date, title, authors, authorsTruncated, orgs, abstract } = p;
-    if ((c !== null && typeof c !== 'string') || typeof date !== 'string' || !DATE.test(date) || typeof title !== 'string') return false;
-    if (typeof abstract !== 'string' || typeof authorsTruncated !== 'boolean' || !isStringArray(authors) || !isStringArray(orgs)) return false;
+    const { title, authors, authorsTruncated, date, year, category, orgs, abstract, venue, doi, arxivId, url } = p;
+    if (typeof title !== 'string' || !isStringArray(authors) || typeof authorsTruncated !== 'boolean' || !isStringArray(orgs)) return false;
+    if (!(date === null || (typeof date === 'string' && SOURCE_DATE.test(date))) || !(year === null || Number.isInteger(year))) return false;
+    if (!isNullOrString(category) || !isNullOrString(abstract) || !isNullOrString(venue)) return false;
+    if (!isNullOrString(doi) || !isNullOrString(arxivId) || !isNullOrString(url)) return false;
   }
   return true;
 }

@@ -1,35 +1,69 @@
-// Pure import logic: validating a ParseResult, matching its papers against the library (same-paper.ts: the title
-// key, then dates within a year), and building the records a commit writes. No I/O here.
-import { findNearest, findSamePaper, improvePaper, keptApartNotice, mergedNotice } from '../same-paper.js';
+// Pure import logic: validating a SourceResult, matching its papers within the import and against the library
+// (same-paper.ts: DOI, arXiv id, title), choosing each field's richest value (richest-fields.ts), and building the
+// records and the profile a commit writes. No I/O here.
+import type { PaperRecord, ProfileMetrics, ProfileRecord, StoredImportOptions } from '../model.js';
+import type { SourceId, SourceMetrics, SourcePaper, SourceResult } from '../parse/sources/types.js';
+import { fieldSourcesOf, mergeRichest } from '../richest-fields.js';
+import {
+  datesDiffer,
+  findKeptApart,
+  findSamePaper,
+  identityOf,
+  keptApartNotice,
+  mergedNotice,
+  type MatchReason,
+  type PaperIdentity,
+  type SeenPaper,
+} from '../same-paper.js';
 import { normalizeKey, titleKey } from '../text.js';
-import type { ParseResult, ParsedPaper, PaperRecord, ProfileMetrics, ProfileRecord } from '../model.js';
 import { InvalidImportError } from './errors.js';
-import { isParseResult } from './fast-check.js';
+import { isSourceResult } from './fast-check.js';
+import { IdentityIndex } from './identity-index.js';
 import { paperIdForKey, profileIdForName } from './ids.js';
-import { describeIssues, parseResultSchema } from './schema.js';
+import { describeIssues, sourceResultSchema } from './schema.js';
+
+/** Which stored paper an incoming one is, and why (the preview shows it). */
+export interface PaperMatch {
+  id: string;
+  /** The stored paper's title as shown now. */
+  title: string;
+  reason: MatchReason;
+}
+
+export interface PlannedPaper {
+  id: string;
+  isNew: boolean;
+  /** The paper as the source gave it (with the richest fields of its repeats in this import). */
+  paper: SourcePaper;
+  /** The stored paper it is, and why; null for a paper new to the library. */
+  match: PaperMatch | null;
+}
 
 export interface ImportPlan {
-  profileId: string;
+  source: SourceId;
+  /** The profile the import updates or creates; null for a text without a person (a BibTeX file, an arXiv listing). */
+  profileId: string | null;
   /** Set when the profile is already in the library (the import updates it). */
   existingProfileId: string | null;
-  /** True when the profile exists and at least one metric differs from its latest snapshot. */
+  /** True when the profile exists and this source now shows metrics that differ from its last ones (or none before). */
   metricsChanged: boolean;
-  /** The paste's papers in page order, one entry per distinct paper (a title repeated in the paste is linked once). */
-  papers: Array<{ id: string; isNew: boolean; paper: ParsedPaper }>;
+  /** The import's papers in its order, one entry per distinct paper (a paper listed twice is linked once). */
+  papers: PlannedPaper[];
   /**
    * What the user must be told before and after the commit: each paper merged with another listing of a different
-   * date (in the paste or in the library), each title kept as two papers, a doubtful name merged into a profile.
+   * date (in the import or in the library), each title kept as two papers, a doubtful name merged into a profile.
    */
   notices: string[];
 }
 
 export interface ImportOutcome {
-  profileId: string;
+  source: SourceId;
+  profileId: string | null;
   /** Papers that were not in the library before. */
   addedIds: string[];
-  /** Papers of this paste that were already in the library (from this or another profile). */
+  /** Papers of this import that were already in the library (from this or another source or profile). */
   presentIds: string[];
-  /** The profile already existed and got new metrics, newly linked papers, or better data for its papers. */
+  /** Something already in the library changed: the profile's metrics or papers, or a stored paper's fields. */
   updated: boolean;
   metricsChanged: boolean;
   importId: string;
@@ -40,83 +74,61 @@ export interface ImportOutcome {
 /** What the planner needs to see of the library. */
 export interface CatalogView {
   paper(id: string): PaperRecord | undefined;
-  /** Ids of the stored papers with this title key (several when the same title was kept for different years). */
-  idsForKey(key: string): readonly string[];
+  /** Ids of stored papers that may be the same as `identity` (see IdentityIndex); each is checked by the planner. */
+  candidateIds(identity: PaperIdentity): Iterable<string>;
   profile(id: string): ProfileRecord | undefined;
 }
 
-/** Title key -> ids, for CatalogView.idsForKey; a lone id is kept unboxed (almost every key has one paper). */
-export type KeyIndex = Map<string, string | string[]>;
-
-export function addToKeyIndex(index: KeyIndex, key: string, id: string): void {
-  const held = index.get(key);
-  if (held === undefined) index.set(key, id);
-  else if (typeof held === 'string') {
-    if (held !== id) index.set(key, [held, id]);
-  } else if (!held.includes(id)) held.push(id);
+/** A planned paper with what the commit writes for it. */
+interface Entry extends PlannedPaper {
+  /** The record as this import leaves it: the stored one with the richest fields of every listing, or a new one. */
+  record: PaperRecord;
+  identity: PaperIdentity;
+  /** The stored record changes (a richer field, or a source it did not have yet). */
+  changed: boolean;
 }
-
-export function idsInKeyIndex(index: KeyIndex, key: string): readonly string[] {
-  const held = index.get(key);
-  return held === undefined ? [] : typeof held === 'string' ? [held] : held;
-}
-
-export interface PlannedPaper {
-  id: string;
-  key: string;
-  isNew: boolean;
-  paper: ParsedPaper;
-}
-
 
 export interface DetailedPlan {
-  parsed: ParseResult;
+  result: SourceResult;
   plan: ImportPlan;
-  entries: PlannedPaper[];
+  entries: readonly Entry[];
 }
 
-export function sameMetrics(a: ProfileMetrics, b: ProfileMetrics): boolean {
-  return (
-    a.hIndex === b.hIndex && a.papers === b.papers && a.citations === b.citations && a.novelty === b.novelty && a.aiScore === b.aiScore
-  );
+const METRIC_KEYS = ['hIndex', 'papers', 'citations', 'novelty', 'aiScore'] as const;
+
+/** The five metrics every profile has, of a source's metrics (a profile's `metrics`). */
+function headlineMetrics(metrics: SourceMetrics): ProfileMetrics {
+  return { hIndex: metrics.hIndex, papers: metrics.papers, citations: metrics.citations, novelty: metrics.novelty, aiScore: metrics.aiScore };
 }
 
-function copyParsed(p: ParsedPaper): ParsedPaper {
-  return {
-    category: p.category,
-    date: p.date,
-    title: p.title,
-    authors: [...p.authors],
-    authorsTruncated: p.authorsTruncated,
-    orgs: [...p.orgs],
-    abstract: p.abstract,
-  };
+/** Equal values for every metric either side has (a source's own figures included). */
+export function sameMetrics(a: SourceMetrics, b: SourceMetrics): boolean {
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b), ...METRIC_KEYS])) if ((a[key] ?? null) !== (b[key] ?? null)) return false;
+  return true;
 }
 
-export function validateParseResult(parsed: unknown): ParseResult {
-  const result = validateProfile(parsed);
-  validatedKeys(result);
-  return result;
+function showsMetrics(metrics: SourceMetrics): boolean {
+  return Object.values(metrics).some((value) => value !== null);
 }
 
-/** Shape and profile-name checks of validateParseResult, without the per-paper key check. */
-function validateProfile(parsed: unknown): ParseResult {
-  let result: ParseResult;
-  if (isParseResult(parsed)) {
-    result = parsed; // fast path (zod copies and costs ~10-20 ms per 1,000 papers); callers copy what they keep
+/** Shape and profile-name checks (zod words the problem for anything the fast check refuses). */
+function validateResult(input: unknown): SourceResult {
+  let result: SourceResult;
+  if (isSourceResult(input)) {
+    result = input; // fast path (zod copies and costs ~10-20 ms per 1,000 papers); papers are copied where kept
   } else {
-    const checked = parseResultSchema.safeParse(parsed);
+    const checked = sourceResultSchema.safeParse(input);
     if (!checked.success) throw new InvalidImportError(`Not a valid parse result: ${describeIssues(checked.error)}`);
     result = checked.data;
   }
-  if (normalizeKey(result.profile.name) === '') {
+  if (result.profile !== null && normalizeKey(result.profile.name) === '') {
     throw new InvalidImportError(`The profile name ${JSON.stringify(result.profile.name)} has no letters or digits.`);
   }
   return result;
 }
 
 /** titleKey of each paper's title (throws InvalidImportError for one with nothing visible). */
-function validatedKeys(result: ParseResult): string[] {
+function validatedKeys(result: SourceResult): string[] {
   return result.papers.map((paper, index) => {
     const key = titleKey(paper.title);
     if (key === '') {
@@ -126,70 +138,161 @@ function validatedKeys(result: ParseResult): string[] {
   });
 }
 
-/** A paper of the plan, or a stored paper it may turn out to be: what same-paper matching compares. */
-type Candidate = { entry: PlannedPaper; date: string } | { stored: PaperRecord; date: string };
+/** A copy of the listing whose date and year agree: a year alone is its date ("2024"), a date gives the year. */
+function listingOf(paper: SourcePaper): SourcePaper {
+  const date = paper.date ?? (paper.year === null ? null : String(paper.year));
+  return { ...paper, authors: [...paper.authors], orgs: [...paper.orgs], date, year: date === null ? null : Number(date.slice(0, 4)) };
+}
 
-export function planImportDetailed(input: ParseResult, view: CatalogView): DetailedPlan {
-  const parsed = validateProfile(input);
-  const keys = validatedKeys(parsed); // computed once: normalizeKey is ~8 us a title
-  const profileId = profileIdForName(parsed.profile.name);
-  const existing = view.profile(profileId);
-  const entriesByKey = new Map<string, PlannedPaper[]>();
-  const entries: PlannedPaper[] = [];
+/** The stored record of a paper first read from `source`. */
+function newRecord(listing: SourcePaper, id: string, key: string, identity: PaperIdentity, source: SourceId): PaperRecord {
+  return {
+    id,
+    key,
+    addedAt: '',
+    title: listing.title,
+    ...(identity.titleCut ? { titleCut: true as const } : {}),
+    authors: [...listing.authors],
+    authorsTruncated: listing.authorsTruncated,
+    date: listing.date ?? '',
+    year: listing.year,
+    category: listing.category,
+    orgs: [...listing.orgs],
+    abstract: listing.abstract ?? '',
+    venue: listing.venue,
+    doi: listing.doi,
+    arxivId: listing.arxivId,
+    url: listing.url,
+    sources: [source],
+    fieldSources: fieldSourcesOf(listing, source),
+  };
+}
+
+/**
+ * The record a paper read from `source` is stored as when it is new to the library (tests and restores build stored
+ * papers with it too).
+ */
+export function recordFromSource(paper: SourcePaper, id: string, source: SourceId, addedAt = ''): PaperRecord {
+  const listing = listingOf(paper);
+  const identity = identityOf(listing);
+  return { ...newRecord(listing, id, identity.key, identity, source), addedAt };
+}
+
+/** `record` with the richer fields of `listing` and `source` among its sources; the same object when nothing changes. */
+function mergeIntoRecord(record: PaperRecord, listing: SourcePaper, source: SourceId): PaperRecord {
+  const merged = mergeRichest(record, record.fieldSources, record.sources[0] ?? source, listing, source);
+  const hasSource = record.sources.includes(source);
+  if (merged === null && hasSource) return record;
+  const next: PaperRecord = merged === null ? { ...record } : { ...merged.paper, fieldSources: merged.fieldSources };
+  if (!hasSource) next.sources = [...record.sources, source];
+  // The key follows the title shown (a cut title replaced by the full one), so the next import matches it too.
+  if (merged?.changed.includes('title')) next.key = titleKey(next.title);
+  return next;
+}
+
+/** A paper a listing may be: one of this import's own, or a stored one no earlier listing took. */
+type Candidate = { entry: Entry } | { stored: PaperRecord };
+
+function describeCandidate(candidate: Candidate): SeenPaper {
+  if ('entry' in candidate) return { identity: candidate.entry.identity, date: candidate.entry.record.date, authors: candidate.entry.record.authors };
+  const { stored } = candidate;
+  return { identity: identityOf(stored, stored.key), date: stored.date, authors: stored.authors };
+}
+
+export function planImportDetailed(input: SourceResult, view: CatalogView): DetailedPlan {
+  const result = validateResult(input);
+  const { source } = result;
+  const keys = validatedKeys(result); // computed once: normalizeKey is ~8 us a title
+  const profileId = result.profile === null ? null : profileIdForName(result.profile.name);
+  const existing = profileId === null ? undefined : view.profile(profileId);
+  const entries: Entry[] = [];
+  const entryById = new Map<string, Entry>();
+  const own = new IdentityIndex();
   const notices: string[] = [];
+  /** Ids this import took: stored papers already matched by one of its papers, and its new papers' ids. */
   const claimed = new Set<string>();
-  for (const [index, paper] of parsed.papers.entries()) {
-    const key = keys[index] as string;
-    const planned = entriesByKey.get(key) ?? [];
-    // The paste's own papers first (a stored paper one of them matched is that entry), then unclaimed stored ones.
-    const candidates: Candidate[] = planned.map((entry) => ({ entry, date: representativeDate(entry, view) }));
-    for (const id of view.idsForKey(key)) {
-      const stored = view.paper(id);
-      if (stored && !claimed.has(id)) candidates.push({ stored, date: stored.date });
+  for (const [index, paper] of result.papers.entries()) {
+    const listing = listingOf(paper);
+    const date = listing.date ?? '';
+    const identity = identityOf(listing, keys[index] as string);
+    // This import's own papers (a stored paper one of them matched is that entry) and the stored papers not yet
+    // matched, together: the strongest match wins, wherever it is.
+    const candidates: Candidate[] = [];
+    for (const id of own.candidates(identity)) candidates.push({ entry: entryById.get(id) as Entry });
+    for (const id of view.candidateIds(identity)) {
+      const stored = claimed.has(id) ? undefined : view.paper(id);
+      if (stored) candidates.push({ stored });
     }
-    const match = findSamePaper(candidates, paper.date, (c) => c.date);
-    if (match && 'entry' in match) {
-      match.entry.paper = improvePaper(match.entry.paper, paper) ?? match.entry.paper; // listed twice: keep the richer data
-      notices.push(mergedNotice(match.entry.paper.title, match.date, paper.date));
+    const found = findSamePaper(identity, date, listing.authors, candidates, describeCandidate);
+    if (found && 'entry' in found.candidate) {
+      // Listed twice in this import: one paper, the richer data.
+      const entry = found.candidate.entry;
+      const shownDate = entry.record.date;
+      entry.paper = mergeRichest(entry.paper, {}, source, listing, source)?.paper ?? entry.paper;
+      entry.record = mergeIntoRecord(entry.record, listing, source);
+      entry.changed = !entry.isNew && entry.record !== view.paper(entry.id);
+      entry.identity = identityOf(entry.record, entry.record.key);
+      own.add(entry.id, entry.identity);
+      notices.push(mergedNotice(entry.paper.title, shownDate, date, found.reason));
       continue;
     }
-    const apart = findNearest(candidates, paper.date, (c) => c.date);
-    if (!match && apart) notices.push(keptApartNotice(paper.title, apart.date, paper.date));
-    let id: string;
-    if (match) {
-      id = match.stored.id;
-      if (match.date !== paper.date) notices.push(mergedNotice(match.stored.title, match.date, paper.date));
-    } else {
-      // 48-bit ids: a collision is astronomically rare at library sizes, but must never merge two papers. The same
-      // title kept for another year also lands here (its key's id is taken) and gets the next free id.
-      id = paperIdForKey(key);
-      for (let n = 1; claimed.has(id) || view.paper(id) !== undefined; n++) id = paperIdForKey(`${key}\u0000${n}`);
+    if (!found) {
+      const apart = findKeptApart(identity, date, candidates, describeCandidate);
+      if (apart !== undefined) notices.push(keptApartNotice(listing.title, describeCandidate(apart).date, date));
     }
+    const stored = found && 'stored' in found.candidate ? found.candidate.stored : undefined;
+    if (stored && found && found.reason.startsWith('same title') && datesDiffer(stored.date, date)) {
+      notices.push(mergedNotice(stored.title, stored.date, date, found.reason));
+    }
+    const id = stored?.id ?? freshId(identity.key, claimed, view);
     claimed.add(id);
-    const entry: PlannedPaper = { id, key, isNew: match === undefined, paper: copyParsed(paper) };
-    planned.push(entry);
-    entriesByKey.set(key, planned);
+    const record = stored ? mergeIntoRecord(stored, listing, source) : newRecord(listing, id, identity.key, identity, source);
+    const entry: Entry = {
+      id,
+      isNew: stored === undefined,
+      paper: listing,
+      match: stored && found ? { id: stored.id, title: stored.title, reason: found.reason } : null,
+      record,
+      identity: identityOf(record, record.key),
+      changed: stored !== undefined && record !== stored,
+    };
     entries.push(entry);
+    entryById.set(id, entry);
+    own.add(id, entry.identity);
   }
-  const metricsChanged = existing !== undefined && !sameMetrics(existing.metrics, parsed.profile.metrics);
-  const doubtfulMerge = existing ? doubtfulMergeNotice(parsed, existing, entries) : null;
+  const metrics = result.profile?.metrics ?? null;
+  const metricsChanged =
+    existing !== undefined && metrics !== null && showsMetrics(metrics) && !sameAsLast(existing, source, metrics);
+  const doubtfulMerge = existing ? doubtfulMergeNotice(result, existing, entries) : null;
   if (doubtfulMerge !== null) notices.unshift(doubtfulMerge);
   return {
-    parsed,
+    result,
     entries,
     plan: {
+      source,
       profileId,
       existingProfileId: existing ? existing.id : null,
       metricsChanged,
-      papers: entries.map((e) => ({ id: e.id, isNew: e.isNew, paper: e.paper })),
+      papers: entries.map(({ id, isNew, paper, match }) => ({ id, isNew, paper, match })),
       notices,
     },
   };
 }
 
-/** The date a planned paper is compared by: the stored paper's for one already in the library (it keeps its date). */
-function representativeDate(entry: PlannedPaper, view: CatalogView): string {
-  return entry.isNew ? entry.paper.date : (view.paper(entry.id)?.date ?? entry.paper.date);
+/**
+ * A new paper's id: 48 bits of its title key. A collision is astronomically rare at library sizes, but must never
+ * merge two papers; the same title kept for another year also lands here (its key's id is taken): the next free id.
+ */
+function freshId(key: string, claimed: ReadonlySet<string>, view: CatalogView): string {
+  let id = paperIdForKey(key);
+  for (let n = 1; claimed.has(id) || view.paper(id) !== undefined; n++) id = paperIdForKey(`${key}\u0000${n}`);
+  return id;
+}
+
+/** Whether `source` last showed exactly these metrics for the profile. */
+function sameAsLast(profile: ProfileRecord, source: SourceId, metrics: SourceMetrics): boolean {
+  const last = profile.metricsBySource[source];
+  return last !== undefined && sameMetrics(last, metrics);
 }
 
 /**
@@ -197,8 +300,8 @@ function representativeDate(entry: PlannedPaper, view: CatalogView): string {
  * two may be different researchers (e.g. site navigation taken for the name on both pages). Re-importing the same
  * researcher shares most papers and says nothing.
  */
-function doubtfulMergeNotice(parsed: ParseResult, existing: ProfileRecord, entries: readonly PlannedPaper[]): string | null {
-  const doubt = parsed.profile.nameDoubt;
+function doubtfulMergeNotice(result: SourceResult, existing: ProfileRecord, entries: readonly Entry[]): string | null {
+  const doubt = result.profile?.nameDoubt;
   if (doubt === undefined) return null;
   const listed = new Set(existing.paperIds);
   const shared = entries.filter((e) => listed.has(e.id)).length;
@@ -210,60 +313,80 @@ function doubtfulMergeNotice(parsed: ParseResult, existing: ProfileRecord, entri
 }
 
 export interface BuiltImport {
-  /** Papers new to the library, in page order. */
+  /** Papers new to the library, in the import's order. */
   added: PaperRecord[];
-  /** Existing papers whose record this paste improves. */
+  /** Stored papers this import changes (richer fields, or a new source). */
   improved: PaperRecord[];
-  profile: ProfileRecord;
+  /** The profile as this import leaves it; null for an import without a person. */
+  profile: ProfileRecord | null;
   /** Papers linked to the profile by this import that it did not list before. */
   newlyLinked: number;
 }
 
 export function buildImport(detail: DetailedPlan, view: CatalogView, at: string): BuiltImport {
-  const { parsed, plan, entries } = detail;
+  const { result, plan, entries } = detail;
   const added: PaperRecord[] = [];
   const improved: PaperRecord[] = [];
   for (const entry of entries) {
-    if (entry.isNew) {
-      added.push({ ...entry.paper, id: entry.id, key: entry.key, addedAt: at });
-      continue;
-    }
-    const current = view.paper(entry.id);
-    const better = current ? improvePaper(current, entry.paper) : null;
-    if (better) improved.push(better);
+    if (entry.isNew) added.push({ ...entry.record, addedAt: at });
+    else if (entry.changed) improved.push(entry.record);
   }
+  if (result.profile === null || plan.profileId === null) return { added, improved, profile: null, newlyLinked: 0 };
+  const parsed = result.profile;
+  const source = result.source;
   const existing = view.profile(plan.profileId);
   const ids = entries.map((e) => e.id);
+  const metrics: SourceMetrics = { ...parsed.metrics };
+  const hasMetrics = showsMetrics(metrics);
+  const snapshot = { at, source, metrics };
+  if (!existing) {
+    return {
+      added,
+      improved,
+      newlyLinked: ids.length,
+      profile: {
+        id: plan.profileId,
+        name: parsed.name.trim(),
+        category: parsed.category,
+        affiliation: parsed.affiliation,
+        metrics: headlineMetrics(metrics),
+        metricsBySource: hasMetrics ? { [source]: metrics } : {},
+        sources: [source],
+        history: hasMetrics ? [snapshot] : [],
+        paperIds: ids,
+        firstImportedAt: at,
+        lastImportedAt: at,
+      },
+    };
+  }
+  const before = new Set(existing.paperIds);
   const listed = new Set(ids);
-  const metrics = { ...parsed.profile.metrics };
-  let profile: ProfileRecord;
-  let newlyLinked: number;
-  if (existing) {
-    const before = new Set(existing.paperIds);
-    newlyLinked = ids.filter((id) => !before.has(id)).length;
-    profile = {
+  return {
+    added,
+    improved,
+    newlyLinked: ids.filter((id) => !before.has(id)).length,
+    profile: {
       id: existing.id,
-      name: parsed.profile.name.trim(),
-      // A page that no longer shows the category does not erase the one we know.
-      category: parsed.profile.category ?? existing.category,
-      metrics: plan.metricsChanged ? metrics : existing.metrics,
-      history: plan.metricsChanged ? [...existing.history, { at, metrics }] : existing.history,
+      name: parsed.name.trim(),
+      // A page that no longer shows the category or affiliation (or a source that never does) does not erase it.
+      category: parsed.category ?? existing.category,
+      affiliation: parsed.affiliation ?? existing.affiliation,
+      metrics: hasMetrics ? headlineMetrics(metrics) : existing.metrics,
+      metricsBySource: hasMetrics ? { ...existing.metricsBySource, [source]: metrics } : existing.metricsBySource,
+      sources: existing.sources.includes(source) ? existing.sources : [...existing.sources, source],
+      history: plan.metricsChanged ? [...existing.history, snapshot] : existing.history,
       paperIds: [...ids, ...existing.paperIds.filter((id) => !listed.has(id))],
       firstImportedAt: existing.firstImportedAt,
       lastImportedAt: at,
-    };
-  } else {
-    newlyLinked = ids.length;
-    profile = {
-      id: plan.profileId,
-      name: parsed.profile.name.trim(),
-      category: parsed.profile.category,
-      metrics,
-      history: [{ at, metrics }],
-      paperIds: ids,
-      firstImportedAt: at,
-      lastImportedAt: at,
-    };
-  }
-  return { added, improved, profile, newlyLinked };
+    },
+  };
+}
+
+/** The options an import record keeps (see StoredImportOptions): only those given. */
+export function storedOptions(options: StoredImportOptions): StoredImportOptions {
+  const kept: StoredImportOptions = {};
+  if (options.profileName !== undefined) kept.profileName = options.profileName;
+  if (options.source !== undefined) kept.source = options.source;
+  if (options.fileName !== undefined) kept.fileName = options.fileName;
+  return kept;
 }

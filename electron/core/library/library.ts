@@ -8,19 +8,22 @@ import { isReadingStatus } from '../model.js';
 import type {
   ImportRecord,
   PaperRecord,
-  ParseResult,
   ProfileRecord,
   ReadingStatus,
+  StoredImportOptions,
   TagDefinition,
   UserPaperData,
 } from '../model.js';
+import type { SourceResult } from '../parse/sources/types.js';
+import { identityOf } from '../same-paper.js';
 import { AbstractsLoader } from './abstracts.js';
 import { backupSegment, backupSession, rotateBackups, segmentBackupPath } from './backups.js';
 import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError, asNotSaved, errorMessage, writeFailureCause } from './errors.js';
 import { copyFileAtomic, failedAfterRename, makeDir, removeFile, renameDurably, writeFileAtomic } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
-import { addToKeyIndex, buildImport, idsInKeyIndex, planImportDetailed } from './importer.js';
-import type { CatalogView, ImportOutcome, ImportPlan, KeyIndex } from './importer.js';
+import { IdentityIndex } from './identity-index.js';
+import { buildImport, planImportDetailed, storedOptions } from './importer.js';
+import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
 import { JOURNAL_FILE, JournalWriter, SnapshotDeferred } from './journal.js';
 import type { JournalThresholds } from './journal.js';
 import { LIBRARY_FILE, USER_FILE, isUsableCopy, loadLibrary } from './load.js';
@@ -99,12 +102,13 @@ export class Library {
   private paperList: readonly PaperRecord[];
   private paperIndex: Map<string, number>;
   /**
-   * Title key -> id(s) (from the stored PaperRecord.key). Built after open in the background, 5,000 papers per
-   * event-loop turn (opening stays cheap, and the first import does not pay ~0.15 s for 100k papers); an import
-   * plan before it is done finishes it synchronously. Papers before `keyMapBuiltTo` in paperList are in it.
+   * The stored papers by DOI, arXiv id and title key (IdentityIndex), for matching imports. Built after open in the
+   * background, 5,000 papers per event-loop turn (opening stays cheap, and the first import does not pay ~0.2 s for
+   * 100k papers); an import plan before it is done finishes it synchronously. Papers before `identitiesBuiltTo` in
+   * paperList are in it.
    */
-  private keyToIdMap: KeyIndex | null = null;
-  private keyMapBuiltTo = 0;
+  private identities: IdentityIndex | null = null;
+  private identitiesBuiltTo = 0;
   private profileList: readonly ProfileRecord[] = [];
   private readonly profileById = new Map<string, ProfileRecord>();
   /** Paper id -> ids of the profiles listing it; built on first use, then kept up to date. */
@@ -223,7 +227,7 @@ export class Library {
         setImmediate(() => void library.abstractsLoader.start());
       }
       library.openMs = performance.now() - started;
-      if (!readOnly) setImmediate(() => library.buildKeyMapSlice());
+      if (!readOnly) setImmediate(() => library.buildIdentitiesSlice());
       setImmediate(() => library.buildProfileLinksSlice());
       return library;
     } catch (error) {
@@ -610,30 +614,32 @@ export class Library {
 
   private readonly view: CatalogView = {
     paper: (id) => this.getPaper(id),
-    idsForKey: (key) => idsInKeyIndex(this.keyToId(), key),
+    candidateIds: (identity) => this.identityIndex().candidates(identity),
     profile: (id) => this.profileById.get(id),
   };
 
   /**
    * What commitImport would do with `parsed`. Pure: reads only. Rejects with InvalidImportError for a bad
-   * ParseResult. Waits for the abstracts (whether a paper's abstract improves depends on the stored one).
+   * SourceResult. Waits for the abstracts (whether a paper's abstract improves depends on the stored one).
    */
-  async planImport(parsed: ParseResult): Promise<ImportPlan> {
+  async planImport(parsed: SourceResult): Promise<ImportPlan> {
     await this.whenAbstractsLoaded();
     return planImportDetailed(parsed, this.view).plan;
   }
 
   /**
-   * Stores the paste and its papers. Writes, each atomic and in this order: the new segment (if any paper is new
-   * or improved), the raw text, library.json. A crash or error before library.json leaves only unreferenced
-   * files behind, and library.json (and memory) exactly as before.
+   * Stores the text and its papers, as one import: `parsed` is what the source (`parsed.source`, at `parserVersion`)
+   * read from `rawText` with `options`, which the import record keeps so the text can be read again exactly. Writes,
+   * each atomic and in this order: the new segment (if any paper is new or improved), the raw text, library.json. A
+   * crash or error before library.json leaves only unreferenced files behind, and library.json (and memory) exactly
+   * as before.
    */
-  async commitImport(rawText: string, parsed: ParseResult, parserVersion: number): Promise<ImportOutcome> {
+  async commitImport(rawText: string, parsed: SourceResult, parserVersion: number, options: StoredImportOptions = {}): Promise<ImportOutcome> {
     this.assertWritable('import');
-    return this.inCommitLane(() => this.doCommitImport(rawText, parsed, parserVersion));
+    return this.inCommitLane(() => this.doCommitImport(rawText, parsed, parserVersion, options));
   }
 
-  private async doCommitImport(rawText: string, parsed: ParseResult, parserVersion: number): Promise<ImportOutcome> {
+  private async doCommitImport(rawText: string, parsed: SourceResult, parserVersion: number, options: StoredImportOptions): Promise<ImportOutcome> {
     this.assertWritable('import');
     if (typeof rawText !== 'string') throw new InvalidImportError('The pasted text must be a string.');
     if (!Number.isFinite(parserVersion)) throw new InvalidImportError(`Parser version must be a number, not ${String(parserVersion)}.`);
@@ -676,21 +682,25 @@ export class Library {
     const takenIds = new Set(before.imports.map((r) => r.id));
     let importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
     for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
+    const profile = built.profile;
     const record: ImportRecord = {
       id: importId,
       at,
+      source: detail.result.source,
       parserVersion,
-      profileId: built.profile.id,
+      profileId: profile?.id ?? null,
+      options: storedOptions(options),
       file,
       sha256,
       chars: rawText.length,
       papersFound: detail.entries.length,
       papersAdded: built.added.length,
     };
-    const existed = this.profileById.has(built.profile.id);
+    const existed = profile !== null && this.profileById.has(profile.id);
     const next: LibraryDoc = {
       schemaVersion: LIBRARY_SCHEMA_VERSION,
-      profiles: existed ? before.profiles.map((p) => (p.id === built.profile.id ? built.profile : p)) : [...before.profiles, built.profile],
+      profiles:
+        profile === null ? before.profiles : existed ? before.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...before.profiles, profile],
       imports: [...before.imports, record],
       segments,
     };
@@ -712,25 +722,29 @@ export class Library {
       const papers = this.paperList.slice();
       for (const record of built.added) {
         this.paperIndex.set(record.id, papers.length);
-        if (this.keyToIdMap) addToKeyIndex(this.keyToIdMap, record.key, record.id);
-        papers.push(record);
+        papers.push(record); // indexed by the background build or extendIdentities when its turn comes
       }
       for (const record of built.improved) {
         const at = this.paperIndex.get(record.id);
-        if (at !== undefined) papers[at] = record;
+        if (at === undefined) continue;
+        papers[at] = record;
+        // Already indexed: index its identity again (a richer title has a new key; the old entry is only a candidate).
+        if (at < this.identitiesBuiltTo) this.identities?.add(record.id, identityOf(record, record.key));
       }
       this.paperList = papers;
     }
-    this.setProfiles(next.profiles, built.profile);
+    if (profile !== null) this.setProfiles(next.profiles, profile);
     const ids = detail.entries.map((e) => e.id);
-    this.emit({ kind: 'import', profileId: built.profile.id, paperIds: ids });
+    this.emit({ kind: 'import', profileId: profile?.id ?? null, paperIds: ids });
     const addedIds = built.added.map((p) => p.id);
     const added = new Set(addedIds);
     return {
-      profileId: built.profile.id,
+      source: detail.result.source,
+      profileId: profile?.id ?? null,
       addedIds,
       presentIds: ids.filter((id) => !added.has(id)),
-      updated: existed && (detail.plan.metricsChanged || built.newlyLinked > 0 || built.improved.length > 0),
+      // "Updated" a profile already there; an import without a person updates what it improved.
+      updated: profile === null ? built.improved.length > 0 : existed && (detail.plan.metricsChanged || built.newlyLinked > 0 || built.improved.length > 0),
       metricsChanged: detail.plan.metricsChanged,
       importId,
       notices: detail.plan.notices,
@@ -763,26 +777,26 @@ export class Library {
     for (const file of files) await removeFile(file, 'import-cleanup').catch(() => undefined);
   }
 
-  private keyToId(): KeyIndex {
-    return this.extendKeyMap(Infinity);
+  private identityIndex(): IdentityIndex {
+    return this.extendIdentities(Infinity);
   }
 
-  private extendKeyMap(count: number): KeyIndex {
-    const map = (this.keyToIdMap ??= new Map());
+  private extendIdentities(count: number): IdentityIndex {
+    const index = (this.identities ??= new IdentityIndex());
     const papers = this.paperList;
-    const end = Math.min(papers.length, this.keyMapBuiltTo + count);
-    for (let i = this.keyMapBuiltTo; i < end; i++) {
+    const end = Math.min(papers.length, this.identitiesBuiltTo + count);
+    for (let i = this.identitiesBuiltTo; i < end; i++) {
       const paper = papers[i] as PaperRecord;
-      addToKeyIndex(map, paper.key, paper.id);
+      index.add(paper.id, identityOf(paper, paper.key));
     }
-    this.keyMapBuiltTo = Math.max(this.keyMapBuiltTo, end);
-    return map;
+    this.identitiesBuiltTo = Math.max(this.identitiesBuiltTo, end);
+    return index;
   }
 
-  private buildKeyMapSlice(): void {
-    if (this.closing || this.keyMapBuiltTo >= this.paperList.length) return;
-    this.extendKeyMap(5000);
-    setImmediate(() => this.buildKeyMapSlice());
+  private buildIdentitiesSlice(): void {
+    if (this.closing || this.identitiesBuiltTo >= this.paperList.length) return;
+    this.extendIdentities(5000);
+    setImmediate(() => this.buildIdentitiesSlice());
   }
 
   private profileIdsByPaper(): Map<string, Set<string>> {

@@ -22,10 +22,18 @@
 // bytes and the abstracts load in the background (see segments.ts, abstracts.ts). Version-1 segments (abstracts
 // inline) stay readable as they are, so the step 1 -> 2 rewrites no data: it only raises the version, which makes an
 // older Folio refuse the folder instead of taking the abstract-less records for damaged files.
+//
+// Version 3 records where things came from, since Folio reads more than the one profile page: each import its
+// `source` and the `options` it was read with; each profile its `affiliation`, `sources`, the latest metrics per
+// source (`metricsBySource`) and, in its history, each snapshot's `source`. The step 2 -> 3 fills these in for what
+// was stored before (all of it read from a profile page; the options were not kept, so none are known). Paper records
+// gained identifiers, a venue, a year and their sources too, but segments are never rewritten: a record without them
+// is read with defaults (segments.ts), and an import that improves it writes it whole in a new segment.
 import { z } from 'zod';
 import { NewerSchemaError } from './errors.js';
-import { HEX_COLOR, describeIssues, paperRecordSchema } from './schema.js';
+import { HEX_COLOR, describeIssues, legacyPaperRecordSchema } from './schema.js';
 import type { PaperRecord, TagDefinition, UserPaperData } from '../model.js';
+import { withSourcedFields } from './segments.js';
 import type { UserDoc } from './schema.js';
 
 type JsonObject = Record<string, unknown>;
@@ -62,7 +70,7 @@ const libraryV0Schema = z.object({
     }),
   ),
   papers: z.array(
-    paperRecordSchema.extend({
+    legacyPaperRecordSchema.extend({
       tags: z.string().optional(),
       note: z.string().optional(),
       read: z.boolean().optional(),
@@ -71,6 +79,14 @@ const libraryV0Schema = z.object({
   tagColors: z.record(z.string(), z.string().regex(HEX_COLOR)).optional(),
   imports: z.array(z.unknown()).optional(),
 });
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function mapIfList(value: unknown, map: (item: unknown) => unknown): unknown {
+  return Array.isArray(value) ? value.map(map) : value;
+}
 
 /** Colours given to v0 tags that had none (v0 only stored colours the user picked). */
 const V0_DEFAULT_COLOR = '#8a8f98';
@@ -99,7 +115,7 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
       }
       for (const paper of v0.papers) {
         const { tags: tagText, note, read, ...record } = paper;
-        spill.papers.push(record);
+        spill.papers.push(withSourcedFields([record as PaperRecord])[0] as PaperRecord);
         const paperTags: string[] = [];
         for (const raw of (tagText ?? '').split(',')) {
           const name = raw.trim();
@@ -129,6 +145,31 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
     description: 'segments may be split into records and abstracts files (version-1 segments stay as they are)',
     migrate(doc) {
       return { ...doc, schemaVersion: 2 };
+    },
+  },
+  {
+    from: 2,
+    description: 'imports and profiles say which source they came from (all from a profile page until now)',
+    migrate(doc) {
+      // Only what has the version-2 shape is filled in; anything else is left for the version-3 schema to refuse
+      // (and the file is then treated as damaged), worded as for any damaged library.json.
+      const fromProfilePage = (item: unknown): unknown => (isObject(item) ? { ...item, source: 'profile-page' } : item);
+      return {
+        ...doc,
+        schemaVersion: 3,
+        profiles: mapIfList(doc.profiles, (profile) =>
+          isObject(profile)
+            ? {
+                ...profile,
+                affiliation: null,
+                metricsBySource: { 'profile-page': profile.metrics },
+                sources: ['profile-page'],
+                history: mapIfList(profile.history, fromProfilePage),
+              }
+            : profile,
+        ),
+        imports: mapIfList(doc.imports, (record) => (isObject(record) ? { ...record, source: 'profile-page', options: {} } : record)),
+      };
     },
   },
 ];

@@ -1,37 +1,77 @@
 // On-disk shapes of a library folder, checked with zod when read. Types here are the *stored* documents;
 // the public record types come from ../model.ts and the schemas are kept assignable to them.
 import { z } from 'zod';
-import { READING_STATUSES } from '../model.js';
+import { PROVENANCE_FIELDS, READING_STATUSES } from '../model.js';
 import type { ImportRecord, PaperRecord, ProfileRecord, TagDefinition, UserPaperData } from '../model.js';
+import { SOURCE_IDS, type SourceResult } from '../parse/sources/types.js';
 
 /**
  * Format version of library.json written by this code; it also versions the papers/ files library.json lists.
- * Version 2 writes segments split into a records file and an abstracts file (see segments.ts); an older Folio
- * must refuse such a folder (it would take the abstract-less records for damaged files and move them aside), and
- * it does: it reads library.json first and refuses a newer version before touching any segment.
- * See migrations.ts for older versions.
+ * Version 2 writes segments split into a records file and an abstracts file (see segments.ts); version 3 adds where
+ * things came from: an import's source and options, a profile's metrics per source, and (in segments written from
+ * then on) a paper's identifiers, venue, year and sources. An older Folio must refuse such a folder, and it does: it
+ * reads library.json first and refuses a newer version before touching any segment. See migrations.ts.
  */
-export const LIBRARY_SCHEMA_VERSION = 2;
+export const LIBRARY_SCHEMA_VERSION = 3;
 /**
- * Format version of user.json. Its format did not change with library version 2, so it stays at 1: bumping it
+ * Format version of user.json. Its format did not change with library versions 2 and 3, so it stays at 1: bumping it
  * would only add a no-op migration and make older backups of user.json look newer than they are.
  */
 export const USER_SCHEMA_VERSION = 1;
 
 export const SEGMENT_NAME = /^segment-(\d{6,})\.json$/;
 export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+/** A stored date: ISO at any precision ("2024-07-31", "2024-07", "2024"), or "" when unknown. */
+export const STORED_DATE = /^(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?$/;
 
-const metricsSchema = z.object({
-  hIndex: z.number().nullable(),
-  papers: z.number().nullable(),
-  citations: z.number().nullable(),
-  novelty: z.number().nullable(),
-  aiScore: z.number().nullable(),
+const sourceId = z.enum(SOURCE_IDS);
+const count = z.number().nullable();
+
+/** The five metrics every profile has, and whatever else a source adds (Google Scholar's i10Index, …). */
+const metricsSchema = z
+  .object({ hIndex: count, papers: count, citations: count, novelty: count, aiScore: count })
+  .catchall(count);
+/** The five metrics alone: a profile's `metrics` (the latest import's, as versions 1 and 2 stored them). */
+const profileMetricsSchema = z.object({ hIndex: count, papers: count, citations: count, novelty: count, aiScore: count });
+
+const sourcePaperSchema = z.object({
+  title: z.string(),
+  authors: z.array(z.string()),
+  authorsTruncated: z.boolean(),
+  date: z.string().regex(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/, 'date must be YYYY, YYYY-MM or YYYY-MM-DD').nullable(),
+  year: z.number().int().nullable(),
+  category: z.string().nullable(),
+  orgs: z.array(z.string()),
+  abstract: z.string().nullable(),
+  venue: z.string().nullable(),
+  doi: z.string().nullable(),
+  arxivId: z.string().nullable(),
+  url: z.string().nullable(),
 });
 
-const parsedPaperShape = {
+/** What the store's planner accepts: a SourceResult (parse/sources/types.ts); a restore payload is not read here. */
+export const sourceResultSchema = z.object({
+  source: sourceId,
+  profile: z
+    .object({
+      name: z.string(),
+      category: z.string().nullable(),
+      affiliation: z.string().nullable(),
+      metrics: metricsSchema,
+      nameDoubt: z.string().optional(),
+    })
+    .nullable(),
+  papers: z.array(sourcePaperSchema),
+  warnings: z.array(z.string()),
+});
+
+/** The fields every stored record has, in every version. */
+const legacyRecordShape = {
+  id: z.string().min(1),
+  key: z.string().min(1),
+  addedAt: z.string(),
   category: z.string().nullable(),
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YYYY-MM-DD'),
+  date: z.string().regex(STORED_DATE, 'date must be YYYY, YYYY-MM, YYYY-MM-DD or ""'),
   title: z.string(),
   authors: z.array(z.string()),
   authorsTruncated: z.boolean(),
@@ -39,24 +79,34 @@ const parsedPaperShape = {
   abstract: z.string(),
 };
 
-export const parseResultSchema = z.object({
-  profile: z.object({ name: z.string(), category: z.string().nullable(), metrics: metricsSchema }),
-  papers: z.array(z.object(parsedPaperShape)),
-  warnings: z.array(z.string()),
-});
+const fieldSourcesSchema = z.object(Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, sourceId.optional()]))).strict();
 
-export const paperRecordSchema = z.object({
-  ...parsedPaperShape,
-  id: z.string().min(1),
-  key: z.string().min(1),
-  addedAt: z.string(),
-});
+/** What version 3 adds to a record (segments written before it lack these; load.ts reads them with defaults). */
+const sourcedRecordShape = {
+  titleCut: z.literal(true).optional(),
+  year: z.number().int().nullable(),
+  venue: z.string().nullable(),
+  doi: z.string().nullable(),
+  arxivId: z.string().nullable(),
+  url: z.string().nullable(),
+  sources: z.array(sourceId).min(1),
+  fieldSources: fieldSourcesSchema,
+};
+
+/** A record as versions 0 to 2 stored it: no identifiers, no sources (all came from the profile page). */
+export const legacyPaperRecordSchema = z.object(legacyRecordShape);
+export const paperRecordSchema = z.object({ ...legacyRecordShape, ...sourcedRecordShape });
+/** A record as any version stored it. */
+const anyPaperRecordSchema = z.union([paperRecordSchema, legacyPaperRecordSchema]);
 
 /** papers/segment-NNNNNN.json as version 1 wrote it (and any segment migrated from version 0): abstracts inline. */
-export const segmentSchema = z.array(paperRecordSchema);
+export const segmentSchema = z.array(anyPaperRecordSchema);
 
-/** A record of a split segment (version 2): every field but `abstract`, which is in the abstracts file. */
-export const splitRecordSchema = paperRecordSchema.omit({ abstract: true }).strict();
+/** A record of a split segment (versions 2 and 3): every field but `abstract`, which is in the abstracts file. */
+export const splitRecordSchema = z.union([
+  paperRecordSchema.omit({ abstract: true }).strict(),
+  legacyPaperRecordSchema.omit({ abstract: true }).strict(),
+]);
 /** papers/segment-NNNNNN.json as version 2 writes it: the records without their abstracts. */
 export const splitSegmentSchema = z.array(splitRecordSchema);
 /** papers/segment-NNNNNN.abstracts.json: the abstracts of a split segment's records, in the same order. */
@@ -66,18 +116,27 @@ const profileRecordSchema = z.object({
   id: z.string().min(1),
   name: z.string(),
   category: z.string().nullable(),
-  metrics: metricsSchema,
-  history: z.array(z.object({ at: z.string(), metrics: metricsSchema })),
+  affiliation: z.string().nullable(),
+  metrics: profileMetricsSchema,
+  metricsBySource: z.partialRecord(sourceId, metricsSchema),
+  sources: z.array(sourceId),
+  history: z.array(z.object({ at: z.string(), source: sourceId, metrics: metricsSchema })),
   paperIds: z.array(z.string()),
   firstImportedAt: z.string(),
   lastImportedAt: z.string(),
 });
 
+export const storedImportOptionsSchema = z
+  .object({ profileName: z.string().optional(), source: sourceId.optional(), fileName: z.string().optional() })
+  .strict();
+
 const importRecordSchema = z.object({
   id: z.string().min(1),
   at: z.string(),
+  source: sourceId,
   parserVersion: z.number(),
-  profileId: z.string(),
+  profileId: z.string().nullable(),
+  options: storedImportOptionsSchema,
   file: z.string().min(1),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   chars: z.number(),
@@ -141,6 +200,7 @@ type Assert<T extends true> = T;
 type Is<A, B> = [A] extends [B] ? true : false;
 export type SchemaChecks = [
   Assert<Is<z.infer<typeof paperRecordSchema>, PaperRecord>>,
+  Assert<Is<z.infer<typeof sourceResultSchema>, SourceResult>>,
   Assert<Is<z.infer<typeof libraryDocSchema>, LibraryDoc>>,
   Assert<Is<z.infer<typeof userDocSchema>, UserDoc>>,
   Assert<Is<z.infer<typeof journalEntrySchema>, JournalEntry>>,

@@ -9,9 +9,10 @@
 // records file is follows from its records (all with `abstract`, or none). An empty segment is never written.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { PaperRecord } from '../model.js';
+import type { FieldSources, PaperRecord } from '../model.js';
+import type { SourceId } from '../parse/sources/types.js';
 import { BACKUPS_DIR, SEGMENT_BACKUPS_DIR } from './backups.js';
-import { isAbstracts, isSegment, isSplitSegment } from './fast-check.js';
+import { isAbstracts, isSegment, isSourcedRecord, isSplitSegment } from './fast-check.js';
 import { asciiJson } from './fsx.js';
 import { abstractsSchema, describeIssues, segmentSchema, splitSegmentSchema } from './schema.js';
 
@@ -71,8 +72,38 @@ export interface DecodedSegment {
   split: boolean;
 }
 
+/** Every source of a record stored before sources were kept (format version 3): all came from a profile page. */
+const LEGACY_SOURCES: readonly SourceId[] = Object.freeze(['profile-page'] as const);
+/** No field names its source: each came from the record's first source (see PaperRecord.fieldSources). */
+const LEGACY_FIELD_SOURCES: FieldSources = Object.freeze({});
+
+/**
+ * Gives records written before format version 3 the fields it added, in place: the year from the date, no
+ * identifiers or venue, the profile page as their source. Such segments are never rewritten; a record that an import
+ * improves is written again whole, in a new segment. The defaults are shared frozen objects: nothing may edit them.
+ */
+export function withSourcedFields(records: PaperRecord[]): PaperRecord[] {
+  for (const record of records) {
+    if (isSourcedRecord(record as unknown as Record<string, unknown>)) continue;
+    record.year = record.date === '' ? null : Number(record.date.slice(0, 4));
+    record.venue = null;
+    record.doi = null;
+    record.arxivId = null;
+    record.url = null;
+    record.sources = LEGACY_SOURCES as SourceId[];
+    record.fieldSources = LEGACY_FIELD_SOURCES;
+  }
+  return records;
+}
+
 /** Validates a parsed records file. Keeps the parsed array itself (no copy: this runs over every paper at open). */
 export function decodeSegment(raw: unknown): DecodedSegment {
+  const decoded = checkSegment(raw);
+  withSourcedFields(decoded.records);
+  return decoded;
+}
+
+function checkSegment(raw: unknown): DecodedSegment {
   // Fast paths; zod below only for a file that fails them (and words the problem).
   if (isSplitSegment(raw) && raw.length > 0) return { records: raw as PaperRecord[], split: true };
   if (isSegment(raw)) return { records: raw, split: false };

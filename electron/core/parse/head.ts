@@ -1,6 +1,6 @@
 // The part of the page above the first paper: site navigation, the researcher's name, an optional category code
 // under it ("LG"), profile buttons, the metrics, tabs and sort controls.
-import type { ProfileMetrics } from '../model.js';
+import type { SourceMetrics } from './sources/types.js';
 import { isNameLike } from './authors.js';
 import { isChromeLine, isSiteBrandLine } from './chrome.js';
 import { scanMetrics } from './metrics.js';
@@ -17,7 +17,7 @@ export interface Head {
   /** Why the name may be wrong; null when the page's structure and its papers agree on it. */
   nameDoubt: string | null;
   category: string | null;
-  metrics: ProfileMetrics;
+  metrics: SourceMetrics;
   hasMetrics: boolean;
   /** Index of the last line of the metrics block (-1 without metrics): papers cannot start above it. */
   metricsEnd: number;

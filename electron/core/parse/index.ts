@@ -8,21 +8,22 @@
 //   5. head: metrics, then the name (by where it stands, and whether it is among the authors) and category;
 //   6. same-paper: repeats of a paper merged by the store's rule, each merge named in a warning.
 // Everything is a constant number of passes over the lines with bounded-length regexes, so parsing is linear.
-import type { ParsedPaper, ParseResult } from '../model.js';
-import { findNearest, findSamePaper, improvePaper, keptApartNotice, mergedNotice } from '../same-paper.js';
+import { mergeRichest } from '../richest-fields.js';
+import { findKeptApart, findSamePaper, identityOf, keptApartNotice, mergedNotice, type PaperIdentity } from '../same-paper.js';
 import { normalizeKey, titleKey } from '../text.js';
 import { isFooterLine } from './chrome.js';
 import { normalizeLines } from './normalize-text.js';
 import { NotAProfileError } from './errors.js';
 import { parseHead, type PaperAuthors } from './head.js';
 import { stripGluedPagination } from './pagination.js';
-import { entryShape, findHeaderlessEntries, parseEntryBlock, recoverHeaderless, titleAuthorsGap, type EntryShape } from './paper-entry.js';
+import { entryShape, findHeaderlessEntries, parseEntryBlock, recoverHeaderless, titleAuthorsGap, type EntryShape, type ListedPaper } from './paper-entry.js';
 import { parsePaperHeader, type PaperHeader } from './paper-header.js';
+import type { SourceProfile, SourceResult } from './sources/types.js';
 
 export { NotAProfileError } from './errors.js';
 
 /** Bump when the output for the same input changes, so stored imports can be re-parsed. */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 const EXPECTED =
   'an author name followed by metrics (such as "h-index 117") or paper entries (a category and date line such as ' +
@@ -38,7 +39,7 @@ interface Located {
  * Parses pasted profile-page text. Minimum for a profile: a name line plus at least one metric or one paper entry
  * (a name with metrics and zero papers is valid). Throws NotAProfileError otherwise.
  */
-export function parseProfilePage(text: string): ParseResult {
+export function parseProfilePage(text: string): SourceResult & { profile: SourceProfile; papers: ListedPaper[] } {
   if (typeof text !== 'string') {
     throw new NotAProfileError(`Expected the pasted text of a profile page, but got ${typeof text}.`);
   }
@@ -123,9 +124,11 @@ export function parseProfilePage(text: string): ParseResult {
   }
 
   return {
+    source: 'profile-page',
     profile: {
       name: head.name,
       category: head.category,
+      affiliation: null,
       metrics: head.metrics,
       ...(head.nameDoubt === null ? {} : { nameDoubt: head.nameDoubt }),
     },
@@ -141,8 +144,8 @@ function parseListings(
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ParsedPaper[] {
-  const listings: ParsedPaper[] = [];
+): ListedPaper[] {
+  const listings: ListedPaper[] = [];
   for (let k = 0; k < headers.length; k++) {
     const h = headers[k] as Located;
     const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
@@ -161,10 +164,10 @@ function recoverAboveFirstHeader(
   lines: readonly string[],
   first: Located,
   from: number,
-  listings: readonly ParsedPaper[],
+  listings: readonly ListedPaper[],
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ParsedPaper[] {
+): ListedPaper[] {
   const pageGap = first.shape ? titleAuthorsGap(lines, first.shape) : null;
   const hidden = findHeaderlessEntries(lines, from, first.index, false, pageGap);
   const dateFrom = `the paper below it ("${listings[0]?.title ?? ''}")`;
@@ -172,7 +175,7 @@ function recoverAboveFirstHeader(
 }
 
 /** The papers' authors, matched as spelled, else by normalizeKey (computed only when a spelling misses). */
-function paperAuthors(papers: readonly ParsedPaper[]): PaperAuthors {
+function paperAuthors(papers: readonly ListedPaper[]): PaperAuthors {
   const spelled = new Set<string>();
   for (const paper of papers) for (const author of paper.authors) spelled.add(author);
   let keys: Set<string> | null = null;
@@ -183,32 +186,37 @@ function paperAuthors(papers: readonly ParsedPaper[]): PaperAuthors {
 }
 
 /**
- * The listings with every repeat of a paper merged into its first listing (same title key, dates within the
- * window of same-paper.ts: the rule the store applies against the library). Each merge, and each title kept as two
- * papers because their years are too far apart, is named in a warning. A title with nothing visible is skipped.
+ * The listings with every repeat of a paper merged into its first listing (same-paper.ts: the rule the store applies
+ * against the library), keeping the richest value of each field. Each merge, and each title kept as two papers
+ * because their years are too far apart, is named in a warning. A title with nothing visible is skipped.
  */
-function mergeSamePapers(listings: readonly ParsedPaper[], warnings: string[]): ParsedPaper[] {
-  const papers: ParsedPaper[] = [];
+function mergeSamePapers(listings: readonly ListedPaper[], warnings: string[]): ListedPaper[] {
+  const papers: ListedPaper[] = [];
+  const identities: PaperIdentity[] = [];
   const byKey = new Map<string, number[]>();
+  const describe = (i: number) => ({ identity: identities[i] as PaperIdentity, date: (papers[i] as ListedPaper).date, authors: (papers[i] as ListedPaper).authors });
   for (const paper of listings) {
     const key = titleKey(paper.title);
     if (key === '') {
       warnings.push(`Skipped a paper dated ${paper.date} whose title has nothing visible.`);
       continue;
     }
+    // A page has no identifiers, so only papers with its title key can be the same one.
+    const identity = identityOf(paper, key);
     const same = byKey.get(key) ?? [];
-    const twin = findSamePaper(same, paper.date, (i) => (papers[i] as ParsedPaper).date);
+    const twin = findSamePaper(identity, paper.date, paper.authors, same, describe);
     if (twin !== undefined) {
-      const kept = papers[twin] as ParsedPaper;
-      papers[twin] = improvePaper(kept, paper) ?? kept;
+      const kept = papers[twin.candidate] as ListedPaper;
+      papers[twin.candidate] = mergeRichest(kept, {}, 'profile-page', paper, 'profile-page')?.paper ?? kept;
       warnings.push(mergedNotice(kept.title, kept.date, paper.date));
       continue;
     }
-    const nearest = findNearest(same, paper.date, (i) => (papers[i] as ParsedPaper).date);
-    if (nearest !== undefined) warnings.push(keptApartNotice(paper.title, (papers[nearest] as ParsedPaper).date, paper.date));
+    const apart = findKeptApart(identity, paper.date, same, describe);
+    if (apart !== undefined) warnings.push(keptApartNotice(paper.title, (papers[apart] as ListedPaper).date, paper.date));
     same.push(papers.length);
     byKey.set(key, same);
     papers.push(paper);
+    identities.push(identity);
   }
   return papers;
 }

@@ -2,6 +2,8 @@
 // copy can produce them glued ("h-index117", "12papers", "AI Score42"), spaced ("h-index 117", "12 papers"), on two
 // lines in either order ("h-index" then "117", or "117" then "h-index"), or several on one line separated by " · ".
 import type { ProfileMetrics } from '../model.js';
+import { emptyMetrics } from './sources/fields.js';
+import type { SourceMetrics } from './sources/types.js';
 import { parseMetricNumber } from './numbers.js';
 
 type MetricKey = keyof ProfileMetrics;
@@ -68,30 +70,63 @@ function isBareValue(text: string): boolean {
 
 type Pairing = [indexes: [number, number], key: MetricKey, token: string];
 
+/** A bare label or bare value line of a run, and whether a blank line separates it from the item before it. */
+interface RunItem {
+  index: number;
+  label: MetricKey | null;
+  value: string | null;
+  afterBlank: boolean;
+}
+
+/** A percentage can only be the novelty score; the counts are never percentages. */
+function fitsLabel(key: MetricKey, token: string): boolean {
+  return token.includes('%') ? key === 'novelty' : valueFor(key, token) !== null;
+}
+
 /**
- * Pairs a run of consecutive bare label / bare value lines. The page's order is either label-then-value
- * ("h-index", "117") or value-then-label ("117", "h-index") for the whole run, so both readings are tried and the one
- * that pairs more lines wins; a tie goes to label-then-value. This keeps a stray number ("Following", "120",
- * "h-index", "117") from shifting every pair by one.
+ * How much a page's layout says `label` and `value` (adjacent in the run) belong together: a pair always beats no
+ * pair, a pair inside one block (no blank line between) beats one across blocks, a percentage beside "Novelty" beats
+ * a plain number there, and only when nothing else decides, label-then-value beats value-then-label.
  */
-function pairRun(run: readonly { index: number; label: MetricKey | null; value: string | null }[]): Pairing[] {
-  const read = (labelFirst: boolean): Pairing[] => {
-    const out: Pairing[] = [];
-    for (let k = 0; k + 1 < run.length; ) {
-      const a = run[k]!;
-      const b = run[k + 1]!;
-      const labelItem = labelFirst ? a : b;
-      const valueItem = labelFirst ? b : a;
-      if (labelItem.label !== null && valueItem.value !== null && valueFor(labelItem.label, valueItem.value) !== null) {
-        out.push([[a.index, b.index], labelItem.label, valueItem.value]);
-        k += 2;
-      } else k++;
+function pairWeight(first: RunItem, second: RunItem): number {
+  const [label, value] = first.label !== null ? [first, second] : [second, first];
+  if (label.label === null || value.value === null || !fitsLabel(label.label, value.value)) return 0;
+  const isPercentage = value.value.includes('%');
+  return 100 + (second.afterBlank ? 0 : 20) + (isPercentage ? 10 : 0) + (label === first ? 1 : 0);
+}
+
+/**
+ * Pairs a run of consecutive bare label / bare value lines. Each label takes the value just above or just below it,
+ * whichever the page's own layout says: the pairing of the whole run that pairs the most lines, then keeps the most
+ * pairs inside blank-line blocks, wins (a dynamic program over the run: linear). So a page that prints some metrics
+ * label-first and others value-first ("h-index", "117", "12", "Papers") pairs every one, and a stray number
+ * ("Following", "120", "h-index", "117") does not shift every pair by one.
+ */
+function pairRun(run: readonly RunItem[]): Pairing[] {
+  // best[k]: the weight of the best pairing of run[0, k); took[k]: whether it pairs run[k-2] with run[k-1].
+  const best = new Array<number>(run.length + 1).fill(0);
+  const took = new Array<boolean>(run.length + 1).fill(false);
+  for (let k = 2; k <= run.length; k++) {
+    const weight = pairWeight(run[k - 2] as RunItem, run[k - 1] as RunItem);
+    best[k] = best[k - 1] as number;
+    if (weight > 0 && (best[k - 2] as number) + weight > (best[k] as number)) {
+      best[k] = (best[k - 2] as number) + weight;
+      took[k] = true;
     }
-    return out;
-  };
-  const labelFirst = read(true);
-  const valueFirst = read(false);
-  return valueFirst.length > labelFirst.length ? valueFirst : labelFirst;
+  }
+  const out: Pairing[] = [];
+  for (let k = run.length; k >= 2; ) {
+    if (!took[k]) {
+      k--;
+      continue;
+    }
+    const a = run[k - 2] as RunItem;
+    const b = run[k - 1] as RunItem;
+    const [label, value] = a.label !== null ? [a, b] : [b, a];
+    out.push([[a.index, b.index], label.label as MetricKey, value.value as string]);
+    k -= 2;
+  }
+  return out.reverse();
 }
 
 const MAX_LISTED_VALUES = 3;
@@ -104,7 +139,7 @@ function conflictWarning(key: MetricKey, kept: number, otherValues: readonly num
 }
 
 export interface MetricsScan {
-  metrics: ProfileMetrics;
+  metrics: SourceMetrics;
   /** Indexes (into the given lines) that were read as metrics, so they are not taken for a name or category. */
   consumed: Set<number>;
   warnings: string[];
@@ -116,7 +151,7 @@ export interface MetricsScan {
  * header ("12 Papers"), and a differing repeat produces a warning instead of silently overwriting.
  */
 export function scanMetrics(lines: readonly string[]): MetricsScan {
-  const metrics: ProfileMetrics = { hIndex: null, papers: null, citations: null, novelty: null, aiScore: null };
+  const metrics = emptyMetrics();
   const consumed = new Set<number>();
   // Other values seen per metric: reported once per metric, however many lines repeat it (a paste can hold
   // thousands of metric-like lines).
@@ -132,8 +167,8 @@ export function scanMetrics(lines: readonly string[]): MetricsScan {
   };
 
   // Non-blank lines, classified. Bare labels and bare values are collected into runs and paired afterwards.
-  type Item = { index: number; label: MetricKey | null; value: string | null };
-  let run: Item[] = [];
+  let run: RunItem[] = [];
+  let afterBlank = false;
   const flushRun = (): void => {
     for (const [i, key, token] of pairRun(run)) {
       const value = valueFor(key, token);
@@ -147,7 +182,12 @@ export function scanMetrics(lines: readonly string[]): MetricsScan {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (line === '') continue;
+    if (line === '') {
+      afterBlank = true;
+      continue;
+    }
+    const blankAbove = afterBlank;
+    afterBlank = false;
     if (line.length <= MAX_METRIC_LINE * 4) {
       const pairs = line.split(PART_SEPARATOR).map(parsePair);
       if (pairs.every((p) => p !== null)) {
@@ -158,11 +198,11 @@ export function scanMetrics(lines: readonly string[]): MetricsScan {
       }
       const label = bareLabel(line);
       if (label !== null) {
-        run.push({ index: i, label, value: null });
+        run.push({ index: i, label, value: null, afterBlank: blankAbove });
         continue;
       }
       if (isBareValue(line)) {
-        run.push({ index: i, label: null, value: line });
+        run.push({ index: i, label: null, value: line, afterBlank: blankAbove });
         continue;
       }
     }

@@ -1,6 +1,10 @@
 // One paper entry: the lines between its header ("CLJul 31, 2024") and the next paper's header. Layout on the
 // page: title, authors line, abstract paragraph(s); blank lines between them may or may not survive the copy.
-import type { ParsedPaper } from '../model.js';
+import { emptyPaper } from './sources/fields.js';
+import type { SourcePaper } from './sources/types.js';
+
+/** A paper of this page: always dated (its header line gives the day). */
+export type ListedPaper = SourcePaper & { date: string };
 import { looksLikePaperHeader, type PaperHeader } from './paper-header.js';
 import { authorsLineLikeness, isNameLike, parseAuthorsLine } from './authors.js';
 import { isChromeLine } from './chrome.js';
@@ -152,7 +156,7 @@ export function parseEntryBlock(
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ParsedPaper[] {
+): ListedPaper[] {
   // The shape was found before footer chrome was cut off the end; if the footer reached into this entry's title
   // or authors slot (a last paper with no abstract), look again within the shortened range.
   const stale = (shapeFound.layout?.authorsIndex ?? -1) >= end || (shapeFound.layout?.titleEnd ?? -1) >= end;
@@ -184,8 +188,8 @@ export function recoverHeaderless(
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ParsedPaper[] {
-  const papers: ParsedPaper[] = [];
+): ListedPaper[] {
+  const papers: ListedPaper[] = [];
   for (let k = 0; k < starts.length; k++) {
     const entryStart = starts[k] as number;
     const entryEnd = starts[k + 1] ?? end;
@@ -216,7 +220,7 @@ function buildPaper(
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ParsedPaper {
+): ListedPaper {
   const l = shape.layout as Layout;
   let authors: string[] = [];
   let truncated = false;
@@ -249,12 +253,13 @@ function buildPaper(
   if (abstract === '') warnings.push(`Paper "${l.title}" has no abstract.`);
 
   return {
+    ...emptyPaper(l.title),
     category: header.category,
     date: header.date,
-    title: l.title,
+    year: Number(header.date.slice(0, 4)),
     authors,
     authorsTruncated: truncated,
     orgs,
-    abstract,
+    abstract: abstract === '' ? null : abstract,
   };
 }

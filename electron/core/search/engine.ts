@@ -59,8 +59,9 @@ export interface SearchDoc {
   abstract: string;
   tags: string[];
   note: string;
-  /** YYYY-MM-DD */
+  /** ISO at the precision known ("2024-07-31", "2024-07", "2024"); "" when unknown. */
   date: string;
+  year: number | null;
   category: string | null;
   status: ReadingStatus;
   profileIds: string[];

@@ -10,7 +10,8 @@ import { foldText, tokenizeTerms } from './tokenize.js';
 export interface FilterFacts {
   tags: string[];
   status: ReadingStatus;
-  date: string;
+  /** The publication year (year: filters); null when unknown. */
+  year: number | null;
   category: string | null;
   profileIds: string[];
   profileNames: string[];
@@ -62,11 +63,6 @@ export function wordSequenceAt(hay: readonly string[], needle: readonly string[]
   return -1;
 }
 
-export function yearOf(date: string): number | null {
-  const m = /^(\d{4})/.exec(date);
-  return m ? Number(m[1]) : null;
-}
-
 /**
  * Docs with an author word equal to `word` (or starting with it when `prefix`). The text index already
  * holds every author word with its field, so the filter index keeps no per-word sets of its own (at 100k
@@ -114,8 +110,7 @@ export class FilterIndex {
   add(num: number, facts: FilterFacts): void {
     for (const tag of new Set(facts.tags.map(normalizeTag))) addTo(this.byTag, tag, num);
     addTo(this.byStatus, facts.status, num);
-    const year = yearOf(facts.date);
-    if (year !== null) addTo(this.byYear, year, num);
+    if (facts.year !== null) addTo(this.byYear, facts.year, num);
     if (facts.category !== null) addTo(this.byCategory, foldText(facts.category), num);
     for (const id of facts.profileIds) addTo(this.byProfileId, id, num);
     for (const name of facts.profileNames) addTo(this.byProfileName, this.nameTerms(name).join(' '), num);
@@ -125,8 +120,7 @@ export class FilterIndex {
   remove(num: number, facts: FilterFacts): void {
     for (const tag of facts.tags) removeFrom(this.byTag, normalizeTag(tag), num);
     removeFrom(this.byStatus, facts.status, num);
-    const year = yearOf(facts.date);
-    if (year !== null) removeFrom(this.byYear, year, num);
+    if (facts.year !== null) removeFrom(this.byYear, facts.year, num);
     if (facts.category !== null) removeFrom(this.byCategory, foldText(facts.category), num);
     for (const id of facts.profileIds) removeFrom(this.byProfileId, id, num);
     for (const name of facts.profileNames) removeFrom(this.byProfileName, this.nameTerms(name).join(' '), num);

@@ -13,7 +13,8 @@ import { Modal } from './Modal.js';
 interface Props {
   initialText: string;
   onClose: () => void;
-  onImported: (profileId: string) => void;
+  /** The profile imported or updated; null for a list without a person (a BibTeX file). */
+  onImported: (profileId: string | null) => void;
 }
 
 export function ImportDialog({ initialText, onClose, onImported }: Props) {
@@ -76,7 +77,7 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
             setCommitError(result.error);
             return;
           }
-          toasts.show(importSummary(result));
+          toasts.show(importSummary({ ...result, sourceLabel: preview?.ok ? preview.sourceLabel : 'Import' }));
           onImported(result.profileId);
           onClose();
         },
@@ -186,28 +187,33 @@ function ImportPreviewView({ preview, stale, nameInput, onNameInput }: PreviewPr
   const { profile } = preview;
   return (
     <div className={`import-summary${stale ? ' stale' : ''}`}>
-      <div className="import-profile">
-        <h3 className="import-profile-name">{profile.name}</h3>
-        {profile.category ? <span className="category-badge">{profile.category}</span> : null}
-        {preview.existingProfileId ? (
-          <span className="badge">{preview.metricsChanged ? 'Already in library · new metrics' : 'Already in library'}</span>
-        ) : null}
-      </div>
-      {profile.nameDoubt !== undefined || nameInput !== null ? (
-        <NameCheck doubt={profile.nameDoubt} value={nameInput ?? profile.name} onChange={onNameInput} />
-      ) : null}
-      <dl className="metrics compact">
-        {METRICS.map(([key, label, suffix]) => (
-          <div key={key} className="metric">
-            <dt>{label}</dt>
-            <dd>
-              {profile.metrics[key] === null ? '—' : `${formatNumber(profile.metrics[key])}${suffix}`}
-            </dd>
+      {profile ? (
+        <>
+          <div className="import-profile">
+            <h3 className="import-profile-name">{profile.name}</h3>
+            {profile.category ? <span className="category-badge">{profile.category}</span> : null}
+            {preview.existingProfileId ? (
+              <span className="badge">{preview.metricsChanged ? 'Already in library · new metrics' : 'Already in library'}</span>
+            ) : null}
           </div>
-        ))}
-      </dl>
+          {profile.nameDoubt !== undefined || nameInput !== null ? (
+            <NameCheck doubt={profile.nameDoubt} value={nameInput ?? profile.name} onChange={onNameInput} />
+          ) : null}
+          <dl className="metrics compact">
+            {METRICS.map(([key, label, suffix]) => (
+              <div key={key} className="metric">
+                <dt>{label}</dt>
+                <dd>
+                  {profile.metrics[key] === null ? '—' : `${formatNumber(profile.metrics[key])}${suffix}`}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
       <p className="import-counts">
-        <strong>{plural(preview.papers.length, 'paper')}</strong> found: <span className="badge new">{formatNumber(preview.newCount)} new</span>{' '}
+        {preview.sourceLabel} · <strong>{plural(preview.papers.length, 'paper')}</strong> found:{' '}
+        <span className="badge new">{formatNumber(preview.newCount)} new</span>{' '}
         <span className="badge present">{formatNumber(preview.presentCount)} already in library</span>
       </p>
       {preview.warnings.length > 0 ? (
@@ -225,11 +231,12 @@ function ImportPreviewView({ preview, stale, nameInput, onNameInput }: PreviewPr
             <span className="import-paper-title">{paper.title}</span>
             <span className="import-paper-meta">
               {paper.authors.slice(0, 3).join(', ')}
-              {paper.authors.length > 3 || paper.authorsTruncated ? ' et al.' : ''} · {formatDate(paper.date)}
+              {paper.authors.length > 3 || paper.authorsTruncated ? ' et al.' : ''}
+              {paper.date ? ` · ${formatDate(paper.date)}` : ''}
               {paper.category ? ` · ${paper.category}` : ''}
             </span>
-            <span className={`import-paper-abstract${paper.abstract.trim() === '' ? ' muted' : ''}`}>
-              {abstractStart(paper.abstract) || 'No abstract'}
+            <span className={`import-paper-abstract${paper.abstract === null ? ' muted' : ''}`}>
+              {abstractStart(paper.abstract ?? '') || 'No abstract'}
             </span>
           </li>
         ))}

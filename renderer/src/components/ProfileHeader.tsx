@@ -19,6 +19,9 @@ export function ProfileHeader({ profileId }: { profileId: string }) {
   if (error) return <div className="profile-header"><p className="error-text">Could not load the profile: {error}</p></div>;
   if (!profile) return <div className="profile-header loading" aria-busy="true" />;
   const history = profile.history;
+  // The metrics shown are the latest import's: their trend is that source's series (another source counts differently).
+  const shownSource = history.at(-1)?.source;
+  const trend = profile.series.find((series) => series.source === shownSource)?.snapshots ?? [];
   return (
     <section className="profile-header" aria-label={`Profile ${profile.name}`}>
       <div className="profile-title-row">
@@ -34,7 +37,7 @@ export function ProfileHeader({ profileId }: { profileId: string }) {
             <dt>{label}</dt>
             <dd>
               <span className="metric-value">{show(profile.metrics[key], suffix)}</span>
-              <Sparkline values={history.map((s) => s.metrics[key])} label={label} />
+              <Sparkline values={trend.map((s) => s.metrics[key])} label={label} />
             </dd>
           </div>
         ))}

@@ -3,8 +3,8 @@
 import type { LibraryChange, SaveStatus } from '../../../electron/core/api.js';
 import { getFolio, hasFolio } from './folio.js';
 
-/** A change of what the library holds (not of whether it is saved). */
-export type DataChange = Exclude<LibraryChange, { kind: 'save-status' }>;
+/** A change of what the library holds (not of whether it is saved, nor how far an import has come). */
+export type DataChange = Exclude<LibraryChange, { kind: 'save-status' | 'import-progress' }>;
 
 const dataListeners = new Set<(change: DataChange) => void>();
 const statusListeners = new Set<(status: SaveStatus) => void>();
@@ -12,7 +12,7 @@ let unsubscribe: (() => void) | null = null;
 
 function deliver(change: LibraryChange): void {
   if (change.kind === 'save-status') for (const l of [...statusListeners]) l(change.status);
-  else for (const l of [...dataListeners]) l(change);
+  else if (change.kind !== 'import-progress') for (const l of [...dataListeners]) l(change);
 }
 
 function listen<T>(set: Set<T>, listener: T): () => void {

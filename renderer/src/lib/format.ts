@@ -1,4 +1,4 @@
-// Display formatting. Dates in the library are ISO (YYYY-MM-DD or full timestamps).
+// Display formatting. Dates in the library are ISO (YYYY-MM-DD, YYYY-MM or YYYY for papers; full timestamps).
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -18,8 +18,17 @@ function parseIsoDate(iso: string): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** "2024-07-31" → "Jul 31, 2024" (locale-dependent). */
+const monthFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short' });
+
+/** "2024-07-31" → "Jul 31, 2024", "2024-07" → "Jul 2024", "2024" → "2024" (locale-dependent): at the precision known. */
 export function formatDate(iso: string): string {
+  if (/^\d{4}$/.test(iso)) return iso;
+  const month = /^(\d{4})-(\d{2})$/.exec(iso);
+  if (month) {
+    const d = new Date(2000, Number(month[2]) - 1, 1);
+    d.setFullYear(Number(month[1]));
+    return Number(month[2]) >= 1 && Number(month[2]) <= 12 ? monthFormat.format(d) : iso;
+  }
   const d = parseIsoDate(iso);
   return d ? dateFormat.format(d) : iso;
 }
@@ -49,9 +58,20 @@ export function abstractStart(abstract: string, max = 160): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
 
-/** What an import did, for the toast: new papers first, then new metrics, else that nothing was new. */
-export function importSummary(result: { profileName: string; added: number; present: number; updated: boolean; metricsChanged: boolean }): string {
-  const { profileName: name, added, present, updated, metricsChanged } = result;
+/**
+ * What an import did, for the toast: new papers first, then new metrics, else that nothing was new. A list without a
+ * person (a BibTeX file) is named by its source ("BibTeX file").
+ */
+export function importSummary(result: {
+  profileName: string | null;
+  sourceLabel: string;
+  added: number;
+  present: number;
+  updated: boolean;
+  metricsChanged: boolean;
+}): string {
+  const { added, present, updated, metricsChanged } = result;
+  const name = result.profileName ?? result.sourceLabel;
   const already = present > 0 ? ` (${formatNumber(present)} already in library)` : '';
   if (added > 0) {
     return `${updated ? 'Updated' : 'Imported'} ${name}: ${plural(added, 'new paper')}${updated && metricsChanged ? ', new metrics' : ''}${already}`;

@@ -15,6 +15,13 @@ function paper(overrides: Partial<PaperRecord>): PaperRecord {
     authorsTruncated: true,
     orgs: ['deepmind'],
     abstract: 'We use 50% of the budget & {braces}.',
+    year: 2024,
+    venue: null,
+    doi: null,
+    arxivId: null,
+    url: null,
+    sources: ['profile-page'],
+    fieldSources: {},
     ...overrides,
   };
 }

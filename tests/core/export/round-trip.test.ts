@@ -54,6 +54,13 @@ function hostileEntry(index: number, random: () => number): ExportEntry {
     authorsTruncated: random() < 0.3,
     orgs: random() < 0.5 ? [hostileLine(random, 2)] : [],
     abstract: random() < 0.8 ? hostileText(random, 3 + Math.floor(random() * 12)) : '',
+    year: 2010 + (index % 15),
+    venue: null,
+    doi: null,
+    arxivId: null,
+    url: null,
+    sources: ['profile-page'],
+    fieldSources: {},
   };
   const tags = Array.from({ length: Math.floor(random() * 4) }, () => hostileLine(random, 1 + Math.floor(random() * 2)));
   const note = random() < 0.8 ? hostileText(random, 2 + Math.floor(random() * 10)) : '';

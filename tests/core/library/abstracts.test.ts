@@ -8,9 +8,9 @@ import { FolioCore } from '../../../electron/core/folio.js';
 import { Library } from '../../../electron/core/library/index.js';
 import { serializeLibraryDoc } from '../../../electron/core/library/load.js';
 import { serializeSegment } from '../../../electron/core/library/segments.js';
-import type { PaperRecord } from '../../../electron/core/model.js';
+import type { PaperRecord, ProfileRecord } from '../../../electron/core/model.js';
 import { snapshotTree } from '../../helpers/tree.js';
-import { libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
+import { legacyRecord, libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
 
 const papersDir = (dir: string): string => path.join(dir, 'papers');
 
@@ -70,7 +70,7 @@ test('imports and plans wait for the abstracts: an improved record is written wi
 
   lib = await openLib(t, dir, { abstracts: 'background' });
   assert.equal(lib.abstractsLoaded, false);
-  const better = parsed('Bob B', [paper('Alpha', { abstract: 'Another abstract.', authors: ['X', 'Y', 'Z'] })]);
+  const better = parsed('Bob B', [paper('Alpha', { abstract: 'Shorter.', authors: ['X', 'Y', 'Z'] })]);
   const plan = await lib.planImport(better);
   assert.deepEqual(plan.papers.map((p) => p.isNew), [false]);
   assert.equal(lib.abstractsLoaded, true, 'planImport awaited them');
@@ -78,7 +78,7 @@ test('imports and plans wait for the abstracts: an improved record is written wi
 
   lib = await openLib(t, dir, { abstracts: 'background' });
   assert.equal(lib.abstractsLoaded, false);
-  await lib.commitImport('b', better, 1); // improves the authors; the stored abstract is kept
+  await lib.commitImport('b', better, 1); // improves the authors; the stored (longer) abstract is kept
   assert.deepEqual(await readJson(path.join(papersDir(dir), 'segment-000002.abstracts.json')), ['Stored abstract.']);
   assert.deepEqual(lib.getPaper(id)?.authors, ['X', 'Y', 'Z']);
   await lib.close();
@@ -195,15 +195,10 @@ for (const damage of DAMAGES) {
   }
 }
 
-test('a version-1 folder (abstracts inline) opens, is upgraded to version 2 without rewriting segments, and takes split imports', async (t) => {
+test('a version-1 folder (abstracts inline) opens, is upgraded to version 3 without rewriting segments, and takes split imports', async (t) => {
   const dir = await libraryPath(t);
   await mkdir(papersDir(dir), { recursive: true });
-  const record = (title: string, abstract: string): PaperRecord => ({
-    ...paper(title, { abstract }),
-    id: `p-${title.toLowerCase()}`,
-    key: title.toLowerCase(),
-    addedAt: '2025-01-01T00:00:00.000Z',
-  });
+  const record = (title: string, abstract: string): PaperRecord => legacyRecord(title, { abstract, id: `p-${title.toLowerCase()}` });
   const segment = Buffer.from(serializeSegment([record('Old', 'Old inline abstract.'), record('Older', 'Ünïcode inline.')]));
   await writeFile(path.join(papersDir(dir), 'segment-000001.json'), segment);
   const v1 = Buffer.from(
@@ -219,7 +214,7 @@ test('a version-1 folder (abstracts inline) opens, is upgraded to version 2 with
           paperIds: ['p-old', 'p-older'],
           firstImportedAt: '2025-01-01T00:00:00.000Z',
           lastImportedAt: '2025-01-01T00:00:00.000Z',
-        },
+        } as unknown as ProfileRecord, // what version 1 stored: no affiliation, sources or metrics per source
       ],
       imports: [],
       segments: ['segment-000001.json'],
@@ -230,16 +225,16 @@ test('a version-1 folder (abstracts inline) opens, is upgraded to version 2 with
 
   const lib = await openLib(t, dir, { abstracts: 'background' });
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
-  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 1; it is upgraded to version 2 when the library is next changed/);
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 1; it is upgraded to version 3 when the library is next changed/);
   assert.ok((await readFile(path.join(dir, 'library.json'))).equals(v1), 'not before');
   await lib.prepareForWrites();
-  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 1 to 2; the original is kept as library\.json\.v1-/);
+  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 1 to 3; the original is kept as library\.json\.v1-/);
   assert.equal(lib.abstractsLoaded, true, 'inline abstracts are there at once');
   assert.deepEqual(lib.papers().map((p) => p.abstract), ['Old inline abstract.', 'Ünïcode inline.']);
   assert.deepEqual(lib.userData('p-old'), { tags: ['x'], note: 'n', status: 'read' });
   const kept = (await readdir(dir)).find((n) => n.startsWith('library.json.v1-'));
   assert.ok(kept && (await readFile(path.join(dir, kept))).equals(v1), 'the original library.json is kept');
-  assert.equal(((await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number }).schemaVersion, 2);
+  assert.equal(((await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number }).schemaVersion, 3);
 
   const outcome = await lib.commitImport('new', parsed('New Person', [paper('Fresh'), paper('Old')]), 1);
   assert.equal(outcome.addedIds.length, 1);

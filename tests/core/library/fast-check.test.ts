@@ -1,18 +1,21 @@
 // The hand-written open-time checks must never accept what the zod schemas reject (they are only a fast path).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { isAbstracts, isParseResult, isPaperRecord, isSegment, isSplitRecord, isSplitSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
+import { isAbstracts, isPaperRecord, isSegment, isSourceResult, isSplitRecord, isSplitSegment, isUserDoc } from '../../../electron/core/library/fast-check.js';
 import {
   abstractsSchema,
+  legacyPaperRecordSchema,
   paperRecordSchema,
-  parseResultSchema,
   segmentSchema,
+  sourceResultSchema,
   splitRecordSchema,
   splitSegmentSchema,
   userDocSchema,
 } from '../../../electron/core/library/schema.js';
+import type { PaperRecord } from '../../../electron/core/model.js';
 
-const good = {
+/** A record as versions 1 and 2 stored it (no identifiers, no sources). */
+const legacy = {
   category: 'cs.LG',
   date: '2024-01-31',
   title: 'T',
@@ -24,11 +27,26 @@ const good = {
   key: 't',
   addedAt: '2024-02-01T00:00:00.000Z',
 };
+/** A record as version 3 stores it. */
+const good: PaperRecord = {
+  ...legacy,
+  year: 2024,
+  venue: 'ICML',
+  doi: '10.1/x',
+  arxivId: null,
+  url: null,
+  sources: ['profile-page', 'bibtex'],
+  fieldSources: { title: 'bibtex', venue: 'bibtex' },
+};
 const mutations: Array<Record<string, unknown>> = [
   {},
   { category: null },
   { category: 3 },
   { date: '2024-1-31' },
+  { date: '2024-01' },
+  { date: '2024' },
+  { date: '' },
+  { date: '24' },
   { date: null },
   { title: undefined },
   { authors: ['A', 2] },
@@ -41,32 +59,62 @@ const mutations: Array<Record<string, unknown>> = [
   { addedAt: 5 },
   { extra: 'kept' },
 ];
+/** Changes to the fields version 3 added. */
+const sourcedMutations: Array<Record<string, unknown>> = [
+  { year: null },
+  { year: 2024.5 },
+  { year: '2024' },
+  { venue: null },
+  { venue: 1 },
+  { doi: 3 },
+  { arxivId: [] },
+  { url: false },
+  { sources: [] },
+  { sources: ['somewhere'] },
+  { sources: 'bibtex' },
+  { fieldSources: {} },
+  { fieldSources: { title: 'nowhere' } },
+  { fieldSources: { colour: 'bibtex' } },
+  { fieldSources: null },
+  { titleCut: true },
+  { titleCut: false },
+  { sources: undefined },
+];
 
-test('isPaperRecord / isSegment accept only what zod accepts, and accept the normal shapes', () => {
-  for (const m of mutations) {
-    const record = { ...good, ...m };
-    if (isPaperRecord(record)) assert.ok(paperRecordSchema.safeParse(record).success, JSON.stringify(m));
+test('isPaperRecord / isSegment accept only what zod accepts, and accept the normal shapes of both versions', () => {
+  for (const base of [legacy, good]) {
+    for (const m of [...mutations, ...(base === good ? sourcedMutations : [])]) {
+      const record = { ...base, ...m };
+      if (isPaperRecord(record)) assert.ok(segmentSchema.safeParse([record]).success, JSON.stringify(m));
+    }
   }
-  assert.ok(isPaperRecord(good) && isPaperRecord({ ...good, category: null }));
+  assert.ok(isPaperRecord(good) && isPaperRecord({ ...good, category: null }) && isPaperRecord({ ...good, titleCut: true }));
+  assert.ok(isPaperRecord(legacy) && legacyPaperRecordSchema.safeParse(legacy).success && paperRecordSchema.safeParse(good).success);
+  assert.equal(isPaperRecord({ ...good, sources: ['nowhere'] }), false);
   for (const bad of [null, 1, 'x', [null], [[]], {}]) {
     assert.equal(isPaperRecord(bad), false);
     if (isSegment(bad)) assert.ok(segmentSchema.safeParse(bad).success);
   }
-  assert.ok(isSegment([]) && isSegment([good, good]));
+  assert.ok(isSegment([]) && isSegment([good, good]) && isSegment([legacy, good]));
   assert.equal(isSegment([good, { ...good, date: 'x' }]), false);
 });
 
-test('isSplitRecord / isSplitSegment / isAbstracts accept only what zod accepts, and accept the normal shapes', () => {
+test('isSplitRecord / isSplitSegment / isAbstracts accept only what zod accepts, and accept the normal shapes of both versions', () => {
   const { abstract: _abstract, ...splitGood } = good;
-  for (const m of [...mutations, { abstract: 'inline' }, { abstract: undefined }]) {
-    const record = { ...splitGood, ...m };
-    if (isSplitRecord(record)) assert.ok(splitRecordSchema.safeParse(record).success, JSON.stringify(m));
-    assert.equal(splitRecordSchema.safeParse(record).success && !isSplitRecord(record), false, `fast check too strict: ${JSON.stringify(m)}`);
+  const { abstract: _legacyAbstract, ...splitLegacy } = legacy;
+  for (const base of [splitLegacy, splitGood]) {
+    for (const m of [...mutations, ...(base === splitGood ? sourcedMutations : []), { abstract: 'inline' }, { abstract: undefined }]) {
+      const record = { ...base, ...m };
+      if (isSplitRecord(record)) assert.ok(splitRecordSchema.safeParse(record).success, JSON.stringify(m));
+      assert.equal(splitRecordSchema.safeParse(record).success && !isSplitRecord(record), false, `fast check too strict: ${JSON.stringify(m)}`);
+    }
   }
-  assert.ok(isSplitRecord(splitGood) && isSplitRecord({ ...splitGood, category: null }));
+  assert.ok(isSplitRecord(splitGood) && isSplitRecord({ ...splitGood, category: null }) && isSplitRecord({ ...splitGood, titleCut: true }));
+  assert.ok(isSplitRecord(splitLegacy));
   assert.equal(isSplitRecord(good), false, 'a record with its abstract inline is not a split record');
   assert.equal(isSplitRecord({ ...splitGood, extra: 1 }), false, 'unknown keys are refused (zod: strict)');
-  assert.ok(isSplitSegment([]) && isSplitSegment([splitGood, splitGood]));
+  assert.equal(isSplitRecord({ ...splitLegacy, year: 2024 }), false, 'half a version-3 record is neither version');
+  assert.ok(isSplitSegment([]) && isSplitSegment([splitGood, splitGood]) && isSplitSegment([splitLegacy, splitGood]));
   assert.equal(isSplitSegment([splitGood, good]), false, 'no mixing');
   if (isSplitSegment([splitGood, good])) assert.ok(splitSegmentSchema.safeParse([splitGood, good]).success);
   for (const v of [[], ['a', ''], ['a', 1], 'a', null, {}, [null]]) {
@@ -113,32 +161,42 @@ test('UserState.serialize (sliced, yielding, from the live state) gives JSON equ
   assert.equal(out.papers['p-5']?.note, 'n "5"\n\u2028');
 });
 
-test('isParseResult accepts only what parseResultSchema accepts', () => {
+test('isSourceResult accepts only what sourceResultSchema accepts', () => {
   const metrics = { hIndex: 3, papers: null, citations: 10, novelty: 0.5, aiScore: null };
-  const { id: _id, key: _key, addedAt: _at, ...parsedPaper } = good;
-  const ok = { profile: { name: 'A B', category: null, metrics }, papers: [parsedPaper], warnings: ['w'] };
-  assert.ok(isParseResult(ok));
+  const paper = {
+    title: 'T', authors: ['A', 'B'], authorsTruncated: false, date: '2024-01', year: 2024, category: null, orgs: [],
+    abstract: null, venue: 'ICML', doi: '10.1/x', arxivId: null, url: null,
+  };
+  const ok = { source: 'google-scholar', profile: { name: 'A B', category: null, affiliation: 'MIT', metrics: { ...metrics, i10Index: 4 } }, papers: [paper], warnings: ['w'] };
+  assert.ok(isSourceResult(ok) && isSourceResult({ ...ok, profile: null }) && isSourceResult({ ...ok, profile: { ...ok.profile, nameDoubt: 'why' } }));
   const variants: unknown[] = [
     null,
+    { ...ok, source: 'elsewhere' },
     { ...ok, warnings: [1] },
     { ...ok, papers: {} },
     { ...ok, profile: { ...ok.profile, name: 1 } },
     { ...ok, profile: { ...ok.profile, metrics: { ...metrics, hIndex: Number.NaN } } },
     { ...ok, profile: { ...ok.profile, metrics: { ...metrics, hIndex: Infinity } } },
     { ...ok, profile: { ...ok.profile, metrics: { ...metrics, hIndex: '3' } } },
-    { ...ok, profile: { ...ok.profile, metrics: { ...metrics, extra: 1 } } },
+    { ...ok, profile: { ...ok.profile, metrics: { ...metrics, extra: '1' } } },
     { ...ok, profile: { ...ok.profile, metrics: { hIndex: 1 } } },
-    ...mutations.map((m) => ({ ...ok, papers: [{ ...parsedPaper, ...m }] })),
+    { ...ok, profile: { ...ok.profile, affiliation: 1 } },
+    { ...ok, profile: { ...ok.profile, nameDoubt: null } },
+    ...[
+      {}, { date: '2024-1' }, { date: '' }, { date: null }, { year: 2024.5 }, { abstract: '' }, { doi: 1 }, { url: [] },
+      { venue: undefined }, { authors: [1] }, { orgs: null }, { title: null },
+    ].map((m) => ({ ...ok, papers: [{ ...paper, ...m }] })),
   ];
-  for (const v of variants) if (isParseResult(v)) assert.ok(parseResultSchema.safeParse(v).success, JSON.stringify(v));
-  assert.equal(isParseResult(variants[4]), false);
+  for (const v of variants) if (isSourceResult(v)) assert.ok(sourceResultSchema.safeParse(v).success, JSON.stringify(v));
+  assert.equal(isSourceResult(variants[5]), false);
+  assert.equal(isSourceResult(variants[1]), false);
 });
 
 test('segments, user.json and library.json are written as ASCII JSON with the same values (fast to decode at open)', async () => {
   const { serializeSegment, serializeSplitSegment } = await import('../../../electron/core/library/segments.js');
   const { serializeLibraryDoc } = await import('../../../electron/core/library/load.js');
   const { UserState } = await import('../../../electron/core/library/user-state.js');
-  const records = [{ ...good, title: 'Über 🧪 Şebnem \\ "q" \u2028', authors: ['Zoltán', 'Ñuria'] }];
+  const records: PaperRecord[] = [{ ...good, title: 'Über 🧪 Şebnem \\ "q" \u2028', authors: ['Zoltán', 'Ñuria'] }];
   const text = serializeSegment(records);
   assert.match(text, /^[\x00-\x7f]*$/);
   assert.deepEqual(JSON.parse(text), records);
@@ -152,6 +210,6 @@ test('segments, user.json and library.json are written as ASCII JSON with the sa
   const user = await state.serialize();
   assert.match(user, /^[\x00-\x7f]*$/);
   assert.deepEqual(JSON.parse(user), JSON.parse(JSON.stringify(state.toDoc())));
-  const doc = { schemaVersion: 2, profiles: [], imports: [], segments: ['segment-000001.json'] };
+  const doc = { schemaVersion: 3, profiles: [], imports: [], segments: ['segment-000001.json'] };
   assert.deepEqual(JSON.parse(serializeLibraryDoc(doc)), doc);
 });

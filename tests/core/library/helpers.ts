@@ -1,4 +1,4 @@
-// Test helpers for the library store: real temp folders, hand-built ParseResults, child processes.
+// Test helpers for the library store: real temp folders, hand-built SourceResults, child processes.
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -6,7 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestContext } from 'node:test';
-import type { ParseResult, ParsedPaper, ProfileMetrics } from '../../../electron/core/model.js';
+import type { PaperRecord, ProfileMetrics } from '../../../electron/core/model.js';
+import { emptyPaper } from '../../../electron/core/parse/sources/fields.js';
+import type { SourceId, SourceMetrics, SourcePaper, SourceResult } from '../../../electron/core/parse/sources/types.js';
 import { Library } from '../../../electron/core/library/index.js';
 import type { OpenLibraryOptions } from '../../../electron/core/library/index.js';
 
@@ -40,25 +42,57 @@ export async function libraryPath(t: TestContext): Promise<string> {
   return path.join(await tempDir(t), 'My Library');
 }
 
-export function paper(title: string, overrides: Partial<ParsedPaper> = {}): ParsedPaper {
+/** A dated paper as a profile page lists it (`overrides.date` also sets the year, unless the year is given too). */
+export function paper(title: string, overrides: Partial<SourcePaper> = {}): SourcePaper {
+  const date = overrides.date === undefined ? '2023-04-05' : overrides.date;
   return {
+    ...emptyPaper(title),
     category: 'cs.LG',
-    date: '2023-04-05',
-    title,
+    date,
+    year: date === null ? null : Number(date.slice(0, 4)),
     authors: ['Ada Lovelace', 'Alan Turing'],
-    authorsTruncated: false,
-    orgs: [],
     abstract: `Abstract of ${title}.`,
     ...overrides,
   };
 }
 
-export function metrics(overrides: Partial<ProfileMetrics> = {}): ProfileMetrics {
+export function metrics(overrides: Partial<ProfileMetrics> = {}): SourceMetrics {
   return { hIndex: 10, papers: 20, citations: 300, novelty: 45, aiScore: 7, ...overrides };
 }
 
-export function parsed(name: string, papers: ParsedPaper[], m: Partial<ProfileMetrics> = {}, category: string | null = 'LG'): ParseResult {
-  return { profile: { name, category, metrics: metrics(m) }, papers, warnings: [] };
+export function parsed(
+  name: string,
+  papers: SourcePaper[],
+  m: Partial<ProfileMetrics> = {},
+  category: string | null = 'LG',
+  source: SourceId = 'profile-page',
+): SourceResult {
+  return { source, profile: { name, category, affiliation: null, metrics: metrics(m) }, papers, warnings: [] };
+}
+
+/**
+ * A record as Folio stored it before format version 3 (no identifiers, venue, year or sources), for folders written
+ * by an older Folio. Typed as a PaperRecord only so it can be serialized like one.
+ */
+export function legacyRecord(title: string, fields: { abstract?: string; date?: string; id?: string; addedAt?: string } = {}): PaperRecord {
+  const legacy = {
+    category: 'cs.LG',
+    date: fields.date ?? '2023-04-05',
+    title,
+    authors: ['Ada Lovelace', 'Alan Turing'],
+    authorsTruncated: false,
+    orgs: [],
+    abstract: fields.abstract ?? `Abstract of ${title}.`,
+    id: fields.id ?? `p-${title.toLowerCase().replace(/\W+/g, '-')}`,
+    key: title.toLowerCase(),
+    addedAt: fields.addedAt ?? '2025-01-01T00:00:00.000Z',
+  };
+  return legacy as unknown as PaperRecord;
+}
+
+/** A list without a person (a BibTeX file, an arXiv listing) from `source`. */
+export function listed(source: SourceId, papers: SourcePaper[]): SourceResult {
+  return { source, profile: null, papers, warnings: [] };
 }
 
 export async function readJson(file: string): Promise<unknown> {

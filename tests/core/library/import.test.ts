@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { normalizeKey } from '../../../electron/core/text.js';
 import { InvalidImportError, Library, paperIdForKey, profileIdForName } from '../../../electron/core/library/index.js';
-import type { ParsedPaper } from '../../../electron/core/model.js';
+import type { SourcePaper } from '../../../electron/core/parse/sources/types.js';
 import { libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
 
 const titles = (lib: Library, ids: readonly string[]): string[] => ids.map((id) => lib.getPaper(id)?.title ?? `?${id}`);
@@ -20,7 +20,7 @@ const P = {
   solo2: 'A Paper Only Dan Wrote',
 };
 
-function fourProfiles(): Array<{ name: string; papers: ParsedPaper[] }> {
+function fourProfiles(): Array<{ name: string; papers: SourcePaper[] }> {
   return [
     { name: 'Alice Ámbar', papers: [paper(P.gemma), paper(P.rlhf), paper(P.solo1)] },
     { name: 'Bob Brown', papers: [paper('gemma 2 — improving open language models at a practical size'), paper(P.muzero)] },
@@ -99,7 +99,7 @@ test('re-import: adds new papers, duplicates nothing, snapshots metrics only on 
   assert.deepEqual(second.presentIds.sort(), [gemmaId, rlhfId].sort());
   assert.equal(second.metricsChanged, false);
   assert.equal(second.updated, true, 'a newly linked paper is an update');
-  let profile = lib.getProfile(first.profileId);
+  let profile = lib.getProfile(first.profileId ?? '');
   assert.equal(profile?.history.length, 1, 'equal metrics add no snapshot');
   assert.equal(profile?.category, 'LG', 'a page without the category keeps the known one');
   assert.deepEqual(titles(lib, profile?.paperIds ?? []), [P.muzero, P.rlhf, P.gemma], 'latest page order');
@@ -109,7 +109,7 @@ test('re-import: adds new papers, duplicates nothing, snapshots metrics only on 
   const third = await lib.commitImport('v3', parsed('Alice Ámbar', [paper(P.gemma)], { citations: 150, hIndex: 11 }, 'CL'), 1);
   assert.equal(third.metricsChanged, true);
   assert.equal(third.addedIds.length, 0);
-  profile = lib.getProfile(first.profileId);
+  profile = lib.getProfile(first.profileId ?? '');
   assert.equal(profile?.history.length, 2);
   assert.equal(profile?.metrics.citations, 150);
   assert.deepEqual(profile?.history[1]?.metrics, profile?.metrics);
@@ -121,7 +121,7 @@ test('re-import: adds new papers, duplicates nothing, snapshots metrics only on 
   // Identical again: nothing changes but the log and lastImportedAt.
   const fourth = await lib.commitImport('v3', parsed('Alice Ámbar', [paper(P.gemma)], { citations: 150, hIndex: 11 }, 'CL'), 1);
   assert.equal(fourth.updated, false);
-  assert.equal(lib.getProfile(first.profileId)?.history.length, 2);
+  assert.equal(lib.getProfile(first.profileId ?? '')?.history.length, 2);
   assert.equal(lib.imports().length, 4);
   assert.equal(((await readJson(path.join(dir, 'library.json'))) as { segments: string[] }).segments.length, 2, 'no segment when nothing new');
 
@@ -130,7 +130,7 @@ test('re-import: adds new papers, duplicates nothing, snapshots metrics only on 
   await lib.close();
   const again = await openLib(t, dir);
   assert.deepEqual(again.userData(gemmaId), { tags: ['llm'], note: 'keep me', status: 'unread' });
-  assert.equal(again.getProfile(first.profileId)?.history.length, 2);
+  assert.equal(again.getProfile(first.profileId ?? '')?.history.length, 2);
   assert.equal(again.papers().length, 3);
 });
 

@@ -48,10 +48,10 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
 
   const lib = await openLib(t, dir);
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
-  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 0; it is upgraded to version 2 when the library is next changed/);
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 0; it is upgraded to version 3 when the library is next changed/);
   assert.deepEqual((await readdir(dir)).filter((n) => n !== 'folio.lock'), ['library.json'], 'opening writes nothing');
   await lib.prepareForWrites(); // the app does it right after open; a bare Library before its first write
-  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 2; the original is kept as library\.json\.v0-.*\.$/);
+  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 3; the original is kept as library\.json\.v0-.*\.$/);
   const one = paperIdForKey('legacy one');
   const two = paperIdForKey('legacy two');
   assert.deepEqual(lib.papers().map((p) => p.title), ['Legacy One', 'Legacy Two']);
@@ -64,13 +64,15 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
     { name: 'theory', color: '#8a8f98' },
   ]);
   const profile = lib.getProfile(profileIdForName('Old Timer'));
-  assert.deepEqual(profile?.history, [{ at: '2025-06-01T09:00:00.000Z', metrics: profile?.metrics }]);
+  assert.deepEqual(profile?.history, [{ at: '2025-06-01T09:00:00.000Z', metrics: profile?.metrics, source: 'profile-page' }]);
+  assert.deepEqual(profile?.metricsBySource, { 'profile-page': profile?.metrics });
+  assert.deepEqual(profile?.sources, ['profile-page']);
   assert.equal(profile?.firstImportedAt, '2025-06-01T09:00:00.000Z');
   assert.deepEqual(lib.profilesOfPaper(two).map((p) => p.name), ['Old Timer']);
 
-  // On disk: v1 files, and the original byte-identical under its new name.
+  // On disk: current files, and the original byte-identical under its new name.
   const doc = (await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number; segments: string[]; papers?: unknown };
-  assert.equal(doc.schemaVersion, 2);
+  assert.equal(doc.schemaVersion, 3);
   assert.deepEqual(doc.segments, ['segment-000001.json']);
   assert.equal(doc.papers, undefined);
   const user = (await readJson(path.join(dir, 'user.json'))) as { schemaVersion: number; papers: Record<string, unknown> };
@@ -103,7 +105,7 @@ test('a file from a newer Folio is refused and left untouched', async (t) => {
   await lib.close();
 
   const backupsBefore = await readdir(path.join(dir, 'backups'));
-  for (const [file, current] of [['library.json', 2], ['user.json', 1]] as const) {
+  for (const [file, current] of [['library.json', 3], ['user.json', 1]] as const) {
     const target = path.join(dir, file);
     const good = await readFile(target);
     const future = Buffer.from(JSON.stringify({ ...(JSON.parse(good.toString()) as object), schemaVersion: current + 1, somethingNew: [1, 2] }));

@@ -3,32 +3,69 @@
 // named. Titles with no letters are accepted with a key of their own. Real library folders on disk.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findSamePaper, isSamePaperDate } from '../../../electron/core/same-paper.js';
+import { findSamePaper, identityOf, matchReason, type MatchReason } from '../../../electron/core/same-paper.js';
 import { paperIdForKey } from '../../../electron/core/library/index.js';
 import { parseProfilePage } from '../../../electron/core/parse/index.js';
 import { normalizeKey, titleKey } from '../../../electron/core/text.js';
 import { libraryPath, openLib, paper, parsed } from './helpers.js';
 
-const dateRows: Array<{ a: string; b: string; same: boolean }> = [
-  { a: '2023-05-31', b: '2023-05-31', same: true },
-  { a: '2023-05-31', b: '2024-01-10', same: true }, // preprint, then proceedings
-  { a: '2023-01-01', b: '2024-12-31', same: true }, // years one apart, whatever the months
-  { a: '2024-12-31', b: '2023-01-01', same: true },
-  { a: '2022-12-31', b: '2024-01-01', same: false }, // two years apart
-  { a: '2010-06-01', b: '2020-06-01', same: false },
+type Side = { title: string; year?: number | null; doi?: string | null; arxivId?: string | null };
+const id = (side: Side) => identityOf({ year: null, doi: null, arxivId: null, ...side });
+const GEMINI = 'Gemini 2.5: Pushing the Frontier with Advanced Reasoning, Multimodality, Long Context, and Next Generation Agentic Capabilities';
+
+const matchRows: Array<{ name: string; a: Side; b: Side; reason: MatchReason | null }> = [
+  { name: 'same DOI, different titles', a: { title: 'A', doi: '10.1/x' }, b: { title: 'B', doi: '10.1/x' }, reason: 'same DOI' },
+  { name: 'same DOI, years far apart', a: { title: 'A', doi: '10.1/x', year: 2010 }, b: { title: 'A', doi: '10.1/x', year: 2020 }, reason: 'same DOI' },
+  { name: 'different DOIs are never one paper, whatever the title', a: { title: 'Same', doi: '10.1/x', year: 2020 }, b: { title: 'Same', doi: '10.1/y', year: 2020 }, reason: null },
+  { name: 'an arXiv DOI and a journal DOI do not conflict', a: { title: 'Same', doi: '10.48550/arxiv.2408.00118' }, b: { title: 'same', doi: '10.1/y' }, reason: 'same title' },
+  { name: 'an arXiv DOI is that arXiv id', a: { title: 'A', doi: '10.48550/arxiv.2408.00118' }, b: { title: 'B', arxivId: '2408.00118' }, reason: 'same arXiv id' },
+  { name: 'same arXiv id, different titles', a: { title: 'A', arxivId: 'hep-th/9901001' }, b: { title: 'B', arxivId: 'hep-th/9901001' }, reason: 'same arXiv id' },
+  { name: 'different arXiv ids are two papers', a: { title: 'Same', arxivId: '2408.00118' }, b: { title: 'Same', arxivId: '2408.00119' }, reason: null },
+  { name: 'a DOI on one side only: the title decides', a: { title: 'Same Title', doi: '10.1/x', year: 2023 }, b: { title: 'same title', year: 2024 }, reason: 'same title' },
+  { name: 'same title, a year apart', a: { title: 'T', year: 2023 }, b: { title: 't', year: 2024 }, reason: 'same title' },
+  { name: 'same title, two years apart', a: { title: 'T', year: 2022 }, b: { title: 'T', year: 2024 }, reason: null },
+  { name: 'same title, one year unknown', a: { title: 'T', year: null }, b: { title: 'T', year: 1999 }, reason: 'same title' },
+  { name: 'a cut title (…) starts the full one', a: { title: 'Gemini 2.5: Pushing the frontier with advanced reasoning, multimodality, long context, and next …', year: 2025 }, b: { title: GEMINI, year: 2025 }, reason: 'same title, shortened' },
+  { name: 'either side may be the cut one', a: { title: GEMINI, year: 2025 }, b: { title: 'Gemini 2.5: pushing the frontier with advanced …', year: 2024 }, reason: 'same title, shortened' },
+  { name: 'a cut inside a word', a: { title: 'Gemini 2.5: Pushing the frontier with adv…' }, b: { title: GEMINI }, reason: 'same title, shortened' },
+  { name: 'three dots after a space are a cut too', a: { title: 'Gemini 2.5: Pushing the frontier ...' }, b: { title: GEMINI }, reason: 'same title, shortened' },
+  { name: 'a cut too short to say anything (under 4 words)', a: { title: 'Gemini 2.5: Pushing …' }, b: { title: GEMINI }, reason: null },
+  { name: 'a cut too short to say anything (under 20 characters)', a: { title: 'A b c d e …' }, b: { title: 'A b c d e f g h' }, reason: null },
+  { name: 'a cut title, years too far apart', a: { title: 'Gemini 2.5: Pushing the frontier with advanced …', year: 2020 }, b: { title: GEMINI, year: 2025 }, reason: null },
+  { name: 'a cut title that does not start the other', a: { title: 'Gemini 2.5: Pulling the frontier with advanced …' }, b: { title: GEMINI }, reason: null },
+  { name: 'a full title is not a cut of a longer one', a: { title: 'Gemini 2.5: Pushing the frontier with advanced reasoning' }, b: { title: GEMINI }, reason: null },
 ];
-for (const row of dateRows) {
-  test(`same paper? ${row.a} and ${row.b}: ${row.same}`, () => assert.equal(isSamePaperDate(row.a, row.b), row.same));
+for (const row of matchRows) {
+  test(`matchReason: ${row.name}`, () => {
+    assert.equal(matchReason(id(row.a), id(row.b)), row.reason);
+    assert.equal(matchReason(id(row.b), id(row.a)), row.reason, 'symmetric');
+  });
 }
 
-test('findSamePaper: the closest date within the window wins; a tie goes to the first', () => {
-  const dates = ['2020-03-01', '2021-02-01', '2021-12-01'];
-  const find = (date: string) => findSamePaper(dates, date, (d) => d);
-  assert.equal(find('2021-06-01'), '2021-02-01');
-  assert.equal(find('2021-11-01'), '2021-12-01');
-  assert.equal(find('2022-06-01'), '2021-12-01');
-  assert.equal(find('2023-06-01'), undefined);
-  assert.equal(findSamePaper(['2020-01-10', '2020-01-20'], '2020-01-15', (d) => d), '2020-01-10');
+test('findSamePaper: the strongest reason wins, then shared authors, then the closest date; a tie goes to the first', () => {
+  type Candidate = { side: Side; date: string; authors: string[] };
+  const candidates: Candidate[] = [
+    { side: { title: 'T', year: 2020 }, date: '2020-03-01', authors: ['Ada Lovelace'] },
+    { side: { title: 'T', year: 2021 }, date: '2021-02-01', authors: ['Ada Lovelace'] },
+    { side: { title: 'T', year: 2021 }, date: '2021-12-01', authors: ['Ada Lovelace'] },
+    { side: { title: 'Other', year: 2030, doi: '10.1/x' }, date: '2030', authors: [] },
+  ];
+  const find = (side: Side, date: string, authors: string[] = ['A Lovelace'], within = candidates) =>
+    findSamePaper(id(side), date, authors, within, (c) => ({ identity: id(c.side), date: c.date, authors: c.authors }))?.candidate.date;
+  assert.equal(find({ title: 'T', year: 2021 }, '2021-06-01'), '2021-02-01');
+  assert.equal(find({ title: 'T', year: 2021 }, '2021-11-01'), '2021-12-01');
+  assert.equal(find({ title: 'T', year: 2022 }, '2022-06-01'), '2021-12-01');
+  assert.equal(find({ title: 'T', year: 2023 }, '2023-06-01'), undefined);
+  assert.equal(find({ title: 'T', year: 2021, doi: '10.1/x' }, '2021-06-01'), '2030', 'a shared DOI beats a close date');
+  assert.equal(find({ title: 'T', year: 2021 }, '2021'), '2021-02-01', 'a year alone is the start of that year');
+  assert.equal(find({ title: 'T', year: null }, ''), '2020-03-01', 'no date: the first that matches');
+  // Two stored papers with one title and year (different DOIs): the one sharing authors, whatever the dates say.
+  const twins: Candidate[] = [
+    { side: { title: 'Safe Excavators', year: 2023, doi: '10.9/other' }, date: '2023', authors: ['Else Nobody'] },
+    { side: { title: 'Safe Excavators', year: 2023, doi: '10.1/lra' }, date: '2023-07-06', authors: ['Tomás Ibarra', 'Ricardo Salinas'] },
+  ];
+  assert.equal(find({ title: 'safe excavators', year: 2023 }, '2023', ['T Ibarra', 'R Salinas'], twins), '2023-07-06');
+  assert.equal(find({ title: 'safe excavators', year: 2023 }, '2023', ['Else Nobody'], twins), '2023');
 });
 
 const keyRows: Array<{ title: string; key: string }> = [

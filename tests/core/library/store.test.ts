@@ -40,7 +40,7 @@ test('create, import, edit, close, reopen: everything comes back and is really o
 
   // Read the files back directly.
   const libraryJson = (await readJson(path.join(dir, 'library.json'))) as Record<string, unknown>;
-  assert.equal(libraryJson.schemaVersion, 2);
+  assert.equal(libraryJson.schemaVersion, 3);
   assert.deepEqual(libraryJson.segments, ['segment-000001.json']);
   const profiles = libraryJson.profiles as Array<{ id: string; name: string; paperIds: string[] }>;
   assert.equal(profiles.length, 1);
@@ -153,7 +153,7 @@ test('onChange reports imports and edits; unsubscribe works; a throwing listener
   lib.onChange(() => {
     throw new Error('bad listener');
   });
-  const off = lib.onChange((c) => seen.push(c.kind === 'tags' || c.kind === 'save-status' ? c.kind : `${c.kind}:${c.paperIds.length}`));
+  const off = lib.onChange((c) => seen.push(c.kind === 'tags' || c.kind === 'save-status' || c.kind === 'import-progress' ? c.kind : `${c.kind}:${c.paperIds.length}`));
   const { addedIds } = await lib.commitImport('x', parsed('A B', [paper('T'), paper('U')]), 1);
   await lib.setTags(addedIds[0] ?? '', ['new']);
   await lib.setNote(addedIds[0] ?? '', 'n');

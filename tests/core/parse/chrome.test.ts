@@ -57,7 +57,7 @@ const keepRows: { name: string; ending: string }[] = [
 for (const row of keepRows) {
   test(`chrome: the last paragraph is kept — ${row.name}`, () => {
     const r = parseProfilePage(`Jane Doe\nh-index 1\n\n${PAPERS}\n\n${row.ending}\n\nAbout · Privacy · Terms`);
-    assert.equal(r.papers[1]?.abstract.split('\n\n').at(-1), row.ending);
+    assert.equal(r.papers[1]?.abstract?.split('\n\n').at(-1), row.ending);
     assert.deepEqual(r.warnings, []);
   });
 }

@@ -8,13 +8,13 @@ import { fixture } from './helpers.js';
 const rows: {
   name: string;
   file: string;
-  profile: { name: string; category: string | null; metrics: ProfileMetrics; nameDoubt?: string };
+  profile: { name: string; category: string | null; affiliation: null; metrics: ProfileMetrics; nameDoubt?: string };
   titles: string[];
 }[] = [
   {
     name: 'chrome + CRLF + BOM + NBSP',
     file: 'profile-chrome-crlf.txt',
-    profile: { name: 'Léonard Hussenot', category: 'RL', metrics: { hIndex: 31, papers: 5, citations: 9233, novelty: 38, aiScore: 57 } },
+    profile: { name: 'Léonard Hussenot', category: 'RL', affiliation: null, metrics: { hIndex: 31, papers: 5, citations: 9233, novelty: 38, aiScore: 57 } },
     titles: [
       'BOND: Aligning LLMs with Best-of-N Distillation',
       'RLDS: an Ecosystem to Generate, Share and Use Datasets in Reinforcement Learning',
@@ -26,7 +26,7 @@ const rows: {
   {
     name: 'overlap A (spaced metrics, two-paragraph abstract)',
     file: 'profile-overlap-a.txt',
-    profile: { name: 'Robert Dadashi', category: 'LG', metrics: { hIndex: 24, papers: 6, citations: 3412, novelty: 51, aiScore: 47 } },
+    profile: { name: 'Robert Dadashi', category: 'LG', affiliation: null, metrics: { hIndex: 24, papers: 6, citations: 3412, novelty: 51, aiScore: 47 } },
     titles: [
       'BOND: aligning LLMs with best-of-N distillation',
       'Gemma 2 - improving open language models at a practical size',
@@ -39,7 +39,7 @@ const rows: {
   {
     name: 'overlap B (label/value lines, chrome)',
     file: 'profile-overlap-b.txt',
-    profile: { name: 'Johan Ferret', category: 'LG', metrics: { hIndex: 19, papers: 7, citations: 2087, novelty: 44, aiScore: 52 } },
+    profile: { name: 'Johan Ferret', category: 'LG', affiliation: null, metrics: { hIndex: 19, papers: 7, citations: 2087, novelty: 44, aiScore: 52 } },
     titles: [
       'Gemma 3 technical report',
       'GEMMA 2: Improving Open Language Models at a Practical Size',
@@ -56,6 +56,7 @@ const rows: {
     profile: {
       name: 'Olivier Bachem',
       category: 'LG',
+      affiliation: null,
       metrics: { hIndex: 38, papers: 5, citations: 21540, novelty: 40, aiScore: 61 },
       // The only line above the metrics, but none of the (truncated) author lists shows him: the preview asks.
       nameDoubt: 'Folio took "Olivier Bachem" for the name, but it is not among the authors of the papers.',
@@ -78,10 +79,10 @@ for (const row of rows) {
     assert.deepEqual(r.warnings, []);
     for (const p of r.papers) {
       assert.ok(p.authors.length >= 2, `${p.title}: ${p.authors.join(',')}`);
-      assert.ok(p.abstract.length > 100, p.title);
+      assert.ok((p.abstract ?? "").length > 100, p.title);
       assert.match(p.date, /^\d{4}-\d{2}-\d{2}$/);
       // No chrome word leaked into any field.
-      for (const field of [p.title, p.abstract, ...p.authors, ...p.orgs]) {
+      for (const field of [p.title, p.abstract ?? "", ...p.authors, ...p.orgs]) {
         assert.doesNotMatch(field, /Load more|Show more|Privacy|ScholarHub|Back to top|Follow|Next/, p.title);
       }
     }
@@ -94,8 +95,8 @@ test('fixture profile-chrome-crlf.txt: details (orgs, CRLF gone, two-paragraph a
   assert.deepEqual(r.papers[3]?.orgs, ['google-research']);
   assert.equal(r.papers[3]?.category, 'cs.LG');
   assert.equal(r.papers[2]?.date, '2021-05-25');
-  assert.equal(r.papers[2]?.abstract.split('\n\n').length, 2);
-  assert.equal(r.papers[0]?.abstract.endsWith('computational overhead at inference time.'), true);
+  assert.equal(r.papers[2]?.abstract?.split('\n\n').length, 2);
+  assert.equal(r.papers[0]?.abstract?.endsWith('computational overhead at inference time.'), true);
   for (const p of r.papers) assert.doesNotMatch(JSON.stringify(p), /\\r|\\u00a0|\u00A0|\u200B/);
 });
 

@@ -1,14 +1,16 @@
 // Seeded fuzzing of the parser (issue 8 §4: "no input may crash the parser"): thousands of mutated pastes of every
-// fixture. Properties: parseProfilePage returns a valid ParseResult or throws NotAProfileError (nothing else, no
-// stack overflow), and the store's planner accepts every ParseResult it returns without throwing.
+// fixture. Properties: parseProfilePage returns a valid SourceResult or throws NotAProfileError (nothing else, no
+// stack overflow), and the store's planner accepts every result it returns without throwing. (The registry's fuzz
+// test, tests/core/parse/sources/registry-fuzz.test.ts, does the same for every source.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
-import { addToKeyIndex, idsInKeyIndex, planImportDetailed, type CatalogView, type KeyIndex } from '../../../electron/core/library/importer.js';
-import { isParseResult } from '../../../electron/core/library/fast-check.js';
-import { parseResultSchema } from '../../../electron/core/library/schema.js';
-import type { PaperRecord, ParseResult } from '../../../electron/core/model.js';
+import { isSourceResult } from '../../../electron/core/library/fast-check.js';
+import { planImportDetailed } from '../../../electron/core/library/importer.js';
+import { sourceResultSchema } from '../../../electron/core/library/schema.js';
 import { NotAProfileError, parseProfilePage } from '../../../electron/core/parse/index.js';
+import type { SourceResult } from '../../../electron/core/parse/sources/types.js';
+import { EMPTY_VIEW, libraryOfResults } from './plan-views.js';
 import { titleKey } from '../../../electron/core/text.js';
 import { rng } from '../../helpers/rng.js';
 import { fixture } from './helpers.js';
@@ -92,40 +94,22 @@ function mutate(text: string, random: () => number): string {
   return lines.join('\n');
 }
 
-/** A library view holding every paper of the intact fixtures, so plans also match against stored papers. */
-function libraryOfFixtures(): CatalogView {
-  const papers = new Map<string, PaperRecord>();
-  const keys: KeyIndex = new Map();
-  let n = 0;
-  for (const text of FIXTURES) {
-    for (const paper of parseProfilePage(text).papers) {
-      const key = titleKey(paper.title);
-      if (idsInKeyIndex(keys, key).length > 0) continue;
-      const id = `p-${String(++n).padStart(12, '0')}`;
-      papers.set(id, { ...paper, id, key, addedAt: '2025-01-01T00:00:00.000Z' });
-      addToKeyIndex(keys, key, id);
-    }
-  }
-  return { paper: (id) => papers.get(id), idsForKey: (key) => idsInKeyIndex(keys, key), profile: () => undefined };
-}
-
-const EMPTY_VIEW: CatalogView = { paper: () => undefined, idsForKey: () => [], profile: () => undefined };
-const LIBRARY_VIEW = libraryOfFixtures();
+const LIBRARY_VIEW = libraryOfResults(FIXTURES.map((text) => parseProfilePage(text)));
 
 /** The properties every paste must satisfy; returns whether it parsed (false: NotAProfileError). */
 function checkPaste(text: string, label: string, checkSchema = true): boolean {
-  let result: ParseResult;
+  let result: SourceResult;
   try {
     result = parseProfilePage(text);
   } catch (error) {
     if (error instanceof NotAProfileError) return false;
     assert.fail(`${label}: threw ${String(error)}\n${error instanceof Error ? error.stack : ''}`);
   }
-  assert.ok(isParseResult(result), `${label}: not a ParseResult`);
-  if (checkSchema) assert.ok(parseResultSchema.safeParse(result).success, `${label}: fails the store's schema`);
+  assert.ok(isSourceResult(result), `${label}: not a SourceResult`);
+  if (checkSchema) assert.ok(sourceResultSchema.safeParse(result).success, `${label}: fails the store's schema`);
   for (const paper of result.papers) {
     assert.notEqual(titleKey(paper.title), '', `${label}: a title without a key`);
-    assert.ok(!Number.isNaN(Date.parse(paper.date)), `${label}: bad date ${paper.date}`);
+    assert.ok(!Number.isNaN(Date.parse(paper.date ?? '')), `${label}: bad date ${paper.date}`);
   }
   for (const view of [EMPTY_VIEW, LIBRARY_VIEW]) {
     const plan = planImportDetailed(result, view);

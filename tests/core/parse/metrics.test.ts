@@ -36,6 +36,51 @@ const rows: { name: string; input: string; expected: Partial<ProfileMetrics> }[]
     expected: { hIndex: 117, papers: 12, citations: 9233, novelty: 45, aiScore: 42 },
   },
   {
+    name: 'mixed order: a label-first pair, then a value-first pair (the value between two labels)',
+    input: 'h-index\n117\n12\nPapers',
+    expected: { hIndex: 117, papers: 12 },
+  },
+  {
+    name: 'mixed order: value-first, then label-first',
+    input: '117\nh-index\nPapers\n12',
+    expected: { hIndex: 117, papers: 12 },
+  },
+  {
+    name: 'mixed order, three widgets: value-first, label-first, value-first',
+    input: '117\nh-index\nPapers\n12\n9,233\nCitations',
+    expected: { hIndex: 117, papers: 12, citations: 9233 },
+  },
+  {
+    name: 'a value above one label and below another goes to the label in its blank-line block (label above)',
+    input: 'Papers\n12\n\nh-index\n\n117',
+    expected: { papers: 12, hIndex: 117 },
+  },
+  {
+    name: 'a value above one label and below another goes to the label in its blank-line block (label below)',
+    input: 'Papers\n\n12\nh-index\n\n117\nCitations',
+    expected: { hIndex: 12, citations: 117 },
+  },
+  {
+    name: 'blocks of value then label, separated by blank lines',
+    input: '117\nh-index\n\n12\nPapers\n\n45%\nNovelty',
+    expected: { hIndex: 117, papers: 12, novelty: 45 },
+  },
+  {
+    name: 'a percentage is the novelty, even with a plain number on the label\'s other side',
+    input: '45%\nNovelty\n9,233',
+    expected: { novelty: 45 },
+  },
+  {
+    name: 'mixed order with the percentage deciding: value-first novelty, then label-first citations',
+    input: '45%\nNovelty\nCitations\n9,233',
+    expected: { novelty: 45, citations: 9233 },
+  },
+  {
+    name: 'a lone value between two labels with nothing to tell: label-then-value (the common layout)',
+    input: 'Papers\n12\nh-index',
+    expected: { papers: 12 },
+  },
+  {
     name: 'a stray number before a label/value pair is not paired with the label',
     input: 'Following\n120\nh-index\n117',
     expected: { hIndex: 117 },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ParsedPaper } from '../../../electron/core/model.js';
+import type { SourcePaper as ParsedPaper } from '../../../electron/core/parse/sources/types.js';
 import { parseProfilePage } from '../../../electron/core/parse/index.js';
 import { HEAD } from './helpers.js';
 
@@ -70,33 +70,33 @@ const rows: { name: string; input: string; expected: Expect[]; warnings?: string
     expected: [{ title: 'Pushing the Frontier with Reasoning, Multimodality, Long Context', authors: ['Alice Smith'] }],
   },
   {
-    name: 'paper without abstract (middle of the page) → "" and a warning naming it',
+    name: 'paper without abstract (middle of the page) → null and a warning naming it',
     input: 'CLJul 31, 2024\nNo Abstract Here\n\nAlice Smith, Bob Jones\n\nLGJun 1, 2023\nTitle Two\n\nCarol White\n\nAbstract two.',
-    expected: [{ title: 'No Abstract Here', abstract: '' }, { title: 'Title Two', abstract: 'Abstract two.' }],
+    expected: [{ title: 'No Abstract Here', abstract: null }, { title: 'Title Two', abstract: 'Abstract two.' }],
     warnings: ['Paper "No Abstract Here" has no abstract.'],
   },
   {
     name: 'last paper without abstract',
     input: 'CLJul 31, 2024\nTitle One\n\nAlice Smith\n\nAbstract one.\n\nLGJun 1, 2023\nLast One\n\nCarol White, Dan Brown',
-    expected: [{ title: 'Title One' }, { title: 'Last One', authors: ['Carol White', 'Dan Brown'], abstract: '' }],
+    expected: [{ title: 'Title One' }, { title: 'Last One', authors: ['Carol White', 'Dan Brown'], abstract: null }],
     warnings: ['Paper "Last One" has no abstract.'],
   },
   {
     name: 'last paper with only a title, followed by footer chrome',
     input: 'CLJul 31, 2024\nTitle One\n\nAlice Smith\n\nAbstract one.\n\nLGJun 1, 2023\nLonely Title\n\nLoad more\nAbout · Privacy · Terms',
-    expected: [{ title: 'Title One' }, { title: 'Lonely Title', authors: [], abstract: '' }],
+    expected: [{ title: 'Title One' }, { title: 'Lonely Title', authors: [], abstract: null }],
     warnings: ['Paper "Lonely Title" has no author line.', 'Paper "Lonely Title" has no abstract.'],
   },
   {
     name: 'last paper with title and authors, then footer chrome',
     input: 'CLJul 31, 2024\nTitle One\n\nAlice Smith\n\nAbstract one.\n\nLGJun 1, 2023\nLast\n\nCarol White, Dan Brown\n\nShow more\n© 2025 Site\n1 2 3 Next',
-    expected: [{ title: 'Title One' }, { title: 'Last', authors: ['Carol White', 'Dan Brown'], abstract: '' }],
+    expected: [{ title: 'Title One' }, { title: 'Last', authors: ['Carol White', 'Dan Brown'], abstract: null }],
     warnings: ['Paper "Last" has no abstract.'],
   },
   {
     name: 'paper with only a title (no authors line) among normal papers',
     input: 'CLJul 31, 2024\nTitle One\n\nAlice Smith\n\nAbstract one.\n\nLGJun 1, 2023\nLonely Title',
-    expected: [{ title: 'Title One' }, { title: 'Lonely Title', authors: [], abstract: '' }],
+    expected: [{ title: 'Title One' }, { title: 'Lonely Title', authors: [], abstract: null }],
     warnings: ['Paper "Lonely Title" has no author line.', 'Paper "Lonely Title" has no abstract.'],
   },
   {

@@ -49,8 +49,8 @@ const pathological: { name: string; build: () => string; check: (r: ReturnType<t
     name: '100k-char abstract line',
     build: () => `${HEAD}\nCLJul 31, 2024\nT\n\nA B\n\n${'word '.repeat(LONG / 5).trim()}.12`,
     check: (r) => {
-      assert.equal(r.papers[0]?.abstract.length, LONG);
-      assert.ok(r.papers[0]?.abstract.endsWith('word.'));
+      assert.equal(r.papers[0]?.abstract?.length, LONG);
+      assert.ok(r.papers[0]?.abstract?.endsWith('word.'));
     },
   },
   {
@@ -84,7 +84,7 @@ const pathological: { name: string; build: () => string; check: (r: ReturnType<t
   {
     name: '100k-char footer-like line of page numbers',
     build: () => `${HEAD}\nCLJul 31, 2024\nT\n\nA B\n\nx.\n${'1 '.repeat(LONG / 2)}Next`,
-    check: (r) => assert.ok(r.papers[0]?.abstract.startsWith('x.')),
+    check: (r) => assert.ok(r.papers[0]?.abstract?.startsWith('x.')),
   },
 ];
 for (const row of pathological) {

@@ -20,6 +20,7 @@ function doc(seed: Seed, profiles: Array<{ id: string; name: string }> = [DEEPMI
     addedAt: '2024-08-01T10:00:00.000Z',
     profileIds: profiles.map((p) => p.id),
     profileNames: profiles.map((p) => p.name),
+    year: seed.date === '' ? null : Number(seed.date.slice(0, 4)),
     ...seed,
   };
 }

@@ -227,6 +227,7 @@ describe('SearchEngine at a few thousand papers', () => {
       ...docById(CORPUS[i % CORPUS.length]?.id ?? 'bond'),
       id: `s-${i}`,
       date: `${2010 + (i % 15)}-01-01`,
+      year: 2010 + (i % 15),
       tags: i % 7 === 0 ? ['seven'] : [],
       status: (['unread', 'reading', 'read'] as const)[i % 3] ?? 'unread',
     }));

@@ -37,6 +37,7 @@ function corpus(n: number): SearchDoc[] {
       tags: i % 5 === 0 ? ['rl', 'reading-group'] : [],
       note: i % 11 === 0 ? words(5, 0.5) : '',
       date: `20${10 + (i % 15)}-01-01`,
+      year: 10 + (i % 15) + 2000,
       category: 'cs.LG',
       status: 'unread',
       profileIds: [],

@@ -58,6 +58,7 @@ function doc(id: string, title: string): SearchDoc {
     tags: [],
     note: '',
     date: '2024-01-01',
+    year: 2024,
     category: null,
     status: 'unread',
     profileIds: [],

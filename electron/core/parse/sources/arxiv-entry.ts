@@ -3,7 +3,7 @@
 // Journal-ref:, Subjects:, then the abstract as an unlabelled paragraph) and search results (the title unlabelled,
 // then Authors:, Abstract:, "Submitted …", Comments:, Journal ref:). Which lines are unlabelled decides the rest.
 import { emptyPaper, normalizeArxivId, normalizeDoi, parseLooseDate } from './fields.js';
-import { nameAndOrg, pushUnique, splitAuthorList } from './paste-lines.js';
+import { nameAndOrg, pushUnique, splitAuthorList } from './author-lists.js';
 import type { SourcePaper } from './types.js';
 
 const ARXIV_ID = String.raw`(\d{4}\.\d{4,5}|[a-z]+(?:-[a-z]+)?(?:\.[A-Z]{2})?\/\d{7})(?:v\d{1,3})?`;

@@ -5,7 +5,7 @@
 // browser puts the header, footer or section headings does not matter.
 import { readArxivEntry, ID_LINE } from './arxiv-entry.js';
 import { emptyMetrics, parseCount } from './fields.js';
-import { pasteLines } from './paste-lines.js';
+import { DETECT_TEXT_LIMIT, textLines } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 const SECTION_HEADING = /^(?:New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)\b/;
@@ -106,7 +106,7 @@ function blockEnd(lines: readonly string[], start: number, nextStart: number): n
 }
 
 function parseArxiv(text: string): SourceResult {
-  const lines = pasteLines(text);
+  const lines = textLines(text);
   const found = scan(lines);
   if (confidence(found) < 0.5) {
     throw new NotThisSourceError(
@@ -156,6 +156,6 @@ export const arxivSource: ImportSource = {
   id: 'arxiv',
   label: 'arXiv listing or search results',
   version: 1,
-  detect: (text) => confidence(scan(pasteLines(text))),
+  detect: (text) => (typeof text === 'string' ? confidence(scan(textLines(text.slice(0, DETECT_TEXT_LIMIT)))) : 0),
   parse: parseArxiv,
 };

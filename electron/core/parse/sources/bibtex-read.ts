@@ -1,6 +1,7 @@
 // BibTeX text → raw entries and their CSL items, through citation-js, with the tolerance citation-js lacks: it stops
 // at the first syntax error, so a file that fails as a whole is read again block by block (bibtex-chunks.ts) and
 // only the blocks that fail on their own are set aside, each with a warning naming it.
+/// <reference path="./citation-js.d.ts" />
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import { errorMessage } from '../../library/errors.js';
@@ -33,7 +34,8 @@ export interface BibReading {
 const MAX_BLOCK_CHARS = 1_000_000;
 const NOT_ENTRIES = new Set(['string', 'comment', 'preamble']);
 
-export function readBibtex(text: string): BibReading {
+/** Reads every entry; `onProgress` hears how many of the entry blocks are read, after each batch. */
+export function readBibtex(text: string, onProgress?: (done: number, total: number) => void): BibReading {
   const warnings: string[] = [];
   const chunks = splitBibtex(text);
   const definitions = chunks.filter((chunk) => chunk.type === 'string' || chunk.type === 'preamble');
@@ -48,6 +50,7 @@ export function readBibtex(text: string): BibReading {
   for (let start = 0; start < usable.length; start += BATCH) {
     const batch = usable.slice(start, start + BATCH);
     entries.push(...decodeEntries(readRawEntries(soundDefinitions, batch, warnings), warnings));
+    onProgress?.(start + batch.length, usable.length);
   }
   return { entries, entryBlocks: entryChunks.length, warnings };
 }

@@ -8,7 +8,7 @@ import { describe, readBibtex, type DecodedBibEntry, type RawBibEntry } from './
 import { isCslItem, paperFromCslItem, type CslItem } from './csl-item.js';
 import { jsonOpening } from './json-text.js';
 import { arxivIdIn, capWarnings, cleanText } from './reference-fields.js';
-import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
+import { NotThisSourceError, type ImportSource, type ParseOptions, type SourcePaper, type SourceResult } from './types.js';
 
 // An entry opening ("@article{key," or "@misc(key,") and a field line ("  title = {", "year = 2021,").
 const ENTRY_OPENING = /^[ \t]*@[ \t]*(?!string\b|comment\b|preamble\b)[A-Za-z]{2,30}[ \t]*[{(][ \t]*[^\s,{}()"=]{0,200}[ \t]*,/gim;
@@ -34,11 +34,11 @@ function countMatches(pattern: RegExp, text: string, cap = 10_000): number {
   return count;
 }
 
-function parse(text: string): SourceResult {
+function parse(text: string, options: ParseOptions = {}): SourceResult {
   if (detect(text) < 0.5) {
     throw new NotThisSourceError('This is not BibTeX: expected entries such as "@article{key, title = {…}, …}".');
   }
-  const reading = readBibtex(text);
+  const reading = readBibtex(text, options.onProgress);
   const warnings = [...reading.warnings];
   const papers: SourcePaper[] = [];
   for (const entry of reading.entries) {

@@ -8,9 +8,9 @@ import {
   cleanText,
   displayName,
   invertedName,
-  isTruncationMarker,
   stripMarkup,
 } from './reference-fields.js';
+import { isTruncationMarker } from './author-lists.js';
 import type { SourcePaper } from './types.js';
 
 export type CslItem = Record<string, unknown>;

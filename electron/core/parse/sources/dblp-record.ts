@@ -2,7 +2,7 @@
 // "." unless it already ends in "?" or "!", so the title ends at the last such sentence end that still leaves a venue
 // holding a year; periods of journal abbreviations ("J. Mach. Learn. Res.") and initials are not sentence ends.
 import { emptyPaper, normalizeArxivId } from './fields.js';
-import { splitAuthorList } from './paste-lines.js';
+import { splitAuthorList } from './author-lists.js';
 import type { SourcePaper } from './types.js';
 
 /** "[c6]", "[j3]", "[i2]": a record's type letter and number. */

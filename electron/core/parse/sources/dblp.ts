@@ -4,7 +4,7 @@
 // order in which a browser copies the sidebar, person box, year headings and coauthor index does not matter.
 import { buildRecord, dropHomonymNumber, hasVenue, isAuthorsLine, readRecordKey } from './dblp-record.js';
 import { emptyMetrics, parseCount } from './fields.js';
-import { pasteLines } from './paste-lines.js';
+import { DETECT_TEXT_LIMIT, textLines } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 const YEAR_HEADING = /^(?:19|20)\d{2}$/;
@@ -177,7 +177,7 @@ function declaredCount(lines: readonly string[]): number | null {
 }
 
 function parseDblp(text: string): SourceResult {
-  const lines = pasteLines(text);
+  const lines = textLines(text);
   const found = scan(lines);
   if (confidence(found) < 0.5) {
     throw new NotThisSourceError(
@@ -211,6 +211,6 @@ export const dblpSource: ImportSource = {
   id: 'dblp',
   label: 'dblp person page',
   version: 1,
-  detect: (text) => confidence(scan(pasteLines(text))),
+  detect: (text) => (typeof text === 'string' ? confidence(scan(textLines(text.slice(0, DETECT_TEXT_LIMIT)))) : 0),
   parse: parseDblp,
 };

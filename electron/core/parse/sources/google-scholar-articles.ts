@@ -3,7 +3,8 @@
 // copy drops the tabs, the cells arrive as bare numbers on their own lines or at the end of the venue line; then
 // only rows with Scholar's abbreviated authors ("I Duclos-Varga") count, as plain text has no other row marks.
 import { emptyPaper, normalizeArxivId } from './fields.js';
-import { readCount, readNameList, readYear, titleStart, type NameList, type PageLine } from './page-lines.js';
+import { readNameList, type NameList } from './author-lists.js';
+import { readCount, readYear, titleStart, type PageLine } from './page-lines.js';
 import type { LineKind, ScholarLines } from './google-scholar-lines.js';
 import type { SourcePaper } from './types.js';
 

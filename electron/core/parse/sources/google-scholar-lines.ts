@@ -1,6 +1,7 @@
 // What each line of a pasted Google Scholar profile is (site chrome, a metrics row, a bare number, the articles
 // header, an article's closing row, plain text) and the person block found around the "Verified email" line.
-import { hasOrganisationWord, isPersonName, readCount, readYear, type PageLine } from './page-lines.js';
+import { isPersonName } from './author-lists.js';
+import { hasOrganisationWord, readCount, readYear, type PageLine } from './page-lines.js';
 
 export type LineKind = 'text' | 'chrome' | 'metric' | 'number' | 'header' | 'email' | 'person' | 'row';
 

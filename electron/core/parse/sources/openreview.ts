@@ -5,9 +5,8 @@
 // person by the preferred name, so the order of the blocks does not matter.
 import { emptyMetrics, emptyPaper } from './fields.js';
 import { readMetaStart, hasReaders, lineKind, venueOf, type LineKind, type MetaStart } from './openreview-lines.js';
-import {
-  confidence, DETECT_TEXT_LIMIT, isPersonName, pageLines, plural, readNameList, titleStart, type PageLine,
-} from './page-lines.js';
+import { isPersonName, readNameList } from './author-lists.js';
+import { confidence, DETECT_TEXT_LIMIT, pageLines, plural, titleStart, type PageLine } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 interface Reading {

@@ -3,7 +3,7 @@
 // and the journal; the labelled lines after it (DOI:, ARXIV:, CONTRIBUTORS:, Show more detail, Source: + the source's
 // name, Preferred source) belong to it, in whatever order they come.
 import { emptyPaper, normalizeArxivId, normalizeDoi, parseLooseDate } from './fields.js';
-import { splitAuthorList } from './paste-lines.js';
+import { splitAuthorList } from './author-lists.js';
 import type { SourcePaper } from './types.js';
 
 // ORCID's work type labels, old and new ("Dissertation or Thesis" became "Dissertation/Thesis"; the record pages

@@ -4,7 +4,7 @@
 // their headings, so their order on the page (and the order of the header blocks) does not matter.
 import { emptyMetrics, parseCount } from './fields.js';
 import { buildWork, isAnchorAt, isListControl, isWorkDetailLine, workTailLength } from './orcid-work.js';
-import { pasteLines } from './paste-lines.js';
+import { DETECT_TEXT_LIMIT, textLines } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 const SECTION =
@@ -138,7 +138,7 @@ function organisationAbove(lines: readonly string[], i: number, floor: number): 
 }
 
 function parseOrcid(text: string): SourceResult {
-  const lines = pasteLines(text);
+  const lines = textLines(text);
   const found = scan(lines);
   if (confidence(found) < 0.5) {
     throw new NotThisSourceError(
@@ -171,6 +171,6 @@ export const orcidSource: ImportSource = {
   id: 'orcid',
   label: 'ORCID record',
   version: 1,
-  detect: (text) => confidence(scan(pasteLines(text))),
+  detect: (text) => (typeof text === 'string' ? confidence(scan(textLines(text.slice(0, DETECT_TEXT_LIMIT)))) : 0),
   parse: parseOrcid,
 };

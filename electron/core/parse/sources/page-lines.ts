@@ -1,10 +1,14 @@
-// Line readers shared by the sources that read a pasted web page (Google Scholar, Semantic Scholar, OpenReview):
-// the page as non-blank lines with their table cells kept apart, person-name lists, and small number shapes.
+// Line readers shared by the sources that read a pasted web page (Google Scholar, Semantic Scholar, OpenReview, arXiv,
+// dblp, ORCID): the page as lines (with blank lines, or as non-blank lines with their table cells kept apart), wrapped
+// titles, small number shapes, and how sure a detector is. Person names and author lists are in author-lists.ts.
 import { normalizeLines } from '../normalize-text.js';
 import { parseCount } from './fields.js';
 
-/** Detection reads at most this much: every page Folio reads fits, and detect() stays cheap on a large file. */
-export const DETECT_TEXT_LIMIT = 1_000_000;
+/**
+ * Detection reads at most this much of a text: a page shows its structure in far less (a Scholar profile is ~30 KB),
+ * and every source rates every text, so a 5 MB BibTeX file must not cost each page source a full read.
+ */
+export const DETECT_TEXT_LIMIT = 256 * 1024;
 
 export interface PageLine {
   /** The line's table cells (a copied table row separates them with tabs); one cell for ordinary text. */
@@ -16,6 +20,14 @@ export interface PageLine {
 // normalizeLines folds tabs into spaces and strips control characters; a private-use character (removed from the
 // input first) is neither, so it keeps the cell borders through it.
 const CELL_BORDER = '\uE000';
+
+/**
+ * The pasted text as trimmed lines, blank ones kept (normalizeLines: line ends, odd spaces, invisible and bidi marks);
+ * [] for anything but a string.
+ */
+export function textLines(text: unknown): string[] {
+  return typeof text === 'string' ? normalizeLines(text) : [];
+}
 
 /**
  * The pasted text as its non-blank lines (normalized as normalizeLines does), each with its tab-separated cells.
@@ -48,30 +60,6 @@ export function readYear(text: string): number | null {
   return year >= 1800 && year <= 2100 ? year : null;
 }
 
-// A word of a personal name: capitalised ("Duclos-Varga", "MacLeod", "O'Brien", "J."), initials ("PG"), a family
-// name particle ("van", "de", "bin"), or a run of letters without case (CJK names).
-const NAME_WORD = /^(?:\p{Lu}[\p{L}\p{M}'’.-]{0,40}|\p{Lu}{1,4}\.?|(?:\p{Lu}\.){1,4}|[\p{Lo}\p{M}]{1,12})$/u;
-const PARTICLE = /^(?:van|von|der|den|de|del|della|da|di|du|dos|das|la|le|bin|al|el|ten|ter|y|e|zu|af)$/;
-const MAX_NAME_WORDS = 6;
-
-/**
- * Whether `text` reads as one person's (or a team's) name: 1-6 words, each capitalised, an initial or a particle,
- * no digits. `minWords` is 2 for a name standing alone on a line, where a one-word title would otherwise pass.
- */
-export function isPersonName(text: string, minWords = 1): boolean {
-  if (text.length === 0 || text.length > 80) return false;
-  const words = text.split(' ');
-  if (words.length > MAX_NAME_WORDS) return false;
-  const isCjk = words.length === 1 && /^[\p{Lo}\p{M}]{2,12}$/u.test(text) && !/\p{Lu}/u.test(text);
-  if (words.length < minWords && !isCjk) return false;
-  let capitalised = 0;
-  for (const word of words) {
-    if (NAME_WORD.test(word)) capitalised++;
-    else if (!PARTICLE.test(word)) return false;
-  }
-  return capitalised > 0;
-}
-
 const ORGANISATION_WORD = new RegExp(
   '\\b(?:universit\\p{L}*|institut\\p{L}*|college|school|laborator\\p{L}*|labs?|inc|ltd|gmbh|corporation|corp|' +
     'cent(?:er|re)|research|hospital|academy|department|faculty|foundation|company|technolog\\p{L}*|google|deepmind|' +
@@ -82,55 +70,6 @@ const ORGANISATION_WORD = new RegExp(
 /** Whether a line names an employer ("University of Edinburgh", "Google DeepMind") rather than a person. */
 export function hasOrganisationWord(text: string): boolean {
   return text.length <= 300 && ORGANISATION_WORD.test(text);
-}
-
-// Google Scholar's abbreviated form: initials without dots, then the family name ("PG Sessa", "A Ramé").
-const ABBREVIATED_NAME = /^\p{Lu}{1,4} \p{Lu}/u;
-
-export interface NameList {
-  names: string[];
-  /** The page cut the list: a trailing "…"/"...", "et al." or a "+4 authors" placeholder. */
-  truncated: boolean;
-  /** Every name is in Google Scholar's "initials surname" form. */
-  abbreviated: boolean;
-}
-
-const ELLIPSIS = /^(?:\.{3}|…)$/;
-const MORE_AUTHORS = /^\+\s?\d{1,5} authors?$/i;
-const ET_AL = /\s+et al\.?$/i;
-const TRAILING_ELLIPSIS = /\s?(?:\.{3}|…)$/;
-
-/**
- * A comma-separated list of person names as pages print it ("G Team, M Riviere, ...", "A, B, +4 authors, Z"),
- * or null when any part is not a name. A single name must have two words (see isPersonName).
- */
-export function readNameList(line: string): NameList | null {
-  if (line.length > 20_000) return null;
-  let truncated = false;
-  let text = line;
-  if (ET_AL.test(text)) {
-    truncated = true;
-    text = text.replace(ET_AL, '');
-  }
-  const parts = text.split(',').map((p) => p.trim());
-  const names: string[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const part = parts[i] as string;
-    if (part === '' && i === parts.length - 1 && names.length > 0) continue; // a trailing comma
-    if (ELLIPSIS.test(part) || MORE_AUTHORS.test(part)) {
-      truncated = true;
-      continue;
-    }
-    let name = part;
-    if (TRAILING_ELLIPSIS.test(name)) {
-      truncated = true;
-      name = name.replace(TRAILING_ELLIPSIS, '');
-    }
-    if (!isPersonName(name, parts.length === 1 ? 2 : 1)) return null;
-    names.push(name);
-  }
-  if (names.length === 0) return null;
-  return { names, truncated, abbreviated: names.every((n) => ABBREVIATED_NAME.test(n)) };
 }
 
 const MAX_TITLE_LINES = 3;

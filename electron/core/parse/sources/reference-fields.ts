@@ -27,13 +27,6 @@ export function stripMarkup(text: string): string {
   return text.includes('<') ? text.replace(MARKUP_TAG, '') : text;
 }
 
-/** The words BibTeX, RIS and CSL use for "and more authors not listed". */
-const TRUNCATION_MARKERS = /^(?:others|et\.? al\.?|and others|…|\.{3})$/i;
-
-export function isTruncationMarker(name: string): boolean {
-  return TRUNCATION_MARKERS.test(name.trim());
-}
-
 export interface NameParts {
   given?: string | null;
   /** "von", "van der": printed before the family name. */

@@ -3,7 +3,8 @@
 // "Expand", the citation count and the card's buttons (PDF, Cite, Save). A card is found at its author line: a
 // name list with a title line above and, within the next few lines, something only cards have.
 import { emptyPaper, parseLooseDate } from './fields.js';
-import { readNameList, readYear, titleStart, type NameList, type PageLine } from './page-lines.js';
+import { readNameList, type NameList } from './author-lists.js';
+import { readYear, titleStart, type PageLine } from './page-lines.js';
 import { summaryText, type LineKind } from './semantic-scholar-lines.js';
 import type { SourcePaper } from './types.js';
 

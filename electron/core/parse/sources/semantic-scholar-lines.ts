@@ -1,7 +1,8 @@
 // What each line of a pasted Semantic Scholar author page is (chrome, a card button, a bare number, a TLDR, a
 // fields-of-study line, a date, plain text), the author card's metrics and the person above them.
 import { parseLooseDate } from './fields.js';
-import { hasOrganisationWord, isPersonName, readCount, type PageLine } from './page-lines.js';
+import { isPersonName } from './author-lists.js';
+import { hasOrganisationWord, readCount, type PageLine } from './page-lines.js';
 
 export type LineKind =
   | 'text' | 'chrome' | 'button' | 'number' | 'date' | 'fields' | 'tldr' | 'snippet' | 'metric' | 'person';

@@ -1,7 +1,7 @@
 // The contract every import source implements: a pasted page or a file's text in, papers (and maybe a person)
 // out. One module per source under parse/sources/, listed once in the registry; the CLI's `parse` prints a
 // SourceResult as it is (see the "CLI contract" in the README).
-import type { ReadingStatus } from '../../model.js';
+import type { ProfileMetrics, ReadingStatus } from '../../model.js';
 
 /** Every source Folio reads, in the order the registry tries them on a tie of confidence. */
 export const SOURCE_IDS = [
@@ -19,16 +19,8 @@ export const SOURCE_IDS = [
 ] as const;
 export type SourceId = (typeof SOURCE_IDS)[number];
 
-/** A profile's headline numbers; null when the source does not show one. Sources may add their own keys. */
-export interface SourceMetrics {
-  hIndex: number | null;
-  /** The paper count the page declares (may differ from the papers listed). */
-  papers: number | null;
-  citations: number | null;
-  /** The aggregator site's novelty percentage (profile-page only). */
-  novelty: number | null;
-  /** The aggregator site's AI score (profile-page only). */
-  aiScore: number | null;
+/** A profile's headline numbers (null when the source does not show one), plus the source's own figures. */
+export interface SourceMetrics extends ProfileMetrics {
   /** Source-specific figures, e.g. Google Scholar's i10Index, Semantic Scholar's highlyInfluentialCitations. */
   [extra: string]: number | null;
 }
@@ -40,6 +32,12 @@ export interface SourceProfile {
   /** Employer or institution line, as printed; null when absent. */
   affiliation: string | null;
   metrics: SourceMetrics;
+  /**
+   * Why the parser is not sure `name` is the researcher's (profile-page only: e.g. unknown lines above it and the
+   * name is not among the papers' authors); absent when it is sure. The preview shows it and lets the user correct
+   * the name (ImportOptions.profileName).
+   */
+  nameDoubt?: string;
 }
 
 export interface SourcePaper {
@@ -133,6 +131,14 @@ export interface ImportSource {
    * must run in linear time on any input.
    */
   detect(text: string): number;
-  /** Parses the text, or throws NotThisSourceError. Pure; linear time; never crashes on any input. */
-  parse(text: string): SourceResult;
+  /**
+   * Parses the text, or throws NotThisSourceError. Pure; linear time; never crashes on any input. A source that reads
+   * a long file in steps (BibTeX) reports them to `options.onProgress`.
+   */
+  parse(text: string, options?: ParseOptions): SourceResult;
+}
+
+export interface ParseOptions {
+  /** Called as parsing advances: `done` of `total` entries read. Not every source calls it. */
+  onProgress?: (done: number, total: number) => void;
 }

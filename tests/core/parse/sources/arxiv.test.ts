@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { dateFromArxivId } from '../../../../electron/core/parse/sources/arxiv-entry.js';
 import { arxivSource } from '../../../../electron/core/parse/sources/arxiv.js';
 import { NotThisSourceError, type SourceResult } from '../../../../electron/core/parse/sources/types.js';
-import { otherFixtures, ownFixtures, paper, sourceFixture, windowsCopy, withForeignChrome } from './source-files.js';
+import { otherFixtures, ownFixtures, sourceFixture } from './fixture-files.js';
+import { paper, windowsCopy, withForeignChrome } from './source-checks.js';
 
 const listing = sourceFixture('arxiv-listing.txt');
 const search = sourceFixture('arxiv-search.txt');
@@ -19,8 +20,7 @@ test('listing: nine entries, no person, every field as the contract says', () =>
   assert.equal(r.papers.length, 9);
   assert.deepEqual(
     r.papers[0],
-    paper({
-      title: 'Calibrated Best-of-N Sampling for Reasoning Models',
+    paper('Calibrated Best-of-N Sampling for Reasoning Models', {
       authors: ['Hana Okabe', 'Tomás Ibarra', 'Inès Duclos-Varga'],
       date: '2025-06',
       year: 2025,
@@ -49,8 +49,7 @@ test('listing: nine entries, no person, every field as the contract says', () =>
   assert.ok(bond?.abstract?.endsWith('by improving results on several benchmarks.'));
   assert.deepEqual(
     r.papers[8],
-    paper({
-      title: 'Implicit Regularization of Sharpness-Aware Minimization in Deep Linear Networks',
+    paper('Implicit Regularization of Sharpness-Aware Minimization in Deep Linear Networks', {
       authors: ['Rui Oliveira', 'Mei-Ling Chou'],
       date: '2023-10',
       year: 2023,
@@ -73,8 +72,7 @@ test('search results: dates of the first version, DOI tags, cut abstracts, journ
   assert.equal(r.papers.length, 6);
   assert.deepEqual(
     r.papers[3],
-    paper({
-      title: 'Safe Imitation Learning for Autonomous Excavators',
+    paper('Safe Imitation Learning for Autonomous Excavators', {
       authors: ['Tomás Ibarra', 'Ricardo Salinas', 'Camila Rojas Fuentes'],
       date: '2023-07-06',
       year: 2023,
@@ -122,8 +120,8 @@ const variantFiles: { file: string; check: (r: SourceResult) => void }[] = [
       assert.equal(r.papers[2]?.authorsTruncated, true);
       assert.equal(r.papers[2]?.venue, 'Journal of Data-centric Machine Learning Research 2 (2025)');
       // Old-style id with a version; no abstract (a "recent" listing); the footer is not its abstract.
-      assert.deepEqual(r.papers[3], paper({
-        title: 'Wilson Loops in Large N Field Theories', authors: ['Jonah Reinholt'], date: '1999-01', year: 1999,
+      assert.deepEqual(r.papers[3], paper('Wilson Loops in Large N Field Theories', {
+        authors: ['Jonah Reinholt'], date: '1999-01', year: 1999,
         category: 'hep-th', arxivId: 'hep-th/9901001',
       }));
       assert.deepEqual(r.warnings, []);
@@ -323,17 +321,17 @@ for (const { name, text, check } of inline) {
 }
 
 test('detect: at least 0.8 on every arXiv fixture and variant, under 0.5 on every other fixture', () => {
-  const own = ownFixtures('arxiv-');
+  const own = ownFixtures('arxiv');
   assert.ok(own.length >= 6);
   for (const { name, text } of own) assert.ok(arxivSource.detect(text) >= 0.8, `${name}: ${arxivSource.detect(text)}`);
-  const others = otherFixtures('arxiv-');
+  const others = otherFixtures('arxiv');
   assert.ok(others.length >= 15);
   for (const { name, text } of others) assert.ok(arxivSource.detect(text) < 0.5, `${name}: ${arxivSource.detect(text)}`);
 });
 
 test('parse refuses anything that is not an arXiv page with NotThisSourceError', () => {
   const foreign = [
-    ...otherFixtures('arxiv-').map((f) => f.text),
+    ...otherFixtures('arxiv').map((f) => f.text),
     '',
     '   \n\n',
     'arXiv:2401.00001',

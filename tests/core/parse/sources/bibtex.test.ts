@@ -4,12 +4,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportLibrary } from '../../../../electron/core/export/index.js';
+import { recordFromSource } from '../../../../electron/core/library/importer.js';
 import type { PaperRecord } from '../../../../electron/core/model.js';
 import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { bibtexSource } from '../../../../electron/core/parse/sources/bibtex.js';
 import type { SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { fixture } from '../helpers.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const library = sourceFixture('library.bib');
 const byTitle = (papers: SourcePaper[], start: string): SourcePaper => {
@@ -294,7 +296,7 @@ test('a file of only @string and @comment blocks is BibTeX with no papers', () =
 
 test('detect: ≥ 0.8 on the fixture, < 0.5 on every other fixture file', () => {
   assert.ok(bibtexSource.detect(library) >= 0.8);
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     if (name.endsWith('.bib')) continue;
     assert.ok(bibtexSource.detect(text) < 0.5, `${name}: ${bibtexSource.detect(text)}`);
   }
@@ -313,7 +315,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 
 test("Folio's own BibTeX export reads back: titles, authors, year-month, abstracts, categories, orgs", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
-  const papers: PaperRecord[] = parsed.papers.map((paper, i) => ({ ...paper, id: `p-${i}`, key: `k${i}`, addedAt: '2026-01-01T00:00:00.000Z' }));
+  const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
   const text = exportLibrary('bibtex', {
     papers: papers.map((paper) => ({ paper, user: { tags: ['to read', 'rl'], note: '', status: 'unread' }, profiles: [] })),
     profiles: [],

@@ -3,12 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportLibrary } from '../../../../electron/core/export/index.js';
+import { recordFromSource } from '../../../../electron/core/library/importer.js';
 import type { PaperRecord } from '../../../../electron/core/model.js';
 import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { cslJsonSource } from '../../../../electron/core/parse/sources/csl-json.js';
 import type { SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { fixture } from '../helpers.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const library = sourceFixture('library.csl.json');
 const items = JSON.parse(library) as Array<Record<string, unknown>>;
@@ -123,7 +125,7 @@ test('an empty list is CSL-JSON with no papers and a warning', () => {
 
 test('detect: ≥ 0.8 on the fixture, < 0.5 on every other fixture file and on a Folio backup', () => {
   assert.ok(cslJsonSource.detect(library) >= 0.8);
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     if (name.endsWith('.csl.json')) continue;
     assert.ok(cslJsonSource.detect(text) < 0.5, `${name}: ${cslJsonSource.detect(text)}`);
   }
@@ -145,7 +147,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 
 test("Folio's own CSL-JSON export reads back: titles, authors, dates, abstracts", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
-  const papers: PaperRecord[] = parsed.papers.map((paper, i) => ({ ...paper, id: `p-${i}`, key: `k${i}`, addedAt: '2026-01-01T00:00:00.000Z' }));
+  const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
   const text = exportLibrary('csl-json', {
     papers: papers.map((paper) => ({ paper, user: { tags: [], note: '', status: 'unread' }, profiles: [] })),
     profiles: [],

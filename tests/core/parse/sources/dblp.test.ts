@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { splitTitleAndVenue, venueYear } from '../../../../electron/core/parse/sources/dblp-record.js';
 import { dblpSource } from '../../../../electron/core/parse/sources/dblp.js';
 import { NotThisSourceError, type SourceResult } from '../../../../electron/core/parse/sources/types.js';
-import { otherFixtures, ownFixtures, paper, sourceFixture, windowsCopy, withForeignChrome } from './source-files.js';
+import { otherFixtures, ownFixtures, sourceFixture } from './fixture-files.js';
+import { paper, windowsCopy, withForeignChrome } from './source-checks.js';
 
 const person = sourceFixture('dblp-person.txt');
 const titles = (r: SourceResult): string[] => r.papers.map((p) => p.title);
@@ -23,8 +24,7 @@ test('person page: the person, eleven records, every field as the contract says'
   assert.equal(r.papers.length, 11);
   assert.deepEqual(
     r.papers[0],
-    paper({
-      title: 'Offline Model Selection for Reinforcement Learning via Bootstrapped Fitted Q-Evaluation',
+    paper('Offline Model Selection for Reinforcement Learning via Bootstrapped Fitted Q-Evaluation', {
       authors: ['Zoë Lindqvist', 'Ingrid Solberg'],
       date: '2025',
       year: 2025,
@@ -33,8 +33,7 @@ test('person page: the person, eleven records, every field as the contract says'
   );
   assert.deepEqual(
     r.papers[1],
-    paper({
-      title: 'Policy Gradient Methods with Adaptive Baselines: A Unified View',
+    paper('Policy Gradient Methods with Adaptive Baselines: A Unified View', {
       authors: ['Zoë Lindqvist', 'Margaux Fontaine'],
       date: '2024',
       year: 2024,
@@ -44,8 +43,7 @@ test('person page: the person, eleven records, every field as the contract says'
   // A title ending in "?" keeps it (dblp adds no period); CoRR gives the arXiv id.
   assert.deepEqual(
     r.papers[2],
-    paper({
-      title: 'Do Offline RL Agents Generalize Across Embodiments?',
+    paper('Do Offline RL Agents Generalize Across Embodiments?', {
       authors: ['Zoë Lindqvist', 'Henrik Sæther'],
       date: '2024',
       year: 2024,
@@ -108,8 +106,7 @@ const variantFiles: { file: string; check: (r: SourceResult) => void }[] = [
       assert.equal(r.papers.length, 7);
       assert.deepEqual(
         r.papers[0],
-        paper({
-          title: 'What Matters in Contact-Rich Control? A Large-Scale Empirical Study',
+        paper('What Matters in Contact-Rich Control? A Large-Scale Empirical Study', {
           authors: ['Per-Erik Holmberg', 'Margaux Fontaine', 'Ruud Achterberg'],
           date: '2024',
           year: 2024,
@@ -134,8 +131,7 @@ const variantFiles: { file: string; check: (r: SourceResult) => void }[] = [
       assert.equal(r.papers.length, 3);
       assert.deepEqual(
         r.papers[0],
-        paper({
-          title: 'Offline Model Selection for Reinforcement Learning via Bootstrapped Fitted Q-Evaluation',
+        paper('Offline Model Selection for Reinforcement Learning via Bootstrapped Fitted Q-Evaluation', {
           authors: ['Zoë Lindqvist', 'Ingrid Solberg'],
           date: '2025',
           year: 2025,
@@ -260,17 +256,17 @@ for (const { name, text, check } of inline) {
 }
 
 test('detect: at least 0.8 on every dblp fixture and variant, under 0.5 on every other fixture', () => {
-  const own = ownFixtures('dblp-');
+  const own = ownFixtures('dblp');
   assert.ok(own.length >= 4);
   for (const { name, text } of own) assert.ok(dblpSource.detect(text) >= 0.8, `${name}: ${dblpSource.detect(text)}`);
-  const others = otherFixtures('dblp-');
+  const others = otherFixtures('dblp');
   assert.ok(others.length >= 15);
   for (const { name, text } of others) assert.ok(dblpSource.detect(text) < 0.5, `${name}: ${dblpSource.detect(text)}`);
 });
 
 test('parse refuses anything that is not a dblp page with NotThisSourceError', () => {
   const foreign = [
-    ...otherFixtures('dblp-').map((f) => f.text),
+    ...otherFixtures('dblp').map((f) => f.text),
     '',
     '[c1]',
     'Inès Duclos-Varga [j2] [c5]\nMargaux Fontaine [j3] [c4]',

@@ -9,7 +9,8 @@ import { FolioCore } from '../../../../electron/core/folio.js';
 import { folioJsonSource } from '../../../../electron/core/parse/sources/folio-json.js';
 import type { SourceResult } from '../../../../electron/core/parse/sources/types.js';
 import { FIXTURES, SAMPLE_PROFILE, withTempDir } from '../../../helpers/tree.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { otherFixtures, ownFixtures, sourceFixture } from './fixture-files.js';
+import { assertContract, assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const paste = (name: string) => readFile(path.join(FIXTURES, name), 'utf8');
 
@@ -178,7 +179,7 @@ test('refused: a newer backup, a cut-short backup, JSON of another kind, other f
   assertRefuses(folioJsonSource, backupText.slice(0, backupText.length / 2), 'cut short');
   assertRefuses(folioJsonSource, sourceFixture('library.csl.json'), 'CSL-JSON');
   assertRefuses(folioJsonSource, '{"format": "something-else", "version": 1}', 'another format');
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of otherFixtures('folio-json')) {
     assert.ok(folioJsonSource.detect(text) < 0.5, name);
     assertRefuses(folioJsonSource, text, name);
   }
@@ -189,4 +190,17 @@ test('survives seeded mutations of a real backup', () => {
     copy.papers = copy.papers.slice(0, 4);
   });
   for (const [i, text] of mutations(small, 150, 3).entries()) assertSurvives(folioJsonSource, text, `mutation ${i}`);
+});
+
+test('the committed example backup (tests/fixtures/sources/library.folio.json) reads in contract, with its user data', () => {
+  const [example] = ownFixtures('folio-json');
+  assert.ok(example);
+  assert.ok(folioJsonSource.detect(example.text) >= 0.8);
+  const result = folioJsonSource.parse(example.text);
+  assertContract(result, 'folio-json');
+  assert.equal(result.papers.length, 14);
+  assert.equal(result.restore?.papers.length, 14);
+  assert.ok(result.restore?.papers.some((p) => p.note.includes('ablations')));
+  assert.ok(result.restore?.tags.some((t) => t.name === 'RLHF' && t.color === '#3a7bd5'));
+  assert.deepEqual(result.restore?.profiles.map((p) => p.name), ['Olivier Bachem']);
 });

@@ -6,20 +6,14 @@ import { test } from 'node:test';
 import { googleScholarSource as source } from '../../../../electron/core/parse/sources/google-scholar.js';
 import { NotThisSourceError, type SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { rng } from '../../../helpers/rng.js';
+import { allFixtures, fixture, ownFixtures } from './fixture-files.js';
 import {
-  assertContract, FOREIGN_TEXTS, fixture, fixtureFiles, mutate, ownFixtureFiles, parseOrRefuse, pathologicalInputs,
-  SAME_PAGE_VARIANTS,
-} from './page-source-checks.js';
+  assertContract, FOREIGN_TEXTS, mutate, paper, parseOrRefuse, pathologicalInputs, SAME_PAGE_VARIANTS,
+} from './source-checks.js';
 
 const FIXTURE = fixture('sources/google-scholar-profile.txt');
 const base = source.parse(FIXTURE);
 
-function paper(title: string, fields: Partial<SourcePaper>): SourcePaper {
-  return {
-    title, authors: [], authorsTruncated: false, date: null, year: null, category: null, orgs: [], abstract: null,
-    venue: null, doi: null, arxivId: null, url: null, ...fields,
-  };
-}
 
 test('the fixture: the person, the Cited-by table (All column, Since extra), no declared paper count', () => {
   assertContract(base, 'google-scholar');
@@ -118,8 +112,7 @@ test('other copies of a Scholar profile: name first and sidebar last, cells on l
 });
 
 test('the same page pasted through other line ends, spaces and invisible characters reads the same', () => {
-  for (const file of ownFixtureFiles('google-scholar')) {
-    const text = fixture(file);
+  for (const { name: file, text } of ownFixtures('google-scholar')) {
     const expected = source.parse(text);
     for (const variant of SAME_PAGE_VARIANTS) {
       const changed = variant.apply(text);
@@ -228,18 +221,18 @@ test('missing fields: no affiliation, no venue, no cited-by, no year, no authors
 });
 
 test('detect: at least 0.8 on every Scholar paste, under 0.5 on every other fixture', () => {
-  const own = new Set(ownFixtureFiles('google-scholar'));
+  const own = new Set(ownFixtures('google-scholar').map((f) => f.name));
   assert.ok(own.size >= 4);
-  for (const file of fixtureFiles()) {
-    const confidence = source.detect(fixture(file));
+  for (const { name: file, text } of allFixtures()) {
+    const confidence = source.detect(text);
     if (own.has(file)) assert.ok(confidence >= 0.8, `${file}: ${confidence}`);
     else assert.ok(confidence < 0.5, `${file}: ${confidence}`);
   }
 });
 
 test('parse refuses text that is no Scholar profile with NotThisSourceError', () => {
-  const own = new Set(ownFixtureFiles('google-scholar'));
-  const others = fixtureFiles().filter((f) => !own.has(f)).map((f) => ({ name: f, text: fixture(f) }));
+  const own = new Set(ownFixtures('google-scholar').map((f) => f.name));
+  const others = allFixtures().filter((f) => !own.has(f.name));
   for (const { name, text } of [...FOREIGN_TEXTS, ...others]) {
     assert.throws(() => source.parse(text), NotThisSourceError, name);
     assert.ok(source.detect(text) < 0.5, name);
@@ -250,8 +243,7 @@ test('parse refuses text that is no Scholar profile with NotThisSourceError', ()
 
 test('250 seeded damaged pastes per Scholar file: a contract-shaped result or NotThisSourceError, never a crash', () => {
   const random = rng(9001);
-  for (const file of ownFixtureFiles('google-scholar')) {
-    const text = fixture(file);
+  for (const { name: file, text } of ownFixtures('google-scholar')) {
     for (let trial = 0; trial < 250; trial++) {
       const damaged = mutate(text, random);
       const confidence = source.detect(damaged);

@@ -6,21 +6,15 @@ import { test } from 'node:test';
 import { openReviewSource as source } from '../../../../electron/core/parse/sources/openreview.js';
 import { NotThisSourceError, type SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { rng } from '../../../helpers/rng.js';
+import { allFixtures, fixture, ownFixtures } from './fixture-files.js';
 import {
-  assertContract, FOREIGN_TEXTS, fixture, fixtureFiles, mutate, ownFixtureFiles, parseOrRefuse, pathologicalInputs,
-  SAME_PAGE_VARIANTS,
-} from './page-source-checks.js';
+  assertContract, FOREIGN_TEXTS, mutate, paper, parseOrRefuse, pathologicalInputs, SAME_PAGE_VARIANTS,
+} from './source-checks.js';
 
 const FIXTURE = fixture('sources/openreview-profile.txt');
 const base = source.parse(FIXTURE);
 const NO_METRICS = { hIndex: null, papers: null, citations: null, novelty: null, aiScore: null };
 
-function paper(title: string, fields: Partial<SourcePaper>): SourcePaper {
-  return {
-    title, authors: [], authorsTruncated: false, date: null, year: null, category: null, orgs: [], abstract: null,
-    venue: null, doi: null, arxivId: null, url: null, ...fields,
-  };
-}
 
 test('the fixture: the preferred name, the header position as affiliation, "View all 12" as the declared count', () => {
   assertContract(base, 'openreview');
@@ -82,8 +76,7 @@ test('other copies: publications before the sections, meta over three lines, ano
 });
 
 test('the same page pasted through other line ends, spaces and invisible characters reads the same', () => {
-  for (const file of ownFixtureFiles('openreview')) {
-    const text = fixture(file);
+  for (const { name: file, text } of ownFixtures('openreview')) {
     const expected = source.parse(text);
     for (const variant of SAME_PAGE_VARIANTS) {
       const changed = variant.apply(text);
@@ -162,18 +155,18 @@ test('missing fields: no position line, no pronouns, no header, no Names section
 });
 
 test('detect: at least 0.8 on every OpenReview paste, under 0.5 on every other fixture', () => {
-  const own = new Set(ownFixtureFiles('openreview'));
+  const own = new Set(ownFixtures('openreview').map((f) => f.name));
   assert.ok(own.size >= 3);
-  for (const file of fixtureFiles()) {
-    const confidence = source.detect(fixture(file));
+  for (const { name: file, text } of allFixtures()) {
+    const confidence = source.detect(text);
     if (own.has(file)) assert.ok(confidence >= 0.8, `${file}: ${confidence}`);
     else assert.ok(confidence < 0.5, `${file}: ${confidence}`);
   }
 });
 
 test('parse refuses text that is no OpenReview profile with NotThisSourceError', () => {
-  const own = new Set(ownFixtureFiles('openreview'));
-  const others = fixtureFiles().filter((f) => !own.has(f)).map((f) => ({ name: f, text: fixture(f) }));
+  const own = new Set(ownFixtures('openreview').map((f) => f.name));
+  const others = allFixtures().filter((f) => !own.has(f.name));
   for (const { name, text } of [...FOREIGN_TEXTS, ...others]) {
     assert.throws(() => source.parse(text), NotThisSourceError, name);
     assert.ok(source.detect(text) < 0.5, name);
@@ -183,8 +176,7 @@ test('parse refuses text that is no OpenReview profile with NotThisSourceError',
 
 test('250 seeded damaged pastes per OpenReview file: a contract-shaped result or NotThisSourceError', () => {
   const random = rng(31415);
-  for (const file of ownFixtureFiles('openreview')) {
-    const text = fixture(file);
+  for (const { name: file, text } of ownFixtures('openreview')) {
     for (let trial = 0; trial < 250; trial++) {
       const damaged = mutate(text, random);
       const confidence = source.detect(damaged);

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { orcidSource } from '../../../../electron/core/parse/sources/orcid.js';
 import { readAnchor } from '../../../../electron/core/parse/sources/orcid-work.js';
 import { NotThisSourceError, type SourceResult } from '../../../../electron/core/parse/sources/types.js';
-import { otherFixtures, ownFixtures, paper, sourceFixture, windowsCopy, withForeignChrome } from './source-files.js';
+import { otherFixtures, ownFixtures, sourceFixture } from './fixture-files.js';
+import { paper, windowsCopy, withForeignChrome } from './source-checks.js';
 
 const record = sourceFixture('orcid-record.txt');
 const titles = (r: SourceResult): string[] => r.papers.map((p) => p.title);
@@ -22,8 +23,7 @@ test('record: the holder, nine works (not the employment items), every field as 
   assert.equal(r.papers.length, 9);
   assert.deepEqual(
     r.papers[0],
-    paper({
-      title: 'Cross-Lingual Transfer of Reward Models for Low-Resource Machine Translation',
+    paper('Cross-Lingual Transfer of Reward Models for Low-Resource Machine Translation', {
       authors: ['Priyanka Venkataraman', 'Jingyi Chen', 'Rahul Menon', 'Ayaka Sato'],
       date: '2024-11',
       year: 2024,
@@ -33,8 +33,7 @@ test('record: the holder, nine works (not the employment items), every field as 
   );
   assert.deepEqual(
     r.papers[2],
-    paper({
-      title: 'Multilingual Minimum Bayes Risk Decoding with Quality Estimation Rerankers',
+    paper('Multilingual Minimum Bayes Risk Decoding with Quality Estimation Rerankers', {
       authors: ['Jingyi Chen', 'Ayaka Sato'],
       date: '2024-05-21',
       year: 2024,
@@ -46,8 +45,7 @@ test('record: the holder, nine works (not the employment items), every field as 
   // The Chinese-language work with CJK contributors.
   assert.deepEqual(
     r.papers[4],
-    paper({
-      title: '面向低资源语言的神经机器翻译综述',
+    paper('面向低资源语言的神经机器翻译综述', {
       authors: ['陈静怡', '王磊'],
       date: '2022-03',
       year: 2022,
@@ -59,8 +57,7 @@ test('record: the holder, nine works (not the employment items), every field as 
   assert.equal(r.papers[5]?.doi, '10.1162/coli_a_00417');
   assert.deepEqual(
     r.papers[6],
-    paper({
-      title: 'Neural Machine Translation for Southeast Asian Languages: Data, Models and Evaluation',
+    paper('Neural Machine Translation for Southeast Asian Languages: Data, Models and Evaluation', {
       date: '2021',
       year: 2021,
       venue: 'National University of Singapore',
@@ -107,8 +104,7 @@ test('variant file: works before employment, iD above the name, expanded details
   // A work with no date, an arXiv id with a version, and the details a click on "Show more detail" reveals.
   assert.deepEqual(
     speech,
-    paper({
-      title: 'Quality Estimation for Speech Translation without References',
+    paper('Quality Estimation for Speech Translation without References', {
       authors: ['Priyanka Venkataraman', 'Ayaka Sato', 'Fiona MacLeod'],
       abstract: 'A reference-free quality estimator for speech translation that combines acoustic confidence with a text-based QE model.',
       arxivId: '2406.01234',
@@ -219,17 +215,17 @@ for (const { name, text, check } of inline) {
 }
 
 test('detect: at least 0.8 on every ORCID fixture and variant, under 0.5 on every other fixture', () => {
-  const own = ownFixtures('orcid-');
+  const own = ownFixtures('orcid');
   assert.ok(own.length >= 3);
   for (const { name, text } of own) assert.ok(orcidSource.detect(text) >= 0.8, `${name}: ${orcidSource.detect(text)}`);
-  const others = otherFixtures('orcid-');
+  const others = otherFixtures('orcid');
   assert.ok(others.length >= 15);
   for (const { name, text } of others) assert.ok(orcidSource.detect(text) < 0.5, `${name}: ${orcidSource.detect(text)}`);
 });
 
 test('parse refuses anything that is not an ORCID record with NotThisSourceError', () => {
   const foreign = [
-    ...otherFixtures('orcid-').map((f) => f.text),
+    ...otherFixtures('orcid').map((f) => f.text),
     '',
     'https://orcid.org/0000-0003-1822-5403',
     'My ORCID iD is 0000-0003-1822-5403.\n2024 | Journal article',

@@ -3,12 +3,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportLibrary } from '../../../../electron/core/export/index.js';
+import { recordFromSource } from '../../../../electron/core/library/importer.js';
 import type { PaperRecord } from '../../../../electron/core/model.js';
 import { parseProfilePage } from '../../../../electron/core/parse/index.js';
 import { risSource } from '../../../../electron/core/parse/sources/ris.js';
 import type { SourcePaper } from '../../../../electron/core/parse/sources/types.js';
 import { fixture } from '../helpers.js';
-import { allFixtureFiles, assertRefuses, assertSurvives, mutations, sourceFixture } from './source-checks.js';
+import { allFixtures, sourceFixture } from './fixture-files.js';
+import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
 
 const library = sourceFixture('library.ris');
 const byTitle = (papers: SourcePaper[], start: string): SourcePaper => {
@@ -150,7 +152,7 @@ for (const variant of variants) {
 
 test('detect: ≥ 0.8 on the fixture, < 0.5 on every other fixture file', () => {
   assert.ok(risSource.detect(library) >= 0.8);
-  for (const { name, text } of allFixtureFiles()) {
+  for (const { name, text } of allFixtures()) {
     if (name.endsWith('.ris')) continue;
     assert.ok(risSource.detect(text) < 0.5, `${name}: ${risSource.detect(text)}`);
   }
@@ -169,7 +171,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 
 test("Folio's own RIS export reads back: titles, authors, dates, abstracts, categories", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
-  const papers: PaperRecord[] = parsed.papers.map((paper, i) => ({ ...paper, id: `p-${i}`, key: `k${i}`, addedAt: '2026-01-01T00:00:00.000Z' }));
+  const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
   const text = exportLibrary('ris', {
     papers: papers.map((paper) => ({ paper, user: { tags: ['x'], note: 'a note', status: 'read' }, profiles: [] })),
     profiles: [],
