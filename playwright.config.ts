@@ -1,10 +1,8 @@
 // End-to-end tests: the built renderer in a real Chromium, wired to the real core over a real library
 // folder (tests/e2e/harness.ts). Debian's Chromium is used where installed (it is on CI, where
 // Playwright's own browser download is impossible); elsewhere Playwright's bundled Chromium.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((file) => existsSync(file));
+import { chosenChromium } from './scripts/chromium.mjs';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -19,7 +17,7 @@ export default defineConfig({
   use: {
     viewport: { width: 1280, height: 800 },
     launchOptions: {
-      executablePath: process.env.FOLIO_CHROMIUM ?? SYSTEM_CHROMIUM,
+      executablePath: chosenChromium(),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
     trace: 'retain-on-failure',

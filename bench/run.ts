@@ -3,9 +3,11 @@
 //   npm run bench                         10k, 50k, 100k papers, peers, renderer at the largest size
 //   npm run bench -- --sizes 10000        quick mode (a few minutes on 2 cores)
 //   npm run bench -- --json FILE          also write the figures as JSON
+//   npm run bench -- --only import-sources    only the large BibTeX import (issue 9: parse ≤ 2 s, commit ≤ 1 s)
 //   flags: --skip-peers  --skip-renderer  --seed N  --open-runs N  --edits N  --import-runs N  --reps N
 //          --peers fuse-naive,ufuzzy,minisearch  --peer-budget S (seconds per peer and size; default 30 at 10k, 75 above)
 //          --no-profile (skip the CPU profile of Folio queries over 16 ms p95)
+//          --skip-import-sources  --import-entries N (default 10000)
 //
 // Everything is measured in this run: the peers search the same corpus with the same queries, right after
 // Folio, so machine noise hits both. Libraries are generated once per size and seed through the real store
@@ -14,6 +16,7 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { FolioCore } from '../electron/core/folio.js';
 import { DEFAULT_SEED, cacheRoot, ensureCorpus, type Corpus } from './corpus.js';
+import { importSourcesBench, importSourcesTable, type ImportSourcesResult } from './import-sources.js';
 import { docsFromLibrary, folioEngine, type EngineName } from './engines.js';
 import { runRenderer, type RendererResult } from './renderer.js';
 import {
@@ -61,6 +64,11 @@ interface Options {
   profile: boolean;
   /** Seconds one peer may spend on one size (naive fuse.js takes seconds per query at 100k). */
   peerBudgetS: number | null;
+  /** The search/open/edit sections per size (off with --only import-sources). */
+  sizesSection: boolean;
+  /** The large BibTeX import of issue 9 (bench/import-sources.ts). */
+  importSources: boolean;
+  importEntries: number;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -76,6 +84,9 @@ function parseArgs(argv: string[]): Options {
     reps: 20,
     profile: true,
     peerBudgetS: null,
+    sizesSection: true,
+    importSources: true,
+    importEntries: 10_000,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -128,6 +139,20 @@ function parseArgs(argv: string[]): Options {
       case '--no-profile':
         o.profile = false;
         break;
+      case '--only': {
+        const section = value();
+        if (section !== 'import-sources') usage('--only takes: import-sources');
+        o.sizesSection = false;
+        o.renderer = false;
+        o.importSources = true;
+        break;
+      }
+      case '--skip-import-sources':
+        o.importSources = false;
+        break;
+      case '--import-entries':
+        o.importEntries = int();
+        break;
       case '-h':
       case '--help':
         usage(null);
@@ -143,7 +168,10 @@ function usage(problem: string | null): never {
   if (problem) console.error(problem);
   console.error(
     'usage: npm run bench -- [--sizes 10000,50000,100000] [--json FILE] [--skip-peers] [--peers a,b] [--skip-renderer]\n' +
-      '                       [--seed N] [--open-runs N] [--edits N] [--import-runs N] [--reps N] [--peer-budget S] [--no-profile]',
+      '                       [--seed N] [--open-runs N] [--edits N] [--import-runs N] [--reps N] [--peer-budget S] [--no-profile]\n' +
+      '                       [--skip-import-sources] [--import-entries N]\n' +
+      '       npm run bench -- --only import-sources [--import-entries N] [--import-runs N] [--json FILE]\n' +
+      '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)',
   );
   process.exit(problem ? 2 : 0);
 }
@@ -387,10 +415,13 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   log(`sizes ${o.sizes.join(', ')}; seed ${o.seed}; peers ${o.peers.join(', ') || 'none'}; renderer ${o.renderer ? 'yes' : 'no'}; cache ${cacheRoot()}`);
   const results: SizeResult[] = [];
-  for (const size of o.sizes) results.push(await runSize(size, o));
+  if (o.sizesSection) for (const size of o.sizes) results.push(await runSize(size, o));
+  const importSources: ImportSourcesResult | null = o.importSources
+    ? await importSourcesBench({ entries: o.importEntries, runs: o.importRuns, seed: o.seed }, log)
+    : null;
 
   let renderer: RendererResult | null = null;
-  if (o.renderer) {
+  if (o.renderer && results.length > 0) {
     const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
     log(`renderer ${largest.size}: Chromium through Playwright…`);
     gc();
@@ -415,7 +446,7 @@ async function main(): Promise<void> {
   if (results.some((r) => r.quality.length > 0)) {
     out.push('', '== Quality: precision@10 on planted known-answer queries (|top10 ∩ relevant| / min(10, |relevant|))', qualityTable(results, o.peers));
   }
-  out.push(
+  if (results.length > 0) out.push(
     '',
     '== Index build (from documents in memory) and retained memory',
     table(
@@ -429,7 +460,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
-  out.push(
+  if (results.length > 0) out.push(
     '',
     '== Open, edit, import',
     table(
@@ -462,6 +493,13 @@ async function main(): Promise<void> {
       for (const l of p.lines.slice(0, 6)) out.push(`    ${l.selfMs.toFixed(2).padStart(7)} ms  ${(l.share * 100).toFixed(0).padStart(3)}%  ${l.fn}  ${l.where}`);
     }
   }
+  if (importSources !== null) {
+    out.push(
+      '',
+      `== Import sources (issue 9): a ${importSources.entries.toLocaleString('en-US')}-entry BibTeX file (${importSources.papers.toLocaleString('en-US')} papers read), median of ${o.importRuns} runs`,
+      importSourcesTable(importSources),
+    );
+  }
   const notes = results.flatMap((r) => r.notes);
   if (notes.length > 0) out.push('', '== Notes', ...notes.map((n) => `  - ${n}`));
   out.push('', `total ${(((performance.now() - started) / 1000) | 0)} s`);
@@ -479,6 +517,7 @@ async function main(): Promise<void> {
       renderer,
       typing: results.flatMap((r) => ENGINES.map((e) => typingAggregate(r.timed, e, r.size)).filter((a) => a !== null)),
       searchEngineOnly: results.flatMap((r) => r.raw.map((t) => ({ ...toJsonRow(t), engine: 'folio-engine' }))),
+      importSources,
       details: {
         machine: m,
         seed: o.seed,

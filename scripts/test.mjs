@@ -5,20 +5,27 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chosenChromium } from './chromium.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// npm puts .cmd shims on Windows, which only a shell runs.
+const isWindows = process.platform === 'win32';
+const bin = (name) => path.join(root, 'node_modules', '.bin', isWindows ? `${name}.cmd` : name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
 
 function step(name, command, args, { env = {}, capture = false } = {}) {
   console.log(`\n=== ${name} ===`);
-  const result = spawnSync(command, args, {
+  // Only .cmd shims (and npm, one itself) need a shell on Windows; a shell splits an unquoted path at its spaces.
+  const viaShell = isWindows && (command === 'npm' || command.endsWith('.cmd'));
+  const result = spawnSync(viaShell && command.includes(' ') ? `"${command}"` : command, args, {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: capture ? ['ignore', 'pipe', 'inherit'] : 'inherit',
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
+    shell: viaShell,
   });
   if (capture) process.stdout.write(result.stdout ?? '');
   if (result.status !== 0) failedSteps.push(name);
@@ -60,6 +67,11 @@ const build = step('build', process.execPath, [path.join(root, 'scripts', 'build
 if (build.status !== 0) {
   totals.failed += 1;
 } else {
+  // No system Chromium (a fresh macOS or Windows machine): fetch Playwright's own once, here, so that `npm test`
+  // stays the only command. Debian's is used where it exists (CI cannot download browsers).
+  if (chosenChromium() === undefined && !existsSync(chromium.executablePath())) {
+    step('install Playwright Chromium', bin('playwright'), ['install', 'chromium']);
+  }
   mkdirSync(path.join(root, 'test-results'), { recursive: true });
   const report = path.join(root, 'test-results', 'e2e.json');
   const e2e = step('end-to-end (Playwright)', bin('playwright'), ['test', '--reporter=list,json'], {

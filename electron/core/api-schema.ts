@@ -65,6 +65,8 @@ export const ARGUMENT_SCHEMAS = {
   deleteTag: z.tuple([tagName]),
   restoreTag: z.tuple([tagDeletion]),
   exportLibrary: z.tuple([z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown'])]),
+  planReparse: z.tuple([]),
+  commitReparse: z.tuple([]),
   sampleProfile: z.tuple([]),
   saveStatus: z.tuple([]),
   retryUnsaved: z.tuple([]),

@@ -17,16 +17,19 @@ import type {
   PaperRow,
   ProfileDetail,
   ProfileSummary,
+  ReparsePlan,
+  ReparseResult,
   SaveStatus,
   TagDeletion,
   ViewPage,
   ViewQuery,
 } from './api.js';
 import { exportLibrary } from './export/index.js';
-import { Library, UnknownPaperError } from './library/index.js';
-import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
+import { Library, UnknownPaperError, type StoredRead } from './library/index.js';
+import type { ImportRecord, PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
+import { errorMessage } from './library/errors.js';
 import { normalizeKey } from './text.js';
-import { OFF_THREAD_CHARS, ParseCancelledError, parseOffThread } from './parse/parse-off-thread.js';
+import { OFF_THREAD_CHARS, ParseCancelledError, ParseWorkers } from './parse/parse-off-thread.js';
 import { SOURCES, UnreadableTextError, parseText } from './parse/sources/registry.js';
 import { NotThisSourceError, type SourceResult } from './parse/sources/types.js';
 import { SearchEngine, type SearchDoc } from './search/index.js';
@@ -323,6 +326,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     await this.saving;
     this.closed = true;
+    await this.parseWorkers.close();
     this.stopRetryingSaves();
     this.stopWatchingLibrary();
     this.listeners.clear();
@@ -330,6 +334,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   async previewImport(text: string, options: ImportOptions = {}): Promise<ImportPreview> {
+    // Someone is importing: have a parsing worker ready (and warm) in case a large file follows this small text (a
+    // large one starts its own, and keeps it).
+    if (!this.library.isReadOnly && typeof text === 'string' && text.length <= OFF_THREAD_CHARS) this.parseWorkers.prewarm();
     return this.runImportJob(options.jobId, async (signal) => {
       const read = await this.readImport(text, options, signal);
       if (!read.ok) return read;
@@ -431,6 +438,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return { ok: true, result: { ...result, profile: { ...profile, name } } };
   }
 
+  /** Reads large texts in a worker thread (kept between imports, see parse-off-thread.ts). */
+  private readonly parseWorkers = new ParseWorkers();
+
   /** The last large text read off the main thread and what it gave (a preview's read, reused by its commit). */
   private lastOffThreadRead: { text: string; source: string | undefined; result: SourceResult } | null = null;
 
@@ -438,7 +448,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     if (typeof text !== 'string' || text.length <= OFF_THREAD_CHARS) return parseText(text, options.source);
     const cached = this.lastOffThreadRead;
     if (cached !== null && cached.source === options.source && cached.text === text) return cached.result;
-    const result = await parseOffThread(text, options.source, {
+    const result = await this.parseWorkers.parse(text, options.source, {
       signal,
       onProgress: (done, total) => this.progress(options.jobId, 'parse', done, total),
     });
@@ -461,7 +471,45 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       tags: this.library.tagDefinitions().map((tag) => ({ ...tag, count: tagCounts.get(tag.name) ?? 0 })),
       libraryDir: this.library.dir,
       problems: [...this.library.problems],
+      staleImports: this.staleImports().length,
     };
+  }
+
+  /** Imports read by an older version of their source's parser than Folio has now. */
+  private staleImports(): ImportRecord[] {
+    return this.library.imports().filter((record) => SOURCES[record.source].version > record.parserVersion);
+  }
+
+  /**
+   * Each stale import's stored text read again by its source (the one it was read as, not detected anew) with the
+   * options it was imported with (a corrected profile name), or why it cannot be.
+   */
+  private async readStaleImports(): Promise<StoredRead[]> {
+    const reads: StoredRead[] = [];
+    for (const record of this.staleImports()) {
+      const { version, label: sourceLabel } = SOURCES[record.source];
+      const read = { record, version, sourceLabel };
+      let text: string;
+      try {
+        text = await this.library.readImportText(record);
+      } catch (error) {
+        reads.push({ ...read, result: null, error: errorMessage(error) });
+        continue;
+      }
+      const options: ImportOptions = { source: record.source };
+      if (record.options.profileName !== undefined) options.profileName = record.options.profileName;
+      const parsed = await this.readImport(text, options, new AbortController().signal);
+      reads.push(parsed.ok ? { ...read, result: parsed.result, error: null } : { ...read, result: null, error: parsed.error });
+    }
+    return reads;
+  }
+
+  async planReparse(): Promise<ReparsePlan> {
+    return this.library.planReparse(await this.readStaleImports());
+  }
+
+  async commitReparse(): Promise<ReparseResult> {
+    return this.library.commitReparse(await this.readStaleImports());
   }
 
   async query(view: ViewQuery): Promise<ViewPage> {

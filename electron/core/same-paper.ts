@@ -2,7 +2,7 @@
 // store's planner within an import and against the library, whatever the sources: the same DOI; else the same arXiv
 // id; else the same title key with years at most one apart; else a title cut short with "…" (Google Scholar) whose
 // key starts the other's, years at most one apart.
-import { titleKey } from './text.js';
+import { normalizeKey, titleKey } from './text.js';
 
 /**
  * Listings with the same title key are one paper when their years are at most this far apart: a preprint and its
@@ -111,11 +111,32 @@ function dayNumber(date: string): number | null {
   return Number(date.slice(0, 4)) * 372 + (Number(date.slice(5, 7)) || 1) * 31 + (Number(date.slice(8, 10)) || 1);
 }
 
-/** How far apart two dates are, for choosing between candidates; an unknown date is farther than any known one. */
+/**
+ * How far apart two dates are, for choosing between candidates: none for dates that agree at the precision both give
+ * ("2023" and "2023-07-06"); an unknown date is farther than any known one.
+ */
 function dateDistance(a: string, b: string): number {
+  if (a !== '' && b !== '' && (a.startsWith(b) || b.startsWith(a))) return 0;
   const x = dayNumber(a);
   const y = dayNumber(b);
   return x === null || y === null ? Number.MAX_SAFE_INTEGER : Math.abs(x - y);
+}
+
+/** The family names of an author list, folded ("Tomás Ibarra", "T Ibarra" → "ibarra"): what two listings share. */
+function familyNames(authors: readonly string[]): Set<string> {
+  const names = new Set<string>();
+  for (const author of authors) {
+    const words = normalizeKey(author).split(' ');
+    const family = words[words.length - 1];
+    if (family) names.add(family);
+  }
+  return names;
+}
+
+function sharedAuthors(a: ReadonlySet<string>, authors: readonly string[]): number {
+  let shared = 0;
+  for (const family of familyNames(authors)) if (a.has(family)) shared++;
+  return shared;
 }
 
 export interface Match<T> {
@@ -123,44 +144,54 @@ export interface Match<T> {
   reason: MatchReason;
 }
 
+/** What the chooser reads of a candidate. */
+export interface SeenPaper {
+  identity: PaperIdentity;
+  /** ISO at any precision; "" when unknown. */
+  date: string;
+  authors: readonly string[];
+}
+
 /**
- * Of `candidates`, the paper `incoming` (dated `date`, "" when unknown) is: the strongest reason wins (a shared DOI
- * over a shared title), then the closest date; on a tie the first. undefined when none is the same paper.
+ * Of `candidates`, the paper `incoming` (dated `date`, "" when unknown, by `authors`) is: the strongest reason wins (a
+ * shared DOI over a shared title); among equal reasons, the one sharing more authors' family names (two stored papers
+ * with one title and year), then the closest date; on a tie the first. undefined when none is the same paper.
  */
 export function findSamePaper<T>(
   incoming: PaperIdentity,
   date: string,
+  authors: readonly string[],
   candidates: Iterable<T>,
-  describe: (candidate: T) => { identity: PaperIdentity; date: string },
+  describe: (candidate: T) => SeenPaper,
 ): Match<T> | undefined {
   let best: Match<T> | undefined;
-  let bestRank = Infinity;
-  let bestDistance = Infinity;
+  let bestScore: number[] = [];
+  let families: Set<string> | null = null;
   for (const candidate of candidates) {
     const seen = describe(candidate);
     const reason = matchReason(incoming, seen.identity);
     if (reason === null) continue;
-    const rank = MATCH_REASONS.indexOf(reason);
-    const distance = dateDistance(date, seen.date);
-    if (rank < bestRank || (rank === bestRank && distance < bestDistance)) {
+    families ??= familyNames(authors);
+    // Lexicographic, smaller is better: the reason, fewer shared authors last, the distance in days.
+    const score = [MATCH_REASONS.indexOf(reason), -sharedAuthors(families, seen.authors), dateDistance(date, seen.date)];
+    if (best === undefined || isBetter(score, bestScore)) {
       best = { candidate, reason };
-      bestRank = rank;
-      bestDistance = distance;
+      bestScore = score;
     }
   }
   return best;
+}
+
+function isBetter(a: readonly number[], b: readonly number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) < (b[i] as number);
+  return false;
 }
 
 /**
  * Of `candidates` with the same title key as a listing that matched none of them, the one closest in date: the
  * listing is kept apart from it because their years are too far apart (keptApartNotice says so).
  */
-export function findKeptApart<T>(
-  incoming: PaperIdentity,
-  date: string,
-  candidates: Iterable<T>,
-  describe: (candidate: T) => { identity: PaperIdentity; date: string },
-): T | undefined {
+export function findKeptApart<T>(incoming: PaperIdentity, date: string, candidates: Iterable<T>, describe: (candidate: T) => SeenPaper): T | undefined {
   let nearest: T | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
@@ -180,11 +211,15 @@ export function datesDiffer(a: string, b: string): boolean {
   return a !== '' && b !== '' && !a.startsWith(b) && !b.startsWith(a);
 }
 
-/** What the preview and the import summary say when two listings with different dates became one paper. */
-export function mergedNotice(title: string, keptDate: string, mergedDate: string): string {
-  if (keptDate === mergedDate) return `"${title}" (${keptDate}) is listed twice; kept as one paper.`;
+/**
+ * What the preview and the import summary say when two listings became one paper: listed twice (dates that agree), or
+ * dated differently and why they are one paper all the same.
+ */
+export function mergedNotice(title: string, keptDate: string, mergedDate: string, reason: MatchReason = 'same title'): string {
+  if (!datesDiffer(keptDate, mergedDate)) return `"${title}" (${keptDate || 'undated'}) is listed twice; kept as one paper.`;
   const [first, second] = keptDate < mergedDate ? [keptDate, mergedDate] : [mergedDate, keptDate];
-  return `"${title}" ${first} and ${second} are one paper: same title, dates within ${SAME_PAPER_MAX_YEARS_APART} year (kept ${keptDate}).`;
+  const why = reason.startsWith('same title') ? `${reason}, dates within ${SAME_PAPER_MAX_YEARS_APART} year` : reason;
+  return `"${title}" ${first} and ${second} are one paper: ${why} (kept ${keptDate}).`;
 }
 
 /** What they say when the same title is kept as two papers because the years are too far apart. */

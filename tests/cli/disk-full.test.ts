@@ -3,56 +3,26 @@
 // compaction after it failed. With faults injected into the real CLI in child processes (FOLIO_TEST_FAULTS) or
 // into runCli in this process, then on a real, nearly full tmpfs (root only: skipped with the reason otherwise).
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, statfs, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, afterEach, describe, test } from 'node:test';
 import type { TestContext } from 'node:test';
-import { runCli, type CliIo } from '../../electron/cli.js';
 import { faults, type FaultRule } from '../../electron/core/library/disk.js';
 import { Library } from '../../electron/core/library/index.js';
 import { parseProfilePage } from '../../electron/core/parse/index.js';
-import { FIXTURES, ROOT, SAMPLE_PROFILE, snapshotTree } from '../helpers/tree.js';
-
-const CACHE_DIR = path.join(os.tmpdir(), `folio-disk-full-cache-${process.pid}`);
-after(() => rm(CACHE_DIR, { recursive: true, force: true }));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function folio(args: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => '',
-    env: { FOLIO_CACHE_DIR: CACHE_DIR },
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
+import { FIXTURES, SAMPLE_PROFILE, snapshotTree } from '../helpers/tree.js';
+import { CACHE_DIR, folio, spawnCli, type Run } from './helpers.js';
 
 /** The real CLI in a child process, with disk faults from FOLIO_TEST_FAULTS. */
-function folioChild(args: string[], rules: FaultRule[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'cli.ts'), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, FOLIO_LIBRARY: '', FOLIO_CACHE_DIR: CACHE_DIR, FOLIO_TEST_FAULTS: JSON.stringify(rules) },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const folioChild = (args: string[], rules: FaultRule[]) => spawnCli(args, { env: { FOLIO_TEST_FAULTS: JSON.stringify(rules) } });
+
+after(() => rm(CACHE_DIR, { recursive: true, force: true }));
+
+
+
 
 async function tempLibrary(t: TestContext, parent = os.tmpdir()): Promise<string> {
   const dir = await mkdtemp(path.join(parent, 'folio-disk-full-'));
@@ -189,7 +159,6 @@ async function fillAndRun(root: string): Promise<void> {
   await mkdir(dir);
   assert.equal((await folio(['import', SAMPLE_PROFILE, '--library', dir])).code, 0);
   const ids = [...(await contents(dir)).papers.keys()];
-  // What has been confirmed (exit 0) so far; it must all be there after every command.
   // What has been confirmed (exit 0) so far: after every command the library must hold exactly this.
   const confirmed = { notes: new Map<string, string>(), tags: new Map<string, string[]>(), statuses: new Map<string, string>(), profiles: ['Sabela Ramos'] };
   const pastes = await Promise.all(
@@ -199,7 +168,8 @@ async function fillAndRun(root: string): Promise<void> {
     }),
   );
   const outcomes: string[] = [];
-  const levels = [8, 16, 32, 64, 256, 2600].map((kb) => kb * 1024);
+  // 0: a full disk, where not even the lock can be written (it must leave nothing that blocks the next command).
+  const levels = [0, 8, 16, 32, 64, 256, 2600].map((kb) => kb * 1024);
   for (const [n, free] of levels.entries()) {
     const id = ids[n % ids.length]!;
     const note = `Level ${free}: ${'a long note to need some room. '.repeat(1500)}`; // ~45 KB

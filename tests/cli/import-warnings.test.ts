@@ -2,27 +2,13 @@
 // merges and doubtful profile names are printed as warnings, and --name corrects a name. Real library folders.
 import assert from 'node:assert/strict';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { runCli, type CliIo } from '../../electron/cli.js';
 import { FIXTURES, withTempDir } from '../helpers/tree.js';
+import { CACHE_DIR, folio } from './helpers.js';
 
-const CACHE_DIR = path.join(os.tmpdir(), `folio-cli-import-cache-${process.pid}`);
 after(() => rm(CACHE_DIR, { recursive: true, force: true }));
 
-async function folio(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => '',
-    env: { FOLIO_CACHE_DIR: CACHE_DIR },
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 const fixture = (name: string) => readFile(path.join(FIXTURES, name), 'utf8');
 const profiles = async (library: string) => JSON.parse((await folio(['profiles', '--json', '--library', library])).stdout) as Array<{ name: string; paperCount: number }>;

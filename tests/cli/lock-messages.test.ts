@@ -5,26 +5,13 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, afterEach, test } from 'node:test';
-import { runCli, type CliIo } from '../../electron/cli.js';
 import { faults } from '../../electron/core/library/disk.js';
 import { SAMPLE_PROFILE, snapshotTree, withTempDir } from '../helpers/tree.js';
+import { CACHE_DIR, folio } from './helpers.js';
 
-const CACHE_DIR = path.join(os.tmpdir(), `folio-cli-lock-test-cache-${process.pid}`);
 after(() => rm(CACHE_DIR, { recursive: true, force: true }));
 afterEach(() => faults.clear());
 
-async function folio(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    readStdin: async () => '',
-    env: { FOLIO_CACHE_DIR: CACHE_DIR },
-  };
-  const code = await runCli(args, io);
-  return { code, stdout, stderr };
-}
 
 async function sampleLibrary(dir: string): Promise<string> {
   assert.equal((await folio(['import', SAMPLE_PROFILE, '--library', dir])).code, 0);

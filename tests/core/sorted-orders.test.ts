@@ -78,3 +78,13 @@ describe('SortedOrders', () => {
     });
   }
 });
+
+test('dates at any precision: a partial date sorts at the start of its period, an unknown one ("") as the oldest', () => {
+  const dates = ['2024-07-31', '2024', '', '2023-12-31', '2024-07', '2024-01-01', '2025'];
+  const papers: Sortable[] = dates.map((date, i) => ({ id: `p${i}`, date, title: 'Same Title', addedAt: '2024-01-01T00:00:00.000Z' }));
+  const orders = new SortedOrders(() => papers);
+  const byDate = (ids: string[]) => ids.map((id) => papers[Number(id.slice(1))]?.date);
+  const ascending = ['', '2023-12-31', '2024', '2024-01-01', '2024-07', '2024-07-31', '2025'];
+  assert.deepEqual(byDate(orders.page(null, 'date', 'asc', 0, 10)), ascending);
+  assert.deepEqual(byDate(orders.page(null, 'date', 'desc', 0, 10)), [...ascending].reverse());
+});

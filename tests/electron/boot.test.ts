@@ -12,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { channelFor, FOLIO_METHODS } from '../../electron/core/api.js';
+import { electronBundles } from '../../scripts/electron-bundles.mjs';
+import { bibtexLibrary } from '../core/parse/bibtex-library.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -121,16 +123,8 @@ describe('main.cjs boot and shutdown (fake electron, real core)', () => {
   before(async () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'folio-boot-'));
     // Same layout as the app: <root>/dist/electron/main.cjs, <root>/assets/sample-profile.txt.
-    await build({
-      entryPoints: [path.join(root, 'electron/main/index.ts')],
-      outfile: path.join(scratch, 'dist/electron/main.cjs'),
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      external: ['electron'],
-      logLevel: 'error',
-    });
+    // The bundles scripts/build.mjs makes (main, preload and the parsing worker), with its options.
+    for (const options of electronBundles(root, path.join(scratch, 'dist/electron'))) await build({ ...options, sourcemap: false, logLevel: 'error' });
     fs.mkdirSync(path.join(scratch, 'assets'));
     fs.copyFileSync(path.join(root, 'assets/sample-profile.txt'), path.join(scratch, 'assets/sample-profile.txt'));
     libraryDir = path.join(scratch, 'library');
@@ -183,6 +177,22 @@ describe('main.cjs boot and shutdown (fake electron, real core)', () => {
       ok: boolean;
     };
     assert.equal(foreign.ok, false);
+  });
+
+  it('a large file is read by the bundled parsing worker beside main.cjs, with its progress sent to the window', async () => {
+    const event = { sender: fake.windows[0]!.webContents, senderFrame: { url: rendererUrl, parent: null } };
+    const text = bibtexLibrary(800);
+    assert.ok(text.length > 256 * 1024);
+    const sentBefore = fake.windows[0]!.webContents.sent.length;
+    const reply = (await fake.handlers.get(channelFor('previewImport'))!(event, text, { jobId: 'boot', fileName: 'big.bib' })) as {
+      ok: boolean;
+      value: { ok: boolean; source: string; newCount: number };
+    };
+    assert.equal(reply.ok, true, JSON.stringify(reply));
+    assert.deepEqual([reply.value.ok, reply.value.source, reply.value.newCount], [true, 'bibtex', 800]);
+    const progress = fake.windows[0]!.webContents.sent.slice(sentBefore).filter(([, change]) => (change as { kind?: string }).kind === 'import-progress');
+    assert.ok(progress.length > 0, 'progress reached the window');
+    assert.ok(fs.existsSync(path.join(scratch, 'dist/electron/parse-worker.cjs')));
   });
 
   it('quit waits for the library to close, then exits 0 and releases the library', async () => {

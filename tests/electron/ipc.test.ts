@@ -36,6 +36,8 @@ const VALID_ARGS: Record<FolioMethod, unknown[]> = {
   deleteTag: ['rl'],
   restoreTag: [{ tag: { name: 'rl', color: '#3a7bd5' }, paperIds: ['p-3f9a1c2b7d10'] }],
   exportLibrary: ['bibtex'],
+  planReparse: [],
+  commitReparse: [],
   sampleProfile: [],
   saveStatus: [],
   retryUnsaved: [],

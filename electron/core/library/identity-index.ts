@@ -27,22 +27,31 @@ export class IdentityIndex {
   private readonly byKey: Ids = new Map();
   private readonly byDoi: Ids = new Map();
   private readonly byArxivId: Ids = new Map();
+  /** Every paper by the first words of its key: where a cut title looks for the full one. */
   private readonly byKeyPrefix: Ids = new Map();
+  /** Papers whose title is cut, by the first words of their key: where a full title looks for its cut form. */
+  private readonly cutByKeyPrefix: Ids = new Map();
 
   add(id: string, identity: PaperIdentity): void {
     add(this.byKey, identity.key, id);
-    add(this.byKeyPrefix, keyPrefix(identity.key), id);
+    const prefix = keyPrefix(identity.key);
+    add(this.byKeyPrefix, prefix, id);
+    if (identity.titleCut) add(this.cutByKeyPrefix, prefix, id);
     if (identity.doi !== null) add(this.byDoi, identity.doi, id);
     if (identity.arxivId !== null) add(this.byArxivId, identity.arxivId, id);
   }
 
-  /** Ids of the papers that may be the same as `identity`: the same DOI, arXiv id, title key or first words of it. */
+  /**
+   * Ids of the papers that may be the same as `identity`: the same DOI, arXiv id or title key, and the papers one of
+   * the two titles may be cut from (first words alike). A full title meets only cut ones there: the first words of
+   * titles are shared by hundreds of papers ("a survey of"), and only a cut makes them a candidate.
+   */
   candidates(identity: PaperIdentity): Set<string> {
     const ids = new Set<string>();
     collect(this.byDoi, identity.doi, ids);
     collect(this.byArxivId, identity.arxivId, ids);
     collect(this.byKey, identity.key, ids);
-    collect(this.byKeyPrefix, keyPrefix(identity.key), ids);
+    collect(identity.titleCut ? this.byKeyPrefix : this.cutByKeyPrefix, keyPrefix(identity.key), ids);
     return ids;
   }
 }

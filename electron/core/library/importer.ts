@@ -13,6 +13,7 @@ import {
   mergedNotice,
   type MatchReason,
   type PaperIdentity,
+  type SeenPaper,
 } from '../same-paper.js';
 import { normalizeKey, titleKey } from '../text.js';
 import { InvalidImportError } from './errors.js';
@@ -96,7 +97,7 @@ export interface DetailedPlan {
 const METRIC_KEYS = ['hIndex', 'papers', 'citations', 'novelty', 'aiScore'] as const;
 
 /** The five metrics every profile has, of a source's metrics (a profile's `metrics`). */
-function headlineMetrics(metrics: SourceMetrics): ProfileMetrics {
+export function headlineMetrics(metrics: SourceMetrics): ProfileMetrics {
   return { hIndex: metrics.hIndex, papers: metrics.papers, citations: metrics.citations, novelty: metrics.novelty, aiScore: metrics.aiScore };
 }
 
@@ -106,7 +107,7 @@ export function sameMetrics(a: SourceMetrics, b: SourceMetrics): boolean {
   return true;
 }
 
-function showsMetrics(metrics: SourceMetrics): boolean {
+export function showsMetrics(metrics: SourceMetrics): boolean {
   return Object.values(metrics).some((value) => value !== null);
 }
 
@@ -189,8 +190,14 @@ function mergeIntoRecord(record: PaperRecord, listing: SourcePaper, source: Sour
   return next;
 }
 
-const describeEntry = (entry: Entry) => ({ identity: entry.identity, date: entry.record.date });
-const describeStored = (stored: PaperRecord) => ({ identity: identityOf(stored, stored.key), date: stored.date });
+/** A paper a listing may be: one of this import's own, or a stored one no earlier listing took. */
+type Candidate = { entry: Entry } | { stored: PaperRecord };
+
+function describeCandidate(candidate: Candidate): SeenPaper {
+  if ('entry' in candidate) return { identity: candidate.entry.identity, date: candidate.entry.record.date, authors: candidate.entry.record.authors };
+  const { stored } = candidate;
+  return { identity: identityOf(stored, stored.key), date: stored.date, authors: stored.authors };
+}
 
 export function planImportDetailed(input: SourceResult, view: CatalogView): DetailedPlan {
   const result = validateResult(input);
@@ -208,34 +215,34 @@ export function planImportDetailed(input: SourceResult, view: CatalogView): Deta
     const listing = listingOf(paper);
     const date = listing.date ?? '';
     const identity = identityOf(listing, keys[index] as string);
-    const ownCandidates = [...own.candidates(identity)].map((id) => entryById.get(id) as Entry);
-    // Listed twice in this import (a stored paper one listing matched is that entry): one paper, the richer data.
-    const twin = findSamePaper(identity, date, ownCandidates, describeEntry);
-    if (twin) {
-      const entry = twin.candidate;
+    // This import's own papers (a stored paper one of them matched is that entry) and the stored papers not yet
+    // matched, together: the strongest match wins, wherever it is.
+    const candidates: Candidate[] = [];
+    for (const id of own.candidates(identity)) candidates.push({ entry: entryById.get(id) as Entry });
+    for (const id of view.candidateIds(identity)) {
+      const stored = claimed.has(id) ? undefined : view.paper(id);
+      if (stored) candidates.push({ stored });
+    }
+    const found = findSamePaper(identity, date, listing.authors, candidates, describeCandidate);
+    if (found && 'entry' in found.candidate) {
+      // Listed twice in this import: one paper, the richer data.
+      const entry = found.candidate.entry;
       const shownDate = entry.record.date;
       entry.paper = mergeRichest(entry.paper, {}, source, listing, source)?.paper ?? entry.paper;
       entry.record = mergeIntoRecord(entry.record, listing, source);
       entry.changed = !entry.isNew && entry.record !== view.paper(entry.id);
       entry.identity = identityOf(entry.record, entry.record.key);
       own.add(entry.id, entry.identity);
-      notices.push(mergedNotice(entry.paper.title, shownDate, date));
+      notices.push(mergedNotice(entry.paper.title, shownDate, date, found.reason));
       continue;
     }
-    const storedCandidates: PaperRecord[] = [];
-    for (const id of view.candidateIds(identity)) {
-      const stored = claimed.has(id) ? undefined : view.paper(id);
-      if (stored) storedCandidates.push(stored);
-    }
-    const found = findSamePaper(identity, date, storedCandidates, describeStored);
     if (!found) {
-      const apartStored = findKeptApart(identity, date, storedCandidates, describeStored);
-      const apart = apartStored?.date ?? findKeptApart(identity, date, ownCandidates, describeEntry)?.record.date;
-      if (apart !== undefined) notices.push(keptApartNotice(listing.title, apart, date));
+      const apart = findKeptApart(identity, date, candidates, describeCandidate);
+      if (apart !== undefined) notices.push(keptApartNotice(listing.title, describeCandidate(apart).date, date));
     }
-    const stored = found?.candidate;
+    const stored = found && 'stored' in found.candidate ? found.candidate.stored : undefined;
     if (stored && found && found.reason.startsWith('same title') && datesDiffer(stored.date, date)) {
-      notices.push(mergedNotice(stored.title, stored.date, date));
+      notices.push(mergedNotice(stored.title, stored.date, date, found.reason));
     }
     const id = stored?.id ?? freshId(identity.key, claimed, view);
     claimed.add(id);

@@ -194,7 +194,7 @@ function mergeSamePapers(listings: readonly ListedPaper[], warnings: string[]): 
   const papers: ListedPaper[] = [];
   const identities: PaperIdentity[] = [];
   const byKey = new Map<string, number[]>();
-  const describe = (i: number) => ({ identity: identities[i] as PaperIdentity, date: (papers[i] as ListedPaper).date });
+  const describe = (i: number) => ({ identity: identities[i] as PaperIdentity, date: (papers[i] as ListedPaper).date, authors: (papers[i] as ListedPaper).authors });
   for (const paper of listings) {
     const key = titleKey(paper.title);
     if (key === '') {
@@ -204,7 +204,7 @@ function mergeSamePapers(listings: readonly ListedPaper[], warnings: string[]): 
     // A page has no identifiers, so only papers with its title key can be the same one.
     const identity = identityOf(paper, key);
     const same = byKey.get(key) ?? [];
-    const twin = findSamePaper(identity, paper.date, same, describe);
+    const twin = findSamePaper(identity, paper.date, paper.authors, same, describe);
     if (twin !== undefined) {
       const kept = papers[twin.candidate] as ListedPaper;
       papers[twin.candidate] = mergeRichest(kept, {}, 'profile-page', paper, 'profile-page')?.paper ?? kept;

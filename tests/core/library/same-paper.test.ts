@@ -42,15 +42,16 @@ for (const row of matchRows) {
   });
 }
 
-test('findSamePaper: the strongest reason wins, then the closest date; a tie goes to the first', () => {
-  const candidates = [
-    { side: { title: 'T', year: 2020 }, date: '2020-03-01' },
-    { side: { title: 'T', year: 2021 }, date: '2021-02-01' },
-    { side: { title: 'T', year: 2021 }, date: '2021-12-01' },
-    { side: { title: 'Other', year: 2030, doi: '10.1/x' }, date: '2030' },
+test('findSamePaper: the strongest reason wins, then shared authors, then the closest date; a tie goes to the first', () => {
+  type Candidate = { side: Side; date: string; authors: string[] };
+  const candidates: Candidate[] = [
+    { side: { title: 'T', year: 2020 }, date: '2020-03-01', authors: ['Ada Lovelace'] },
+    { side: { title: 'T', year: 2021 }, date: '2021-02-01', authors: ['Ada Lovelace'] },
+    { side: { title: 'T', year: 2021 }, date: '2021-12-01', authors: ['Ada Lovelace'] },
+    { side: { title: 'Other', year: 2030, doi: '10.1/x' }, date: '2030', authors: [] },
   ];
-  const find = (side: Side, date: string) =>
-    findSamePaper(id(side), date, candidates, (c) => ({ identity: id(c.side), date: c.date }))?.candidate.date;
+  const find = (side: Side, date: string, authors: string[] = ['A Lovelace'], within = candidates) =>
+    findSamePaper(id(side), date, authors, within, (c) => ({ identity: id(c.side), date: c.date, authors: c.authors }))?.candidate.date;
   assert.equal(find({ title: 'T', year: 2021 }, '2021-06-01'), '2021-02-01');
   assert.equal(find({ title: 'T', year: 2021 }, '2021-11-01'), '2021-12-01');
   assert.equal(find({ title: 'T', year: 2022 }, '2022-06-01'), '2021-12-01');
@@ -58,6 +59,13 @@ test('findSamePaper: the strongest reason wins, then the closest date; a tie goe
   assert.equal(find({ title: 'T', year: 2021, doi: '10.1/x' }, '2021-06-01'), '2030', 'a shared DOI beats a close date');
   assert.equal(find({ title: 'T', year: 2021 }, '2021'), '2021-02-01', 'a year alone is the start of that year');
   assert.equal(find({ title: 'T', year: null }, ''), '2020-03-01', 'no date: the first that matches');
+  // Two stored papers with one title and year (different DOIs): the one sharing authors, whatever the dates say.
+  const twins: Candidate[] = [
+    { side: { title: 'Safe Excavators', year: 2023, doi: '10.9/other' }, date: '2023', authors: ['Else Nobody'] },
+    { side: { title: 'Safe Excavators', year: 2023, doi: '10.1/lra' }, date: '2023-07-06', authors: ['Tomás Ibarra', 'Ricardo Salinas'] },
+  ];
+  assert.equal(find({ title: 'safe excavators', year: 2023 }, '2023', ['T Ibarra', 'R Salinas'], twins), '2023-07-06');
+  assert.equal(find({ title: 'safe excavators', year: 2023 }, '2023', ['Else Nobody'], twins), '2023');
 });
 
 const keyRows: Array<{ title: string; key: string }> = [

@@ -1,7 +1,7 @@
 // When the disk refuses a write: edits are reported as not saved, kept in memory and retried; best-effort work
 // (backups, compaction) fails without failing anything; the save status says which is which.
 import assert from 'node:assert/strict';
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 import type { SaveStatus } from '../../../electron/core/api.js';
@@ -281,3 +281,34 @@ test('FolioCore retries unsaved edits on its timer once the disk takes them agai
   await saved.finally(() => clearInterval(appAlive)); // no retryUnsaved() call: the timer did it
   assert.match(await readFile(path.join(dir, 'user.journal'), 'utf8'), /later/);
 });
+
+test('repairs started at open that the disk refuses are in the save status before any change, and clear once done', async (t) => {
+  const dir = await libraryPath(t);
+  const first = await Library.open(dir);
+  await first.commitImport('raw', parsed('A B', [paper('One')]), 1);
+  const id = first.papers()[0]?.id ?? '';
+  await first.setNote(id, 'kept');
+  await first.close();
+  await writeFile(path.join(dir, 'library.json'), '{ damaged'); // the open plans: move it aside, write the backup back
+  const remove = faults.inject({ site: 'move-aside', op: 'rename', kind: 'ENOSPC' });
+  const core = await FolioCore.open(dir); // the app's default: repairs start right after open
+  t.after(() => core.close());
+  const warned = await waitForStatus(core, (status) => status.warnings.some((w) => w.startsWith('The library could not be repaired yet')));
+  assert.equal(warned.unsavedEdits, 0, 'nothing the user did is unsaved');
+  remove();
+  await core.setNote(id, 'after'); // the first change runs the repairs again
+  assert.deepEqual((await core.saveStatus()).warnings, []);
+});
+
+async function waitForStatus(core: FolioCore, wanted: (status: SaveStatus) => boolean): Promise<SaveStatus> {
+  const now = await core.saveStatus();
+  if (wanted(now)) return now;
+  return new Promise((resolve) => {
+    const stop = core.onChanged((change) => {
+      if (change.kind === 'save-status' && wanted(change.status)) {
+        stop();
+        resolve(change.status);
+      }
+    });
+  });
+}

@@ -5,7 +5,7 @@
 // browser puts the header, footer or section headings does not matter.
 import { readArxivEntry, ID_LINE } from './arxiv-entry.js';
 import { emptyMetrics, parseCount } from './fields.js';
-import { textLines } from './page-lines.js';
+import { DETECT_TEXT_LIMIT, textLines } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 const SECTION_HEADING = /^(?:New submissions|Cross submissions|Cross-lists|Replacement submissions|Replacements)\b/;
@@ -156,6 +156,6 @@ export const arxivSource: ImportSource = {
   id: 'arxiv',
   label: 'arXiv listing or search results',
   version: 1,
-  detect: (text) => confidence(scan(textLines(text))),
+  detect: (text) => (typeof text === 'string' ? confidence(scan(textLines(text.slice(0, DETECT_TEXT_LIMIT)))) : 0),
   parse: parseArxiv,
 };

@@ -4,7 +4,7 @@
 // order in which a browser copies the sidebar, person box, year headings and coauthor index does not matter.
 import { buildRecord, dropHomonymNumber, hasVenue, isAuthorsLine, readRecordKey } from './dblp-record.js';
 import { emptyMetrics, parseCount } from './fields.js';
-import { textLines } from './page-lines.js';
+import { DETECT_TEXT_LIMIT, textLines } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 const YEAR_HEADING = /^(?:19|20)\d{2}$/;
@@ -211,6 +211,6 @@ export const dblpSource: ImportSource = {
   id: 'dblp',
   label: 'dblp person page',
   version: 1,
-  detect: (text) => confidence(scan(textLines(text))),
+  detect: (text) => (typeof text === 'string' ? confidence(scan(textLines(text.slice(0, DETECT_TEXT_LIMIT)))) : 0),
   parse: parseDblp,
 };

@@ -4,7 +4,7 @@
 // their headings, so their order on the page (and the order of the header blocks) does not matter.
 import { emptyMetrics, parseCount } from './fields.js';
 import { buildWork, isAnchorAt, isListControl, isWorkDetailLine, workTailLength } from './orcid-work.js';
-import { textLines } from './page-lines.js';
+import { DETECT_TEXT_LIMIT, textLines } from './page-lines.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceProfile, type SourceResult } from './types.js';
 
 const SECTION =
@@ -171,6 +171,6 @@ export const orcidSource: ImportSource = {
   id: 'orcid',
   label: 'ORCID record',
   version: 1,
-  detect: (text) => confidence(scan(textLines(text))),
+  detect: (text) => (typeof text === 'string' ? confidence(scan(textLines(text.slice(0, DETECT_TEXT_LIMIT)))) : 0),
   parse: parseOrcid,
 };

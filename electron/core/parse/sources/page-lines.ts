@@ -4,8 +4,11 @@
 import { normalizeLines } from '../normalize-text.js';
 import { parseCount } from './fields.js';
 
-/** Detection reads at most this much: every page Folio reads fits, and detect() stays cheap on a large file. */
-export const DETECT_TEXT_LIMIT = 1_000_000;
+/**
+ * Detection reads at most this much of a text: a page shows its structure in far less (a Scholar profile is ~30 KB),
+ * and every source rates every text, so a 5 MB BibTeX file must not cost each page source a full read.
+ */
+export const DETECT_TEXT_LIMIT = 256 * 1024;
 
 export interface PageLine {
   /** The line's table cells (a copied table row separates them with tabs); one cell for ordinary text. */

@@ -5,6 +5,7 @@
 import { normalizeLines } from '../normalize-text.js';
 import { emptyPaper, normalizeDoi, parseLooseDate, type LooseDate } from './fields.js';
 import { isTruncationMarker } from './author-lists.js';
+import { DETECT_TEXT_LIMIT } from './page-lines.js';
 import { arxivCategory, arxivIdIn, capWarnings, cleanParagraphs, cleanText, invertedName } from './reference-fields.js';
 import { NotThisSourceError, type ImportSource, type SourcePaper, type SourceResult } from './types.js';
 
@@ -56,13 +57,13 @@ function readRecords(text: string): RisReading {
   return reading;
 }
 
-/** Counts tag lines without building records: detect runs on every paste, whatever its kind. */
+/** Counts tag lines (of the start of the text) without building records: detect runs on every paste, whatever its kind. */
 function detect(text: string): number {
   let content = 0;
   let tagged = 0;
   let opened = 0;
   let titled = 0;
-  for (const line of normalizeLines(text)) {
+  for (const line of normalizeLines(text.slice(0, DETECT_TEXT_LIMIT))) {
     if (line === '') continue;
     content++;
     const tag = TAG_LINE.exec(line)?.[1];

@@ -1,0 +1,2 @@
+/** The executable to launch, or undefined for Playwright's own Chromium. */
+export function chosenChromium(): string | undefined;
