@@ -35,6 +35,10 @@
  *   (overlay)  "Drop files to import"          — while files are dragged over the window
  *   button     "Try the sample profile"        — empty library only
  *   region     "Notifications"                 — toasts (aria-live polite); buttons "Undo", "Dismiss notification"
+ *   region     "Improved parser"               — while stored imports are stale: button "Re-read N stored imports with the
+ *                                                improved parser" (opens dialog "Re-read stored imports": list "Imports to
+ *                                                re-read", tables "Corrections from <import>", buttons "Cancel" / "Apply"),
+ *                                                button "Not now"
  *   alert      (class save-banner)             — while edits are not saved: the "Not saved: …" line, how many changes
  *                                                wait, button "Retry"; not dismissable. status "Save warnings": failing
  *                                                backups / compaction
@@ -55,6 +59,7 @@ import { DropOverlay } from './components/DropOverlay.js';
 import { ImportDialogHost } from './components/ImportDialog.js';
 import { PaperList } from './components/PaperList.js';
 import { ProfileHeader } from './components/ProfileHeader.js';
+import { ReparseBanner } from './components/ReparseBanner.js';
 import { ResizeHandle } from './components/ResizeHandle.js';
 import { SaveBanner } from './components/SaveBanner.js';
 import { SearchBar } from './components/SearchBar.js';
@@ -301,6 +306,7 @@ export function App() {
         </header>
 
         <SaveBanner />
+        <ReparseBanner />
         {problems.length > 0 && !problemsDismissed ? (
           <div className="banner" role="alert">
             <div>

@@ -49,9 +49,10 @@ export class FolioHarness {
     public core: FolioCore,
   ) {}
 
-  /** A fresh temp library folder with its own core. */
-  static async start(): Promise<FolioHarness> {
+  /** A fresh temp library folder with its own core; `prepare` may first put a library there (a fixture's copy). */
+  static async start(prepare?: (dir: string) => Promise<void>): Promise<FolioHarness> {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'folio-e2e-'));
+    await prepare?.(dir);
     const core = await FolioCore.open(dir, { samplePath: path.join(root, 'assets', 'sample-profile.txt') });
     return new FolioHarness(dir, core);
   }
