@@ -2,17 +2,16 @@
 // library (a compromised or buggy renderer must not be able to write garbage), and the browser test
 // bridge uses the same path so the e2e suite exercises it too.
 import { z } from 'zod';
-import { FOLIO_METHODS, type FolioApi, type FolioMethod } from './api.js';
+import { FOLIO_METHODS, MAX_IMPORT_CHARS, type FolioApi, type FolioMethod } from './api.js';
 import { READING_STATUSES } from './model.js';
 import { SOURCE_IDS } from './parse/sources/types.js';
 
-const MAX_PASTE_CHARS = 20_000_000; // ~20 MB of text: far above any real profile page, bounds memory.
 const MAX_NOTE_CHARS = 2_000_000;
 const paperId = z.string().min(1).max(64);
 const tagName = z.string().trim().min(1).max(100);
 const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3a7bd5');
 const status = z.enum(READING_STATUSES);
-const paste = z.string().max(MAX_PASTE_CHARS);
+const paste = z.string().max(MAX_IMPORT_CHARS);
 const jobId = z.string().min(1).max(100);
 const importOptions = z
   .object({
@@ -20,6 +19,7 @@ const importOptions = z
     source: z.enum(SOURCE_IDS).optional(),
     fileName: z.string().max(1000).optional(),
     jobId: jobId.optional(),
+    previewLimit: z.number().int().min(0).optional(),
   })
   .strict();
 
@@ -65,6 +65,8 @@ export const ARGUMENT_SCHEMAS = {
   deleteTag: z.tuple([tagName]),
   restoreTag: z.tuple([tagDeletion]),
   exportLibrary: z.tuple([z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown'])]),
+  planReparse: z.tuple([]),
+  commitReparse: z.tuple([]),
   sampleProfile: z.tuple([]),
   saveStatus: z.tuple([]),
   retryUnsaved: z.tuple([]),

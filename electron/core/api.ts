@@ -6,6 +6,7 @@ import type {
   MetricsSnapshot,
   PaperRecord,
   ProfileMetrics,
+  ProvenanceField,
   ReadingStatus,
   StoredImportOptions,
   TagDefinition,
@@ -127,6 +128,11 @@ export interface LibraryOverview {
   libraryDir: string;
   /** Problems found when the library was opened (e.g. a corrupt file moved aside and a backup loaded). */
   problems: string[];
+  /**
+   * Stored imports read by an older version of their source's parser than Folio's: what "Re-read N stored imports
+   * with the improved parser" offers (planReparse, commitReparse). 0 when every import is current.
+   */
+  staleImports: number;
 }
 
 /**
@@ -139,6 +145,11 @@ export interface ImportOptions extends StoredImportOptions {
    * off the main thread), and cancelImport(jobId) stops it. Not kept with the import.
    */
   jobId?: string;
+  /**
+   * previewImport lists at most this many papers (newCount and presentCount still count every one): a window cannot
+   * take 10,000 previewed papers in one reply without holding its thread. A commit ignores it; not kept either.
+   */
+  previewLimit?: number;
 }
 
 /** Which paper already in the library an incoming one is, and why ("same DOI", "same title", …). */
@@ -157,6 +168,31 @@ export interface ImportPreviewPaper extends SourcePaper {
   match: PaperMatch | null;
 }
 
+/** The longest text previewImport and commitImport take (UTF-16 units): far above any real page or reference file. */
+export const MAX_IMPORT_CHARS = 20_000_000;
+
+/**
+ * What restoring a Folio backup (a `folio-json` import) does, or did: the preview and the result carry it. Into an
+ * empty library everything is new; into a library that has some of it, papers merge by the usual matching (the
+ * library's ids kept), profiles' histories are unioned, tags added (existing colours kept), and user data is applied
+ * only where the library has none for that paper (tags are unioned; a different existing note or status is kept).
+ */
+export interface RestoreCounts {
+  papersNew: number;
+  /** Backup papers that are papers already in the library (merged into them). */
+  papersMerged: number;
+  profilesNew: number;
+  profilesMerged: number;
+  /** Tags the library did not have (existing ones keep their colour). */
+  tagsNew: number;
+  /** Papers whose tags, note or status the backup changed. */
+  userDataApplied: number;
+  /** Papers whose existing note differs from the backup's: the library's note is kept. */
+  notesKept: number;
+  /** Papers whose existing reading status differs from the backup's: the library's status is kept. */
+  statusesKept: number;
+}
+
 /** Why an import did not happen; `cancelled` when cancelImport stopped it (nothing was changed either way). */
 export type ImportRefusal = { ok: false; error: string; cancelled?: true };
 
@@ -173,11 +209,14 @@ export type ImportPreview =
       /** Set when this profile is already in the library (the import will update it). */
       existingProfileId: string | null;
       metricsChanged: boolean;
+      /** Every paper read, in the text's order; the first previewLimit of them when that option was given. */
       papers: ImportPreviewPaper[];
       newCount: number;
       presentCount: number;
       /** The parser's warnings, then the store's notices (papers merged or kept apart, a doubtful profile merge). */
       warnings: string[];
+      /** Set for a Folio backup (source `folio-json`): what restoring it will do. */
+      restore?: RestoreCounts;
     }
   | ImportRefusal;
 
@@ -197,8 +236,80 @@ export type ImportResult =
       metricsChanged: boolean;
       /** As ImportPreview's: what the user was told in the preview, said again after the import. */
       warnings: string[];
+      /** Set for a Folio backup (source `folio-json`): what restoring it did. */
+      restore?: RestoreCounts;
     }
   | ImportRefusal;
+
+/** One field of a stored paper that re-reading an import corrects (it came from that import's source). */
+export interface ReparseCorrection {
+  paperId: string;
+  /** The paper's title as the library shows it now. */
+  title: string;
+  field: ProvenanceField;
+  /** The values as text ("" = none; authors joined with ", "). */
+  before: string;
+  after: string;
+}
+
+/** A profile metric that re-reading an import corrects (in the snapshot that import took). */
+export interface ReparseMetricChange {
+  profileId: string;
+  profileName: string;
+  metric: string;
+  before: number | null;
+  after: number | null;
+}
+
+/** What re-reading one stored import changes. Lists hold at most REPARSE_LIST_LIMIT items; the counts are exact. */
+export interface ReparseImport {
+  importId: string;
+  source: SourceId;
+  /** What the source is called ("Profile page"). */
+  sourceLabel: string;
+  /** What the UI names the import by: its file name, else its profile's name, else the source's label. */
+  label: string;
+  /** When it was imported (ISO). */
+  importedAt: string;
+  /** The parser version that read it, and the one that reads it now. */
+  fromVersion: number;
+  toVersion: number;
+  newPaperCount: number;
+  /** Titles of papers the old parse missed (they are added). */
+  newPapers: string[];
+  correctionCount: number;
+  corrections: ReparseCorrection[];
+  metricChanges: ReparseMetricChange[];
+  /** Why the text could not be read again (it is missing, or the source refuses it now); null when it was. */
+  error: string | null;
+}
+
+/** What re-reading every stale import would do (FolioApi.planReparse); nothing is written by planning. */
+export interface ReparsePlan {
+  /** Imports read by an older parser version (LibraryOverview.staleImports). */
+  staleImports: number;
+  newPapers: number;
+  /** Stored papers with at least one corrected field, and the fields corrected. */
+  correctedPapers: number;
+  correctedFields: number;
+  metricChanges: number;
+  /** Imports that cannot be read again (see ReparseImport.error); committing marks them read all the same. */
+  failedImports: number;
+  imports: ReparseImport[];
+}
+
+/** What commitReparse did: the plan's counts, as applied. */
+export interface ReparseResult {
+  reread: number;
+  added: number;
+  correctedPapers: number;
+  correctedFields: number;
+  metricChanges: number;
+  failedImports: number;
+}
+
+/** The most items a ReparseImport lists (newPapers, corrections); its counts are exact. */
+export const REPARSE_LIST_LIMIT = 200;
 
 export type ExportFormat = 'json' | 'bibtex' | 'csl-json' | 'ris' | 'markdown';
 
@@ -259,6 +370,17 @@ export interface FolioApi {
   deleteTag(name: string): Promise<TagDeletion>;
   restoreTag(deletion: TagDeletion): Promise<void>;
   exportLibrary(format: ExportFormat): Promise<string>;
+  /**
+   * What re-reading the stored texts of stale imports (their source's parser improved since) would change: papers
+   * the old parse missed, fields that came from that source and now read differently, profile metrics. Writes
+   * nothing. User data and fields that came from another source are never touched.
+   */
+  planReparse(): Promise<ReparsePlan>;
+  /**
+   * Applies what planReparse shows (planned again, against the library as it is now) as one atomic commit, and
+   * marks the imports as read by the current parsers. Nothing stale: nothing is written.
+   */
+  commitReparse(): Promise<ReparseResult>;
   /** The bundled sample profile page text, for the empty library's "Try the sample profile". */
   sampleProfile(): Promise<string>;
   /** Whether every edit is on disk; changes arrive as 'save-status' changes. */
@@ -289,6 +411,8 @@ export const FOLIO_METHODS = [
   'deleteTag',
   'restoreTag',
   'exportLibrary',
+  'planReparse',
+  'commitReparse',
   'sampleProfile',
   'saveStatus',
   'retryUnsaved',

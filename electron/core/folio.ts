@@ -17,14 +17,17 @@ import type {
   PaperRow,
   ProfileDetail,
   ProfileSummary,
+  ReparsePlan,
+  ReparseResult,
   SaveStatus,
   TagDeletion,
   ViewPage,
   ViewQuery,
 } from './api.js';
 import { exportLibrary } from './export/index.js';
-import { Library, UnknownPaperError } from './library/index.js';
-import type { PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
+import { Library, UnknownPaperError, type StoredRead } from './library/index.js';
+import type { ImportRecord, PaperRecord, ProfileRecord, ReadingStatus } from './model.js';
+import { errorMessage } from './library/errors.js';
 import { normalizeKey } from './text.js';
 import { OFF_THREAD_CHARS, ParseCancelledError, ParseWorkers } from './parse/parse-off-thread.js';
 import { SOURCES, UnreadableTextError, parseText } from './parse/sources/registry.js';
@@ -349,7 +352,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         profile: result.profile,
         existingProfileId: plan.existingProfileId,
         metricsChanged: plan.metricsChanged,
-        papers,
+        papers: options.previewLimit === undefined ? papers : papers.slice(0, options.previewLimit),
         newCount,
         presentCount: papers.length - newCount,
         warnings: result.warnings.concat(plan.notices),
@@ -366,7 +369,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       this.progress(options.jobId, 'commit', 0, steps);
       // The last moment to cancel: from here the import is one atomic write, and it finishes.
       if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
-      const { jobId: _jobId, ...kept } = options;
+      const { jobId: _jobId, previewLimit: _limit, ...kept } = options;
       const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
       this.progress(options.jobId, 'commit', steps, steps);
       return {
@@ -468,7 +471,45 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       tags: this.library.tagDefinitions().map((tag) => ({ ...tag, count: tagCounts.get(tag.name) ?? 0 })),
       libraryDir: this.library.dir,
       problems: [...this.library.problems],
+      staleImports: this.staleImports().length,
     };
+  }
+
+  /** Imports read by an older version of their source's parser than Folio has now. */
+  private staleImports(): ImportRecord[] {
+    return this.library.imports().filter((record) => SOURCES[record.source].version > record.parserVersion);
+  }
+
+  /**
+   * Each stale import's stored text read again by its source (the one it was read as, not detected anew) with the
+   * options it was imported with (a corrected profile name), or why it cannot be.
+   */
+  private async readStaleImports(): Promise<StoredRead[]> {
+    const reads: StoredRead[] = [];
+    for (const record of this.staleImports()) {
+      const { version, label: sourceLabel } = SOURCES[record.source];
+      const read = { record, version, sourceLabel };
+      let text: string;
+      try {
+        text = await this.library.readImportText(record);
+      } catch (error) {
+        reads.push({ ...read, result: null, error: errorMessage(error) });
+        continue;
+      }
+      const options: ImportOptions = { source: record.source };
+      if (record.options.profileName !== undefined) options.profileName = record.options.profileName;
+      const parsed = await this.readImport(text, options, new AbortController().signal);
+      reads.push(parsed.ok ? { ...read, result: parsed.result, error: null } : { ...read, result: null, error: parsed.error });
+    }
+    return reads;
+  }
+
+  async planReparse(): Promise<ReparsePlan> {
+    return this.library.planReparse(await this.readStaleImports());
+  }
+
+  async commitReparse(): Promise<ReparseResult> {
+    return this.library.commitReparse(await this.readStaleImports());
   }
 
   async query(view: ViewQuery): Promise<ViewPage> {

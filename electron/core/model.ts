@@ -71,6 +71,11 @@ export interface PaperRecord {
   /** Every source that listed this paper, in the order they first did. */
   sources: SourceId[];
   fieldSources: FieldSources;
+  /**
+   * The citation key given when the paper entered the library ("sessa2024bond"), unique in it and never changed.
+   * Papers stored before keys were kept have none: theirs is computed in library order (library/cite-keys.ts).
+   */
+  citeKey?: string;
 }
 
 export interface MetricsSnapshot {

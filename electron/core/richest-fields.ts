@@ -119,9 +119,9 @@ export interface Merged<T> {
 }
 
 /**
- * `held` with every field for which `incoming` (read from `incomingSource`) has the richer value; null when none
- * does. `heldSources` says where held values came from (a value it does not name came from `heldSource`, e.g. a
- * record stored before sources were kept). Never mutates its arguments.
+ * `held` with every field (of `fields`) for which `incoming` (read from `incomingSource`) has the richer value; null
+ * when none does. `heldSources` says where held values came from (a value it does not name came from `heldSource`,
+ * e.g. a record stored before sources were kept). Never mutates its arguments.
  */
 export function mergeRichest<T extends MergeableFields>(
   held: T,
@@ -129,12 +129,13 @@ export function mergeRichest<T extends MergeableFields>(
   heldSource: SourceId,
   incoming: MergeableFields,
   incomingSource: SourceId,
+  fields: readonly ProvenanceField[] = PROVENANCE_FIELDS,
 ): Merged<T> | null {
   let paper: T | null = null;
   const fieldSources: FieldSources = { ...heldSources };
   const changed: ProvenanceField[] = [];
   const offered: Held = { paper: incoming, source: incomingSource };
-  for (const field of PROVENANCE_FIELDS) {
+  for (const field of fields) {
     if (sameValue(held[field], incoming[field])) continue; // the same value from a better source changes nothing shown
     if (!RICHER[field]({ paper: held, source: heldSources[field] ?? heldSource }, offered)) continue;
     copyField((paper ??= { ...held }), incoming, field);

@@ -6,6 +6,7 @@ import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, scre
 import { FolioCore } from '../core/folio.js';
 import { defaultCacheDir } from '../core/index-cache.js';
 import { electronExportDialogs, exportLibraryToFile } from './export-file.js';
+import { electronImportDialog } from './import-files.js';
 import { registerIpc } from './ipc.js';
 import { resolveLibraryDir } from './library-dir.js';
 import { askBeforeQuittingWithUnsavedEdits, describeBootFailure, installGracefulQuit, type ShutdownStep } from './lifecycle.js';
@@ -120,6 +121,7 @@ async function boot(): Promise<void> {
   const actions = createMenuActions({
     getWebContents: liveWebContents,
     readClipboardText: () => clipboard.readText(),
+    chooseImportFiles: electronImportDialog(dialog, liveWindow),
     openPath: (dir) => shell.openPath(dir),
     libraryDir: openCore.dir,
     nativeTheme,

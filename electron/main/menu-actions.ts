@@ -1,6 +1,8 @@
 // What the menu items do. Page-side actions go to the renderer over MENU_CHANNEL (window.folioMenu);
 // the rest (export, reveal, theme, about) happen here in main.
+import { errorMessage } from '../core/library/errors.js';
 import { MENU_CHANNEL, type MenuActionEvent } from '../shared/channels.js';
+import { readImportFiles } from './import-files.js';
 import type { MenuActions } from './menu.js';
 import type { ThemeSource } from './window-state.js';
 import type { WebContentsLike } from './ipc.js';
@@ -9,6 +11,8 @@ export interface MenuActionDeps {
   getWebContents: () => WebContentsLike | null;
   /** Electron 45's clipboard.readText() is a promise (modelled on navigator.clipboard). */
   readClipboardText: () => Promise<string>;
+  /** The native open dialog for File ▸ Import File…: the chosen paths, [] when cancelled. */
+  chooseImportFiles: () => Promise<string[]>;
   /** Opens a folder in the file manager; resolves to an error message, '' on success (like shell.openPath). */
   openPath: (dir: string) => Promise<string>;
   libraryDir: string;
@@ -27,14 +31,22 @@ export function sendMenuAction(getWebContents: () => WebContentsLike | null, eve
 }
 
 export function createMenuActions(deps: MenuActionDeps): MenuActions {
-  const report = (what: string) => (error: unknown) =>
-    deps.showError(what, error instanceof Error ? error.message : String(error));
+  const report = (what: string) => (error: unknown) => deps.showError(what, errorMessage(error));
   return {
     importFromClipboard() {
       deps
         .readClipboardText()
         .then((text) => sendMenuAction(deps.getWebContents, { action: 'import', text }))
         .catch(report('Could not read the clipboard'));
+    },
+    importFiles() {
+      // Read here, where the files are; the page previews them. A refused file is a line the page shows.
+      deps
+        .chooseImportFiles()
+        .then(async (paths) => {
+          if (paths.length > 0) sendMenuAction(deps.getWebContents, { action: 'import-files', ...(await readImportFiles(paths)) });
+        })
+        .catch(report('Could not import the files'));
     },
     find() {
       sendMenuAction(deps.getWebContents, { action: 'find' });

@@ -3,6 +3,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface MenuActions {
   importFromClipboard(): void;
+  importFiles(): void;
   exportLibrary(): void;
   revealLibrary(): void;
   find(): void;
@@ -12,6 +13,7 @@ export interface MenuActions {
 
 export const MENU_ACCELERATORS = {
   importFromClipboard: 'CmdOrCtrl+Shift+V',
+  importFiles: 'CmdOrCtrl+O',
   exportLibrary: 'CmdOrCtrl+E',
   find: 'CmdOrCtrl+F',
   toggleTheme: 'CmdOrCtrl+Shift+L',
@@ -48,6 +50,7 @@ export function buildMenuTemplate(
         accelerator: MENU_ACCELERATORS.importFromClipboard,
         click: () => actions.importFromClipboard(),
       },
+      { label: 'Import File…', accelerator: MENU_ACCELERATORS.importFiles, click: () => actions.importFiles() },
       { label: 'Export…', accelerator: MENU_ACCELERATORS.exportLibrary, click: () => actions.exportLibrary() },
       separator,
       { label: 'Reveal Library Folder', click: () => actions.revealLibrary() },

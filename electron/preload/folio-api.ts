@@ -45,6 +45,8 @@ export function buildFolioApi(ipcRenderer: IpcRendererLike) {
     deleteTag: (name: string) => invoke('deleteTag', name),
     restoreTag: (deletion: Parameters<FolioApi['restoreTag']>[0]) => invoke('restoreTag', deletion),
     exportLibrary: (format: Parameters<FolioApi['exportLibrary']>[0]) => invoke('exportLibrary', format),
+    planReparse: () => invoke('planReparse'),
+    commitReparse: () => invoke('commitReparse'),
     sampleProfile: () => invoke('sampleProfile'),
     saveStatus: () => invoke('saveStatus'),
     retryUnsaved: () => invoke('retryUnsaved'),

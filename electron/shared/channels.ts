@@ -1,18 +1,21 @@
 // IPC channel names and payload shapes shared by main and the preload, so the two cannot drift apart.
 // Request/response channels come from the contract (channelFor); this adds the push channels.
 export { CHANGED_CHANNEL, channelFor } from '../core/api.js';
+import type { ImportFileText } from './import-file.js';
 
 /** Main → renderer: a native menu item was chosen that the page has to act on. */
 export const MENU_CHANNEL = 'folio:menu';
 
-export type MenuAction = 'import' | 'find' | 'toggle-theme';
+export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme';
 
 /**
  * What a menu action carries. `import` brings the clipboard's text (read in main, where the clipboard is
- * always readable); `toggle-theme` says which theme main switched the native chrome to.
+ * always readable); `import-files` the files chosen in File ▸ Import File… (read in main) and a line for each one
+ * that is not imported; `toggle-theme` says which theme main switched the native chrome to.
  */
 export type MenuActionEvent =
   | { action: 'import'; text: string }
+  | { action: 'import-files'; files: ImportFileText[]; refused: string[] }
   | { action: 'find' }
   | { action: 'toggle-theme'; theme: 'light' | 'dark' };
 
@@ -22,6 +25,8 @@ export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
   switch (event.action) {
     case 'import':
       return typeof event.text === 'string';
+    case 'import-files':
+      return Array.isArray(event.files) && event.files.every(isImportFileText) && Array.isArray(event.refused) && event.refused.every((line) => typeof line === 'string');
     case 'find':
       return true;
     case 'toggle-theme':
@@ -29,6 +34,12 @@ export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
     default:
       return false;
   }
+}
+
+function isImportFileText(value: unknown): value is ImportFileText {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Record<string, unknown>;
+  return typeof file.name === 'string' && typeof file.text === 'string';
 }
 
 /**

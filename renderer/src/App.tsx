@@ -25,19 +25,28 @@
  *     buttons "Edit" / "Preview" (aria-pressed) — note mode; a paper without a note opens in Edit, one with a
  *       note opens in Preview (double-click the preview to edit); textbox "Note" exists only in Edit mode
  *     status (role=status) next to them: "" → "Saving…" → "Saved" | "Save failed — retrying"
- *   dialog     "Import profile"                — textbox "Profile page text", buttons "Cancel" and "Import"
- *                                                (disabled until a valid preview; while importing: progressbar
- *                                                "Importing"; after a failed import: alert with the reason and the
- *                                                button reads "Retry"); list "Papers found" with badges "New" / "In library"
+ *   dialog     "Import"                        — a paste: textbox "Text to import"; a file: region "File <name>".
+ *                                                h3 "<source> [<file>] · N papers"; list "Papers found", each row
+ *                                                "New" | "In library" and, for a match, "matches <title> (<reason>)";
+ *                                                buttons "Cancel", "Skip" (more files wait), "Import" (disabled until a
+ *                                                valid preview; after a failed import: alert and "Retry"); with several
+ *                                                files: list "Files to import" (aria-current="step" on the one shown);
+ *                                                a long read or import: progressbar "Reading <file>" / "Importing"
+ *   (overlay)  "Drop files to import"          — while files are dragged over the window
  *   button     "Try the sample profile"        — empty library only
  *   region     "Notifications"                 — toasts (aria-live polite); buttons "Undo", "Dismiss notification"
+ *   region     "Improved parser"               — while stored imports are stale: button "Re-read N stored imports with the
+ *                                                improved parser" (opens dialog "Re-read stored imports": list "Imports to
+ *                                                re-read", tables "Corrections from <import>", buttons "Cancel" / "Apply"),
+ *                                                button "Not now"
  *   alert      (class save-banner)             — while edits are not saved: the "Not saved: …" line, how many changes
  *                                                wait, button "Retry"; not dismissable. status "Save warnings": failing
  *                                                backups / compaction
  *
- * Menu hooks: window.folioMenu.onAction (the preload's bridge: { action: 'import', text } | { action: 'find' } |
- * { action: 'toggle-theme', theme }) and, equivalently, window.dispatchEvent(new CustomEvent('folio:menu',
- * { detail: { action, text?, theme? } })) with action 'import' | 'find' | 'toggle-theme' | 'export'.
+ * Menu hooks: window.folioMenu.onAction (the preload's bridge: { action: 'import', text } | { action: 'import-files',
+ * files, refused } | { action: 'find' } | { action: 'toggle-theme', theme }) and, equivalently,
+ * window.dispatchEvent(new CustomEvent('folio:menu', { detail: { action, text?, files?, refused?, theme? } })) with
+ * action 'import' | 'import-files' | 'find' | 'toggle-theme' | 'export'.
  * toggleTheme() is also on window.folioToggleTheme.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
@@ -46,9 +55,11 @@ import { FolioMark, SortArrow } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyLibrary } from './components/EmptyLibrary.js';
 import { ExportDialog } from './components/ExportDialog.js';
-import { ImportDialog } from './components/ImportDialog.js';
+import { DropOverlay } from './components/DropOverlay.js';
+import { ImportDialogHost } from './components/ImportDialog.js';
 import { PaperList } from './components/PaperList.js';
 import { ProfileHeader } from './components/ProfileHeader.js';
+import { ReparseBanner } from './components/ReparseBanner.js';
 import { ResizeHandle } from './components/ResizeHandle.js';
 import { SaveBanner } from './components/SaveBanner.js';
 import { SearchBar } from './components/SearchBar.js';
@@ -56,13 +67,16 @@ import { Sidebar } from './components/Sidebar.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { Toasts } from './components/Toasts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
+import { useFileDrop } from './hooks/useFileDrop.js';
 import { useLibrary } from './hooks/useLibrary.js';
 import { usePageStore } from './hooks/usePageStore.js';
 import { usePersistentState } from './hooks/usePersistentState.js';
 import { useToasts } from './hooks/useToasts.js';
 import { isTextField, modalOpen } from './lib/dom.js';
+import { readDroppedFiles, type DroppedFiles } from './lib/dropped-files.js';
 import { errorMessage, getFolio } from './lib/folio.js';
 import { plural } from './lib/format.js';
+import { requestImport } from './lib/import-requests.js';
 import { scopeToQuery, type Scope } from './lib/scope.js';
 import { hasFreeText, setFilter, type FilterKey } from './lib/searchSyntax.js';
 import { isNumber } from './lib/storage.js';
@@ -85,7 +99,6 @@ export function App() {
   const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isSortKey);
   const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
   const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [importText, setImportText] = useState<string | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
 
@@ -154,8 +167,24 @@ export function App() {
     startTransition(() => setScope(next));
   }, []);
 
-  const openImport = useCallback((text = '') => {
-    if (!modalOpen()) setImportText(text);
+  const openImport = useCallback((text = '') => requestImport({ kind: 'text', text }), []);
+
+  // Files from a drop or File ▸ Import File…: the readable ones to the import dialog, a line for each other one.
+  const takeFiles = useCallback(
+    ({ files, refused }: DroppedFiles) => {
+      for (const line of refused) toasts.show(line, { kind: 'error' });
+      if (files.length > 0) requestImport({ kind: 'files', files });
+    },
+    [toasts],
+  );
+  const isDraggingFiles = useFileDrop((files) => {
+    readDroppedFiles(files).then(takeFiles, (err: unknown) => toasts.show(`Could not read the dropped files: ${errorMessage(err)}`, { kind: 'error' }));
+  });
+
+  const showImported = useCallback((profileId: string | null) => {
+    // A list without a person (a BibTeX file), or several imports: the whole library, with its papers.
+    setScope(profileId === null ? { kind: 'all' } : { kind: 'profile', id: profileId });
+    setSearch('');
   }, []);
 
   const trySample = useCallback(() => {
@@ -221,6 +250,9 @@ export function App() {
         case 'import':
           openImport(typeof detail.text === 'string' ? detail.text : '');
           break;
+        case 'import-files':
+          takeFiles({ files: detail.files ?? [], refused: detail.refused ?? [] });
+          break;
         case 'find':
           if (!modalOpen()) focusSearch();
           break;
@@ -244,7 +276,7 @@ export function App() {
       window.removeEventListener('folio:menu', onMenu);
       stopMenuBridge?.();
     };
-  }, [focusSearch, toggleTagByIndex, openImport]);
+  }, [focusSearch, toggleTagByIndex, openImport, takeFiles]);
 
   const empty = overview?.paperCount === 0;
   const searching = search !== query || snapshot.total === null;
@@ -263,7 +295,7 @@ export function App() {
           </div>
           <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} errorsId={snapshot.queryErrors.length > 0 ? 'query-errors' : undefined} searching={searching} />
           <div className="toolbar-actions">
-            <button type="button" className="button primary" onClick={() => openImport('')} title="Import a profile page (or paste it anywhere)">
+            <button type="button" className="button primary" onClick={() => openImport('')} title="Import a page or files (or paste, or drop files, anywhere)">
               Import
             </button>
             <button type="button" className="button" onClick={() => setExportOpen(true)} disabled={!overview || overview.paperCount === 0}>
@@ -274,6 +306,7 @@ export function App() {
         </header>
 
         <SaveBanner />
+        <ReparseBanner />
         {problems.length > 0 && !problemsDismissed ? (
           <div className="banner" role="alert">
             <div>
@@ -380,17 +413,8 @@ export function App() {
         </div>
       </div>
 
-      {importText !== null ? (
-        <ImportDialog
-          initialText={importText}
-          onClose={() => setImportText(null)}
-          onImported={(profileId) => {
-            // A list without a person (a BibTeX file) has no profile to show: the whole library, with its papers.
-            setScope(profileId === null ? { kind: 'all' } : { kind: 'profile', id: profileId });
-            setSearch('');
-          }}
-        />
-      ) : null}
+      <ImportDialogHost onImported={showImported} />
+      {isDraggingFiles ? <DropOverlay /> : null}
       {exportOpen ? <ExportDialog onClose={() => setExportOpen(false)} /> : null}
       <Toasts />
     </>

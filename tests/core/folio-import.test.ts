@@ -47,3 +47,33 @@ test('preview and result carry the same notices; a corrected name is used by bot
     }
   });
 });
+
+test('previewLimit bounds the papers a preview lists, not its counts; the commit imports all and keeps no call-only option', async () => {
+  await withTempDir(async (dir) => {
+    const core = await FolioCore.open(dir, { samplePath: SAMPLE_PROFILE });
+    try {
+      assert.equal((await core.commitImport(await paste('profile-sabela-ramos.txt'))).ok, true);
+      const text = await paste('profile-overlap-a.txt');
+      const full = await core.previewImport(text);
+      assert.ok(full.ok);
+      const cases = [
+        { limit: 0, listed: 0 },
+        { limit: 2, listed: 2 },
+        { limit: full.papers.length, listed: full.papers.length },
+        { limit: 10_000, listed: full.papers.length },
+      ];
+      for (const { limit, listed } of cases) {
+        const bounded = await core.previewImport(text, { previewLimit: limit });
+        assert.ok(bounded.ok);
+        assert.deepEqual(bounded.papers, full.papers.slice(0, listed), `limit ${limit}: the first papers, in order`);
+        assert.deepEqual([bounded.newCount, bounded.presentCount], [full.newCount, full.presentCount], `limit ${limit}: counts of all`);
+      }
+      const result = await core.commitImport(text, { previewLimit: 1, jobId: 'job-7', fileName: 'overlap.txt' });
+      assert.ok(result.ok);
+      assert.equal(result.added + result.present, full.papers.length);
+      assert.deepEqual(core.library.imports().at(-1)?.options, { fileName: 'overlap.txt' });
+    } finally {
+      await core.close();
+    }
+  });
+});

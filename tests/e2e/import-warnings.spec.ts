@@ -44,7 +44,7 @@ test('a damaged paste with a doubtful name: the preview shows why, each abstract
     .replace('LGJan 22, 2024\n', '')
     .concat('\n\nLGMar 2, 2022\nContinuous Control with Action Quantization from Demonstrations\n\nRobert Dadashi, Léonard Hussenot et al.\n\nThe proceedings version.');
   await pasteFromClipboard(page, damaged);
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog.getByRole('heading', { name: 'Research Feed' })).toBeVisible();
   await expect(dialog.getByText(/^Already in library/)).toBeVisible();
 

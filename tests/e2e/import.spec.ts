@@ -56,9 +56,9 @@ test('an empty library explains the paste flow and offers the sample', async ({ 
 test('"Try the sample profile" previews the bundled sample; Cancel writes nothing', async ({ page }) => {
   const before = await librarySnapshot();
   await page.getByRole('button', { name: 'Try the sample profile' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('textbox', { name: 'Profile page text' })).toHaveValue(sample);
+  await expect(dialog.getByRole('textbox', { name: 'Text to import' })).toHaveValue(sample);
   await expect(dialog.getByRole('heading', { name: 'Sabela Ramos' })).toBeVisible();
   await expect(dialog.getByRole('list', { name: 'Papers found' }).getByRole('listitem')).toHaveCount(12);
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeEnabled();
@@ -71,9 +71,9 @@ test('"Try the sample profile" previews the bundled sample; Cancel writes nothin
 
 test('Ctrl+V outside a text field opens the preview; Import adds all 12 papers', async ({ page }) => {
   await pasteFromClipboard(page, sample);
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('textbox', { name: 'Profile page text' })).toHaveValue(sample);
+  await expect(dialog.getByRole('textbox', { name: 'Text to import' })).toHaveValue(sample);
 
   await expect(dialog.getByRole('heading', { name: 'Sabela Ramos' })).toBeVisible();
   const metric = (label: string) => dialog.locator('.metric').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) }).getByRole('definition');
@@ -82,7 +82,7 @@ test('Ctrl+V outside a text field opens the preview; Import adds all 12 papers',
   await expect(metric('Citations')).toHaveText('9,233');
   await expect(metric('Novelty')).toHaveText('45%');
   await expect(metric('AI score')).toHaveText('42');
-  await expect(dialog.getByText('12 papers', { exact: true })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Profile page · 12 papers' })).toBeVisible();
   await expect(dialog.getByText('12 new', { exact: true })).toBeVisible();
   await expect(dialog.getByText('0 already in library', { exact: true })).toBeVisible();
 
@@ -122,7 +122,7 @@ test('re-importing the same paste shows every paper "In library"; Cancel leaves 
   const before = await librarySnapshot();
 
   await pasteFromClipboard(page, sample);
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog.getByText('Already in library', { exact: true })).toBeVisible();
   const found = dialog.getByRole('list', { name: 'Papers found' }).getByRole('listitem');
   await expect(found).toHaveCount(12);
@@ -143,21 +143,21 @@ test('Ctrl+V inside a text field pastes text there and opens no import', async (
   await search.focus();
   await page.keyboard.press('Control+V');
   await expect(search).toHaveValue('gemma');
-  await expect(page.getByRole('dialog', { name: 'Import profile' })).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Import' })).toHaveCount(0);
   await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option').first()).toHaveAccessibleName(/^Gemma/);
 });
 
 test('a junk paste says what was expected, cannot be imported and writes nothing', async ({ page }) => {
   const before = await librarySnapshot();
   await pasteFromClipboard(page, 'Dear all,\n\nthe seminar moves to room 4.\nCoffee at 3pm.\n');
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog).toBeVisible();
   const problem = dialog.getByRole('alert');
   await expect(problem).toContainText('Nothing to import');
   await expect(problem).toContainText(/Folio cannot read this text: expected one of Profile page, Google Scholar profile, .*BibTeX file.* or Folio backup\./);
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeDisabled();
   // Ctrl+Enter in the text must not import either.
-  await dialog.getByRole('textbox', { name: 'Profile page text' }).press('Control+Enter');
+  await dialog.getByRole('textbox', { name: 'Text to import' }).press('Control+Enter');
   await expect(dialog).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -167,7 +167,7 @@ test('a junk paste says what was expected, cannot be imported and writes nothing
 
 test('an overlapping profile previews a mix of New and In library, then adds only the new papers', async ({ page }) => {
   await pasteFromClipboard(page, overlapA);
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog.getByRole('heading', { name: 'Robert Dadashi' })).toBeVisible();
   const found = dialog.getByRole('list', { name: 'Papers found' }).getByRole('listitem');
   await expect(found).toHaveCount(6);

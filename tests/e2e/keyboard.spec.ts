@@ -193,9 +193,9 @@ test('the import dialog traps focus, makes the app inert, and Esc closes it', as
   const importButton = page.getByRole('button', { name: 'Import', exact: true });
   await importButton.focus();
   await page.keyboard.press('Enter');
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole('textbox', { name: 'Profile page text' })).toBeFocused();
+  await expect(dialog.getByRole('textbox', { name: 'Text to import' })).toBeFocused();
   expect(await page.locator('#app').getAttribute('inert')).not.toBeNull();
 
   // Tab and Shift+Tab cycle inside the dialog (Import is disabled with no text: textarea ↔ Cancel).
@@ -206,7 +206,7 @@ test('the import dialog traps focus, makes the app inert, and Esc closes it', as
     expect(focused?.hasIndicator, `${focused?.name} shows focus`).toBe(true);
   }
   // With valid text, Import joins the cycle.
-  await dialog.getByRole('textbox', { name: 'Profile page text' }).fill(await readFile(path.join(FIXTURES_DIR, 'profile-overlap-a.txt'), 'utf8'));
+  await dialog.getByRole('textbox', { name: 'Text to import' }).fill(await readFile(path.join(FIXTURES_DIR, 'profile-overlap-a.txt'), 'utf8'));
   await expect(dialog.getByRole('button', { name: 'Import' })).toBeEnabled();
   await dialog.getByRole('button', { name: 'Cancel' }).focus();
   await page.keyboard.press('Tab');

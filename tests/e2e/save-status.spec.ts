@@ -87,13 +87,13 @@ test('an import the disk refuses: the dialog stays open with the reason, and Ret
   const profilesBefore = (await harness.core.overview()).profiles.length;
   faults.inject({ site: 'library.json', op: 'write', kind: 'short' });
   await page.getByRole('button', { name: 'Import' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
-  await dialog.getByRole('textbox', { name: 'Profile page text' }).fill(paste);
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('textbox', { name: 'Text to import' }).fill(paste);
   await expect(dialog.getByRole('list', { name: 'Papers found' })).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
   const reason = dialog.getByRole('alert');
   await expect(reason).toHaveText(`Not saved: the disk holding ${harness.dir} is full. Free some space, then try again.`);
-  await expect(dialog.getByRole('textbox', { name: 'Profile page text' })).toHaveValue(paste);
+  await expect(dialog.getByRole('textbox', { name: 'Text to import' })).toHaveValue(paste);
   expect((await harness.core.overview()).profiles.length).toBe(profilesBefore);
   await screenshot(page, 'import-not-saved');
 

@@ -91,8 +91,8 @@ test('the page ships a strict Content-Security-Policy and no inline script', asy
 
 test('the import preview shows the hostile text literally', async ({ page }) => {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
-  const text = dialog.getByRole('textbox', { name: 'Profile page text' });
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  const text = dialog.getByRole('textbox', { name: 'Text to import' });
   await expect(text).toBeFocused();
   await text.fill(HOSTILE);
   await expect(dialog.getByRole('heading', { name: PROFILE })).toBeVisible();

@@ -118,8 +118,8 @@ test('re-importing a profile with new metrics shows them and their history', asy
   const updated = sample.replace('h-index117', 'h-index121').replace('9,233citations', '9,800citations');
   expect(updated).not.toBe(sample);
   await page.getByRole('button', { name: 'Import', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
-  await dialog.getByRole('textbox', { name: 'Profile page text' }).fill(updated);
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('textbox', { name: 'Text to import' }).fill(updated);
   await expect(dialog.getByText('Already in library · new metrics')).toBeVisible();
   await expect(dialog.getByText('0 new', { exact: true })).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
@@ -219,13 +219,13 @@ test('a 2,000-paper paste imports and the virtualized list renders only a window
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: 'http://folio.localhost' });
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.keyboard.press('Control+V');
-  const dialog = page.getByRole('dialog', { name: 'Import profile' });
-  await expect(dialog.getByRole('textbox', { name: 'Profile page text' })).toHaveValue(text);
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByRole('textbox', { name: 'Text to import' })).toHaveValue(text);
   await expect(dialog.getByRole('heading', { name: 'Ada Generated' })).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByText('2,000 papers', { exact: true })).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: 'Profile page · 2,000 papers' })).toBeVisible();
   await expect(dialog.getByText('2,000 new', { exact: true })).toBeVisible();
   // The preview lists a bounded number of rows and says how many more there are.
-  await expect(dialog.getByText('…and 1,700 more')).toBeVisible();
+  await expect(dialog.getByText('…and 1,800 more')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.getByRole('region', { name: 'Notifications' })).toContainText(
     'Imported Ada Generated: 2,000 new papers',

@@ -21,7 +21,7 @@ function setup() {
 }
 
 const VALID_ARGS: Record<FolioMethod, unknown[]> = {
-  previewImport: ['Sabela Ramos\n…'],
+  previewImport: ['Sabela Ramos\n…', { jobId: 'job-2', previewLimit: 200 }],
   commitImport: ['@article{k, title={T}}', { profileName: 'Sabela Ramos', source: 'bibtex', fileName: 'library.bib', jobId: 'job-1' }],
   cancelImport: ['job-1'],
   overview: [],
@@ -36,6 +36,8 @@ const VALID_ARGS: Record<FolioMethod, unknown[]> = {
   deleteTag: ['rl'],
   restoreTag: [{ tag: { name: 'rl', color: '#3a7bd5' }, paperIds: ['p-3f9a1c2b7d10'] }],
   exportLibrary: ['bibtex'],
+  planReparse: [],
+  commitReparse: [],
   sampleProfile: [],
   saveStatus: [],
   retryUnsaved: [],
@@ -107,6 +109,8 @@ describe('registerIpc', () => {
     { method: 'commitImport', args: ['x', { profileName: 'A', evil: true }], expected: /commitImport/ },
     { method: 'previewImport', args: ['x', { source: 'myspace' }], expected: /previewImport/ },
     { method: 'previewImport', args: ['x', { jobId: '' }], expected: /previewImport/ },
+    { method: 'previewImport', args: ['x', { previewLimit: -1 }], expected: /previewImport/ },
+    { method: 'previewImport', args: ['x', { previewLimit: 2.5 }], expected: /previewImport/ },
     { method: 'cancelImport', args: [], expected: /cancelImport/ },
     { method: 'cancelImport', args: [42], expected: /cancelImport/ },
   ];

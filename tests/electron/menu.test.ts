@@ -1,15 +1,18 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
 import type { MenuItemConstructorOptions } from 'electron';
 import { buildMenuTemplate, type MenuActions } from '../../electron/main/menu.js';
 import { createMenuActions, type MenuActionDeps } from '../../electron/main/menu-actions.js';
-import { MENU_CHANNEL } from '../../electron/shared/channels.js';
+import { isMenuActionEvent, MENU_CHANNEL } from '../../electron/shared/channels.js';
 import { FakeWebContents } from './fakes.js';
 
 function recordingActions() {
   const called: string[] = [];
   const actions = Object.fromEntries(
-    ['importFromClipboard', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'about'].map((name) => [name, () => called.push(name)]),
+    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'about'].map((name) => [name, () => called.push(name)]),
   ) as unknown as MenuActions;
   return { actions, called };
 }
@@ -40,6 +43,7 @@ describe('buildMenuTemplate', () => {
       const view = items(byLabel(template, 'View'));
       const expected: Array<[MenuItemConstructorOptions[], string, string | undefined, string]> = [
         [file, 'Import from Clipboard', 'CmdOrCtrl+Shift+V', 'importFromClipboard'],
+        [file, 'Import File…', 'CmdOrCtrl+O', 'importFiles'],
         [file, 'Export…', 'CmdOrCtrl+E', 'exportLibrary'],
         [file, 'Reveal Library Folder', undefined, 'revealLibrary'],
         [view, 'Find', 'CmdOrCtrl+F', 'find'],
@@ -101,6 +105,7 @@ function actionDeps(overrides: Partial<MenuActionDeps> = {}) {
   const deps: MenuActionDeps = {
     getWebContents: () => webContents,
     readClipboardText: async () => 'Sabela Ramos\nLG\nh-index117',
+    chooseImportFiles: async () => [],
     openPath: async () => '',
     libraryDir: '/data/lib',
     nativeTheme,
@@ -115,12 +120,65 @@ function actionDeps(overrides: Partial<MenuActionDeps> = {}) {
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
+/** Resolves once `condition` holds (file reads take several turns of the event loop). */
+async function until(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 1000 && !condition(); turn++) await settle();
+}
+
 describe('createMenuActions', () => {
   it('Import from Clipboard sends the clipboard text to the page', async () => {
     const { deps, webContents } = actionDeps();
     createMenuActions(deps).importFromClipboard();
     await settle();
     assert.deepEqual(webContents.sent, [{ channel: MENU_CHANNEL, args: [{ action: 'import', text: 'Sabela Ramos\nLG\nh-index117' }] }]);
+  });
+
+  describe('Import File…', () => {
+    let dir: string;
+    before(async () => {
+      dir = await mkdtemp(path.join(os.tmpdir(), 'folio-menu-import-'));
+      await writeFile(path.join(dir, 'library.bib'), '\ufeff@article{k, title={Caf\u00e9 {GPU} models}, year={2024}}\n');
+      await writeFile(path.join(dir, 'page.txt'), 'Sabela Ramos\nLG\n');
+      await writeFile(path.join(dir, 'scan.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x0a, 0xe2, 0xe3]));
+    });
+    after(() => rm(dir, { recursive: true, force: true }));
+
+    it('reads every chosen file in main and sends their texts to the page, with a line for each refused one', async () => {
+      const chosen = ['library.bib', 'scan.pdf', 'gone.ris', 'page.txt'].map((name) => path.join(dir, name));
+      const { deps, webContents, errors } = actionDeps({ chooseImportFiles: async () => chosen });
+      createMenuActions(deps).importFiles();
+      await until(() => webContents.sent.length > 0);
+      assert.deepEqual(errors, []);
+      assert.equal(webContents.sent.length, 1);
+      const [message] = webContents.sent;
+      assert.equal(message?.channel, MENU_CHANNEL);
+      const event = message?.args[0] as { action: string; files: unknown[]; refused: string[] };
+      assert.equal(event.action, 'import-files');
+      assert.deepEqual(event.files, [
+        { name: 'library.bib', text: '@article{k, title={Café {GPU} models}, year={2024}}\n' },
+        { name: 'page.txt', text: 'Sabela Ramos\nLG\n' },
+      ]);
+      assert.equal(event.refused.length, 2);
+      assert.equal(event.refused[0], 'scan.pdf is not imported: it is not a text file.');
+      assert.match(event.refused[1] ?? '', /^gone\.ris could not be read: ENOENT/);
+      assert.ok(isMenuActionEvent(event), 'the preload bridge lets it through');
+    });
+
+    it('sends nothing when the dialog is cancelled; a failing dialog becomes an error box', async () => {
+      const cancelled = actionDeps({ chooseImportFiles: async () => [] });
+      createMenuActions(cancelled.deps).importFiles();
+      await settle();
+      assert.deepEqual(cancelled.webContents.sent, []);
+      const failing = actionDeps({
+        chooseImportFiles: async () => {
+          throw new Error('no display');
+        },
+      });
+      createMenuActions(failing.deps).importFiles();
+      await settle();
+      assert.deepEqual(failing.errors, ['Could not import the files: no display']);
+      assert.deepEqual(failing.webContents.sent, []);
+    });
   });
 
   it('Find goes to the page; nothing is sent when the window is gone', () => {

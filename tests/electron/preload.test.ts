@@ -105,7 +105,11 @@ describe('window.folioMenu (buildMenuBridge)', () => {
       { action: 'import', text: 'Sabela Ramos' },
       { action: 'find' },
       { action: 'toggle-theme', theme: 'dark' },
+      { action: 'import-files', files: [{ name: 'library.bib', text: '@misc{k}' }], refused: ['scan.pdf is not imported: it is not a text file.'] },
       { action: 'import' },
+      { action: 'import-files', files: [{ name: 'library.bib' }], refused: [] },
+      { action: 'import-files', files: [], refused: [42] },
+      { action: 'import-files', files: 'library.bib', refused: [] },
       { action: 'toggle-theme', theme: 'sepia' },
       { action: 'format-disk' },
       null,
@@ -118,6 +122,7 @@ describe('window.folioMenu (buildMenuBridge)', () => {
       [{ action: 'import', text: 'Sabela Ramos' }],
       [{ action: 'find' }],
       [{ action: 'toggle-theme', theme: 'dark' }],
+      [{ action: 'import-files', files: [{ name: 'library.bib', text: '@misc{k}' }], refused: ['scan.pdf is not imported: it is not a text file.'] }],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { LibraryChange, SaveStatus } from '../../electron/core/api.js';
-import { onLibraryChange, onSaveStatus, touchesPaper, type DataChange } from '../../renderer/src/lib/changes.js';
+import { onImportProgress, onLibraryChange, onSaveStatus, touchesPaper, type DataChange, type ImportProgress } from '../../renderer/src/lib/changes.js';
 import { installFakeDom } from './fakeWindow.js';
 
 const { window } = installFakeDom();
@@ -80,6 +80,24 @@ test('changes: save-status changes go to onSaveStatus only, over the same one su
   offData();
   assert.equal(bridge.unsubscribed, 0, 'the status listener still needs the subscription');
   offStatus();
+  assert.equal(bridge.unsubscribed, 1);
+});
+
+test('changes: import progress goes to onImportProgress only, and keeps the subscription alone', () => {
+  const bridge = fakeBridge();
+  window.folio = bridge;
+  const data: string[] = [];
+  const progress: ImportProgress[] = [];
+  const offData = onLibraryChange((c) => data.push(c.kind));
+  const offProgress = onImportProgress((p) => progress.push(p));
+  const step: ImportProgress = { kind: 'import-progress', jobId: 'import-1', phase: 'parse', done: 256, total: 10_000 };
+  bridge.emit(step);
+  bridge.emit({ kind: 'import', profileId: null, paperIds: ['p'] });
+  assert.deepEqual(data, ['import'], 'progress is not a data change (no re-query per step)');
+  assert.deepEqual(progress, [step]);
+  offData();
+  assert.equal(bridge.unsubscribed, 0, 'the progress listener still needs the subscription');
+  offProgress();
   assert.equal(bridge.unsubscribed, 1);
 });
 

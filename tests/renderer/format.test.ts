@@ -77,6 +77,12 @@ test('format: importSummary says what an import did', async (t) => {
     { name: 'the same page again', input: { ...base, present: 1234 }, expected: `Sabela Ramos: nothing new (all ${num.format(1234)} papers already in library)` },
     { name: 'a profile with no papers', input: base, expected: 'Sabela Ramos: nothing new' },
     { name: 'a list without a person is named by its source', input: { ...base, profileName: null, sourceLabel: 'BibTeX file', added: 2, present: 1 }, expected: 'Imported BibTeX file: 2 new papers (1 already in library)' },
+    {
+      name: 'a list that also filled in papers already there is still "Imported" (no profile was updated)',
+      input: { ...base, profileName: null, sourceLabel: 'BibTeX file library.bib', added: 3, present: 7, updated: true },
+      expected: 'Imported BibTeX file library.bib: 3 new papers (7 already in library)',
+    },
+    { name: 'a list with nothing new', input: { ...base, profileName: null, sourceLabel: 'RIS file', present: 7, updated: true }, expected: 'RIS file: nothing new (all 7 papers already in library)' },
   ];
   for (const c of cases) await t.test(c.name, () => assert.equal(importSummary(c.input), c.expected));
 });

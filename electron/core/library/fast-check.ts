@@ -44,8 +44,9 @@ function hasRecordFields(v: Record<string, unknown>): boolean {
 
 /** The fields version 3 added (identifiers, sources); a record written before has none of them. */
 function hasSourcedFields(v: Record<string, unknown>): boolean {
-  const { year, venue, doi, arxivId, url, sources, fieldSources, titleCut } = v;
+  const { year, venue, doi, arxivId, url, sources, fieldSources, titleCut, citeKey } = v;
   if (!(year === null || Number.isInteger(year)) || !isNullOrString(venue) || !isNullOrString(doi)) return false;
+  if (citeKey !== undefined && (typeof citeKey !== 'string' || citeKey === '')) return false;
   if (!isNullOrString(arxivId) || !isNullOrString(url) || (titleCut !== undefined && titleCut !== true)) return false;
   if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => SOURCES.has(s)) || !isPlainObject(fieldSources)) return false;
   for (const field in fieldSources) {
@@ -61,7 +62,7 @@ function keyCount(v: Record<string, unknown>): number {
   return keys;
 }
 const LEGACY_SPLIT_KEYS = 9; // id, key, category, date, title, authors, authorsTruncated, orgs, addedAt
-const SOURCED_SPLIT_KEYS = 16; // those, year, venue, doi, arxivId, url, sources, fieldSources (+ titleCut when cut)
+const SOURCED_SPLIT_KEYS = 16; // those, year, venue, doi, arxivId, url, sources, fieldSources (+ titleCut, citeKey)
 
 /** Whether a record of either version has the version-3 fields (false: read with defaults, see segments.ts). */
 export function isSourcedRecord(v: Record<string, unknown>): boolean {
@@ -76,7 +77,7 @@ export function isPaperRecord(v: unknown): v is PaperRecord {
 export function isSplitRecord(v: unknown): v is Omit<PaperRecord, 'abstract'> {
   if (!isPlainObject(v) || !hasRecordFields(v)) return false;
   if (!isSourcedRecord(v)) return keyCount(v) === LEGACY_SPLIT_KEYS;
-  return hasSourcedFields(v) && keyCount(v) === SOURCED_SPLIT_KEYS + (v.titleCut === true ? 1 : 0);
+  return hasSourcedFields(v) && keyCount(v) === SOURCED_SPLIT_KEYS + (v.titleCut === true ? 1 : 0) + (v.citeKey === undefined ? 0 : 1);
 }
 
 export function isSegment(v: unknown): v is PaperRecord[] {

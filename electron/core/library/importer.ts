@@ -97,7 +97,7 @@ export interface DetailedPlan {
 const METRIC_KEYS = ['hIndex', 'papers', 'citations', 'novelty', 'aiScore'] as const;
 
 /** The five metrics every profile has, of a source's metrics (a profile's `metrics`). */
-function headlineMetrics(metrics: SourceMetrics): ProfileMetrics {
+export function headlineMetrics(metrics: SourceMetrics): ProfileMetrics {
   return { hIndex: metrics.hIndex, papers: metrics.papers, citations: metrics.citations, novelty: metrics.novelty, aiScore: metrics.aiScore };
 }
 
@@ -107,7 +107,7 @@ export function sameMetrics(a: SourceMetrics, b: SourceMetrics): boolean {
   return true;
 }
 
-function showsMetrics(metrics: SourceMetrics): boolean {
+export function showsMetrics(metrics: SourceMetrics): boolean {
   return Object.values(metrics).some((value) => value !== null);
 }
 

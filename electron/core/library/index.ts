@@ -2,6 +2,7 @@
 export { Library, IMPORTS_DIR } from './library.js';
 export type { OpenLibraryOptions, LibraryStats } from './library.js';
 export type { ImportPlan, ImportOutcome } from './importer.js';
+export type { StoredRead } from './reparse.js';
 export { paperIdForKey, profileIdForName } from './ids.js';
 export {
   LibraryLockedError,

@@ -3,7 +3,8 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Low } from 'lowdb';
-import type { LibraryChange, SaveStatus, TagDeletion } from '../api.js';
+import { readFile } from 'node:fs/promises';
+import type { LibraryChange, ReparsePlan, ReparseResult, SaveStatus, TagDeletion } from '../api.js';
 import { isReadingStatus } from '../model.js';
 import type {
   ImportRecord,
@@ -18,11 +19,21 @@ import type { SourceResult } from '../parse/sources/types.js';
 import { identityOf } from '../same-paper.js';
 import { AbstractsLoader } from './abstracts.js';
 import { backupSegment, backupSession, rotateBackups, segmentBackupPath } from './backups.js';
-import { InvalidImportError, ReadOnlyLibraryError, UnknownPaperError, asNotSaved, errorMessage, writeFailureCause } from './errors.js';
+import {
+  InvalidImportError,
+  ReadOnlyLibraryError,
+  UnknownPaperError,
+  asNotSaved,
+  errorCode,
+  errorMessage,
+  writeFailureCause,
+} from './errors.js';
 import { copyFileAtomic, failedAfterRename, makeDir, removeFile, renameDurably, writeFileAtomic } from './disk.js';
 import { exists, fileStamp, freshPath } from './fsx.js';
 import { IdentityIndex } from './identity-index.js';
+import { CiteKeys } from './cite-keys.js';
 import { buildImport, planImportDetailed, storedOptions } from './importer.js';
+import { planReparse, type ReparseView, type StoredRead } from './reparse.js';
 import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
 import { JOURNAL_FILE, JournalWriter, SnapshotDeferred } from './journal.js';
 import type { JournalThresholds } from './journal.js';
@@ -612,6 +623,14 @@ export class Library {
 
   // ---------------------------------------------------------------- imports
 
+  /** Every paper's citation key (see cite-keys.ts); completed in the background after open, like the identities. */
+  private readonly citeKeys = new CiteKeys(() => this.paperList);
+
+  /** The citation key of a stored paper (unique in the library; see cite-keys.ts). */
+  citeKeyOf(paper: PaperRecord): string {
+    return this.citeKeys.keyOf(paper);
+  }
+
   private readonly view: CatalogView = {
     paper: (id) => this.getPaper(id),
     candidateIds: (identity) => this.identityIndex().candidates(identity),
@@ -651,89 +670,42 @@ export class Library {
     const built = buildImport(detail, this.view, at);
     // The input is good: now the repairs open planned (a no-op when done), before this import writes anything.
     await this.prepareForWrites();
-    // Only library.json is replaced by an import (the segment and the raw text are new files), so the session
-    // backup is started now and awaited just before library.json is written: the copies overlap those writes.
-    const sessionBackup = this.backupBeforeRewrite();
-    const before = this.libraryDb.data;
-
-    let segments = before.segments;
-    const changedRecords = [...built.added, ...built.improved];
-    const backups: Array<Promise<void>> = [];
-    /** Files this import creates: removed again if it fails before library.json lists them. */
-    const written: string[] = [];
     const bytes = Buffer.from(rawText, 'utf8');
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    // The segment and the raw text are both unreferenced until library.json lists them, so they are written in
-    // parallel (their fsyncs overlap); library.json is written only once both are durable.
-    const writes = await Promise.allSettled([
-      changedRecords.length > 0 ? this.writeSegment(changedRecords, backups, written) : Promise.resolve(null),
-      this.storeRawText(bytes, sha256, atDate, written),
-    ]);
-    backups.forEach((b) => b.catch(() => undefined)); // awaited below; not an unhandled rejection meanwhile
-    const [segmentWrite, rawWrite] = writes;
-    if (segmentWrite.status === 'rejected' || rawWrite.status === 'rejected') {
-      await Promise.allSettled(backups);
-      await this.removeUnlisted(written);
-      throw asNotSaved(segmentWrite.status === 'rejected' ? segmentWrite.reason : (rawWrite as PromiseRejectedResult).reason, this.dir);
-    }
-    if (segmentWrite.value !== null) segments = [...segments, segmentWrite.value];
-    const file = rawWrite.value;
-    await sessionBackup;
-    const takenIds = new Set(before.imports.map((r) => r.id));
-    let importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
-    for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
+    const records = this.citeKeys.assign(built.added, built.improved);
     const profile = built.profile;
-    const record: ImportRecord = {
-      id: importId,
-      at,
-      source: detail.result.source,
-      parserVersion,
-      profileId: profile?.id ?? null,
-      options: storedOptions(options),
-      file,
-      sha256,
-      chars: rawText.length,
-      papersFound: detail.entries.length,
-      papersAdded: built.added.length,
-    };
     const existed = profile !== null && this.profileById.has(profile.id);
-    const next: LibraryDoc = {
-      schemaVersion: LIBRARY_SCHEMA_VERSION,
-      profiles:
-        profile === null ? before.profiles : existed ? before.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...before.profiles, profile],
-      imports: [...before.imports, record],
-      segments,
-    };
-    this.libraryDb.data = next;
-    try {
-      await this.libraryDb.write();
-    } catch (error) {
-      this.libraryDb.data = before;
-      await Promise.allSettled(backups);
-      // Unless the new library.json made it into place (only its folder's fsync failed), nothing lists the files.
-      if (!failedAfterRename(error)) await this.removeUnlisted(written);
-      throw asNotSaved(error, this.dir);
-    }
-    // A failed copy is made again at the next open (missing backups are).
-    if (backups.length > 0) await this.bestEffort('segment-backups', Promise.all(backups));
-
-    // Durable: now make it visible.
-    if (changedRecords.length > 0) {
-      const papers = this.paperList.slice();
-      for (const record of built.added) {
-        this.paperIndex.set(record.id, papers.length);
-        papers.push(record); // indexed by the background build or extendIdentities when its turn comes
-      }
-      for (const record of built.improved) {
-        const at = this.paperIndex.get(record.id);
-        if (at === undefined) continue;
-        papers[at] = record;
-        // Already indexed: index its identity again (a richer title has a new key; the old entry is only a candidate).
-        if (at < this.identitiesBuiltTo) this.identities?.add(record.id, identityOf(record, record.key));
-      }
-      this.paperList = papers;
-    }
-    if (profile !== null) this.setProfiles(next.profiles, profile);
+    let importId = '';
+    const next = await this.writeCommit(
+      records,
+      (written) => this.storeRawText(bytes, sha256, atDate, written),
+      (before, segments, file): LibraryDoc => {
+        const takenIds = new Set(before.imports.map((r) => r.id));
+        importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
+        for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
+        const record: ImportRecord = {
+          id: importId,
+          at,
+          source: detail.result.source,
+          parserVersion,
+          profileId: profile?.id ?? null,
+          options: storedOptions(options),
+          file,
+          sha256,
+          chars: rawText.length,
+          papersFound: detail.entries.length,
+          papersAdded: built.added.length,
+        };
+        return {
+          schemaVersion: LIBRARY_SCHEMA_VERSION,
+          profiles:
+            profile === null ? before.profiles : existed ? before.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...before.profiles, profile],
+          imports: [...before.imports, record],
+          segments,
+        };
+      },
+    );
+    this.showCommitted(next, records, profile === null ? 'none' : profile);
     const ids = detail.entries.map((e) => e.id);
     this.emit({ kind: 'import', profileId: profile?.id ?? null, paperIds: ids });
     const addedIds = built.added.map((p) => p.id);
@@ -749,6 +721,158 @@ export class Library {
       importId,
       notices: detail.plan.notices,
     };
+  }
+
+  /** The view re-reading plans against: the library's papers, profiles and import log. */
+  private readonly reparseView: ReparseView = {
+    ...this.view,
+    profiles: () => this.profileList,
+    imports: () => this.libraryDb.data.imports,
+  };
+
+  /**
+   * The exact text an import stored (imports/<file>), checked against its sha256. Rejects with a one-line Error
+   * saying why it cannot be read again: the file is missing, or it changed since.
+   */
+  async readImportText(record: ImportRecord): Promise<string> {
+    const file = path.join(this.dir, IMPORTS_DIR, record.file);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch (error) {
+      if (errorCode(error) === 'ENOENT') throw new Error(`Its stored text ${IMPORTS_DIR}/${record.file} is missing.`);
+      throw new Error(`Its stored text ${IMPORTS_DIR}/${record.file} cannot be read (${errorMessage(error)}).`);
+    }
+    if (createHash('sha256').update(bytes).digest('hex') !== record.sha256) {
+      throw new Error(`Its stored text ${IMPORTS_DIR}/${record.file} changed since it was imported.`);
+    }
+    return bytes.toString('utf8');
+  }
+
+  /**
+   * What re-reading `reads` (stale imports and what their sources' current parsers read from them) would change.
+   * Pure: reads only (see reparse.ts). Waits for the abstracts, like an import plan.
+   */
+  async planReparse(reads: readonly StoredRead[]): Promise<ReparsePlan> {
+    await this.whenAbstractsLoaded();
+    return planReparse(this.stillStale(reads), this.reparseView, this.now().toISOString()).summary;
+  }
+
+  /**
+   * Applies the re-reads as one commit (planned again in the commit lane, against the library as it is then): a
+   * segment of the new and corrected papers, then library.json with the profiles corrected and the imports marked
+   * as read by `version`; crash-safe like an import (writeCommit). Reads of imports that are no longer stale (another
+   * commit re-read them meanwhile) are left out; with none left nothing is written.
+   */
+  async commitReparse(reads: readonly StoredRead[]): Promise<ReparseResult> {
+    this.assertWritable('re-read imports');
+    return this.inCommitLane(async () => {
+      this.assertWritable('re-read imports');
+      const current = this.stillStale(reads);
+      if (current.length === 0) return { reread: 0, added: 0, correctedPapers: 0, correctedFields: 0, metricChanges: 0, failedImports: 0 };
+      await this.whenAbstractsLoaded();
+      const draft = planReparse(current, this.reparseView, this.now().toISOString());
+      await this.prepareForWrites();
+      const records = this.citeKeys.assign(draft.added, draft.improved);
+      const next = await this.writeCommit(records, null, (_before, segments) => ({
+        schemaVersion: LIBRARY_SCHEMA_VERSION,
+        profiles: draft.profiles,
+        imports: draft.imports,
+        segments,
+      }));
+      this.showCommitted(next, records, draft.profilesChanged ? 'all' : 'none');
+      if (records.length > 0 || draft.profilesChanged) this.emit({ kind: 'import', profileId: null, paperIds: records.map((r) => r.id) });
+      const { summary } = draft;
+      return {
+        reread: current.length,
+        added: summary.newPapers,
+        correctedPapers: summary.correctedPapers,
+        correctedFields: summary.correctedFields,
+        metricChanges: summary.metricChanges,
+        failedImports: summary.failedImports,
+      };
+    });
+  }
+
+  /** The reads whose import is still stored with an older parser version than the read's. */
+  private stillStale(reads: readonly StoredRead[]): StoredRead[] {
+    const stored = new Map(this.libraryDb.data.imports.map((record) => [record.id, record]));
+    return reads.filter((read) => (stored.get(read.record.id)?.parserVersion ?? Infinity) < read.version);
+  }
+
+  /**
+   * Writes one commit, each file atomic and in this order: `records` (new and changed papers) as a new segment and
+   * whatever `alongside` writes (the raw text; both unreferenced until library.json lists them, so in parallel),
+   * then library.json as `nextDoc` makes it from the current one. A crash or error before library.json leaves only
+   * unreferenced files behind (removed on an error), and library.json and memory exactly as before. The caller shows
+   * the result (showCommitted) once this resolves.
+   */
+  private async writeCommit<T>(
+    records: readonly PaperRecord[],
+    alongside: ((written: string[]) => Promise<T>) | null,
+    nextDoc: (before: LibraryDoc, segments: string[], extra: T) => LibraryDoc,
+  ): Promise<LibraryDoc> {
+    // Only library.json is replaced by a commit (the segment and the raw text are new files), so the session backup
+    // is started now and awaited just before library.json is written: the copies overlap those writes.
+    const sessionBackup = this.backupBeforeRewrite();
+    const before = this.libraryDb.data;
+    const backups: Array<Promise<void>> = [];
+    /** Files this commit creates: removed again if it fails before library.json lists them. */
+    const written: string[] = [];
+    // The segment and the raw text are both unreferenced until library.json lists them, so they are written in
+    // parallel (their fsyncs overlap); library.json is written only once both are durable.
+    const writes = await Promise.allSettled([
+      records.length > 0 ? this.writeSegment(records, backups, written) : Promise.resolve(null),
+      alongside === null ? Promise.resolve(undefined as T) : alongside(written),
+    ]);
+    backups.forEach((b) => b.catch(() => undefined)); // awaited below; not an unhandled rejection meanwhile
+    const [segmentWrite, otherWrite] = writes;
+    if (segmentWrite.status === 'rejected' || otherWrite.status === 'rejected') {
+      await Promise.allSettled(backups);
+      await this.removeUnlisted(written);
+      throw asNotSaved(segmentWrite.status === 'rejected' ? segmentWrite.reason : (otherWrite as PromiseRejectedResult).reason, this.dir);
+    }
+    const segments = segmentWrite.value === null ? before.segments : [...before.segments, segmentWrite.value];
+    await sessionBackup;
+    const next = nextDoc(before, segments, otherWrite.value);
+    this.libraryDb.data = next;
+    try {
+      await this.libraryDb.write();
+    } catch (error) {
+      this.libraryDb.data = before;
+      await Promise.allSettled(backups);
+      // Unless the new library.json made it into place (only its folder's fsync failed), nothing lists the files.
+      if (!failedAfterRename(error)) await this.removeUnlisted(written);
+      throw asNotSaved(error, this.dir);
+    }
+    // A failed copy is made again at the next open (missing backups are).
+    if (backups.length > 0) await this.bestEffort('segment-backups', Promise.all(backups));
+    return next;
+  }
+
+  /**
+   * Makes a durable commit visible: its records (papers new to the library are appended to the order, changed ones
+   * replace theirs) and its profiles (`changed`: the one profile it changed, 'none', or 'all' to rebuild).
+   */
+  private showCommitted(next: LibraryDoc, records: readonly PaperRecord[], changed: ProfileRecord | 'none' | 'all'): void {
+    if (records.length > 0) {
+      const papers = this.paperList.slice();
+      for (const record of records) {
+        const at = this.paperIndex.get(record.id);
+        if (at === undefined) {
+          this.paperIndex.set(record.id, papers.length);
+          papers.push(record); // indexed by the background build or extendIdentities when its turn comes
+          continue;
+        }
+        papers[at] = record;
+        // Already indexed: index its identity again (a richer title has a new key; the old entry is only a candidate).
+        if (at < this.identitiesBuiltTo) this.identities?.add(record.id, identityOf(record, record.key));
+      }
+      this.paperList = papers;
+      this.citeKeys.committed(records);
+    }
+    if (changed === 'all') this.setProfiles(next.profiles);
+    else if (changed !== 'none') this.setProfiles(next.profiles, changed);
   }
 
   /**
@@ -794,8 +918,9 @@ export class Library {
   }
 
   private buildIdentitiesSlice(): void {
-    if (this.closing || this.identitiesBuiltTo >= this.paperList.length) return;
+    if (this.closing || (this.identitiesBuiltTo >= this.paperList.length && this.citeKeys.isComplete)) return;
     this.extendIdentities(5000);
+    this.citeKeys.extend(5000);
     setImmediate(() => this.buildIdentitiesSlice());
   }
 

@@ -81,7 +81,10 @@ const legacyRecordShape = {
 
 const fieldSourcesSchema = z.object(Object.fromEntries(PROVENANCE_FIELDS.map((field) => [field, sourceId.optional()]))).strict();
 
-/** What version 3 adds to a record (segments written before it lack these; load.ts reads them with defaults). */
+/**
+ * What version 3 adds to a record (segments written before it lack these; load.ts reads them with defaults). `citeKey`
+ * came later in the same version (format 3 had not been released), so a version-3 record may lack it.
+ */
 const sourcedRecordShape = {
   titleCut: z.literal(true).optional(),
   year: z.number().int().nullable(),
@@ -91,6 +94,7 @@ const sourcedRecordShape = {
   url: z.string().nullable(),
   sources: z.array(sourceId).min(1),
   fieldSources: fieldSourcesSchema,
+  citeKey: z.string().min(1).optional(),
 };
 
 /** A record as versions 0 to 2 stored it: no identifiers, no sources (all came from the profile page). */

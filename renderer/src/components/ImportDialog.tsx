@@ -1,137 +1,213 @@
-// "Import profile": the pasted page text (editable), a live preview of what the core would import (its warnings,
-// each paper with the start of its abstract, and the researcher's name to correct when the parser doubts it),
-// and the confirmation. Nothing is written until Import is pressed.
-import { useEffect, useRef, useState } from 'react';
+// "Import": the pasted text (editable) or the files, one at a time, each with a live preview of what the core would
+// import (the source it read, the person, each paper new or matching one in the library, the warnings), and the
+// confirmation. A long read or import shows its progress and Cancel stops it. Nothing is written until Import.
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ImportPreview } from '../../../electron/core/api.js';
-import type { ProfileMetrics } from '../../../electron/core/model.js';
 import { useDebouncedValue } from '../hooks/useDebouncedValue.js';
+import { cancelJob, importOptions, nextJobId, useImportPreview, useJobProgress } from '../hooks/useImportJob.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
-import { abstractStart, formatDate, formatNumber, importSummary, plural } from '../lib/format.js';
+import { importSummary } from '../lib/format.js';
+import { applyRequest, currentItem, importedScope, setItemText, settleItem, type ImportItem, type ImportOutcome } from '../lib/import-queue.js';
+import { onImportRequest } from '../lib/import-requests.js';
+import { modalOpen } from '../lib/dom.js';
+import { ImportPreviewView, previewHeading } from './ImportPreview.js';
+import { ImportProgressBar } from './ImportProgress.js';
+import { ImportQueue } from './ImportQueue.js';
 import { Modal } from './Modal.js';
 
-interface Props {
-  initialText: string;
-  onClose: () => void;
-  /** The profile imported or updated; null for a list without a person (a BibTeX file). */
-  onImported: (profileId: string | null) => void;
+/**
+ * Owns the import queue: opens the dialog on a request (lib/import-requests.ts), adds files dropped on the open one,
+ * and once it closes tells `onImported` the profile to show (null: the whole library) when something was imported.
+ */
+export function ImportDialogHost({ onImported }: { onImported: (profileId: string | null) => void }) {
+  const [items, setItems] = useState<ImportItem[] | null>(null);
+  const [isClosing, setClosing] = useState(false);
+
+  useEffect(() => onImportRequest((request) => setItems((current) => applyRequest(current, request, current === null && modalOpen()))), []);
+
+  // Closed by Cancel, or because every item has ended; the state is settled by then, so the scope sees every import.
+  useEffect(() => {
+    if (items === null || (!isClosing && currentItem(items) !== undefined)) return;
+    setItems(null);
+    setClosing(false);
+    const scope = importedScope(items);
+    if (scope) onImported(scope.profileId);
+  }, [items, isClosing, onImported]);
+
+  const update = useCallback((change: (items: ImportItem[]) => ImportItem[]) => setItems((current) => (current === null ? null : change(current))), []);
+  const close = useCallback(() => setClosing(true), []);
+  return items === null ? null : <ImportDialog items={items} onItemsChange={update} onClose={close} />;
 }
 
-export function ImportDialog({ initialText, onClose, onImported }: Props) {
-  const [text, setText] = useState(initialText);
+interface DialogProps {
+  items: ImportItem[];
+  onItemsChange: (change: (items: ImportItem[]) => ImportItem[]) => void;
+  onClose: () => void;
+}
+
+function ImportDialog({ items, onItemsChange, onClose }: DialogProps) {
+  const item = currentItem(items);
+  const [busy, setBusy] = useState(false);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const importRef = useRef<HTMLButtonElement>(null);
+  const refs = useMemo(() => ({ dialog: dialogRef, text: textRef, import: importRef }), []);
+  const [opensEmpty] = useState(() => items[0]?.fileName === null && items[0].text === '');
+  const waiting = items.filter((candidate) => candidate.outcome === null).length;
+
+  return (
+    <Modal title="Import" onClose={onClose} initialFocus={opensEmpty ? textRef : importRef} dialogRef={dialogRef} className="import-dialog" busy={busy}>
+      <header className="modal-header">
+        <h2 className="modal-title">Import</h2>
+        <p className="muted">
+          Paste a researcher’s profile page (select all, copy) or a list of references, or drop .bib, .ris, .json or .txt
+          files on the window. Folio keeps the text and adds its papers; nothing is written until you press Import.
+        </p>
+      </header>
+      {item ? (
+        <ImportStep
+          key={item.key}
+          item={item}
+          items={items}
+          hasNext={waiting > 1}
+          refs={refs}
+          onTextChange={(text) => onItemsChange((all) => setItemText(all, item.key, text))}
+          onSettled={(outcome) => onItemsChange((all) => settleItem(all, item.key, outcome))}
+          onBusyChange={setBusy}
+          onClose={onClose}
+        />
+      ) : null}
+    </Modal>
+  );
+}
+
+interface StepProps {
+  item: ImportItem;
+  items: readonly ImportItem[];
+  /** Other items wait after this one (Skip moves on to them). */
+  hasNext: boolean;
+  refs: { dialog: RefObject<HTMLDivElement | null>; text: RefObject<HTMLTextAreaElement | null>; import: RefObject<HTMLButtonElement | null> };
+  onTextChange: (text: string) => void;
+  onSettled: (outcome: ImportOutcome) => void;
+  onBusyChange: (busy: boolean) => void;
+  onClose: () => void;
+}
+
+/** One item's turn: its text, its preview, its import. */
+function ImportStep({ item, items, hasNext, refs, onTextChange, onSettled, onBusyChange, onClose }: StepProps) {
+  const isPaste = item.fileName === null;
+  const [text, setText] = useState(item.text);
   const debounced = useDebouncedValue(text, 200);
   // The researcher's name as the user corrected it; null until they edit it. A blank field means "as parsed".
   const [nameInput, setNameInput] = useState<string | null>(null);
   const profileName = nameInput?.trim() ?? '';
   const debouncedName = useDebouncedValue(profileName, 200);
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
-  const [previewing, setPreviewing] = useState(false);
-  const [committing, setCommitting] = useState(false);
+  const { preview, isUpToDate, runningJobId } = useImportPreview(debounced, item.fileName, debouncedName);
+  const [commitJobId, setCommitJobId] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
-  const seq = useRef(0);
-  const textRef = useRef<HTMLTextAreaElement>(null);
-  const importRef = useRef<HTMLButtonElement>(null);
-  const dialogRef = useRef<HTMLDivElement>(null);
+  const [isCancelling, setCancelling] = useState(false);
+  const progress = useJobProgress(commitJobId ?? runningJobId);
   const toasts = useToasts();
 
-  useEffect(() => {
-    const mine = ++seq.current;
-    if (debounced.trim() === '') {
-      setPreview(null);
-      setPreviewing(false);
-      return;
-    }
-    setPreviewing(true);
-    previewImport(debounced, debouncedName)
-      .then(
-        (result) => {
-          if (mine !== seq.current) return;
-          setPreview(result);
-          setPreviewing(false);
-        },
-        (err: unknown) => {
-          if (mine !== seq.current) return;
-          setPreview({ ok: false, error: errorMessage(err) });
-          setPreviewing(false);
-        },
-      );
-  }, [debounced, debouncedName]);
+  const committing = commitJobId !== null;
+  const upToDate = debounced === text && debouncedName === profileName && isUpToDate;
+  const canImport = upToDate && preview?.ok === true && !committing && !isCancelling;
 
-  const upToDate = debounced === text && debouncedName === profileName && !previewing;
-  const canImport = upToDate && preview?.ok === true && !committing;
-
-  // Opened with pasted text: once the preview says it is importable, Enter (on the focused button) confirms.
+  // A later item's turn: focus moves from the Import button that was just removed to the dialog. (The first one's
+  // focus is the Modal's to place, after it noted where focus was.)
+  const [isLaterTurn] = useState(() => items.some((other) => other.outcome !== null));
   useEffect(() => {
-    if (canImport && document.activeElement === dialogRef.current) importRef.current?.focus();
-  }, [canImport]);
+    const dialog = refs.dialog.current;
+    if (isLaterTurn && dialog && !dialog.contains(document.activeElement)) dialog.focus();
+  }, [isLaterTurn, refs.dialog]);
+
+  // Once the preview says it is importable, Enter (on the focused button) confirms.
+  useEffect(() => {
+    if (canImport && document.activeElement === refs.dialog.current) refs.import.current?.focus();
+  }, [canImport, refs]);
+
+  const finishCommit = () => {
+    setCommitJobId(null);
+    onBusyChange(false);
+  };
 
   const commit = () => {
-    if (!canImport) return;
-    setCommitting(true);
+    if (!canImport || !preview?.ok) return;
+    const jobId = nextJobId();
+    setCommitJobId(jobId);
     setCommitError(null);
-    commitImport(text, profileName)
+    onBusyChange(true);
+    getFolio()
+      .commitImport(text, importOptions(jobId, item.fileName, profileName))
       .then(
         (result) => {
-          setCommitting(false);
-          if (!result.ok) {
+          finishCommit();
+          if (result.ok) {
+            const summary = importSummary({ ...result, sourceLabel: sourceName(preview) });
+            toasts.show(summary);
+            onSettled({ kind: 'imported', summary, profileId: result.profileId });
+          } else if (!result.cancelled) {
             setCommitError(result.error);
-            return;
           }
-          toasts.show(importSummary({ ...result, sourceLabel: preview?.ok ? preview.sourceLabel : 'Import' }));
-          onImported(result.profileId);
-          onClose();
+          if (!result.ok && result.cancelled) onClose();
         },
-        (err: unknown) => {
-          setCommitting(false);
-          setCommitError(errorMessage(err));
+        (error: unknown) => {
+          finishCommit();
+          setCommitError(errorMessage(error));
         },
       );
   };
 
+  // While a commit runs, Cancel asks the core to stop it and waits: an import already writing finishes, and then
+  // it is imported (the toast says so). Otherwise closing is enough: the preview's read is cancelled as it unmounts.
+  const cancel = () => {
+    if (commitJobId === null) return onClose();
+    setCancelling(true);
+    cancelJob(commitJobId);
+  };
+  useEffect(() => {
+    if (isCancelling && !committing) onClose();
+  }, [isCancelling, committing, onClose]);
+
+  const skip = () => onSettled({ kind: 'skipped', source: preview?.ok && upToDate ? previewHeading(preview) : null });
+  const isReading = runningJobId !== null && progress !== null;
+
   return (
-    <Modal title="Import profile" onClose={onClose} initialFocus={initialText ? importRef : textRef} dialogRef={dialogRef} className="import-dialog" busy={committing}>
-      <header className="modal-header">
-        <h2 className="modal-title">Import profile</h2>
-        <p className="muted">
-          Paste a researcher’s whole profile page (select all, copy). Folio keeps the page text and adds its papers.
-        </p>
-      </header>
+    <>
+      {items.length > 1 ? <ImportQueue items={items} currentKey={item.key} currentStatus={queueStatus(preview, upToDate)} /> : null}
       <div className="import-body">
-        <label className="import-text">
-          <span className="field-label">Page text</span>
-          <textarea
-            ref={textRef}
-            aria-label="Profile page text"
-            value={text}
-            onChange={(event) => {
-              setText(event.target.value);
-              setNameInput(null); // another page: its own name
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                commit();
-              }
-            }}
-            placeholder="Paste the profile page here (Ctrl/Cmd+V)"
-            spellCheck={false}
-            readOnly={committing}
-          />
-        </label>
+        {isPaste ? (
+          <label className="import-text">
+            <span className="field-label">Text</span>
+            <textarea
+              ref={refs.text}
+              aria-label="Text to import"
+              value={text}
+              onChange={(event) => {
+                setText(event.target.value);
+                onTextChange(event.target.value);
+                setNameInput(null); // another page: its own name
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                  event.preventDefault();
+                  commit();
+                }
+              }}
+              placeholder="Paste a profile page or a list of references here (Ctrl/Cmd+V), or drop files on the window"
+              spellCheck={false}
+              readOnly={committing}
+            />
+          </label>
+        ) : (
+          <FileStart name={item.fileName ?? ''} text={text} />
+        )}
         <div className="import-preview" aria-live="polite" aria-busy={!upToDate}>
-          <ImportPreviewView
-            preview={text.trim() === '' ? null : preview}
-            stale={!upToDate}
-            nameInput={nameInput}
-            onNameInput={setNameInput}
-          />
+          <ImportPreviewView preview={text.trim() === '' ? null : preview} stale={!upToDate} nameInput={nameInput} onNameInput={setNameInput} />
         </div>
       </div>
-      {committing ? (
-        <div className="progress" role="progressbar" aria-label="Importing">
-          <div className="progress-bar" />
-        </div>
-      ) : null}
+      {committing || isReading ? <ImportProgressBar progress={progress} isCommit={committing} what={item.fileName ?? 'the text'} /> : null}
       {commitError ? (
         <p className="error-text" role="alert">
           {/* "Not saved: …" says itself that nothing was imported. */}
@@ -139,124 +215,45 @@ export function ImportDialog({ initialText, onClose, onImported }: Props) {
         </p>
       ) : null}
       <footer className="modal-footer">
-        <button type="button" className="button" onClick={onClose} disabled={committing}>
-          Cancel
+        <button type="button" className="button" onClick={cancel} disabled={isCancelling}>
+          {isCancelling ? 'Cancelling…' : 'Cancel'}
         </button>
-        <button ref={importRef} type="button" className="button primary" onClick={commit} disabled={!canImport}>
+        {hasNext ? (
+          <button type="button" className="button" onClick={skip} disabled={committing}>
+            Skip
+          </button>
+        ) : null}
+        <button ref={refs.import} type="button" className="button primary" onClick={commit} disabled={!canImport}>
           {committing ? 'Importing…' : commitError ? 'Retry' : 'Import'}
         </button>
       </footer>
-    </Modal>
+    </>
   );
 }
 
-const PREVIEW_LIMIT = 300;
-const WARNING_LIMIT = 50;
+/** How much of a file the dialog shows: enough to recognise it. */
+const FILE_START_CHARS = 4000;
 
-// The options are sent only when there are any: the call's schema takes [text] or [text, options].
-const previewImport = (text: string, profileName: string) =>
-  profileName === '' ? getFolio().previewImport(text) : getFolio().previewImport(text, { profileName });
-const commitImport = (text: string, profileName: string) =>
-  profileName === '' ? getFolio().commitImport(text) : getFolio().commitImport(text, { profileName });
-
-const METRICS: Array<[keyof ProfileMetrics, string, string]> = [
-  ['hIndex', 'h-index', ''],
-  ['papers', 'Papers', ''],
-  ['citations', 'Citations', ''],
-  ['novelty', 'Novelty', '%'],
-  ['aiScore', 'AI score', ''],
-];
-
-interface PreviewProps {
-  preview: ImportPreview | null;
-  stale: boolean;
-  nameInput: string | null;
-  onNameInput: (name: string) => void;
-}
-
-function ImportPreviewView({ preview, stale, nameInput, onNameInput }: PreviewProps) {
-  if (!preview) return <p className="muted import-placeholder">{stale ? 'Reading the page…' : 'The preview appears here.'}</p>;
-  if (!preview.ok) {
-    return (
-      <div className={`import-error${stale ? ' stale' : ''}`} role="alert">
-        <strong>Nothing to import</strong>
-        <p>{preview.error}</p>
-      </div>
-    );
-  }
-  const { profile } = preview;
+// Memoized, like the preview: the dialog re-renders at each progress report of a long read.
+const FileStart = memo(function FileStart({ name, text }: { name: string; text: string }) {
   return (
-    <div className={`import-summary${stale ? ' stale' : ''}`}>
-      {profile ? (
-        <>
-          <div className="import-profile">
-            <h3 className="import-profile-name">{profile.name}</h3>
-            {profile.category ? <span className="category-badge">{profile.category}</span> : null}
-            {preview.existingProfileId ? (
-              <span className="badge">{preview.metricsChanged ? 'Already in library · new metrics' : 'Already in library'}</span>
-            ) : null}
-          </div>
-          {profile.nameDoubt !== undefined || nameInput !== null ? (
-            <NameCheck doubt={profile.nameDoubt} value={nameInput ?? profile.name} onChange={onNameInput} />
-          ) : null}
-          <dl className="metrics compact">
-            {METRICS.map(([key, label, suffix]) => (
-              <div key={key} className="metric">
-                <dt>{label}</dt>
-                <dd>
-                  {profile.metrics[key] === null ? '—' : `${formatNumber(profile.metrics[key])}${suffix}`}
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </>
-      ) : null}
-      <p className="import-counts">
-        {preview.sourceLabel} · <strong>{plural(preview.papers.length, 'paper')}</strong> found:{' '}
-        <span className="badge new">{formatNumber(preview.newCount)} new</span>{' '}
-        <span className="badge present">{formatNumber(preview.presentCount)} already in library</span>
-      </p>
-      {preview.warnings.length > 0 ? (
-        <ul className="import-warnings" aria-label="Warnings">
-          {preview.warnings.slice(0, WARNING_LIMIT).map((warning, i) => (
-            <li key={i}>{warning}</li>
-          ))}
-          {preview.warnings.length > WARNING_LIMIT ? <li>…and {plural(preview.warnings.length - WARNING_LIMIT, 'more warning')}</li> : null}
-        </ul>
-      ) : null}
-      <ul className="import-papers" aria-label="Papers found">
-        {preview.papers.slice(0, PREVIEW_LIMIT).map((paper) => (
-          <li key={paper.id} className="import-paper">
-            <span className={`badge ${paper.isNew ? 'new' : 'present'}`}>{paper.isNew ? 'New' : 'In library'}</span>
-            <span className="import-paper-title">{paper.title}</span>
-            <span className="import-paper-meta">
-              {paper.authors.slice(0, 3).join(', ')}
-              {paper.authors.length > 3 || paper.authorsTruncated ? ' et al.' : ''}
-              {paper.date ? ` · ${formatDate(paper.date)}` : ''}
-              {paper.category ? ` · ${paper.category}` : ''}
-            </span>
-            <span className={`import-paper-abstract${paper.abstract === null ? ' muted' : ''}`}>
-              {abstractStart(paper.abstract ?? '') || 'No abstract'}
-            </span>
-          </li>
-        ))}
-        {preview.papers.length > PREVIEW_LIMIT ? (
-          <li className="import-paper muted">…and {formatNumber(preview.papers.length - PREVIEW_LIMIT)} more</li>
-        ) : null}
-      </ul>
-    </div>
+    <section className="import-file" aria-label={`File ${name}`}>
+      <p className="field-label">{name}</p>
+      <pre className="import-file-start">
+        {text.slice(0, FILE_START_CHARS)}
+        {text.length > FILE_START_CHARS ? '\n…' : ''}
+      </pre>
+    </section>
   );
+});
+
+/** Who the toast names for a list without a person: its source, and the file it came from. */
+function sourceName(preview: Extract<ImportPreview, { ok: true }>): string {
+  return preview.fileName === null ? preview.sourceLabel : `${preview.sourceLabel} ${preview.fileName}`;
 }
 
-/** Why the name may be wrong, and a field to correct it; the preview and the import then use the typed name. */
-function NameCheck({ doubt, value, onChange }: { doubt: string | undefined; value: string; onChange: (name: string) => void }) {
-  return (
-    <div className="import-name-check" role="group" aria-label="Check the researcher's name">
-      {doubt !== undefined ? <p>{doubt}</p> : <p>Using the name you typed.</p>}
-      <label>
-        <span className="field-label">Researcher’s name</span>
-        <input type="text" value={value} onChange={(event) => onChange(event.target.value)} spellCheck={false} />
-      </label>
-    </div>
-  );
+function queueStatus(preview: ImportPreview | null, upToDate: boolean): string {
+  if (!upToDate || preview === null) return 'Reading…';
+  if (!preview.ok) return preview.cancelled ? 'Cancelled' : 'Nothing to import';
+  return previewHeading(preview);
 }

@@ -1,27 +1,21 @@
-// Shown above the list when a profile is selected: its metrics now, their trend, and every snapshot.
-import type { ProfileMetrics } from '../../../electron/core/model.js';
+// Shown above the list when a profile is selected: its metrics now, their trend, and every snapshot. A researcher
+// imported from several sources gets each source's latest figures side by side and one series per source: their
+// counts differ (each site counts citations its own way), so they are never mixed into one line.
+import { useState } from 'react';
+import type { ProfileDetail, SourceId } from '../../../electron/core/api.js';
+import type { MetricsSnapshot } from '../../../electron/core/model.js';
 import { useProfile } from '../hooks/useProfile.js';
-import { formatDate, formatDateTime, formatNumber, plural } from '../lib/format.js';
+import { formatDate, formatDateTime, plural } from '../lib/format.js';
+import { formatMetric, metricKeysOf, metricLabel } from '../lib/metrics.js';
+import { SourcesChart } from './SourcesChart.js';
 import { Sparkline } from './Sparkline.js';
-
-const METRICS: Array<[keyof ProfileMetrics, string, string]> = [
-  ['hIndex', 'h-index', ''],
-  ['papers', 'Papers', ''],
-  ['citations', 'Citations', ''],
-  ['novelty', 'Novelty', '%'],
-  ['aiScore', 'AI score', ''],
-];
-
-const show = (v: number | null, suffix: string) => (v === null ? '—' : `${formatNumber(v)}${suffix}`);
 
 export function ProfileHeader({ profileId }: { profileId: string }) {
   const { profile, error } = useProfile(profileId);
   if (error) return <div className="profile-header"><p className="error-text">Could not load the profile: {error}</p></div>;
   if (!profile) return <div className="profile-header loading" aria-busy="true" />;
-  const history = profile.history;
-  // The metrics shown are the latest import's: their trend is that source's series (another source counts differently).
-  const shownSource = history.at(-1)?.source;
-  const trend = profile.series.find((series) => series.source === shownSource)?.snapshots ?? [];
+  const isMultiSource = profile.series.length > 1;
+  const keys = metricKeysOf(profile.history.map((snapshot) => snapshot.metrics));
   return (
     <section className="profile-header" aria-label={`Profile ${profile.name}`}>
       <div className="profile-title-row">
@@ -31,42 +25,124 @@ export function ProfileHeader({ profileId }: { profileId: string }) {
           {plural(profile.paperCount, 'paper')} in library · last imported {formatDate(profile.lastImportedAt)}
         </span>
       </div>
-      <dl className="metrics">
-        {METRICS.map(([key, label, suffix]) => (
+      {isMultiSource ? <SourcesMetrics profile={profile} keys={keys} /> : <Metrics profile={profile} keys={keys} />}
+      {profile.history.length >= 2 ? <MetricHistory profile={profile} keys={keys} withSource={isMultiSource} /> : null}
+    </section>
+  );
+}
+
+interface MetricsProps {
+  profile: ProfileDetail;
+  /** The metrics to show, in order. */
+  keys: string[];
+}
+
+/** One source: each metric now, with its trend. */
+function Metrics({ profile, keys }: MetricsProps) {
+  const latest = profile.history.at(-1)?.metrics ?? profile.metrics;
+  return (
+    <dl className="metrics">
+      {keys.map((key) => {
+        const label = metricLabel(key);
+        return (
           <div key={key} className="metric">
             <dt>{label}</dt>
             <dd>
-              <span className="metric-value">{show(profile.metrics[key], suffix)}</span>
-              <Sparkline values={trend.map((s) => s.metrics[key])} label={label} />
+              <span className="metric-value">{formatMetric(key, latest[key as keyof typeof latest])}</span>
+              <Sparkline values={profile.history.map((s) => s.metrics[key] ?? null)} label={label} />
             </dd>
           </div>
-        ))}
-      </dl>
-      {history.length >= 2 ? (
-        <details className="metric-history">
-          <summary>Metric history ({plural(history.length, 'snapshot')})</summary>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Imported</th>
-                {METRICS.map(([key, label]) => (
-                  <th key={key} scope="col">{label}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {[...history].reverse().map((snapshot) => (
-                <tr key={snapshot.at}>
-                  <th scope="row">{formatDateTime(snapshot.at)}</th>
-                  {METRICS.map(([key, , suffix]) => (
-                    <td key={key}>{show(snapshot.metrics[key], suffix)}</td>
-                  ))}
-                </tr>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** Several sources: each one's latest figures, a row per source. */
+function SourcesMetrics({ profile, keys }: MetricsProps) {
+  return (
+    <div className="source-metrics-scroll">
+      <table className="source-metrics" aria-label="Latest metrics by source">
+        <thead>
+          <tr>
+            <th scope="col">Source</th>
+            {keys.map((key) => (
+              <th key={key} scope="col">
+                {metricLabel(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {profile.series.map((line) => (
+            <tr key={line.source}>
+              <th scope="row">{line.sourceLabel}</th>
+              {keys.map((key) => (
+                <td key={key}>{formatMetric(key, profile.metricsBySource[line.source]?.[key])}</td>
               ))}
-            </tbody>
-          </table>
-        </details>
-      ) : null}
-    </section>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The chosen metric over time, one line per source (citations unless the user picks another). */
+function SourcesTrend({ profile, keys }: MetricsProps) {
+  const charted = keys.filter((key) => profile.series.some((line) => line.snapshots.some((s) => typeof s.metrics[key] === 'number')));
+  const [chosen, setChosen] = useState<string | null>(null);
+  const metric = chosen !== null && charted.includes(chosen) ? chosen : charted.includes('citations') ? 'citations' : charted[0];
+  if (metric === undefined) return null;
+  return (
+    <div className="sources-trend">
+      <label className="chart-metric">
+        <span>Chart</span>
+        <select aria-label="Chart" value={metric} onChange={(event) => setChosen(event.target.value)}>
+          {charted.map((key) => (
+            <option key={key} value={key}>
+              {metricLabel(key)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <SourcesChart series={profile.series} metric={metric} label={metricLabel(metric)} />
+    </div>
+  );
+}
+
+/** Every snapshot, newest first; with several sources, a chart of them by source and each row naming its source. */
+function MetricHistory({ profile, keys, withSource }: MetricsProps & { withSource: boolean }) {
+  const labels = new Map<SourceId, string>(profile.series.map((line) => [line.source, line.sourceLabel]));
+  const rows: MetricsSnapshot[] = [...profile.history].reverse();
+  return (
+    <details className="metric-history">
+      <summary>Metric history ({plural(profile.history.length, 'snapshot')})</summary>
+      {withSource ? <SourcesTrend profile={profile} keys={keys} /> : null}
+      <table aria-label="Metric history">
+        <thead>
+          <tr>
+            <th scope="col">Imported</th>
+            {withSource ? <th scope="col">Source</th> : null}
+            {keys.map((key) => (
+              <th key={key} scope="col">
+                {metricLabel(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((snapshot) => (
+            <tr key={`${snapshot.at}:${snapshot.source}`}>
+              <th scope="row">{formatDateTime(snapshot.at)}</th>
+              {withSource ? <td className="history-source">{labels.get(snapshot.source) ?? snapshot.source}</td> : null}
+              {keys.map((key) => (
+                <td key={key}>{formatMetric(key, snapshot.metrics[key])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -14,3 +14,8 @@ export function isTextField(target: EventTarget | null): boolean {
 export function modalOpen(): boolean {
   return document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
 }
+
+/** Files dropped on the window go to the import dialog: when none is open, or when it is the one open. */
+export function acceptsDroppedFiles(): boolean {
+  return !modalOpen() || document.querySelector('[role="dialog"][aria-modal="true"].import-dialog') !== null;
+}

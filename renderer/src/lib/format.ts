@@ -60,7 +60,8 @@ export function abstractStart(abstract: string, max = 160): string {
 
 /**
  * What an import did, for the toast: new papers first, then new metrics, else that nothing was new. A list without a
- * person (a BibTeX file) is named by its source ("BibTeX file").
+ * person (a BibTeX file) is named by its source ("BibTeX file library.bib"); it has no profile to update, so adding to
+ * it is "Imported" even when it also filled in papers already in the library.
  */
 export function importSummary(result: {
   profileName: string | null;
@@ -74,7 +75,7 @@ export function importSummary(result: {
   const name = result.profileName ?? result.sourceLabel;
   const already = present > 0 ? ` (${formatNumber(present)} already in library)` : '';
   if (added > 0) {
-    return `${updated ? 'Updated' : 'Imported'} ${name}: ${plural(added, 'new paper')}${updated && metricsChanged ? ', new metrics' : ''}${already}`;
+    return `${updated && result.profileName !== null ? 'Updated' : 'Imported'} ${name}: ${plural(added, 'new paper')}${updated && metricsChanged ? ', new metrics' : ''}${already}`;
   }
   if (metricsChanged) return `Updated ${name}: new metrics, no new papers${already}`;
   return `${name}: nothing new${present > 0 ? ` (all ${plural(present, 'paper')} already in library)` : ''}`;
