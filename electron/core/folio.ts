@@ -71,8 +71,18 @@ export interface IndexReport {
   reindexed?: number;
 }
 
-/** A paper as the CLI lists it: imported fields, user data, and the names of the profiles listing it. */
-export type PaperListing = Omit<PaperRecord, 'key' | 'fieldSources' | 'titleCut'> & {
+/** The fields of a paper the CLI lists, in the order it prints them. */
+const LISTED_FIELDS = [
+  'id', 'addedAt', 'title', 'authors', 'authorsTruncated', 'date', 'year', 'category', 'orgs', 'abstract', 'venue', 'doi', 'arxivId', 'url', 'sources',
+] as const satisfies ReadonlyArray<keyof PaperRecord>;
+
+/**
+ * A paper as the CLI lists it: imported fields (always in LISTED_FIELDS' order, however the record was stored), its
+ * citation key, user data, and the names of the profiles listing it.
+ */
+export type PaperListing = Pick<PaperRecord, (typeof LISTED_FIELDS)[number]> & {
+  /** Its citation key (stored, or computed for a paper stored before keys were kept; see library/cite-keys.ts). */
+  citeKey: string;
   tags: string[];
   note: string;
   status: ReadingStatus;
@@ -562,14 +572,17 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   /** Every paper matching `search` (all papers for ""), best first, with its user data: for the CLI. */
   async listPapers(search: string): Promise<{ papers: PaperListing[]; errors: string[] }> {
     await this.searchable();
+    // A search index read from its cache file needs no abstracts, so they may not be loaded yet: the listing does.
+    await this.library.whenAbstractsLoaded();
     const outcome = this.engine.search(search);
     const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
     const papers = ids.map((id) => {
       const paper = this.requirePaper(id);
       const data = this.library.userData(id);
-      const { key: _key, fieldSources: _fieldSources, titleCut: _titleCut, ...imported } = paper;
+      const imported = Object.fromEntries(LISTED_FIELDS.map((field) => [field, paper[field]])) as Pick<PaperRecord, (typeof LISTED_FIELDS)[number]>;
       return {
         ...imported,
+        citeKey: this.library.citeKeyOf(paper),
         tags: [...data.tags],
         note: data.note,
         status: data.status,
@@ -586,6 +599,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     const data = this.library.userData(id);
     const detail: PaperDetail = {
       ...paper,
+      citeKey: this.library.citeKeyOf(paper),
       tags: [...data.tags],
       note: data.note,
       status: data.status,
