@@ -669,6 +669,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     await this.library.whenAbstractsLoaded();
     const entries = this.library.papers().map((paper) => ({
       paper,
+      citeKey: this.library.citeKeyOf(paper),
       user: this.library.userData(paper.id),
       profiles: this.library.profilesOfPaper(paper.id).map((profile) => profile.name),
     }));
@@ -676,6 +677,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       papers: entries,
       profiles: this.library.profiles(),
       tags: this.library.tagDefinitions(),
+      imports: this.library.imports(),
     });
   }
 
