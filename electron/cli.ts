@@ -159,6 +159,17 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
         });
         if (!result.ok) throw new InputError(result.error);
         if (values.json) return print(result);
+        if (result.restore !== undefined) {
+          const r = result.restore;
+          const kept = r.notesKept + r.statusesKept > 0 ? ` (kept ${plural(r.notesKept, 'different note')} and ${plural(r.statusesKept, 'different status', 'different statuses')})` : '';
+          io.stdout(
+            `Restored ${sourceLabel(result.source)}: ${plural(r.papersNew, 'new paper')}, ${r.papersMerged} merged; ` +
+              `${plural(r.profilesNew, 'new profile')}, ${r.profilesMerged} merged; ${plural(r.tagsNew, 'new tag')}; ` +
+              `user data for ${plural(r.userDataApplied, 'paper')}${kept}.\n`,
+          );
+          for (const warning of result.warnings) io.stdout(`warning: ${warning}\n`);
+          return;
+        }
         const verb = result.updated ? 'Updated' : 'Imported';
         io.stdout(
           `${verb} ${result.profileName ?? sourceLabel(result.source)}: ${result.added} new, ${result.present} already present` +
@@ -262,8 +273,8 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
   }
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
 }
 
 function reparseCounts(added: number, fields: number, papers: number, metrics: number): string {

@@ -19,6 +19,7 @@ import type {
   ProfileSummary,
   ReparsePlan,
   ReparseResult,
+  RestoreCounts,
   SaveStatus,
   TagDeletion,
   ViewPage,
@@ -351,6 +352,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       const read = await this.readImport(text, options, signal);
       if (!read.ok) return read;
       const { result } = read;
+      if (result.restore !== undefined) return this.previewRestore(result, options);
       const plan = await this.library.planImport(result);
       const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match }));
       const newCount = papers.filter((paper) => paper.isNew).length;
@@ -380,6 +382,11 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       // The last moment to cancel: from here the import is one atomic write, and it finishes.
       if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
       const { jobId: _jobId, ...kept } = options;
+      if (result.restore !== undefined) {
+        const restored = await this.library.commitRestore(text, result, SOURCES[result.source].version, kept);
+        this.progress(options.jobId, 'commit', steps, steps);
+        return { ...restoreSummary(result, restored), updated: restored.counts.papersMerged > 0 || restored.counts.profilesMerged > 0, metricsChanged: false };
+      }
       const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
       this.progress(options.jobId, 'commit', steps, steps);
       return {
@@ -394,6 +401,27 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         warnings: result.warnings.concat(outcome.notices),
       };
     });
+  }
+
+  /** The preview of restoring a Folio backup: every paper with its match, and what the restore will do. */
+  private async previewRestore(result: SourceResult, options: ImportOptions): Promise<ImportPreview> {
+    const plan = await this.library.planRestore(result);
+    const papers = plan.entries.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match }));
+    const { added, present, warnings, restore } = restoreSummary(result, plan);
+    return {
+      ok: true,
+      source: result.source,
+      sourceLabel: SOURCES[result.source].label,
+      fileName: options.fileName ?? null,
+      profile: null,
+      existingProfileId: null,
+      metricsChanged: false,
+      papers,
+      newCount: added,
+      presentCount: present,
+      warnings,
+      restore,
+    };
   }
 
   async cancelImport(jobId: string): Promise<boolean> {
@@ -770,5 +798,25 @@ function summarizeProfile(profile: ProfileRecord): ProfileSummary {
     sources: [...profile.sources],
     paperCount: profile.paperIds.length,
     lastImportedAt: profile.lastImportedAt,
+  };
+}
+
+/** What a restore's preview and result say: its counts, and notices for the user data it kept. */
+function restoreSummary(result: SourceResult, plan: { entries: Array<{ isNew: boolean }>; counts: RestoreCounts }) {
+  const { counts } = plan;
+  const notices: string[] = [];
+  if (counts.notesKept > 0) notices.push(`${counts.notesKept} paper(s) already have a different note in this library; their notes are kept, not the backup's.`);
+  if (counts.statusesKept > 0) {
+    notices.push(`${counts.statusesKept} paper(s) already have a different reading status in this library; their statuses are kept, not the backup's.`);
+  }
+  return {
+    ok: true as const,
+    source: result.source,
+    profileId: null,
+    profileName: null,
+    added: counts.papersNew,
+    present: counts.papersMerged,
+    warnings: result.warnings.concat(notices),
+    restore: counts,
   };
 }

@@ -41,8 +41,9 @@ export function escapeBibtex(text: string): string {
 }
 
 // The name list is split at " and " (any case); a name with a comma is read as "Last, First"; "others" means
-// "et al.". A name that would be misread is wrapped in braces, which makes it one literal name.
-const MISREAD_NAME = /(?:^|\s)and(?:\s|$)|,|^others$/i;
+// "et al."; a hyphen that does not join two parts of a name is dropped by readers that split names at hyphens
+// ("Jean-Paul"). A name that would be misread is wrapped in braces, which makes it one literal name.
+const MISREAD_NAME = /(?:^|\s)and(?:\s|$)|,|^others$|(?:^|\s)-|-(?:\s|$)/i;
 
 /** One name of an author or institution list (both are split at " and "). */
 function bibtexName(author: string): string {
