@@ -76,6 +76,10 @@ export function splitFilters(query: string): SplitQuery {
         return (d) => d.authors.some((a) => a.toLowerCase().includes(f.value.toLowerCase())) !== f.negated;
       case 'profile':
         return (d) => d.profileNames.some((p) => p.toLowerCase().includes(f.value.toLowerCase())) !== f.negated;
+      case 'doi':
+        return (d) => (d.doi === f.value) !== f.negated;
+      case 'arxiv':
+        return (d) => (d.arxivId === f.value) !== f.negated;
     }
   });
   return { text, keep: (d) => tests.every((t) => t(d)) };

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ExportFormat } from './core/api.js';
+import type { ExportFormat, ReparsePlan } from './core/api.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
@@ -35,6 +35,8 @@ Commands:
   note set <paperId> <text|->             Replace a paper's Markdown note
   status <paperId> <unread|reading|read>  Set the reading status
   export [--format json|bibtex|csl-json|ris|markdown]
+  reparse [--dry-run] [--json]            Re-read stored imports whose parser has improved since (--dry-run:
+                                          show what would change, write nothing)
 
 Options:
   --source ID     Read the text as this source instead of detecting it: ${SOURCE_IDS.join(', ')}
@@ -118,6 +120,7 @@ function parseCommandLine(argv: string[]) {
       format: { type: 'string', default: 'json' },
       name: { type: 'string' },
       source: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -156,6 +159,17 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
         });
         if (!result.ok) throw new InputError(result.error);
         if (values.json) return print(result);
+        if (result.restore !== undefined) {
+          const r = result.restore;
+          const kept = r.notesKept + r.statusesKept > 0 ? ` (kept ${plural(r.notesKept, 'different note')} and ${plural(r.statusesKept, 'different status', 'different statuses')})` : '';
+          io.stdout(
+            `Restored ${sourceLabel(result.source)}: ${plural(r.papersNew, 'new paper')}, ${r.papersMerged} merged; ` +
+              `${plural(r.profilesNew, 'new profile')}, ${r.profilesMerged} merged; ${plural(r.tagsNew, 'new tag')}; ` +
+              `user data for ${plural(r.userDataApplied, 'paper')}${kept}.\n`,
+          );
+          for (const warning of result.warnings) io.stdout(`warning: ${warning}\n`);
+          return;
+        }
         const verb = result.updated ? 'Updated' : 'Imported';
         io.stdout(
           `${verb} ${result.profileName ?? sourceLabel(result.source)}: ${result.added} new, ${result.present} already present` +
@@ -235,9 +249,54 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => io.stdout(await core.exportLibrary(format)));
       return;
     }
+    case 'reparse': {
+      expectArgs(rest, 0, 'reparse [--dry-run] [--json]');
+      const dryRun = values['dry-run'];
+      await withCore({ dir: libraryDir, cacheDir }, dryRun ? 'read' : 'write', io, async (core) => {
+        if (dryRun) {
+          const plan = await core.planReparse();
+          return values.json ? print(plan) : io.stdout(describeReparsePlan(plan));
+        }
+        const result = await core.commitReparse();
+        if (values.json) return print(result);
+        io.stdout(
+          result.reread === 0
+            ? 'No stored import needs re-reading.\n'
+            : `Re-read ${plural(result.reread, 'stored import')}: ${reparseCounts(result.added, result.correctedFields, result.correctedPapers, result.metricChanges)}.\n` +
+                (result.failedImports > 0 ? `${plural(result.failedImports, 'import')} could not be read again (see reparse --dry-run).\n` : ''),
+        );
+      });
+      return;
+    }
     default:
       throw new UsageError(`unknown command "${command}".`);
   }
+}
+
+function plural(count: number, noun: string, nouns = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : nouns}`;
+}
+
+function reparseCounts(added: number, fields: number, papers: number, metrics: number): string {
+  return `${plural(added, 'new paper')}, ${plural(fields, 'field')} corrected in ${plural(papers, 'paper')}, ${plural(metrics, 'metric')} corrected`;
+}
+
+/** `reparse --dry-run`: the counts, then per import what changes (one line per item, values quoted as JSON). */
+function describeReparsePlan(plan: ReparsePlan): string {
+  if (plan.staleImports === 0) return 'No stored import needs re-reading.\n';
+  const lines = [
+    `Would re-read ${plural(plan.staleImports, 'stored import')}: ${reparseCounts(plan.newPapers, plan.correctedFields, plan.correctedPapers, plan.metricChanges)}. Nothing was changed.`,
+  ];
+  for (const item of plan.imports) {
+    lines.push(`${item.sourceLabel} ${JSON.stringify(singleLine(item.label))} (imported ${item.importedAt}, parser ${item.fromVersion} -> ${item.toVersion}):`);
+    if (item.error !== null) lines.push(`  cannot be read again: ${singleLine(item.error)}`);
+    for (const title of item.newPapers) lines.push(`  new paper: ${JSON.stringify(title)}`);
+    for (const c of item.corrections) lines.push(`  ${JSON.stringify(c.title)}: ${c.field} ${JSON.stringify(c.before)} -> ${JSON.stringify(c.after)}`);
+    for (const m of item.metricChanges) lines.push(`  ${JSON.stringify(m.profileName)}: ${m.metric} ${m.before ?? '-'} -> ${m.after ?? '-'}`);
+    const hidden = item.newPaperCount - item.newPapers.length + item.correctionCount - item.corrections.length;
+    if (hidden > 0) lines.push(`  …and ${hidden} more`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /** Checks the positional count; the tuple type lets callers destructure up to three arguments. */

@@ -73,6 +73,8 @@ export interface ViewPage {
 }
 
 export interface PaperDetail extends PaperRecord {
+  /** Its citation key, as BibTeX and CSL-JSON exports use it (stored or computed; never changes). */
+  citeKey: string;
   tags: string[];
   note: string;
   status: ReadingStatus;

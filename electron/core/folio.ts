@@ -19,6 +19,7 @@ import type {
   ProfileSummary,
   ReparsePlan,
   ReparseResult,
+  RestoreCounts,
   SaveStatus,
   TagDeletion,
   ViewPage,
@@ -71,8 +72,18 @@ export interface IndexReport {
   reindexed?: number;
 }
 
-/** A paper as the CLI lists it: imported fields, user data, and the names of the profiles listing it. */
-export type PaperListing = Omit<PaperRecord, 'key' | 'fieldSources' | 'titleCut'> & {
+/** The fields of a paper the CLI lists, in the order it prints them. */
+const LISTED_FIELDS = [
+  'id', 'addedAt', 'title', 'authors', 'authorsTruncated', 'date', 'year', 'category', 'orgs', 'abstract', 'venue', 'doi', 'arxivId', 'url', 'sources',
+] as const satisfies ReadonlyArray<keyof PaperRecord>;
+
+/**
+ * A paper as the CLI lists it: imported fields (always in LISTED_FIELDS' order, however the record was stored), its
+ * citation key, user data, and the names of the profiles listing it.
+ */
+export type PaperListing = Pick<PaperRecord, (typeof LISTED_FIELDS)[number]> & {
+  /** Its citation key (stored, or computed for a paper stored before keys were kept; see library/cite-keys.ts). */
+  citeKey: string;
   tags: string[];
   note: string;
   status: ReadingStatus;
@@ -341,6 +352,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       const read = await this.readImport(text, options, signal);
       if (!read.ok) return read;
       const { result } = read;
+      if (result.restore !== undefined) return this.previewRestore(result, options);
       const plan = await this.library.planImport(result);
       const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match }));
       const newCount = papers.filter((paper) => paper.isNew).length;
@@ -370,6 +382,11 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       // The last moment to cancel: from here the import is one atomic write, and it finishes.
       if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
       const { jobId: _jobId, previewLimit: _limit, ...kept } = options;
+      if (result.restore !== undefined) {
+        const restored = await this.library.commitRestore(text, result, SOURCES[result.source].version, kept);
+        this.progress(options.jobId, 'commit', steps, steps);
+        return { ...restoreSummary(result, restored), updated: restored.counts.papersMerged > 0 || restored.counts.profilesMerged > 0, metricsChanged: false };
+      }
       const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
       this.progress(options.jobId, 'commit', steps, steps);
       return {
@@ -384,6 +401,27 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         warnings: result.warnings.concat(outcome.notices),
       };
     });
+  }
+
+  /** The preview of restoring a Folio backup: every paper with its match, and what the restore will do. */
+  private async previewRestore(result: SourceResult, options: ImportOptions): Promise<ImportPreview> {
+    const plan = await this.library.planRestore(result);
+    const papers = plan.entries.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match }));
+    const { added, present, warnings, restore } = restoreSummary(result, plan);
+    return {
+      ok: true,
+      source: result.source,
+      sourceLabel: SOURCES[result.source].label,
+      fileName: options.fileName ?? null,
+      profile: null,
+      existingProfileId: null,
+      metricsChanged: false,
+      papers,
+      newCount: added,
+      presentCount: present,
+      warnings,
+      restore,
+    };
   }
 
   async cancelImport(jobId: string): Promise<boolean> {
@@ -562,14 +600,17 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   /** Every paper matching `search` (all papers for ""), best first, with its user data: for the CLI. */
   async listPapers(search: string): Promise<{ papers: PaperListing[]; errors: string[] }> {
     await this.searchable();
+    // A search index read from its cache file needs no abstracts, so they may not be loaded yet: the listing does.
+    await this.library.whenAbstractsLoaded();
     const outcome = this.engine.search(search);
     const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
     const papers = ids.map((id) => {
       const paper = this.requirePaper(id);
       const data = this.library.userData(id);
-      const { key: _key, fieldSources: _fieldSources, titleCut: _titleCut, ...imported } = paper;
+      const imported = Object.fromEntries(LISTED_FIELDS.map((field) => [field, paper[field]])) as Pick<PaperRecord, (typeof LISTED_FIELDS)[number]>;
       return {
         ...imported,
+        citeKey: this.library.citeKeyOf(paper),
         tags: [...data.tags],
         note: data.note,
         status: data.status,
@@ -586,6 +627,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     const data = this.library.userData(id);
     const detail: PaperDetail = {
       ...paper,
+      citeKey: this.library.citeKeyOf(paper),
       tags: [...data.tags],
       note: data.note,
       status: data.status,
@@ -655,6 +697,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     await this.library.whenAbstractsLoaded();
     const entries = this.library.papers().map((paper) => ({
       paper,
+      citeKey: this.library.citeKeyOf(paper),
       user: this.library.userData(paper.id),
       profiles: this.library.profilesOfPaper(paper.id).map((profile) => profile.name),
     }));
@@ -662,6 +705,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       papers: entries,
       profiles: this.library.profiles(),
       tags: this.library.tagDefinitions(),
+      imports: this.library.imports(),
     });
   }
 
@@ -754,5 +798,25 @@ function summarizeProfile(profile: ProfileRecord): ProfileSummary {
     sources: [...profile.sources],
     paperCount: profile.paperIds.length,
     lastImportedAt: profile.lastImportedAt,
+  };
+}
+
+/** What a restore's preview and result say: its counts, and notices for the user data it kept. */
+function restoreSummary(result: SourceResult, plan: { entries: Array<{ isNew: boolean }>; counts: RestoreCounts }) {
+  const { counts } = plan;
+  const notices: string[] = [];
+  if (counts.notesKept > 0) notices.push(`${counts.notesKept} paper(s) already have a different note in this library; their notes are kept, not the backup's.`);
+  if (counts.statusesKept > 0) {
+    notices.push(`${counts.statusesKept} paper(s) already have a different reading status in this library; their statuses are kept, not the backup's.`);
+  }
+  return {
+    ok: true as const,
+    source: result.source,
+    profileId: null,
+    profileName: null,
+    added: counts.papersNew,
+    present: counts.papersMerged,
+    warnings: result.warnings.concat(notices),
+    restore: counts,
   };
 }

@@ -26,5 +26,7 @@ export function searchDocFor(library: Library, paper: PaperRecord): SearchDoc {
     profileIds: profiles.map((profile) => profile.id),
     profileNames: profiles.map((profile) => profile.name),
     addedAt: paper.addedAt,
+    doi: paper.doi,
+    arxivId: paper.arxivId,
   };
 }

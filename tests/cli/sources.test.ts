@@ -152,3 +152,26 @@ describe('folio import, every source', () => {
     });
   });
 });
+
+describe('folio search by identifier', () => {
+  test('a DOI or an arXiv id, in any of its forms, finds that paper and only it', async () => {
+    await withTempDir(async (dir) => {
+      assert.equal((await folio(['import', path.join(FIXTURES_DIR, 'sources/library.bib'), '--library', dir])).code, 0);
+      const search = async (query: string) => (JSON.parse((await folio(['search', query, '--json', '--library', dir])).stdout) as Array<{ doi: string | null; arxivId: string | null }>);
+      const rows: Array<[string, (p: { doi: string | null; arxivId: string | null }) => boolean]> = [
+        ['10.1109/LRA.2023.3291277', (p) => p.doi === '10.1109/lra.2023.3291277'],
+        ['https://doi.org/10.1109/lra.2023.3291277', (p) => p.doi === '10.1109/lra.2023.3291277'],
+        ['doi:10.1109/LRA.2023.3291277', (p) => p.doi === '10.1109/lra.2023.3291277'],
+        ['2408.00118', (p) => p.arxivId === '2408.00118'],
+        ['arXiv:2408.00118v2', (p) => p.arxivId === '2408.00118'],
+        ['https://arxiv.org/abs/2312.11805v4', (p) => p.arxivId === '2312.11805'],
+        ['10.48550/arXiv.2312.11805', (p) => p.arxivId === '2312.11805'],
+      ];
+      for (const [query, isIt] of rows) {
+        const found = await search(query);
+        assert.equal(found.length, 1, `${query}: ${JSON.stringify(found)}`);
+        assert.ok(isIt(found[0] as { doi: string | null; arxivId: string | null }), query);
+      }
+    });
+  });
+});

@@ -117,9 +117,8 @@ test('a Google Scholar paste and a dropped .bib: each preview names its source a
   await expect(papers.first()).toHaveAccessibleName(/^Offline Preference Distillation with Learned Reward Ensembles —/);
 });
 
-// Part B (i9-b) adds search by identifier (a DOI finds its paper first); until it is merged the free-text engine
-// does not index DOIs. Remove .fixme when merging.
-test.fixme('the DOI of an imported paper finds that paper', async ({ page }) => {
+// A DOI typed alone is an exact lookup: the paper it names comes first.
+test('the DOI of an imported paper finds that paper', async ({ page }) => {
   const search = page.getByRole('searchbox', { name: 'Search papers' });
   await search.fill('10.1109/LRA.2023.3291277');
   const papers = page.getByRole('listbox', { name: 'Papers' }).getByRole('option');

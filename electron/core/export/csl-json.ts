@@ -1,20 +1,26 @@
 // CSL-JSON export (the format of citeproc, Zotero and Pandoc). JSON escapes every string; names are split into
 // family and given only where that is safe.
 import { singleLine } from '../text.js';
-import { citationKeys } from './citation-keys.js';
 import type { ExportEntry } from './types.js';
+import { venueKind, type VenueKind } from './venue.js';
+
+const ITEM_TYPE: Record<VenueKind, string> = { proceedings: 'paper-conference', journal: 'article-journal', none: 'article' };
 
 export function exportCslJson(entries: readonly ExportEntry[]): string {
-  const keys = citationKeys(entries.map((entry) => entry.paper));
-  const items = entries.map(({ paper, user }, index) => {
+  const items = entries.map(({ paper, user, citeKey }) => {
     // date-parts at the precision known ([[2024]], [[2024, 7]], [[2024, 7, 31]]); no issued date when unknown.
     const parts = paper.date === '' ? null : paper.date.split('-').map(Number);
     return {
-      id: keys[index],
-      type: 'article',
+      id: citeKey,
+      type: ITEM_TYPE[venueKind(paper)],
       title: paper.title,
       author: paper.authors.map(cslName),
       issued: parts === null ? undefined : { 'date-parts': [parts] },
+      'container-title': paper.venue ?? undefined,
+      DOI: paper.doi ?? undefined,
+      URL: paper.url ?? undefined,
+      // How Zotero files an arXiv preprint's id.
+      number: paper.arxivId === null ? undefined : `arXiv:${paper.arxivId}`,
       abstract: paper.abstract || undefined,
       keyword: [paper.category, ...user.tags].filter(Boolean).map((k) => singleLine(k as string)).join(', ') || undefined,
       note: user.note || undefined,

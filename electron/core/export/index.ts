@@ -9,7 +9,7 @@ import { exportMarkdown } from './markdown.js';
 import { exportRis } from './ris.js';
 import type { ExportData } from './types.js';
 
-export { citationKeys } from './citation-keys.js';
+export { citationKeyBase, citationKeys, freeCitationKey } from './citation-keys.js';
 export { bibtexKeyword, escapeBibtex } from './bibtex.js';
 export { escapeMarkdown } from './markdown.js';
 export { risName } from './ris.js';
@@ -34,7 +34,12 @@ export function exportLibrary(format: ExportFormat, data: ExportData): string {
   }
 }
 
-/** Everything, user data included: a restorable backup that a person can also read. */
+/**
+ * Everything, user data included: a restorable backup (the folio-json source reads it back; restoring it into an
+ * empty library gives the same library, ids, keys and times included) that a person can also read. Each paper is its
+ * stored record with its citation key, user data and profile names; profiles are stored records (metrics history per
+ * source); the import log is kept without the texts. Later additions are new keys, which older readers ignore.
+ */
 function exportJson(data: ExportData): string {
   const backup = {
     format: BACKUP_FORMAT,
@@ -42,7 +47,8 @@ function exportJson(data: ExportData): string {
     exportedAt: new Date().toISOString(),
     profiles: data.profiles,
     tags: data.tags,
-    papers: data.papers.map(({ paper, user, profiles }) => ({ ...paper, ...user, profiles })),
+    papers: data.papers.map(({ paper, citeKey, user, profiles }) => ({ ...paper, citeKey, ...user, profiles })),
+    imports: data.imports,
   };
   return JSON.stringify(backup, null, 2) + '\n';
 }

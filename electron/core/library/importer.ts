@@ -283,7 +283,7 @@ export function planImportDetailed(input: SourceResult, view: CatalogView): Deta
  * A new paper's id: 48 bits of its title key. A collision is astronomically rare at library sizes, but must never
  * merge two papers; the same title kept for another year also lands here (its key's id is taken): the next free id.
  */
-function freshId(key: string, claimed: ReadonlySet<string>, view: CatalogView): string {
+export function freshId(key: string, claimed: ReadonlySet<string>, view: Pick<CatalogView, 'paper'>): string {
   let id = paperIdForKey(key);
   for (let n = 1; claimed.has(id) || view.paper(id) !== undefined; n++) id = paperIdForKey(`${key}\u0000${n}`);
   return id;

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { readFile } from 'node:fs/promises';
-import type { LibraryChange, ReparsePlan, ReparseResult, SaveStatus, TagDeletion } from '../api.js';
+import type { LibraryChange, ReparsePlan, ReparseResult, RestoreCounts, SaveStatus, TagDeletion } from '../api.js';
 import { isReadingStatus } from '../model.js';
 import type {
   ImportRecord,
@@ -15,7 +15,7 @@ import type {
   TagDefinition,
   UserPaperData,
 } from '../model.js';
-import type { SourceResult } from '../parse/sources/types.js';
+import type { FolioRestore, SourceResult } from '../parse/sources/types.js';
 import { identityOf } from '../same-paper.js';
 import { AbstractsLoader } from './abstracts.js';
 import { backupSegment, backupSession, rotateBackups, segmentBackupPath } from './backups.js';
@@ -34,6 +34,7 @@ import { IdentityIndex } from './identity-index.js';
 import { CiteKeys } from './cite-keys.js';
 import { buildImport, planImportDetailed, storedOptions } from './importer.js';
 import { planReparse, type ReparseView, type StoredRead } from './reparse.js';
+import { planRestore, type RestoreDraft, type RestoredEntry, type RestoreView } from './restore.js';
 import type { CatalogView, ImportOutcome, ImportPlan } from './importer.js';
 import { JOURNAL_FILE, JournalWriter, SnapshotDeferred } from './journal.js';
 import type { JournalThresholds } from './journal.js';
@@ -680,12 +681,7 @@ export class Library {
       records,
       (written) => this.storeRawText(bytes, sha256, atDate, written),
       (before, segments, file): LibraryDoc => {
-        const takenIds = new Set(before.imports.map((r) => r.id));
-        importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}`;
-        for (let n = 2; takenIds.has(importId); n++) importId = `imp-${fileStamp(atDate)}-${sha256.slice(0, 8)}-${n}`;
-        const record: ImportRecord = {
-          id: importId,
-          at,
+        const record = importRecord(before, atDate, {
           source: detail.result.source,
           parserVersion,
           profileId: profile?.id ?? null,
@@ -695,7 +691,8 @@ export class Library {
           chars: rawText.length,
           papersFound: detail.entries.length,
           papersAdded: built.added.length,
-        };
+        });
+        importId = record.id;
         return {
           schemaVersion: LIBRARY_SCHEMA_VERSION,
           profiles:
@@ -799,6 +796,77 @@ export class Library {
     const stored = new Map(this.libraryDb.data.imports.map((record) => [record.id, record]));
     return reads.filter((read) => (stored.get(read.record.id)?.parserVersion ?? Infinity) < read.version);
   }
+
+  /**
+   * What restoring a Folio backup (`parsed`, read by the folio-json source, with its restore payload) would do: its
+   * papers' ids in the library and matches, and the counts the preview shows. Pure: reads only.
+   */
+  async planRestore(parsed: SourceResult): Promise<{ entries: RestoredEntry[]; counts: RestoreCounts }> {
+    await this.whenAbstractsLoaded();
+    const draft = planRestore(parsed.papers, requireRestore(parsed), this.restoreView, this.now().toISOString());
+    const user = this.user.planRestore(draft.userData, requireRestore(parsed).tags);
+    return { entries: draft.entries, counts: restoreCounts(draft, user) };
+  }
+
+  /**
+   * Restores a Folio backup (see restore.ts) as one import of `rawText`: a segment of its new and merged papers, the
+   * text, then library.json with the profiles and the import record (writeCommit: crash-safe like any import); then
+   * the user data, as one journal entry. A crash between the two leaves the papers without their user data, which
+   * restoring the same backup again adds (it applies only where the library has none). Rejects with NotSavedError if
+   * the user data could not be saved (the papers are; the edits are kept and retried like any unsaved edit).
+   */
+  async commitRestore(
+    rawText: string,
+    parsed: SourceResult,
+    parserVersion: number,
+    options: StoredImportOptions = {},
+  ): Promise<{ importId: string; entries: RestoredEntry[]; counts: RestoreCounts }> {
+    this.assertWritable('restore a backup');
+    return this.inCommitLane(async () => {
+      this.assertWritable('restore a backup');
+      const restore = requireRestore(parsed);
+      await this.whenAbstractsLoaded();
+      const atDate = this.now();
+      const draft = planRestore(parsed.papers, restore, this.restoreView, atDate.toISOString());
+      await this.prepareForWrites();
+      const bytes = Buffer.from(rawText, 'utf8');
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      const records = this.citeKeys.assign(draft.added, draft.improved, (paper) => draft.wantedKeys.get(paper.id));
+      let importId = '';
+      const next = await this.writeCommit(
+        records,
+        (written) => this.storeRawText(bytes, sha256, atDate, written),
+        (before, segments, file): LibraryDoc => {
+          const record = importRecord(before, atDate, {
+            source: parsed.source,
+            parserVersion,
+            profileId: null,
+            options: storedOptions(options),
+            file,
+            sha256,
+            chars: rawText.length,
+            papersFound: draft.entries.length,
+            papersAdded: draft.added.length,
+          });
+          importId = record.id;
+          return { schemaVersion: LIBRARY_SCHEMA_VERSION, profiles: draft.profiles, imports: [...before.imports, record], segments };
+        },
+      );
+      this.showCommitted(next, records, 'all');
+      this.emit({ kind: 'import', profileId: null, paperIds: draft.entries.map((entry) => entry.id) });
+      // Planned now, against the user data as it is after the papers are in (edits do not wait for the commit lane).
+      const user = this.user.planRestore(draft.userData, restore.tags);
+      if (user.ops.length > 0) {
+        const changes: LibraryChange[] = [{ kind: 'user-data', paperIds: user.paperIds }];
+        if (user.tagsNew > 0) changes.unshift({ kind: 'tags' });
+        await this.edit(user.ops, changes);
+      }
+      return { importId, entries: draft.entries, counts: restoreCounts(draft, user) };
+    });
+  }
+
+  /** The view a restore plans against: the library's papers and profiles. */
+  private readonly restoreView: RestoreView = { ...this.view, profiles: () => this.profileList };
 
   /**
    * Writes one commit, each file atomic and in this order: `records` (new and changed papers) as a new segment and
@@ -1152,4 +1220,22 @@ export class Library {
       }
     }
   }
+}
+
+/** A new import record for the log `before`: its id from the time and the text's hash, unique in the log. */
+function importRecord(before: LibraryDoc, at: Date, fields: Omit<ImportRecord, 'id' | 'at'>): ImportRecord {
+  const taken = new Set(before.imports.map((r) => r.id));
+  const base = `imp-${fileStamp(at)}-${fields.sha256.slice(0, 8)}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return { id, at: at.toISOString(), ...fields };
+}
+
+function requireRestore(parsed: SourceResult): FolioRestore {
+  if (parsed.source !== 'folio-json' || parsed.restore === undefined) throw new InvalidImportError('Only a Folio backup can be restored.');
+  return parsed.restore;
+}
+
+function restoreCounts(draft: RestoreDraft, user: { tagsNew: number; paperIds: string[]; notesKept: number; statusesKept: number }): RestoreCounts {
+  return { ...draft.counts, tagsNew: user.tagsNew, userDataApplied: user.paperIds.length, notesKept: user.notesKept, statusesKept: user.statusesKept };
 }

@@ -126,6 +126,62 @@ export class UserState {
     return ops;
   }
 
+  /**
+   * The ops of a restore's user data (library/restore.ts): the backup's tag definitions the library lacks are added
+   * with their colours (existing ones keep theirs), each paper's tags are unioned with the backup's, and a note or a
+   * status is taken only where the paper has none ("" / unread): a different one is kept, and counted.
+   */
+  planRestore(
+    papers: ReadonlyArray<{ id: string } & UserPaperData>,
+    definitions: readonly TagDefinition[],
+  ): { ops: JournalOp[]; paperIds: string[]; tagsNew: number; notesKept: number; statusesKept: number } {
+    const defs = [...this.tags];
+    const byFold = new Map(defs.map((d) => [fold(d.name), d] as const));
+    const define = (raw: string, color?: string): TagDefinition | null => {
+      let name: string;
+      try {
+        name = normalizeTagName(raw);
+      } catch {
+        return null; // a name no tag can have (blank, too long): left out, as setTags would refuse it
+      }
+      let def = byFold.get(fold(name));
+      if (!def) {
+        def = { name, color: color !== undefined && HEX_COLOR.test(color) ? color.toLowerCase() : leastUsedColor(defs) };
+        defs.push(def);
+        byFold.set(fold(name), def);
+      }
+      return def;
+    };
+    for (const def of definitions) define(def.name, def.color);
+    const ops: JournalOp[] = [];
+    const paperIds: string[] = [];
+    let notesKept = 0;
+    let statusesKept = 0;
+    for (const paper of papers) {
+      const current = this.get(paper.id);
+      const tags = [...current.tags];
+      for (const raw of paper.tags) {
+        const def = define(raw);
+        if (def && !tags.some((t) => fold(t) === fold(def.name))) tags.push(def.name);
+      }
+      let { note, status } = current;
+      if (paper.note !== '' && paper.note !== note) {
+        if (note === '') note = paper.note;
+        else notesKept++;
+      }
+      if (paper.status !== 'unread' && paper.status !== status) {
+        if (status === 'unread') status = paper.status;
+        else statusesKept++;
+      }
+      if (tags.length === current.tags.length && note === current.note && status === current.status) continue;
+      ops.push({ o: 'paper', id: paper.id, data: { tags, note, status } });
+      paperIds.push(paper.id);
+    }
+    const tagsNew = defs.length - this.tags.length;
+    if (tagsNew > 0) ops.unshift({ o: 'tags', tags: defs });
+    return { ops, paperIds, tagsNew, notesKept, statusesKept };
+  }
+
   planSetNote(id: string, note: string): JournalOp[] {
     return [{ o: 'paper', id, data: { ...this.get(id), tags: [...this.get(id).tags], note } }];
   }

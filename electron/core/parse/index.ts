@@ -16,14 +16,14 @@ import { normalizeLines } from './normalize-text.js';
 import { NotAProfileError } from './errors.js';
 import { parseHead, type PaperAuthors } from './head.js';
 import { stripGluedPagination } from './pagination.js';
-import { entryShape, findHeaderlessEntries, parseEntryBlock, recoverHeaderless, titleAuthorsGap, type EntryShape, type ListedPaper } from './paper-entry.js';
+import { entryShape, findHeaderlessEntries, parseEntryBlock, recoverHeaderless, titleAuthorsGap, type EntryShape, } from './paper-entry.js';
 import { parsePaperHeader, type PaperHeader } from './paper-header.js';
-import type { SourceProfile, SourceResult } from './sources/types.js';
+import type { SourcePaper, SourceProfile, SourceResult } from './sources/types.js';
 
 export { NotAProfileError } from './errors.js';
 
 /** Bump when the output for the same input changes, so stored imports can be re-parsed. */
-export const PARSER_VERSION = 3;
+export const PARSER_VERSION = 4;
 
 const EXPECTED =
   'an author name followed by metrics (such as "h-index 117") or paper entries (a category and date line such as ' +
@@ -39,7 +39,7 @@ interface Located {
  * Parses pasted profile-page text. Minimum for a profile: a name line plus at least one metric or one paper entry
  * (a name with metrics and zero papers is valid). Throws NotAProfileError otherwise.
  */
-export function parseProfilePage(text: string): SourceResult & { profile: SourceProfile; papers: ListedPaper[] } {
+export function parseProfilePage(text: string): SourceResult & { profile: SourceProfile; papers: SourcePaper[] } {
   if (typeof text !== 'string') {
     throw new NotAProfileError(`Expected the pasted text of a profile page, but got ${typeof text}.`);
   }
@@ -113,7 +113,7 @@ export function parseProfilePage(text: string): SourceResult & { profile: Source
 
   const first = headers[0];
   if (first && head.metricsEnd >= 0) {
-    listings = recoverAboveFirstHeader(lines, first, head.metricsEnd + 1, listings, blankLinesSeparateParagraphs, warnings).concat(listings);
+    listings = recoverAboveFirstHeader(lines, first, head.metricsEnd + 1, blankLinesSeparateParagraphs, warnings).concat(listings);
   }
   for (const warning of paperWarnings) warnings.push(warning);
   const papers = mergeSamePapers(listings, warnings);
@@ -144,8 +144,8 @@ function parseListings(
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ListedPaper[] {
-  const listings: ListedPaper[] = [];
+): SourcePaper[] {
+  const listings: SourcePaper[] = [];
   for (let k = 0; k < headers.length; k++) {
     const h = headers[k] as Located;
     const blockEnd = Math.min(headers[k + 1]?.index ?? end, end);
@@ -158,24 +158,22 @@ function parseListings(
 
 /**
  * A first paper whose date line was lost: it sits between the metrics block (ending before `from`) and the first
- * header, and borrows the date of the paper below it.
+ * header.
  */
 function recoverAboveFirstHeader(
   lines: readonly string[],
   first: Located,
   from: number,
-  listings: readonly ListedPaper[],
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ListedPaper[] {
+): SourcePaper[] {
   const pageGap = first.shape ? titleAuthorsGap(lines, first.shape) : null;
   const hidden = findHeaderlessEntries(lines, from, first.index, false, pageGap);
-  const dateFrom = `the paper below it ("${listings[0]?.title ?? ''}")`;
-  return recoverHeaderless(hidden.starts, first.header.date, dateFrom, lines, first.index, blankLinesSeparateParagraphs, warnings);
+  return recoverHeaderless(hidden.starts, lines, first.index, blankLinesSeparateParagraphs, warnings);
 }
 
 /** The papers' authors, matched as spelled, else by normalizeKey (computed only when a spelling misses). */
-function paperAuthors(papers: readonly ListedPaper[]): PaperAuthors {
+function paperAuthors(papers: readonly SourcePaper[]): PaperAuthors {
   const spelled = new Set<string>();
   for (const paper of papers) for (const author of paper.authors) spelled.add(author);
   let keys: Set<string> | null = null;
@@ -190,29 +188,30 @@ function paperAuthors(papers: readonly ListedPaper[]): PaperAuthors {
  * against the library), keeping the richest value of each field. Each merge, and each title kept as two papers
  * because their years are too far apart, is named in a warning. A title with nothing visible is skipped.
  */
-function mergeSamePapers(listings: readonly ListedPaper[], warnings: string[]): ListedPaper[] {
-  const papers: ListedPaper[] = [];
+function mergeSamePapers(listings: readonly SourcePaper[], warnings: string[]): SourcePaper[] {
+  const papers: SourcePaper[] = [];
   const identities: PaperIdentity[] = [];
   const byKey = new Map<string, number[]>();
-  const describe = (i: number) => ({ identity: identities[i] as PaperIdentity, date: (papers[i] as ListedPaper).date, authors: (papers[i] as ListedPaper).authors });
+  const describe = (i: number) => ({ identity: identities[i] as PaperIdentity, date: (papers[i] as SourcePaper).date ?? '', authors: (papers[i] as SourcePaper).authors });
   for (const paper of listings) {
     const key = titleKey(paper.title);
     if (key === '') {
-      warnings.push(`Skipped a paper dated ${paper.date} whose title has nothing visible.`);
+      warnings.push(`Skipped a paper${paper.date === null ? '' : ` dated ${paper.date}`} whose title has nothing visible.`);
       continue;
     }
     // A page has no identifiers, so only papers with its title key can be the same one.
     const identity = identityOf(paper, key);
     const same = byKey.get(key) ?? [];
-    const twin = findSamePaper(identity, paper.date, paper.authors, same, describe);
+    const date = paper.date ?? '';
+    const twin = findSamePaper(identity, date, paper.authors, same, describe);
     if (twin !== undefined) {
-      const kept = papers[twin.candidate] as ListedPaper;
+      const kept = papers[twin.candidate] as SourcePaper;
       papers[twin.candidate] = mergeRichest(kept, {}, 'profile-page', paper, 'profile-page')?.paper ?? kept;
-      warnings.push(mergedNotice(kept.title, kept.date, paper.date));
+      warnings.push(mergedNotice(kept.title, kept.date ?? '', date));
       continue;
     }
-    const apart = findKeptApart(identity, paper.date, same, describe);
-    if (apart !== undefined) warnings.push(keptApartNotice(paper.title, (papers[apart] as ListedPaper).date, paper.date));
+    const apart = findKeptApart(identity, date, same, describe);
+    if (apart !== undefined) warnings.push(keptApartNotice(paper.title, (papers[apart] as SourcePaper).date ?? '', date));
     same.push(papers.length);
     byKey.set(key, same);
     papers.push(paper);

@@ -4,7 +4,6 @@ import { emptyPaper } from './sources/fields.js';
 import type { SourcePaper } from './sources/types.js';
 
 /** A paper of this page: always dated (its header line gives the day). */
-export type ListedPaper = SourcePaper & { date: string };
 import { looksLikePaperHeader, type PaperHeader } from './paper-header.js';
 import { authorsLineLikeness, isNameLike, parseAuthorsLine } from './authors.js';
 import { isChromeLine } from './chrome.js';
@@ -145,8 +144,8 @@ export function findHeaderlessEntries(
 
 /**
  * The papers of one header's block: the entry the header opens, then any entry found inside it whose own header
- * was lost (findHeaderlessEntries). A recovered paper has no category and takes the date of the header above it;
- * a warning names it so the user can check it.
+ * was lost (findHeaderlessEntries). A recovered paper has no category and no date (its neighbour's would be invented
+ * data); a warning names it so the user can check it.
  */
 export function parseEntryBlock(
   header: PaperHeader,
@@ -156,7 +155,7 @@ export function parseEntryBlock(
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ListedPaper[] {
+): SourcePaper[] {
   // The shape was found before footer chrome was cut off the end; if the footer reached into this entry's title
   // or authors slot (a last paper with no abstract), look again within the shortened range.
   const stale = (shapeFound.layout?.authorsIndex ?? -1) >= end || (shapeFound.layout?.titleEnd ?? -1) >= end;
@@ -172,35 +171,32 @@ export function parseEntryBlock(
         'a paper whose category/date line is missing; check that abstract.',
     );
   }
-  const dateFrom = `the paper above it ("${first.title}")`;
-  return [first].concat(recoverHeaderless(hidden.starts, header.date, dateFrom, lines, end, blankLinesSeparateParagraphs, warnings));
+  return [first].concat(recoverHeaderless(hidden.starts, lines, end, blankLinesSeparateParagraphs, warnings));
 }
 
 /**
  * Papers starting at each of `starts` (from findHeaderlessEntries), up to the next one or `end`. They have no
- * category and the date `date`, borrowed from `dateFrom` (named in the warning).
+ * category and no date: the page did not show theirs, and a neighbour's would be a guess (the warning says so).
  */
 export function recoverHeaderless(
   starts: readonly number[],
-  date: string,
-  dateFrom: string,
   lines: readonly string[],
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ListedPaper[] {
-  const papers: ListedPaper[] = [];
+): SourcePaper[] {
+  const papers: SourcePaper[] = [];
   for (let k = 0; k < starts.length; k++) {
     const entryStart = starts[k] as number;
     const entryEnd = starts[k + 1] ?? end;
     const brokenHeader = looksLikePaperHeader(lines[entryStart] as string) ? (lines[entryStart] as string) : null;
     const shape = entryShape(lines, brokenHeader === null ? entryStart : entryStart + 1, entryEnd);
     if (shape.layout === null) continue; // cannot happen: findHeaderlessEntries saw a title and authors here
-    const paper = buildPaper({ category: null, date }, shape, lines, entryEnd, blankLinesSeparateParagraphs, warnings);
+    const paper = buildPaper({ category: null, date: null }, shape, lines, entryEnd, blankLinesSeparateParagraphs, warnings);
     const problem = brokenHeader === null ? 'has no category/date line' : `has a date line with an impossible date ("${brokenHeader}")`;
     warnings.push(
-      `Paper "${paper.title}" ${problem} (a damaged paste?): kept as its own paper, dated ${date} like ${dateFrom}; ` +
-        'check its date.',
+      `Paper "${paper.title}" ${problem} (a damaged paste?): kept as its own paper, without a date (the page does not ` +
+        'show it); check it.',
     );
     papers.push(paper);
   }
@@ -214,13 +210,13 @@ export function recoverHeaderless(
  * own paragraph.
  */
 function buildPaper(
-  header: PaperHeader,
+  header: PaperHeader | { category: null; date: null },
   shape: EntryShape,
   lines: readonly string[],
   end: number,
   blankLinesSeparateParagraphs: boolean,
   warnings: string[],
-): ListedPaper {
+): SourcePaper {
   const l = shape.layout as Layout;
   let authors: string[] = [];
   let truncated = false;
@@ -256,7 +252,7 @@ function buildPaper(
     ...emptyPaper(l.title),
     category: header.category,
     date: header.date,
-    year: Number(header.date.slice(0, 4)),
+    year: header.date === null ? null : Number(header.date.slice(0, 4)),
     authors,
     authorsTruncated: truncated,
     orgs,

@@ -67,6 +67,10 @@ export interface SearchDoc {
   profileIds: string[];
   profileNames: string[];
   addedAt: string;
+  /** Bare lower-case DOI (doi: filters and a DOI typed alone); absent or null when none. */
+  doi?: string | null;
+  /** Bare arXiv id (arxiv: filters); absent or null when none. */
+  arxivId?: string | null;
 }
 
 export type SearchScope = FilterScope;

@@ -16,6 +16,17 @@ export interface FilterFacts {
   profileIds: string[];
   profileNames: string[];
   authors: string[];
+  /** Bare lower-case DOI; absent or null when none. */
+  doi?: string | null;
+  /** Bare arXiv id; absent or null when none (an arXiv DOI gives it). */
+  arxivId?: string | null;
+}
+
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/;
+
+/** The arXiv id a paper is found by: its own, else the one its arXiv DOI names. */
+function arxivIdOf(facts: FilterFacts): string | null {
+  return facts.arxivId ?? (facts.doi ? (ARXIV_DOI.exec(facts.doi)?.[1] ?? null) : null);
 }
 
 export interface FilterScope {
@@ -92,6 +103,9 @@ export class FilterIndex {
   private readonly byProfileId = new Map<string, Set<number>>();
   /** Folded profile-name words joined by spaces → docs. Few profiles, so profile: scans the keys. */
   private readonly byProfileName = new Map<string, Set<number>>();
+  /** Identifiers → docs (doi: and arxiv: filters, and identifiers typed alone: exact lookups). */
+  private readonly byDoi = new Map<string, Set<number>>();
+  private readonly byArxivId = new Map<string, Set<number>>();
   /** Author names per doc (the document's own array), for the exact check of a multi-word author:. */
   private readonly authorsByNum: Array<readonly string[] | undefined> = [];
   /** Names recur across papers; tokenize each once. Bounded so a huge import cannot grow it forever. */
@@ -114,6 +128,9 @@ export class FilterIndex {
     if (facts.category !== null) addTo(this.byCategory, foldText(facts.category), num);
     for (const id of facts.profileIds) addTo(this.byProfileId, id, num);
     for (const name of facts.profileNames) addTo(this.byProfileName, this.nameTerms(name).join(' '), num);
+    if (facts.doi) addTo(this.byDoi, facts.doi, num);
+    const arxivId = arxivIdOf(facts);
+    if (arxivId !== null) addTo(this.byArxivId, arxivId, num);
     this.authorsByNum[num] = facts.authors;
   }
 
@@ -124,6 +141,9 @@ export class FilterIndex {
     if (facts.category !== null) removeFrom(this.byCategory, foldText(facts.category), num);
     for (const id of facts.profileIds) removeFrom(this.byProfileId, id, num);
     for (const name of facts.profileNames) removeFrom(this.byProfileName, this.nameTerms(name).join(' '), num);
+    if (facts.doi) removeFrom(this.byDoi, facts.doi, num);
+    const arxivId = arxivIdOf(facts);
+    if (arxivId !== null) removeFrom(this.byArxivId, arxivId, num);
     this.authorsByNum[num] = undefined;
   }
 
@@ -162,9 +182,11 @@ export class FilterIndex {
           break;
         case 'status':
         case 'year':
-        case 'cat': {
+        case 'cat':
+        case 'doi':
+        case 'arxiv': {
           // One value per paper, so several of these OR together; a negated one is its own exclusion.
-          const sets = f.kind === 'status' ? [this.byStatus.get(f.value) ?? EMPTY] : f.kind === 'year' ? this.yearSets(f.from, f.to) : this.categorySets(f.value);
+          const sets = this.singleValueSets(f);
           if (f.negated) push(true, sets);
           else {
             const key = f.kind;
@@ -223,6 +245,22 @@ export class FilterIndex {
       }
     }
     return { mask, count, list: sortedMembers(list, mask, kept) };
+  }
+
+  /** The docs of a filter on a field with one value per paper. */
+  private singleValueSets(f: Extract<QueryFilter, { kind: 'status' | 'year' | 'cat' | 'doi' | 'arxiv' }>): ReadonlySet<number>[] {
+    switch (f.kind) {
+      case 'status':
+        return [this.byStatus.get(f.value) ?? EMPTY];
+      case 'year':
+        return this.yearSets(f.from, f.to);
+      case 'cat':
+        return this.categorySets(f.value);
+      case 'doi':
+        return [this.byDoi.get(f.value) ?? EMPTY];
+      case 'arxiv':
+        return [this.byArxivId.get(f.value) ?? EMPTY];
+    }
   }
 
   private yearSets(from: number | null, to: number | null): ReadonlySet<number>[] {

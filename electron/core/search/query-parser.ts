@@ -7,6 +7,10 @@
 //   year:2021  year:2020..2024  year:2020..  year:..2019   Several → OR (a paper has one year).
 //   cat:LG                    category `LG` or any `<archive>.LG` (cs.LG); `cat:cs.LG` only cs.LG. Several → OR.
 //   status:read|reading|unread  Several → OR.
+//   doi:10.1234/abc           the paper with this DOI (also as a doi.org URL). Several → OR.
+//   arxiv:2408.00118          the paper with this arXiv id (a version, "arXiv:" or an arxiv.org URL too). Several → OR.
+//   10.1234/abc, 2408.00118v2, https://doi.org/…, https://arxiv.org/abs/…
+//                             typed alone, an identifier is its filter: an exact lookup, not fuzzy words.
 //   -tag:x, -author:…, -word  exclude. A negated filter removes every paper the positive form would match.
 //   "quoted words"            free text matched exactly: no prefix, no typo tolerance.
 //
@@ -14,6 +18,7 @@
 // filter nothing; a malformed value (`year:20x`, `status:maybe`) drops that one filter and reports it.
 import { isReadingStatus } from '../model.js';
 import type { ReadingStatus } from '../model.js';
+import { normalizeArxivId, normalizeDoi } from '../parse/sources/fields.js';
 import { foldText, tokenizeTerms } from './tokenize.js';
 
 export interface QueryTerm {
@@ -34,7 +39,11 @@ export type QueryFilter =
   | { kind: 'cat'; value: string; negated: boolean }
   | { kind: 'status'; value: ReadingStatus; negated: boolean }
   /** Inclusive bounds; null = open. */
-  | { kind: 'year'; from: number | null; to: number | null; negated: boolean };
+  | { kind: 'year'; from: number | null; to: number | null; negated: boolean }
+  /** A bare lower-case DOI. */
+  | { kind: 'doi'; value: string; negated: boolean }
+  /** A bare arXiv id without version (an arXiv DOI is looked up as this). */
+  | { kind: 'arxiv'; value: string; negated: boolean };
 
 export type FilterKind = QueryFilter['kind'];
 
@@ -58,6 +67,8 @@ const KEY_ALIASES: Record<string, FilterKind> = {
   cat: 'cat',
   category: 'cat',
   status: 'status',
+  doi: 'doi',
+  arxiv: 'arxiv',
 };
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
@@ -111,6 +122,29 @@ function splitParts(input: string): RawPart[] {
   return parts;
 }
 
+const ARXIV_DOI = /^10\.48550\/arxiv\.(.+)$/;
+
+/** A DOI (bare, "doi:" or a doi.org URL) as its filter; an arXiv DOI as the arXiv id's. Null when it is none. */
+function doiFilter(text: string, negated: boolean): QueryFilter | null {
+  const doi = normalizeDoi(text);
+  if (doi === null) return null;
+  const arxivId = ARXIV_DOI.exec(doi)?.[1];
+  return arxivId === undefined ? { kind: 'doi', value: doi, negated } : { kind: 'arxiv', value: normalizeArxivId(arxivId) ?? arxivId, negated };
+}
+
+// What an identifier typed alone looks like, whole: a bare DOI or a doi.org URL; a bare arXiv id (new style with a valid
+// month, or archive/number), with a version, or an arxiv.org abstract or PDF URL. Anything less (a year, "1.5") is text.
+const BARE_DOI = /^(?:(?:https?:\/\/)?(?:dx\.)?doi\.org\/)?10\.\d{4,9}\/\S+$/i;
+const BARE_ARXIV = /^(?:(?:https?:\/\/)?(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/)?(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?$/i;
+
+/** The filter an identifier typed alone stands for, or null when the text is not one. */
+function identifierFilter(text: string, negated: boolean): QueryFilter | null {
+  if (BARE_DOI.test(text)) return doiFilter(text, negated);
+  if (!BARE_ARXIV.test(text)) return null;
+  const arxivId = normalizeArxivId(text);
+  return arxivId === null ? null : { kind: 'arxiv', value: arxivId, negated };
+}
+
 function parseYear(value: string): { from: number | null; to: number | null } | null {
   const m = /^(\d{4})?(\.\.)?(\d{4})?$/.exec(value.trim());
   if (!m) return null;
@@ -145,6 +179,13 @@ export function parseQuery(input: string): ParsedQuery {
   };
 
   for (const part of splitParts(input)) {
+    // An identifier typed alone (a URL's "https:" reads as a key) is looked up exactly.
+    const whole = part.key === null ? part.value : `${part.key}:${part.value}`;
+    const identifier = part.quoted || (part.key !== null && !/^https?$/i.test(part.key)) ? null : identifierFilter(whole, part.negated);
+    if (identifier !== null) {
+      filters.push(identifier);
+      continue;
+    }
     if (part.key === null) {
       addText(part.value, part);
       continue;
@@ -152,7 +193,7 @@ export function parseQuery(input: string): ParsedQuery {
     const shown = `${part.negated ? '-' : ''}${part.key}:${part.quoted ? `"${part.value}"` : part.value}`;
     const kind = KEY_ALIASES[part.key.toLowerCase()];
     if (kind === undefined) {
-      errors.push(`"${part.key}:" is not a filter (known: tag, author, year, cat, status, profile), so it was searched as text.`);
+      errors.push(`"${part.key}:" is not a filter (known: tag, author, year, cat, status, profile, doi, arxiv), so it was searched as text.`);
       addText(`${part.key} ${part.value}`, part);
       continue;
     }
@@ -183,6 +224,18 @@ export function parseQuery(input: string): ParsedQuery {
       case 'cat':
         filters.push({ kind: 'cat', value: foldText(value), negated });
         break;
+      case 'doi': {
+        const filter = doiFilter(value, negated);
+        if (filter === null) errors.push(`${shown} is not a DOI (use one like 10.1234/abc).`);
+        else filters.push(filter);
+        break;
+      }
+      case 'arxiv': {
+        const arxivId = normalizeArxivId(value);
+        if (arxivId === null) errors.push(`${shown} is not an arXiv id (use one like 2408.00118 or hep-th/9901001).`);
+        else filters.push({ kind: 'arxiv', value: arxivId, negated });
+        break;
+      }
       case 'tag':
         filters.push({ kind: 'tag', value: normalizeTag(value), negated });
         break;

@@ -2,7 +2,7 @@
 // clicking a tag chip, an author or a profile puts the matching `key:"value"` filter into the search box,
 // replacing an earlier filter of the same key and keeping the rest of what the user typed.
 
-export type FilterKey = 'tag' | 'author' | 'profile' | 'cat' | 'year' | 'status';
+export type FilterKey = 'tag' | 'author' | 'profile' | 'cat' | 'year' | 'status' | 'doi' | 'arxiv';
 
 const KEY_ALIASES: Record<FilterKey, readonly string[]> = {
   tag: ['tag', 'tags'],
@@ -11,6 +11,8 @@ const KEY_ALIASES: Record<FilterKey, readonly string[]> = {
   cat: ['cat', 'category'],
   year: ['year'],
   status: ['status'],
+  doi: ['doi'],
+  arxiv: ['arxiv'],
 };
 
 /** `"to read"` → `"to read"`; the query language has no escape for `"`, so quotes inside are dropped. */
@@ -125,6 +127,7 @@ export const FILTER_HELP: ReadonlyArray<{ syntax: string; meaning: string }> = [
   { syntax: 'cat:LG', meaning: 'a category (cs.LG, stat.ML…)' },
   { syntax: 'status:unread', meaning: 'unread, reading or read' },
   { syntax: 'profile:"Sabela Ramos"', meaning: 'papers listed on a profile' },
+  { syntax: 'doi:10.1145/…, arxiv:2408.00118', meaning: 'the paper with this DOI or arXiv id (typed alone, or as a doi.org or arxiv.org link, too)' },
   { syntax: '"exact words"', meaning: 'match words exactly' },
   { syntax: '-word, -tag:x', meaning: 'exclude' },
 ];

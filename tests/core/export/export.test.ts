@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { citationKeys, escapeBibtex, escapeMarkdown, exportLibrary, risName, type ExportEntry } from '../../../electron/core/export/index.js';
+import { citationKeys, escapeBibtex, escapeMarkdown, exportLibrary, risName } from '../../../electron/core/export/index.js';
 import type { PaperRecord } from '../../../electron/core/model.js';
+import { exportData, type Unkeyed } from './export-data.js';
 
 function paper(overrides: Partial<PaperRecord>): PaperRecord {
   return {
@@ -26,7 +27,7 @@ function paper(overrides: Partial<PaperRecord>): PaperRecord {
   };
 }
 
-const entry = (p: PaperRecord, note = '', tags: string[] = []): ExportEntry => ({
+const entry = (p: PaperRecord, note = '', tags: string[] = []): Unkeyed => ({
   paper: p,
   user: { tags, note, status: note ? 'read' : 'unread' },
   profiles: ['Sabela Ramos'],
@@ -77,7 +78,7 @@ test('citation keys: family name, year, first significant word; duplicates get a
 });
 
 test('BibTeX export escapes fields and keeps truncated author lists honest', () => {
-  const text = exportLibrary('bibtex', { papers: [entry(paper({}), '', ['rl'])], profiles: [], tags: [] });
+  const text = exportLibrary('bibtex', exportData([entry(paper({}), '', ['rl'])]));
   assert.match(text, /^@misc\{sessa2024bond,$/m);
   assert.match(text, /title = \{\{BOND: Aligning LLMs with Best-of-N Distillation\}\}/);
   assert.match(text, /author = \{Pier Giuseppe Sessa and Robert Dadashi and Léonard Hussenot and others\}/);
@@ -86,11 +87,7 @@ test('BibTeX export escapes fields and keeps truncated author lists honest', () 
 });
 
 test('RIS export is line-oriented with CRLF and one value per line', () => {
-  const text = exportLibrary('ris', {
-    papers: [entry(paper({ abstract: 'Line one.\nLine two.' }), 'My\nnote')],
-    profiles: [],
-    tags: [],
-  });
+  const text = exportLibrary('ris', exportData([entry(paper({ abstract: 'Line one.\nLine two.' }), 'My\nnote')]));
   const lines = text.split('\r\n');
   assert.equal(lines[0], 'TY  - GEN');
   assert.ok(lines.includes('AB  - Line one. Line two.'));
@@ -100,26 +97,22 @@ test('RIS export is line-oriented with CRLF and one value per line', () => {
 });
 
 test('CSL-JSON export splits names and dates', () => {
-  const items = JSON.parse(exportLibrary('csl-json', { papers: [entry(paper({}))], profiles: [], tags: [] }));
+  const items = JSON.parse(exportLibrary('csl-json', exportData([entry(paper({}))])));
   assert.deepEqual(items[0].author[0], { family: 'Sessa', given: 'Pier Giuseppe' });
   assert.deepEqual(items[0].issued, { 'date-parts': [[2024, 7, 19]] });
-  const team = JSON.parse(exportLibrary('csl-json', { papers: [entry(paper({ authors: ['Gemini Team'] }))], profiles: [], tags: [] }));
+  const team = JSON.parse(exportLibrary('csl-json', exportData([entry(paper({ authors: ['Gemini Team'] }))])));
   assert.deepEqual(team[0].author[0], { literal: 'Gemini Team' });
 });
 
 test('Markdown export lists annotated papers only, with their notes verbatim in a blockquote', () => {
-  const text = exportLibrary('markdown', {
-    papers: [entry(paper({}), 'Read **twice**.\n<script>x</script>'), entry(paper({ id: 'p-2', title: 'Untouched' }))],
-    profiles: [],
-    tags: [],
-  });
+  const text = exportLibrary('markdown', exportData([entry(paper({}), 'Read **twice**.\n<script>x</script>'), entry(paper({ id: 'p-2', title: 'Untouched' }))]));
   assert.match(text, /## BOND: Aligning LLMs/);
   assert.match(text, /> Read \*\*twice\*\*\.\n> <script>x<\/script>/);
   assert.doesNotMatch(text, /Untouched/);
 });
 
 test('JSON export is a complete backup including user data', () => {
-  const data = JSON.parse(exportLibrary('json', { papers: [entry(paper({}), 'n', ['t'])], profiles: [], tags: [{ name: 't', color: '#112233' }] }));
+  const data = JSON.parse(exportLibrary('json', exportData([entry(paper({}), 'n', ['t'])], { tags: [{ name: 't', color: '#112233' }] })));
   assert.equal(data.format, 'folio-library');
   assert.equal(data.papers[0].note, 'n');
   assert.deepEqual(data.papers[0].tags, ['t']);

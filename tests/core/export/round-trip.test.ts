@@ -11,10 +11,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
-import { bibtexKeyword, citationKeys, exportLibrary, type ExportEntry } from '../../../electron/core/export/index.js';
+import { bibtexKeyword, citationKeys, exportLibrary } from '../../../electron/core/export/index.js';
 import type { PaperRecord } from '../../../electron/core/model.js';
 import { singleLine } from '../../../electron/core/text.js';
 import { rng } from '../../helpers/rng.js';
+import { exportData, type Unkeyed } from './export-data.js';
 
 // Pieces that break one format or another: TeX specials and ligatures, a lone brace, BibTeX's name syntax
 // ("and", commas, "others"), RIS record lines, Markdown blocks and inline syntax, HTML, controls, Unicode.
@@ -42,7 +43,7 @@ function hostileLine(random: () => number, pieces: number): string {
   return singleLine(text) === '' ? `x${text}` : text;
 }
 
-function hostileEntry(index: number, random: () => number): ExportEntry {
+function hostileEntry(index: number, random: () => number): Unkeyed {
   const paper: PaperRecord = {
     id: `p-${String(index).padStart(12, '0')}`,
     key: `k${index}`,
@@ -69,7 +70,7 @@ function hostileEntry(index: number, random: () => number): ExportEntry {
 
 const random = rng(84);
 // One entry per hostile piece in every field (a failure names the piece), then 150 random mixtures.
-const ENTRIES: ExportEntry[] = [
+const ENTRIES: Unkeyed[] = [
   ...HOSTILE.map((piece, i) => {
     const line = `x${piece}y`;
     const base = hostileEntry(i, rng(i));
@@ -77,7 +78,7 @@ const ENTRIES: ExportEntry[] = [
   }),
   ...Array.from({ length: 150 }, (_, i) => hostileEntry(HOSTILE.length + i, random)),
 ];
-const EXPORT = { papers: ENTRIES, profiles: [], tags: [] };
+const EXPORT = exportData(ENTRIES);
 
 /** How every reader compares text: one line (the exporters may only change spacing and invisible characters). */
 const same = (text: string): string => singleLine(text);
@@ -93,7 +94,7 @@ test(`BibTeX: ${ENTRIES.length} hostile entries read back by @retorquere/bibtex-
   assert.deepEqual(library.errors, []);
   assert.deepEqual(library.entries.map((e) => e.key), citationKeys(ENTRIES.map((e) => e.paper)), 'every entry, in order: none lost to an unbalanced brace');
   for (const [i, entry] of library.entries.entries()) {
-    const { paper, user } = ENTRIES[i] as ExportEntry;
+    const { paper, user } = ENTRIES[i] as Unkeyed;
     const f = entry.fields;
     const label = `entry ${i} (${JSON.stringify(paper.title)})`;
     assert.equal(same(f.title ?? ''), same(paper.title), `${label}: title`);
@@ -128,7 +129,7 @@ test(`RIS: ${ENTRIES.length} hostile entries read back by Citation.js, one recor
   const items = plugins.input.chain(text, { generateGraph: false }) as CslItem[];
   assert.equal(items.length, ENTRIES.length, 'no record lost or injected');
   for (const [i, item] of items.entries()) {
-    const { paper, user } = ENTRIES[i] as ExportEntry;
+    const { paper, user } = ENTRIES[i] as Unkeyed;
     const label = `record ${i} (${JSON.stringify(paper.title)})`;
     assert.equal(item.title, same(paper.title), `${label}: title`);
     // RIS readers split a name at its commas, so the export leaves them out (risName): the rest comes back.
@@ -145,7 +146,7 @@ test(`CSL-JSON: ${ENTRIES.length} hostile entries parse back with every value`, 
   const items = JSON.parse(exportLibrary('csl-json', EXPORT)) as Array<{ title: string; author: CslName[]; abstract?: string; note?: string; keyword?: string }>;
   assert.equal(items.length, ENTRIES.length);
   for (const [i, item] of items.entries()) {
-    const { paper, user } = ENTRIES[i] as ExportEntry;
+    const { paper, user } = ENTRIES[i] as Unkeyed;
     assert.equal(item.title, paper.title);
     assert.deepEqual(item.author.map((n) => n.literal ?? `${n.given} ${n.family}`), paper.authors.map(same));
     assert.equal(item.abstract ?? '', paper.abstract);
@@ -168,7 +169,7 @@ test(`Markdown: ${ENTRIES.length} hostile entries: each title is one heading's t
   }
   assert.equal(sections.length, annotated.length, 'one section per annotated paper: no heading injected, none lost');
   for (const [i, section] of sections.entries()) {
-    const { paper, user, profiles } = annotated[i] as ExportEntry;
+    const { paper, user, profiles } = annotated[i] as Unkeyed;
     const label = `section ${i} (${JSON.stringify(paper.title)})`;
     const types = section.map((n) => n.type);
     const expected = ['heading', 'paragraph', 'list', ...(user.note.trim() ? ['blockquote'] : []), ...(i < sections.length - 1 ? ['thematicBreak'] : [])];
@@ -187,6 +188,6 @@ test(`JSON backup: ${ENTRIES.length} hostile entries parse back exactly`, () => 
   const backup = JSON.parse(exportLibrary('json', EXPORT)) as { papers: Array<Record<string, unknown>> };
   assert.deepEqual(
     backup.papers,
-    ENTRIES.map(({ paper, user, profiles }) => ({ ...paper, ...user, profiles })),
+    EXPORT.papers.map(({ paper, citeKey, user, profiles }) => ({ ...paper, citeKey, ...user, profiles })),
   );
 });

@@ -9,8 +9,8 @@ import { entry, fixture, HEAD } from './helpers.js';
 interface Row {
   name: string;
   input: string;
-  /** [title, date, category, abstract] of every paper, in page order. */
-  papers: Array<[string, string, string | null, string]>;
+  /** [title, date, category, abstract] of every paper, in page order (a recovered paper has no date: null). */
+  papers: Array<[string, string | null, string | null, string]>;
   /** Substrings each of which some warning must contain. */
   warnings: string[];
 }
@@ -21,17 +21,17 @@ const rows: Row[] = [
     input: [entry('First Paper'), entry('Second Paper').replace('CLJul 31, 2024\n', ''), entry('Third Paper', { header: 'LGJun 1, 2023' })].join('\n\n'),
     papers: [
       ['First Paper', '2024-07-31', 'CL', 'Abstract of First Paper.'],
-      ['Second Paper', '2024-07-31', null, 'Abstract of Second Paper.'],
+      ['Second Paper', null, null, 'Abstract of Second Paper.'],
       ['Third Paper', '2023-06-01', 'LG', 'Abstract of Third Paper.'],
     ],
-    warnings: ['Paper "Second Paper" has no category/date line', 'dated 2024-07-31 like the paper above it ("First Paper")'],
+    warnings: ['Paper "Second Paper" has no category/date line', 'kept as its own paper, without a date (the page does not show it)'],
   },
   {
     name: 'last paper without its header, with a two-line title',
     input: `${entry('First Paper')}\n\nA Long Title That the Page\nWrapped onto Two Lines\n\nAlice Smith, Bob Jones et al. · mit\n\nIts abstract.`,
     papers: [
       ['First Paper', '2024-07-31', 'CL', 'Abstract of First Paper.'],
-      ['A Long Title That the Page Wrapped onto Two Lines', '2024-07-31', null, 'Its abstract.'],
+      ['A Long Title That the Page Wrapped onto Two Lines', null, null, 'Its abstract.'],
     ],
     warnings: ['Paper "A Long Title That the Page Wrapped onto Two Lines" has no category/date line'],
   },
@@ -40,8 +40,8 @@ const rows: Row[] = [
     input: [entry('First Paper'), entry('Second Paper').replace('CLJul 31, 2024\n', ''), entry('Third Paper').replace('CLJul 31, 2024\n', '')].join('\n\n'),
     papers: [
       ['First Paper', '2024-07-31', 'CL', 'Abstract of First Paper.'],
-      ['Second Paper', '2024-07-31', null, 'Abstract of Second Paper.'],
-      ['Third Paper', '2024-07-31', null, 'Abstract of Third Paper.'],
+      ['Second Paper', null, null, 'Abstract of Second Paper.'],
+      ['Third Paper', null, null, 'Abstract of Third Paper.'],
     ],
     warnings: ['Paper "Second Paper" has no category/date line', 'Paper "Third Paper" has no category/date line'],
   },
@@ -50,7 +50,7 @@ const rows: Row[] = [
     input: 'CLJul 31, 2024\nFirst Paper\nAlice Smith, Bob Jones\nOne line of abstract.\nSecond Paper\nCarol White, Dan Brown et al.\nIts abstract.\nLGJun 1, 2023\nThird Paper\nEve Adams\nThird abstract.',
     papers: [
       ['First Paper', '2024-07-31', 'CL', 'One line of abstract.'],
-      ['Second Paper', '2024-07-31', null, 'Its abstract.'],
+      ['Second Paper', null, null, 'Its abstract.'],
       ['Third Paper', '2023-06-01', 'LG', 'Third abstract.'],
     ],
     warnings: ['Paper "Second Paper" has no category/date line'],
@@ -60,7 +60,7 @@ const rows: Row[] = [
     input: [entry('First Paper'), entry('Second Paper', { header: 'CLFeb 30, 2024' })].join('\n\n'),
     papers: [
       ['First Paper', '2024-07-31', 'CL', 'Abstract of First Paper.'],
-      ['Second Paper', '2024-07-31', null, 'Abstract of Second Paper.'],
+      ['Second Paper', null, null, 'Abstract of Second Paper.'],
     ],
     warnings: ['Paper "Second Paper" has a date line with an impossible date ("CLFeb 30, 2024")'],
   },
@@ -106,6 +106,10 @@ test('damaged sample: each paper whose header line is deleted comes back as its 
     assert.equal(damaged.papers.length, 12, `header ${k} deleted: ${damaged.warnings.join(' | ')}`);
     assert.deepEqual(damaged.papers.map((p) => p.title), intact.papers.map((p) => p.title));
     assert.deepEqual(damaged.papers.map((p) => p.abstract), intact.papers.map((p) => p.abstract));
+    // Its date is not invented from a neighbour's: the page no longer shows it.
+    assert.deepEqual(damaged.papers.map((p, i) => (i === k ? null : p.date)), intact.papers.map((p, i) => (i === k ? null : p.date)));
+    assert.equal(damaged.papers[k]?.date, null);
+    assert.equal(damaged.papers[k]?.year, null);
     assert.ok(damaged.warnings.some((w) => w.startsWith(`Paper "${lost.title}" has no category/date line`)), damaged.warnings.join(' | '));
     assert.ok(!damaged.warnings.some((w) => w.startsWith('Page declares')), damaged.warnings.join(' | '));
   }

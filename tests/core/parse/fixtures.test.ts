@@ -80,7 +80,7 @@ for (const row of rows) {
     for (const p of r.papers) {
       assert.ok(p.authors.length >= 2, `${p.title}: ${p.authors.join(',')}`);
       assert.ok((p.abstract ?? "").length > 100, p.title);
-      assert.match(p.date, /^\d{4}-\d{2}-\d{2}$/);
+      assert.match(p.date ?? '', /^\d{4}-\d{2}-\d{2}$/);
       // No chrome word leaked into any field.
       for (const field of [p.title, p.abstract ?? "", ...p.authors, ...p.orgs]) {
         assert.doesNotMatch(field, /Load more|Show more|Privacy|ScholarHub|Back to top|Follow|Next/, p.title);

@@ -240,3 +240,49 @@ describe('SearchEngine at a few thousand papers', () => {
     assert.deepEqual(engine.search('xqzvkwpl').ids, []);
   });
 });
+
+describe('SearchEngine: identifiers are exact lookups', () => {
+  // The corpus with identifiers: BOND's arXiv id, Attention's DOI and arXiv id, a paper with only an arXiv DOI; and a
+  // paper whose abstract mentions BOND's id as text (a fuzzy search would find it too).
+  const WITH_IDS = CORPUS.map((d) =>
+    d.id === 'bond' ? { ...d, arxivId: '2407.14622' } : d.id === 'attention' ? { ...d, doi: '10.5555/3295222.3295349', arxivId: '1706.03762' } : d,
+  ).concat([
+    { ...docById('lora'), id: 'arxiv-doi-only', title: 'A Paper Known by its arXiv DOI', doi: '10.48550/arxiv.2101.00001', arxivId: null },
+    { ...docById('lora'), id: 'mentions-bond', title: 'A Survey Citing BOND', abstract: 'See arXiv 2407.14622 and 10.5555/3295222.3295349.' },
+  ]);
+  const engine = engineWith(WITH_IDS);
+  const rows: Array<[string, string, string[]]> = [
+    ['a bare arXiv id', '2407.14622', ['bond']],
+    ['with a version', '2407.14622v3', ['bond']],
+    ['arXiv:', 'arXiv:2407.14622', ['bond']],
+    ['an abs URL', 'https://arxiv.org/abs/2407.14622v1', ['bond']],
+    ['a bare DOI, any case', '10.5555/3295222.3295349', ['attention']],
+    ['doi:', 'doi:10.5555/3295222.3295349', ['attention']],
+    ['a doi.org URL', 'https://doi.org/10.5555/3295222.3295349', ['attention']],
+    ['the arXiv id of a paper that also has a DOI', 'arxiv:1706.03762', ['attention']],
+    ['an arXiv id given only by its DOI', '2101.00001', ['arxiv-doi-only']],
+    ['its arXiv DOI', '10.48550/arXiv.2101.00001', ['arxiv-doi-only']],
+    ['two identifiers: either paper', '2407.14622 1706.03762', ['attention', 'bond']],
+    ['an identifier no paper has: nothing, not fuzzy matches', '2407.99999', []],
+    ['an identifier and a word the paper has', 'best-of-n 2407.14622', ['bond']],
+    ['an identifier and a word it lacks', 'transformer 2407.14622', []],
+    ['a negated identifier', 'distillation -arxiv:2407.14622', []],
+  ];
+  for (const [name, query, expected] of rows) {
+    test(`${name}: ${JSON.stringify(query)}`, () => {
+      const outcome = engine.search(query);
+      assert.deepEqual(outcome.errors, [], query);
+      if (name === 'a negated identifier') assert.ok(!outcome.ids.includes('bond') && outcome.ids.length > 0, outcome.ids.join());
+      else assert.deepEqual([...outcome.ids].sort(), expected, query);
+    });
+  }
+
+  test('an identifier is looked up after an upsert changes it, and not before', () => {
+    const local = engineWith(WITH_IDS);
+    assert.deepEqual(local.search('10.1000/new').ids, []);
+    local.upsert({ ...docById('lora'), doi: '10.1000/new' });
+    assert.deepEqual(local.search('10.1000/new').ids, ['lora']);
+    local.upsert({ ...docById('lora'), doi: null });
+    assert.deepEqual(local.search('10.1000/new').ids, []);
+  });
+});

@@ -8,6 +8,28 @@ const KNOWN_COMMANDS: Record<string, string> = {
   dots: '…', textellipsis: '…', noopsort: '', protect: '', mbox: '', hbox: '',
 };
 
+// Characters that are TeX syntax, written literally: the text symbols Folio's export uses (\textbraceleft{}, …) and the
+// escapes \{ \} \% \& \# \_ \$; and the empty group {} that keeps a ligature apart ("-{}-" is two hyphens, "--" an
+// en dash). citation-js drops or mangles them (a name ending in \% swallows the " and " after it), and braces left after
+// it are stripped as grouping. predecode puts a placeholder (a Unicode noncharacter, which no text exchanges) in their
+// place, and decodeLeftovers turns it into the character (the empty group into nothing) last.
+const TEXT_SYMBOLS: Record<string, string> = {
+  textbraceleft: '{', textbraceright: '}', textbackslash: '\\', textless: '<', textgreater: '>', textasciitilde: '~',
+  textasciicircum: '^', textunderscore: '_', textdollar: '$', textbar: '|',
+};
+const LITERALS = [...new Set([...Object.values(TEXT_SYMBOLS), '%', '&', '#']), ''];
+const placeholderOf = (char: string): string => String.fromCharCode(0xfdd0 + LITERALS.indexOf(char));
+const TEXT_SYMBOL = new RegExp(String.raw`\\(${Object.keys(TEXT_SYMBOLS).join('|')})(?![A-Za-z])(?:\{\}| )?|\\([{}%&#_$])|\\\\|(?<=[-\`',?!])\{\}(?=[-\`',])`, 'g');
+const PLACEHOLDER = /[\ufdd0-\ufdef]/g;
+
+function withPlaceholders(value: string): string {
+  return value.replace(PLACEHOLDER, '').replace(TEXT_SYMBOL, (match, name: string | undefined, escaped: string | undefined) => {
+    if (name !== undefined) return placeholderOf(TEXT_SYMBOLS[name] as string);
+    if (escaped !== undefined) return placeholderOf(escaped);
+    return match === '{}' ? placeholderOf('') : match; // a TeX line break (two backslashes) stays as it is
+  });
+}
+
 export function decodeLeftovers(text: string, keepParagraphs: boolean): string {
   let out = text;
   if (out.includes('\\')) {
@@ -19,7 +41,17 @@ export function decodeLeftovers(text: string, keepParagraphs: boolean): string {
   }
   if (out.includes('{') || out.includes('}')) out = out.replace(/[{}]/g, '');
   if (out.includes('ı') || out.includes('ȷ')) out = out.replace(/ı(?=\p{M})/gu, 'i').replace(/ȷ(?=\p{M})/gu, 'j');
+  // Angle brackets come back last (restoreAngles): the CSL reading strips rich-text tags, and a literal "<b>" is none.
+  out = out.replace(PLACEHOLDER, (ch) => (ANGLES.has(ch) ? ch : (LITERALS[ch.charCodeAt(0) - 0xfdd0] ?? '')));
   return out.normalize('NFC');
+}
+
+const ANGLES = new Set([placeholderOf('<'), placeholderOf('>')]);
+const ANGLE_PLACEHOLDER = new RegExp(`[${[...ANGLES].join('')}]`, 'g');
+
+/** The literal angle brackets decodeLeftovers left as placeholders, once rich-text tags are stripped. */
+export function restoreAngles(text: string): string {
+  return text.replace(ANGLE_PLACEHOLDER, (ch) => (ch === placeholderOf('<') ? '<' : '>'));
 }
 
 // Fields citation-js reads verbatim (no LaTeX), which must stay byte for byte.
@@ -36,12 +68,19 @@ const SUBSCRIPTS: Record<string, string> = {
   '=': '₌', '(': '₍', ')': '₎', a: 'ₐ', e: 'ₑ', i: 'ᵢ', j: 'ⱼ', k: 'ₖ', n: 'ₙ', t: 'ₜ', x: 'ₓ',
 };
 
-/** The entry with the LaTeX citation-js mishandles already turned into Unicode (other fields untouched). */
+/**
+ * The entry with the LaTeX citation-js mishandles already turned into Unicode or placeholders (other fields
+ * untouched), and an abstract's blank lines turned into \par (a paragraph break in TeX, which citation-js would fold).
+ */
 export function predecode(raw: RawBibEntry): RawBibEntry {
   let properties: RawBibEntry['properties'] | null = null;
   for (const [field, value] of Object.entries(raw.properties)) {
-    if (typeof value !== 'string' || VERBATIM_FIELDS.has(field) || !/\\|\$/.test(value)) continue;
-    const fixed = value.replace(UNKNOWN_TO_CITATION_JS, (_m, name: string) => KNOWN_COMMANDS[name] ?? name).replace(MATH, scripts);
+    if (typeof value !== 'string' || VERBATIM_FIELDS.has(field)) continue;
+    const paragraphs = field === 'abstract' && /\n[ \t]*\n/.test(value);
+    if (!paragraphs && !/\\|\$|\{\}/.test(value)) continue;
+    const fixed = withPlaceholders(paragraphs ? value.replace(/[ \t]*\n[ \t]*\n\s*/g, ' \\par ') : value)
+      .replace(UNKNOWN_TO_CITATION_JS, (_m, name: string) => KNOWN_COMMANDS[name] ?? name)
+      .replace(MATH, scripts);
     if (fixed !== value) (properties ??= { ...raw.properties })[field] = fixed;
   }
   return properties ? { ...raw, properties } : raw;

@@ -3,7 +3,7 @@
 // decoded to Unicode and case-protecting braces dropped; titles are not re-cased. Blocks are found by their braces,
 // never by line layout, and a malformed block is skipped with a warning while the rest is read.
 import { normalizeDoi } from './fields.js';
-import { decodeLeftovers } from './bibtex-text.js';
+import { decodeLeftovers, restoreAngles } from './bibtex-text.js';
 import { describe, readBibtex, type DecodedBibEntry, type RawBibEntry } from './bibtex-read.js';
 import { isCslItem, paperFromCslItem, type CslItem } from './csl-item.js';
 import { jsonOpening } from './json-text.js';
@@ -69,7 +69,20 @@ function paperFromEntry({ raw, csl, line }: DecodedBibEntry, warnings: string[])
   paper.doi ??= normalizeDoi(field('doi'));
   paper.category = cleanText(field('primaryclass')) ?? paper.category;
   paper.orgs = entryOrgs(raw.properties, decoded);
-  return paper;
+  return withAngles(paper);
+}
+
+/** The paper with the literal angle brackets of its text back (see restoreAngles). */
+function withAngles(paper: SourcePaper): SourcePaper {
+  const text = <T extends string | null>(value: T): T => (value === null ? value : (restoreAngles(value) as T));
+  return {
+    ...paper,
+    title: text(paper.title),
+    authors: paper.authors.map(text),
+    orgs: paper.orgs.map(text),
+    venue: text(paper.venue),
+    abstract: text(paper.abstract),
+  };
 }
 
 /** "2021-07" + BibTeX's `day` field (which citation-js drops) → "2021-07-04" when that day exists. */

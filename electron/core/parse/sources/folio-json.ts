@@ -1,16 +1,22 @@
 // Folio's own JSON export, i.e. a backup to restore (export/index.ts writes it): {"format": "folio-library",
-// "version", "exportedAt", "profiles" (metrics and their history, paper ids), "tags" (name, colour), "papers" (each
-// paper's record with its tags, note, status and profile names)}. Read as data; an item that is damaged is skipped
-// or repaired with a warning naming it, so one bad paper never costs the rest of the backup.
+// "version", "exportedAt", "profiles" (stored profiles: ids, metrics per source and their history, paper ids), "tags"
+// (name, colour), "papers" (each paper's stored record with its citation key, tags, note, status and profile names),
+// "imports" (the import log, kept for the record: its texts are not in the backup, so it is not restored)}. Read as
+// data; an item that is damaged is skipped or repaired with a warning naming it, so one bad paper never costs the rest
+// of the backup. Text is kept exactly as the backup holds it (it is what the library showed), so that a restore gives
+// the same library.
 import { BACKUP_FORMAT, EXPORT_FORMAT_VERSION } from '../../export/index.js';
 import { HEX_COLOR } from '../../library/schema.js';
-import { isReadingStatus } from '../../model.js';
+import { PROVENANCE_FIELDS, isReadingStatus, type FieldSources } from '../../model.js';
+import { titleKey } from '../../text.js';
 import { isCslItem as isObject } from './csl-item.js';
 import { emptyMetrics, normalizeArxivId, normalizeDoi, parseLooseDate } from './fields.js';
 import { jsonOpening, readJson } from './json-text.js';
-import { capWarnings, cleanParagraphs, cleanText } from './reference-fields.js';
+import { capWarnings, cleanText } from './reference-fields.js';
 import {
   NotThisSourceError,
+  SOURCE_IDS,
+  type SourceId,
   type FolioRestore,
   type ImportSource,
   type RestoredPaperData,
@@ -53,7 +59,7 @@ function parse(text: string): SourceResult {
   listOf(backup.papers, 'papers', warnings).forEach((item, position) => {
     const read = readPaper(item, position, warnings);
     if (!read) return;
-    if (read.id !== null) indexById.set(read.id, papers.length);
+    if (read.id !== null && !indexById.has(read.id)) indexById.set(read.id, papers.length);
     papers.push(read.paper);
     userData.push(read.user);
   });
@@ -75,41 +81,71 @@ function listOf(value: unknown, name: string, warnings: string[]): unknown[] {
   return [];
 }
 
+/** A string with something visible, exactly as the backup holds it; null otherwise. */
+function text(value: unknown): string | null {
+  return typeof value === 'string' && value.trim() !== '' ? value : null;
+}
+
+const BARE_DOI = /^10\.\d{4,9}\/[^\s"<>A-Z]+$/;
+const KNOWN_SOURCES: ReadonlySet<unknown> = new Set(SOURCE_IDS);
+const isSource = (value: unknown): value is SourceId => KNOWN_SOURCES.has(value);
+
+/** The sources a record names (known ones, once each); the fallback when it names none. */
+function sourcesOf(value: unknown, fallback: SourceId): SourceId[] {
+  const sources = Array.isArray(value) ? [...new Set(value.filter(isSource))] : [];
+  return sources.length > 0 ? sources : [fallback];
+}
+
+function fieldSourcesOf(value: unknown): FieldSources {
+  const sources: FieldSources = {};
+  if (!isObject(value)) return sources;
+  for (const field of PROVENANCE_FIELDS) if (isSource(value[field])) sources[field] = value[field];
+  return sources;
+}
+
 function readPaper(item: unknown, position: number, warnings: string[]): { id: string | null; paper: SourcePaper; user: RestoredPaperData } | null {
-  const title = isObject(item) ? cleanText(item.title) : null;
-  if (!isObject(item) || title === null) {
+  const title = isObject(item) ? text(item.title) : null;
+  if (!isObject(item) || title === null || titleKey(title) === '') {
     warnings.push(`Skipped paper ${position + 1} of the backup: it has no title.`);
     return null;
   }
   const label = `"${title.slice(0, 80)}"`;
-  const date = parseLooseDate(cleanText(item.date));
+  const date = parseLooseDate(text(item.date));
+  const doi = text(item.doi);
+  const arxivId = text(item.arxivId);
   const paper: SourcePaper = {
     title,
     authors: strings(item.authors),
     authorsTruncated: item.authorsTruncated === true,
     date: date?.date ?? null,
     year: date?.year ?? null,
-    category: cleanText(item.category),
+    category: text(item.category),
     orgs: strings(item.orgs),
-    abstract: cleanParagraphs(item.abstract),
-    // Later backups may carry these; version 1 does not.
-    venue: cleanText(item.venue),
-    doi: normalizeDoi(cleanText(item.doi)),
-    arxivId: normalizeArxivId(cleanText(item.arxivId)),
-    url: cleanText(item.url),
+    abstract: text(item.abstract),
+    // Backups written before version 3 of the library have none of these.
+    venue: text(item.venue),
+    // Kept as they are when bare (normalizing is not idempotent at the edges: a DOI may end in ")"); else read.
+    doi: doi !== null && BARE_DOI.test(doi) ? doi : normalizeDoi(doi),
+    arxivId: arxivId !== null && normalizeArxivId(arxivId) === arxivId ? arxivId : normalizeArxivId(arxivId),
+    url: text(item.url),
   };
   let status = item.status ?? 'unread';
   if (!isReadingStatus(status)) {
     warnings.push(`Paper ${label} had an unknown reading status ${JSON.stringify(status)}; it is restored as unread.`);
     status = 'unread';
   }
+  const id = text(item.id);
   const user: RestoredPaperData = {
+    id,
+    citeKey: text(item.citeKey),
+    sources: sourcesOf(item.sources, 'folio-json'),
+    fieldSources: fieldSourcesOf(item.fieldSources),
     tags: [...new Set(strings(item.tags))],
     note: typeof item.note === 'string' ? item.note : '',
     status: status as RestoredPaperData['status'],
-    addedAt: cleanText(item.addedAt),
+    addedAt: text(item.addedAt),
   };
-  return { id: cleanText(item.id), paper, user };
+  return { id, paper, user };
 }
 
 function readProfile(item: unknown, position: number, indexById: Map<string, number>, warnings: string[]): RestoredProfile | null {
@@ -123,20 +159,29 @@ function readProfile(item: unknown, position: number, indexById: Map<string, num
   if (paperIndexes.length < paperIds.length) {
     warnings.push(`Profile "${name}" lists ${paperIds.length - paperIndexes.length} paper(s) that are not in the backup; they were left out.`);
   }
+  const sources = sourcesOf(item.sources, 'profile-page');
   const metrics = readMetrics(item.metrics);
   const history = (Array.isArray(item.history) ? item.history : [])
     .filter(isObject)
-    .map((snapshot) => ({ at: cleanText(snapshot.at), metrics: readMetrics(snapshot.metrics) }))
-    .filter((snapshot): snapshot is { at: string; metrics: SourceMetrics } => snapshot.at !== null);
+    .map((snapshot) => ({ at: text(snapshot.at), source: isSource(snapshot.source) ? snapshot.source : (sources[0] as SourceId), metrics: readMetrics(snapshot.metrics) }))
+    .filter((snapshot): snapshot is RestoredProfile['history'][number] => snapshot.at !== null);
+  const metricsBySource: RestoredProfile['metricsBySource'] = {};
+  if (isObject(item.metricsBySource)) {
+    for (const [source, figures] of Object.entries(item.metricsBySource)) if (isSource(source)) metricsBySource[source] = readMetrics(figures);
+  }
+  const at = text(item.lastImportedAt) ?? text(item.firstImportedAt) ?? '';
   return {
+    id: text(item.id),
     name,
-    category: cleanText(item.category),
-    affiliation: cleanText(item.affiliation),
+    category: text(item.category),
+    affiliation: text(item.affiliation),
     metrics,
-    history: history.length > 0 ? history : [{ at: cleanText(item.lastImportedAt) ?? cleanText(item.firstImportedAt) ?? '', metrics }],
+    history: history.length > 0 ? history : [{ at, source: sources[0] as SourceId, metrics }],
+    metricsBySource,
+    sources,
     paperIndexes: [...new Set(paperIndexes)],
-    firstImportedAt: cleanText(item.firstImportedAt),
-    lastImportedAt: cleanText(item.lastImportedAt),
+    firstImportedAt: text(item.firstImportedAt),
+    lastImportedAt: text(item.lastImportedAt),
   };
 }
 
@@ -168,7 +213,7 @@ function readTags(items: unknown[], warnings: string[]): FolioRestore['tags'] {
 
 function strings(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
-  return value.map(cleanText).filter((text): text is string => text !== null);
+  return value.map(text).filter((item): item is string => item !== null);
 }
 
 export const folioJsonSource: ImportSource = {

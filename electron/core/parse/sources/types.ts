@@ -1,7 +1,7 @@
 // The contract every import source implements: a pasted page or a file's text in, papers (and maybe a person)
 // out. One module per source under parse/sources/, listed once in the registry; the CLI's `parse` prints a
 // SourceResult as it is (see the "CLI contract" in the README).
-import type { ProfileMetrics, ReadingStatus } from '../../model.js';
+import type { FieldSources, ProfileMetrics, ReadingStatus } from '../../model.js';
 
 /** Every source Folio reads, in the order the registry tries them on a tie of confidence. */
 export const SOURCE_IDS = [
@@ -92,13 +92,22 @@ export interface FolioRestore {
 }
 
 export interface RestoredProfile {
+  /** The profile's id in the backed-up library; null when the backup has none. */
+  id: string | null;
   name: string;
   category: string | null;
   affiliation: string | null;
   /** The latest metrics (the backup's `metrics`). */
   metrics: SourceMetrics;
-  /** Every metrics snapshot the backup kept, oldest first; never empty (the latest metrics at least). */
-  history: Array<{ at: string; metrics: SourceMetrics }>;
+  /**
+   * Every metrics snapshot the backup kept, oldest first, each with the source that showed it (a backup without
+   * sources: the profile's first source); never empty (the latest metrics at least).
+   */
+  history: Array<{ at: string; source: SourceId; metrics: SourceMetrics }>;
+  /** The latest metrics per source, as the backup kept them (older backups: none). */
+  metricsBySource: Partial<Record<SourceId, SourceMetrics>>;
+  /** The sources the profile was imported from; never empty. */
+  sources: SourceId[];
   /** Indexes into SourceResult.papers, in the profile's page order. */
   paperIndexes: number[];
   firstImportedAt: string | null;
@@ -106,6 +115,13 @@ export interface RestoredProfile {
 }
 
 export interface RestoredPaperData {
+  /** The paper's id in the backed-up library; null when the backup has none. */
+  id: string | null;
+  /** Its citation key there; null when the backup has none. */
+  citeKey: string | null;
+  /** The sources that listed it and where each field came from, as the library kept them; never empty. */
+  sources: SourceId[];
+  fieldSources: FieldSources;
   tags: string[];
   /** Markdown; "" when none. */
   note: string;

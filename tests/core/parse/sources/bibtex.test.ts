@@ -12,6 +12,7 @@ import type { SourcePaper } from '../../../../electron/core/parse/sources/types.
 import { fixture } from '../helpers.js';
 import { allFixtures, sourceFixture } from './fixture-files.js';
 import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
+import { exportData } from '../../export/export-data.js';
 
 const library = sourceFixture('library.bib');
 const byTitle = (papers: SourcePaper[], start: string): SourcePaper => {
@@ -313,14 +314,10 @@ test('foreign text is refused with NotThisSourceError', () => {
   for (const [label, text] of foreign) assertRefuses(bibtexSource, text, label);
 });
 
-test("Folio's own BibTeX export reads back: titles, authors, year-month, abstracts, categories, orgs", () => {
+test("Folio's own BibTeX export reads back: titles, authors, dates (the day from biblatex's date field), abstracts, categories, orgs", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
   const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
-  const text = exportLibrary('bibtex', {
-    papers: papers.map((paper) => ({ paper, user: { tags: ['to read', 'rl'], note: '', status: 'unread' }, profiles: [] })),
-    profiles: [],
-    tags: [],
-  });
+  const text = exportLibrary('bibtex', exportData(papers.map((paper) => ({ paper, user: { tags: ['to read', 'rl'], note: '', status: 'unread' }, profiles: [] }))));
   const result = bibtexSource.parse(text);
   assert.deepEqual(result.warnings, []);
   assert.equal(result.papers.length, papers.length);
@@ -329,7 +326,7 @@ test("Folio's own BibTeX export reads back: titles, authors, year-month, abstrac
     assert.equal(read.title, original.title);
     assert.deepEqual(read.authors, original.authors);
     assert.equal(read.authorsTruncated, original.authorsTruncated);
-    assert.equal(read.date, original.date.slice(0, 7));
+    assert.equal(read.date, original.date);
     assert.equal(read.abstract, original.abstract.replace(/[ \t]+/g, ' ') || null);
     assert.deepEqual(read.orgs, original.orgs);
   });

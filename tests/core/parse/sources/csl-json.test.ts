@@ -11,6 +11,7 @@ import type { SourcePaper } from '../../../../electron/core/parse/sources/types.
 import { fixture } from '../helpers.js';
 import { allFixtures, sourceFixture } from './fixture-files.js';
 import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
+import { exportData } from '../../export/export-data.js';
 
 const library = sourceFixture('library.csl.json');
 const items = JSON.parse(library) as Array<Record<string, unknown>>;
@@ -148,11 +149,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 test("Folio's own CSL-JSON export reads back: titles, authors, dates, abstracts", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
   const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
-  const text = exportLibrary('csl-json', {
-    papers: papers.map((paper) => ({ paper, user: { tags: [], note: '', status: 'unread' }, profiles: [] })),
-    profiles: [],
-    tags: [],
-  });
+  const text = exportLibrary('csl-json', exportData(papers.map((paper) => ({ paper, user: { tags: [], note: '', status: 'unread' }, profiles: [] }))));
   const result = cslJsonSource.parse(text);
   assert.deepEqual(result.warnings, []);
   result.papers.forEach((read, i) => {

@@ -72,11 +72,16 @@ test('a real backup reads back: every paper, its user data, profiles with metric
   });
 
   const gemma = paperIndex(result, 'Gemma 2');
+  const stored = backup.papers[gemma] as unknown as { id: string; citeKey: string; addedAt: string };
   assert.deepEqual(restore.papers[gemma], {
+    id: stored.id,
+    citeKey: stored.citeKey,
+    sources: ['profile-page'],
+    fieldSources: { title: 'profile-page', authors: 'profile-page', date: 'profile-page', abstract: 'profile-page', category: 'profile-page', orgs: 'profile-page' },
     tags: ['to read', 'llm'],
     note: '# Notes\n\nKeep  the  *spacing*.\n',
     status: 'reading',
-    addedAt: restore.papers[gemma]!.addedAt,
+    addedAt: stored.addedAt,
   });
   assert.equal(restore.papers[paperIndex(result, 'BOND')]!.status, 'read');
   assert.deepEqual(
@@ -86,7 +91,8 @@ test('a real backup reads back: every paper, its user data, profiles with metric
   assert.ok(restore.tags.some((tag) => tag.name === 'to read' && /^#[0-9a-f]{6}$/.test(tag.color)));
 
   const sabela = restore.profiles.find((profile) => profile.name === 'Sabela Ramos')!;
-  assert.deepEqual(sabela.history.map((snapshot) => snapshot.metrics.hIndex), [117, 120]);
+  assert.deepEqual(sabela.history.map((snapshot) => [snapshot.source, snapshot.metrics.hIndex]), [['profile-page', 117], ['profile-page', 120]]);
+  assert.deepEqual([sabela.sources, sabela.metricsBySource['profile-page']?.hIndex], [['profile-page'], 120]);
   assert.equal(sabela.metrics.hIndex, 120);
   assert.equal(sabela.metrics.citations, 9233);
   assert.equal(sabela.paperIndexes.length, 12);

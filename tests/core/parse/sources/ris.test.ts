@@ -11,6 +11,7 @@ import type { SourcePaper } from '../../../../electron/core/parse/sources/types.
 import { fixture } from '../helpers.js';
 import { allFixtures, sourceFixture } from './fixture-files.js';
 import { assertRefuses, assertSurvives, mutations } from './source-checks.js';
+import { exportData } from '../../export/export-data.js';
 
 const library = sourceFixture('library.ris');
 const byTitle = (papers: SourcePaper[], start: string): SourcePaper => {
@@ -172,11 +173,7 @@ test('foreign text is refused with NotThisSourceError', () => {
 test("Folio's own RIS export reads back: titles, authors, dates, abstracts, categories", () => {
   const parsed = parseProfilePage(fixture('profile-sabela-ramos.txt'));
   const papers: PaperRecord[] = parsed.papers.map((paper, i) => recordFromSource(paper, `p-${i}`, 'profile-page', '2026-01-01T00:00:00.000Z'));
-  const text = exportLibrary('ris', {
-    papers: papers.map((paper) => ({ paper, user: { tags: ['x'], note: 'a note', status: 'read' }, profiles: [] })),
-    profiles: [],
-    tags: [],
-  });
+  const text = exportLibrary('ris', exportData(papers.map((paper) => ({ paper, user: { tags: ['x'], note: 'a note', status: 'read' }, profiles: [] }))));
   const result = risSource.parse(text);
   assert.equal(result.papers.length, papers.length);
   result.papers.forEach((read, i) => {
