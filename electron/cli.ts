@@ -21,7 +21,13 @@ import { singleLine } from './core/text.js';
 
 const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', 'ris', 'markdown'];
 
-const USAGE = `Usage: folio <command> [options]
+/**
+ * The commands, as the usage text lists them. The packaged app runs the CLI when its first argument is one of these
+ * (electron/main/cli-mode.ts), so that the `folio` a package puts on the PATH is both the app and the command line.
+ */
+export const CLI_COMMANDS = ['parse', 'import', 'list', 'profiles', 'search', 'tag', 'note', 'status', 'export', 'reparse'] as const;
+
+export const USAGE = `Usage: folio <command> [options]
 
 Commands:
   parse <file|-> [--source ID]            Read a pasted page or a file; print what it holds as JSON
@@ -409,8 +415,10 @@ function messageOf(error: unknown): string {
   return errorMessage(error);
 }
 
-// Run when executed directly (tsx electron/cli.ts …), not when imported by tests.
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+// Run when executed directly (tsx electron/cli.ts, node dist/electron/cli.cjs), not when imported: by tests, by
+// bin/folio.mjs, or by the app's main bundle (whose own path can be argv[1] when Electron runs it from a checkout).
+const runDirectly = !process.versions.electron && process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (runDirectly) {
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -2,7 +2,7 @@
 // boot the bundled main (tests/electron/) build the same ones into a scratch folder.
 // Main and preload are CommonJS because a sandboxed preload cannot load ES modules or node_modules, and bundling main
 // keeps the packaged app free of a node_modules tree. The worker thread that reads large imports has its own bundle
-// beside main (electron/core/parse/parse-off-thread.ts finds it there).
+// beside main (electron/core/parse/parse-off-thread.ts finds it there), and so does the command line's bundle.
 
 const common = {
   bundle: true,
@@ -28,5 +28,8 @@ export function electronBundles(root, outDir = 'dist/electron') {
     bundle('electron/main/index.ts', 'main.cjs', withImportMeta),
     bundle('electron/preload/index.ts', 'preload.cjs'),
     bundle('electron/core/parse/parse-worker.ts', 'parse-worker.cjs', withImportMeta),
+    // The `folio` command for Node (bin/folio.mjs), so that it runs without a TypeScript loader. Beside the worker,
+    // which it starts for large files. The packaged app runs the same CLI from main.cjs (electron/main/cli-mode.ts).
+    bundle('electron/cli.ts', 'cli.cjs', withImportMeta),
   ];
 }

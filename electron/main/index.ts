@@ -3,12 +3,15 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, screen, session, shell } from 'electron';
+import { CLI_COMMANDS, runCli } from '../cli.js';
 import { FolioCore } from '../core/folio.js';
+import { errorMessage } from '../core/library/errors.js';
 import { defaultCacheDir } from '../core/index-cache.js';
 import { electronExportDialogs, exportLibraryToFile } from './export-file.js';
 import { electronImportDialog } from './import-files.js';
 import { registerIpc } from './ipc.js';
 import { resolveLibraryDir } from './library-dir.js';
+import { cliArgumentsOf } from './cli-mode.js';
 import { askBeforeQuittingWithUnsavedEdits, describeBootFailure, installGracefulQuit, type ShutdownStep } from './lifecycle.js';
 import { createMenuActions } from './menu-actions.js';
 import { buildMenuTemplate } from './menu.js';
@@ -164,8 +167,22 @@ async function boot(): Promise<void> {
   });
 }
 
-boot().catch((error: unknown) => {
-  console.error('Folio failed to boot:', error);
-  dialog.showErrorBox('Folio could not start', error instanceof Error ? error.message : String(error));
-  app.exit(1);
-});
+/** `folio list …` from a terminal: the same CLI as bin/folio.mjs, without a window, a single-instance lock or a menu. */
+async function runCommandLine(args: string[]): Promise<void> {
+  const code = await runCli(args);
+  // Flush what the command printed before the process goes (stdout can be a pipe, which Node writes asynchronously).
+  await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+  app.exit(code);
+}
+
+const cliArgs = cliArgumentsOf(process.argv, CLI_COMMANDS, process.defaultApp === true);
+if (cliArgs) {
+  app.dock?.hide();
+  void runCommandLine(cliArgs);
+} else {
+  boot().catch((error: unknown) => {
+    console.error('Folio failed to boot:', error);
+    dialog.showErrorBox('Folio could not start', errorMessage(error));
+    app.exit(1);
+  });
+}

@@ -48,6 +48,7 @@ describe('electron-builder.yml', () => {
     assert.deepEqual(config.mac.target.map((t: { target: string }) => t.target), ['dmg']);
     assert.deepEqual(config.win.target.map((t: { target: string }) => t.target), ['nsis']);
     assert.deepEqual(config.linux.target, ['AppImage', 'deb']);
+    assert.equal(config.linux.executableName, 'folio', 'the deb puts /usr/bin/folio on the PATH: the app and the command line');
     assert.equal(config.linux.category, 'Office');
     assert.match(config.linux.maintainer, /<.+@.+>/);
   });
