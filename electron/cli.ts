@@ -416,8 +416,10 @@ function messageOf(error: unknown): string {
 }
 
 // Run when executed directly (tsx electron/cli.ts, node dist/electron/cli.cjs), not when imported: by tests, by
-// bin/folio.mjs, or by the app's main bundle (whose own path can be argv[1] when Electron runs it from a checkout).
-const runDirectly = !process.versions.electron && process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+// bin/folio.mjs, or by the app's main bundle, whose import.meta.url is main.cjs and which is argv[1] when run from a
+// checkout (main decides itself whether a launch is the CLI: electron/main/cli-mode.ts).
+const ownFile = fileURLToPath(import.meta.url);
+const runDirectly = /^cli\.(ts|cjs)$/.test(path.basename(ownFile)) && process.argv[1] !== undefined && path.resolve(process.argv[1]) === ownFile;
 if (runDirectly) {
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
