@@ -28,12 +28,25 @@ Commands:
   import <file|-> [--source ID] [--name NAME] [--json]
                                           Merge it into the library (--name: the researcher's name, when
                                           the page's is wrong)
-  list [--json]                           List all papers
+  list [--json] [--trashed]               List all papers (--trashed: the papers in the Trash instead)
   profiles [--json]                       List imported profiles
-  search <query> [--json]                 Search (fuzzy text plus tag: author: year: cat: status: profile:)
+  search <query> [--json] [--trashed]     Search (fuzzy text plus tag: author: year: cat: status: profile:
+                                          saved:NAME; a OR b; -word and -tag:x exclude)
   tag add|remove <paperId> <tag>          Add or remove a tag
   note set <paperId> <text|->             Replace a paper's Markdown note
   status <paperId> <unread|reading|read>  Set the reading status
+  edit <paperId> [--title T] [--authors "A; B"] [--date D] [--category C] [--venue V] [--doi D] [--url U]
+       [--abstract A]                     Correct a paper's fields (an empty value reverts that field)
+  trash <paperId…>                        Move papers to the Trash
+  trash --empty --yes                     Empty the Trash (its papers are removed for good)
+  restore <paperId…>                      Bring papers back from the Trash
+  merge <keepId> <otherId>                Merge a duplicate into the paper kept (user data combined)
+  not-duplicate <paperId> <paperId>       Never propose these two as duplicates again
+  duplicates [--json]                     List possible duplicates
+  saved add <name> <query>                Save a search (use it as saved:NAME)
+  saved rename <name> <newName>           Rename a saved search
+  saved delete <name>                     Delete a saved search
+  saved list [--json]                     List saved searches with their counts
   export [--format json|bibtex|csl-json|ris|markdown]
 
 Options:
@@ -41,6 +54,7 @@ Options:
   --library DIR   Library folder (default: $FOLIO_LIBRARY, else the app's own library)
                   The search index is cached in $FOLIO_CACHE_DIR (default: the platform's cache folder)
   --json          Machine-readable output
+  --trashed       list and search: the papers in the Trash (hidden otherwise)
   -h, --help      Show this help`;
 
 /** Bad command line: exit code 2. `showUsage`: whether the usage text helps with this mistake. */

@@ -1,7 +1,7 @@
 // On-disk shapes of a library folder, checked with zod when read. Types here are the *stored* documents;
 // the public record types come from ../model.ts and the schemas are kept assignable to them.
 import { z } from 'zod';
-import { PROVENANCE_FIELDS, READING_STATUSES } from '../model.js';
+import { PROVENANCE_FIELDS, READING_STATUSES, TAG_KEYS } from '../model.js';
 import type { ImportRecord, PaperRecord, ProfileRecord, TagDefinition, UserPaperData } from '../model.js';
 import { SOURCE_IDS, type SourceResult } from '../parse/sources/types.js';
 
@@ -161,7 +161,7 @@ const userPaperSchema = z.object({
   status: z.enum(READING_STATUSES),
 });
 
-const tagDefinitionSchema = z.object({ name: z.string().min(1), color: z.string().regex(HEX_COLOR) });
+const tagDefinitionSchema = z.object({ name: z.string().min(1), color: z.string().regex(HEX_COLOR), key: z.literal(TAG_KEYS).optional() });
 
 export const userDocSchema = z.object({
   schemaVersion: z.literal(USER_SCHEMA_VERSION),

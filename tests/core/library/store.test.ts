@@ -153,7 +153,7 @@ test('onChange reports imports and edits; unsubscribe works; a throwing listener
   lib.onChange(() => {
     throw new Error('bad listener');
   });
-  const off = lib.onChange((c) => seen.push(c.kind === 'tags' || c.kind === 'save-status' || c.kind === 'import-progress' ? c.kind : `${c.kind}:${c.paperIds.length}`));
+  const off = lib.onChange((c) => seen.push(c.kind === 'import' || c.kind === 'user-data' ? `${c.kind}:${c.paperIds.length}` : c.kind));
   const { addedIds } = await lib.commitImport('x', parsed('A B', [paper('T'), paper('U')]), 1);
   await lib.setTags(addedIds[0] ?? '', ['new']);
   await lib.setNote(addedIds[0] ?? '', 'n');
