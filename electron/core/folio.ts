@@ -655,9 +655,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return this.library.setTagColor(name, color);
   }
 
-  async renameTag(from: string, to: string): Promise<TagRenameResult> {
-    await this.library.renameTag(from, to);
-    return { merged: false, name: to };
+  renameTag(from: string, to: string, options?: { merge?: boolean }): Promise<TagRenameResult> {
+    return this.library.renameTag(from, to, options);
   }
 
   deleteTag(name: string): Promise<TagDeletion> {
