@@ -40,7 +40,7 @@ const rows: Row[] = [
   { name: 'bad status', query: 'status:maybe', filters: [], errors: 1, errorIncludes: 'not a reading status' },
   { name: 'unknown key becomes text and an error', query: 'foo:bar', terms: ['foo', 'bar'], errors: 1, errorIncludes: '"foo:" is not a filter' },
   { name: 'key with space after colon is text', query: 'BOND: aligning', terms: ['bond', 'aligning'], errors: 0 },
-  { name: 'empty quoted value', query: 'tag:""', filters: [], errors: 1, errorIncludes: 'needs a value' },
+  { name: 'empty quoted value', query: 'tag:""', filters: [], errors: 1, errorIncludes: 'tag: needs a tag name' },
   { name: 'unterminated quote runs to end', query: 'author:"van der', filters: [{ kind: 'author', value: 'van der', negated: false }] },
   { name: 'lone dash is ignored', query: '- gemma', terms: ['gemma'], excluded: [] },
   {
