@@ -139,29 +139,49 @@ function pieceStarts(length: number): number[] {
   return starts;
 }
 
+/** A distinct title key, with the papers that have it (at most MAX_BUCKET of them). */
+interface KeyGroup {
+  key: string;
+  chars: string[];
+  numbers: string;
+  members: Paper[];
+}
+
 /**
- * Candidate pairs of near-identical titles, by the pigeonhole principle (as in PassJoin): every key of at least
- * MIN_SIMILAR_KEY_CHARS is indexed by its pieces (pieceStarts: length, piece number, text); each key then looks up,
- * for every length within two of its own, the substrings of itself that an untouched piece could be (same length,
- * start shifted by at most the edits allowed). Exact: every pair within the allowed edits is among the candidates;
- * the edit distance is then computed for the candidates only.
+ * Lists of keys sharing one piece longer than this are not read: a piece that thousands of titles share ("proceedings
+ * of the") would make the search quadratic. Said in `capped` when it happens; real libraries stay far below it.
  */
-function similarTitleCandidates(papers: readonly Paper[], visit: (a: Paper, b: Paper) => void): void {
+export const MAX_PIECE_LIST = 1000;
+
+/**
+ * Pairs of distinct title keys within the allowed edits, by the pigeonhole principle (as in PassJoin): every key of
+ * at least MIN_SIMILAR_KEY_CHARS is cut into one more piece than the edits it allows (pieceStarts), and indexed by
+ * (numbers in it, length, piece number, piece text); a key within that many edits of another holds one of its
+ * pieces untouched, moved by at most that many places. So each key looks up, for every length within two of its
+ * own, the substrings of itself at those places. Exact (every pair within the allowed edits is a candidate) unless
+ * a list is over MAX_PIECE_LIST; the edit distance is computed for the candidates only. Keys, not papers: a title
+ * shared by many papers is compared once.
+ */
+function similarKeys(groups: readonly KeyGroup[], notes: string[], visit: (a: KeyGroup, b: KeyGroup, distance: number) => void): void {
   const index = new Map<string, number[]>();
-  const eligible = papers.map((p, i) => ({ p, i })).filter(({ p }) => p.chars.length >= MIN_SIMILAR_KEY_CHARS);
-  for (const { p, i } of eligible) {
-    const starts = pieceStarts(p.chars.length);
+  const eligible = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.chars.length >= MIN_SIMILAR_KEY_CHARS);
+  const lookupKey = (g: KeyGroup, length: number, piece: number, from: number, size: number): string => `${g.numbers}|${length}|${piece}|${g.chars.slice(from, from + size).join('')}`;
+  for (const { g, i } of eligible) {
+    const starts = pieceStarts(g.chars.length);
     for (let k = 0; k + 1 < starts.length; k++) {
-      const key = `${p.chars.length}|${k}|${p.chars.slice(starts[k], starts[k + 1]).join('')}`;
+      const key = lookupKey(g, g.chars.length, k, starts[k] as number, (starts[k + 1] as number) - (starts[k] as number));
       const list = index.get(key);
       if (list === undefined) index.set(key, [i]);
       else list.push(i);
     }
   }
+  for (const [key, list] of index) {
+    if (list.length > MAX_PIECE_LIST) notes.push(`${plural(list.length, 'title')} share the piece "${key.slice(key.lastIndexOf('|') + 1)}": they were not compared for typos through it.`);
+  }
   const seen = new Set<number>();
-  for (const { p, i } of eligible) {
+  for (const { g, i } of eligible) {
     seen.clear();
-    const n = p.chars.length;
+    const n = g.chars.length;
     for (let length = Math.max(MIN_SIMILAR_KEY_CHARS, n - 2); length <= n + 2; length++) {
       const edits = maxTitleEdits(Math.min(length, n));
       if (Math.abs(length - n) > edits) continue;
@@ -172,13 +192,15 @@ function similarTitleCandidates(papers: readonly Paper[], visit: (a: Paper, b: P
         for (let shift = -edits; shift <= edits; shift++) {
           const from = start + shift;
           if (from < 0 || from + size > n) continue;
-          const list = index.get(`${length}|${k}|${p.chars.slice(from, from + size).join('')}`);
-          if (list === undefined) continue;
+          const list = index.get(lookupKey(g, length, k, from, size));
+          if (list === undefined || list.length > MAX_PIECE_LIST) continue;
           for (const j of list) {
-            // Each pair once: from its later paper.
+            // Each pair once: from its later key.
             if (j >= i || seen.has(j)) continue;
             seen.add(j);
-            visit(papers[j] as Paper, p);
+            const other = groups[j] as KeyGroup;
+            const distance = levenshteinWithin(other.chars, g.chars, edits);
+            if (distance <= edits) visit(other, g, distance);
           }
         }
       }
@@ -211,8 +233,11 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
     }
   }
 
+  const keyGroups: KeyGroup[] = [];
   for (const [key, group] of groupBy(papers, (p) => p.key)) {
     const members = capped(group, `the title "${key}"`, notes);
+    const first = members[0] as Paper;
+    keyGroups.push({ key, chars: first.chars, numbers: first.numbers, members });
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         const x = members[i] as Paper;
@@ -229,11 +254,10 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
     }
   }
 
-  similarTitleCandidates(papers, (x, y) => {
-    if (x.key === y.key || x.numbers !== y.numbers || differentWorks(x, y)) return;
-    const allowed = maxTitleEdits(Math.min(x.chars.length, y.chars.length));
-    const distance = levenshteinWithin(x.chars, y.chars, allowed);
-    if (distance <= allowed) propose(x, y, 'similar-title', `Titles differ by ${plural(distance, 'character')}`);
+  similarKeys(keyGroups, notes, (g, h, distance) => {
+    for (const x of g.members) {
+      for (const y of h.members) if (!differentWorks(x, y)) propose(x, y, 'similar-title', `Titles differ by ${plural(distance, 'character')}`);
+    }
   });
 
   const pairs = [...found.values()].sort(
