@@ -623,6 +623,21 @@ export class Library {
     return this.user.resolve(id);
   }
 
+  /** A short hash of every edit, deletion and merge: what a search index cache must have been built with. */
+  overlayKey(): string {
+    const hash = createHash('sha256');
+    for (const [id, data] of this.user.papers) {
+      if (data.edits !== undefined || data.deletedAt !== undefined) hash.update(`${id}\u0000${JSON.stringify(data.edits ?? null)}\u0000${data.deletedAt ?? ''}\n`);
+    }
+    for (const [other, keep] of this.user.merges) hash.update(`${other}>${keep}\n`);
+    return hash.digest('hex').slice(0, 12);
+  }
+
+  /** Whether any paper is in the Trash, deleted for good or merged away (else every paper shows). */
+  hasSetAside(): boolean {
+    return this.user.merges.size > 0 || this.user.hasTrashOrDeleted();
+  }
+
   /** Merged ids → the kept paper's id. */
   merges(): ReadonlyMap<string, string> {
     return this.user.merges;

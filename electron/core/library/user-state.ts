@@ -170,6 +170,11 @@ export class UserState implements UserData {
     return changing.length > 0 ? [{ o: 'untrash', ids: changing }] : [];
   }
 
+  hasTrashOrDeleted(): boolean {
+    for (const data of this.papers.values()) if (data.trashedAt !== undefined || data.deletedAt !== undefined) return true;
+    return false;
+  }
+
   /** Papers in the Trash and not yet deleted for good. */
   trashedIds(): string[] {
     const ids: string[] = [];
