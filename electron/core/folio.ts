@@ -886,8 +886,12 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   /** Indexes a paper as it is now; a paper deleted for good or merged into another leaves the index. */
   private indexPaper(paper: PaperRecord): void {
-    if (this.isHidden(paper.id)) this.engine.remove(paper.id);
+    // A document that leaves or (re)enters the engine changes its numbering, which the sort orders cache.
+    const wasIndexed = this.engine.numOf(paper.id) >= 0;
+    const hidden = this.isHidden(paper.id);
+    if (hidden) this.engine.remove(paper.id);
     else this.engine.upsert(this.searchDocFor(paper));
+    if (hidden === wasIndexed) this.orders.invalidate();
   }
 
   private isHidden(id: string): boolean {
