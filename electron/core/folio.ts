@@ -784,8 +784,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return this.library.emptyTrash();
   }
 
-  removeProfile(): Promise<RemovedProfile> {
-    return notYet();
+  removeProfile(profileId: string): Promise<RemovedProfile> {
+    return this.library.removeProfile(profileId);
   }
 
   editPaper(id: string, edit: PaperEdit): Promise<void> {

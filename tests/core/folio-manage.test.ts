@@ -201,4 +201,33 @@ describe('FolioCore: managing a library', () => {
       assert.ok((await core.duplicates()).pairs.some((p) => [p.a.id, p.b.id].includes(a!) && [p.a.id, p.b.id].includes(b!)));
     });
   });
+
+  test('remove a profile: shared papers and papers with user data stay, the rest go to the Trash; undo; a re-import shows it again', async () => {
+    await withLibrary(async (core) => {
+      await core.commitImport(await paste('profile-overlap-a.txt'));
+      const overview = await core.overview();
+      const sabela = overview.profiles.find((p) => p.name === 'Sabela Ramos')!;
+      const other = overview.profiles.find((p) => p.id !== sabela.id)!;
+      const { paperIds } = await core.profile(sabela.id);
+      const shared = (await core.profile(other.id)).paperIds.filter((id) => paperIds.includes(id));
+      assert.ok(shared.length > 0);
+      const own = paperIds.filter((id) => !shared.includes(id));
+      await core.setNote(own[0]!, 'keep me');
+      const before = await ids(core);
+      const result = await core.removeProfile(sabela.id);
+      assert.deepEqual([result.trashed, result.kept], [own.length - 1, shared.length + 1]);
+      assert.deepEqual((await core.overview()).profiles.map((p) => p.id), [other.id]);
+      await assert.rejects(core.profile(sabela.id), /No profile/);
+      assert.equal((await ids(core)).length, before.length - (own.length - 1));
+      assert.deepEqual((await core.paper(shared[0]!)).profiles.map((p) => p.id), [other.id]);
+      assert.equal((await ids(core, 'profile:"Sabela Ramos"')).length, 0);
+      await core.undo();
+      assert.equal((await core.overview()).profiles.length, 2);
+      assert.deepEqual(await ids(core), before);
+      await core.redo();
+      await core.commitImport(await paste('profile-sabela-ramos.txt'));
+      assert.equal((await core.overview()).profiles.length, 2, 'imported again: shown again');
+      assert.equal((await core.overview()).trashCount, own.length - 1, 'its papers stay in the Trash');
+    });
+  });
 });

@@ -43,7 +43,7 @@ async function randomAction(core: FolioCore, random: Random, all: readonly strin
   const live = (await core.query({ search: '', offset: 0, limit: 1000 })).rows.map((row) => row.id);
   const trash = (await core.query({ search: '', scope: { trash: true }, offset: 0, limit: 1000 })).rows.map((row) => row.id);
   const tags = (await core.overview()).tags.map((t) => t.name);
-  const roll = Math.floor(random() * 13);
+  const roll = Math.floor(random() * 14);
   const one = pick(random, live.length > 0 ? live : all);
   const attempt = async (work: () => Promise<unknown>) => {
     // Refusals (a rename onto an existing tag without merge, an unknown tag) change nothing: still a valid step.
@@ -65,6 +65,10 @@ async function randomAction(core: FolioCore, random: Random, all: readonly strin
     case 9: return tags.length > 0 ? attempt(() => core.renameTag(pick(random, tags), pick(random, TAGS), { merge: random() < 0.5 })) : undefined;
     case 10: return tags.length > 0 ? attempt(() => core.assignTagKey(pick(random, tags), pick(random, [1, 2, 3, null] as const))) : undefined;
     case 11: return attempt(() => core.saveSearch({ name: `s${Math.floor(random() * 5)}`, search: 'tag:ml', scope: {} }));
+    case 12: {
+      const profiles = (await core.overview()).profiles;
+      return profiles.length > 0 && random() < 0.5 ? attempt(() => core.removeProfile(profiles[0]!.id)) : undefined;
+    }
     default: return attempt(() => (tags.length > 0 ? core.deleteTag(pick(random, tags)) : core.setNote(one, `note ${random()}`)));
   }
 }
@@ -75,7 +79,7 @@ async function undoAll(core: FolioCore): Promise<number> {
   return n;
 }
 
-test('random action sequences: undo all gives the start, redo all the end, across a reopen (6 seeds × 25 actions)', async () => {
+test('random action sequences: undo all gives the start, redo all the end, across a reopen (6 seeds × 2 × 25 actions)', async () => {
   const text = await readFile(path.join(FIXTURES, 'profile-sabela-ramos.txt'), 'utf8');
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     await withTempDir(async (dir) => {

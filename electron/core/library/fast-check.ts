@@ -106,10 +106,12 @@ const STATUSES: ReadonlySet<unknown> = new Set(READING_STATUSES);
  */
 export function isUserDoc(v: unknown): boolean {
   if (!isPlainObject(v) || v.schemaVersion !== USER_SCHEMA_VERSION) return false;
-  const { papers, tags, merges, notDuplicates, savedSearches } = v;
+  const { papers, tags, merges, notDuplicates, savedSearches, removedProfiles } = v;
   if (!isPlainObject(papers) || !Array.isArray(tags)) return false;
   if (!isPlainObject(merges) || !isStringArray(notDuplicates) || !Array.isArray(savedSearches) || savedSearches.length > 0) return false;
+  if (!isPlainObject(removedProfiles)) return false;
   for (const id in merges) if (typeof merges[id] !== 'string') return false;
+  for (const id in removedProfiles) if (typeof removedProfiles[id] !== 'string') return false;
   for (const id in papers) {
     if (!Object.prototype.hasOwnProperty.call(papers, id)) continue;
     const data = papers[id];

@@ -51,7 +51,7 @@ import { LIBRARY_SCHEMA_VERSION } from './schema.js';
 import type { JournalEntry, JournalOp, LibraryDoc, UserDoc } from './schema.js';
 import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment } from './segments.js';
 import { removeTempFiles } from './temp-files.js';
-import type { UserState } from './user-state.js';
+import { holdsUserData, type UserState } from './user-state.js';
 import { applyRecordingInverse, paperIdsOf } from './user-ops.js';
 import { UndoStack } from './undo-stack.js';
 
@@ -590,12 +590,14 @@ export class Library {
     return at === undefined ? undefined : this.paperList[at];
   }
 
+  /** The profiles shown: a removed one is not, until it is imported again. */
   profiles(): readonly ProfileRecord[] {
-    return this.profileList;
+    return this.user.removedProfiles.size === 0 ? this.profileList : this.profileList.filter((profile) => this.isShown(profile));
   }
 
   getProfile(id: string): ProfileRecord | undefined {
-    return this.profileById.get(id);
+    const profile = this.profileById.get(id);
+    return profile !== undefined && this.isShown(profile) ? profile : undefined;
   }
 
   profilesOfPaper(id: string): ProfileRecord[] {
@@ -604,9 +606,15 @@ export class Library {
     const result: ProfileRecord[] = [];
     for (const profileId of ids) {
       const profile = this.profileById.get(profileId);
-      if (profile) result.push(profile);
+      if (profile && this.isShown(profile)) result.push(profile);
     }
     return result;
+  }
+
+  /** Removal is user data (library.json is not rewritten): an import of the profile after it shows the profile again. */
+  private isShown(profile: ProfileRecord): boolean {
+    const removedAt = this.user.removedProfiles.get(profile.id);
+    return removedAt === undefined || profile.lastImportedAt > removedAt;
   }
 
   imports(): readonly ImportRecord[] {
@@ -1118,6 +1126,31 @@ export class Library {
     return this.bulk(`Empty the Trash (${papers(idCount(ops))})`, ops);
   }
 
+  /**
+   * Removes a profile: its papers that another shown profile lists, or that hold the user's data, stay; the others
+   * go to the Trash. One undoable step (the profile and those papers come back).
+   */
+  async removeProfile(profileId: string): Promise<ActionResult & { trashed: number; kept: number }> {
+    this.assertWritable('remove a profile');
+    const profile = this.getProfile(profileId);
+    if (!profile) throw new UserDataError(`No profile with id "${profileId}" in this library.`);
+    const at = this.now().toISOString();
+    const toTrash: string[] = [];
+    let kept = 0;
+    for (const id of new Set(profile.paperIds.filter((id) => this.paperIndex.has(id)).map((id) => this.user.resolve(id)))) {
+      const data = this.user.get(id);
+      if (data.trashedAt !== undefined || data.deletedAt !== undefined) continue;
+      const listedElsewhere = this.profilesOfPaper(id).some((other) => other.id !== profile.id);
+      if (listedElsewhere || holdsUserData(data)) kept++;
+      else toTrash.push(id);
+    }
+    const ops: JournalOp[] = [{ o: 'profile-removed', id: profile.id, at }];
+    if (toTrash.length > 0) ops.push({ o: 'trash', ids: toTrash, at });
+    const label = `Remove profile ${profile.name}`;
+    await this.act(label, ops);
+    return { label, count: toTrash.length, trashed: toTrash.length, kept };
+  }
+
   async editPaper(id: string, edit: PaperEdit): Promise<void> {
     this.assertWritable('edit a paper');
     this.requirePaper(id);
@@ -1207,7 +1240,14 @@ export class Library {
 
   /** What a step changed, for the listeners: the papers, the tag definitions, saved searches, and the undo state. */
   private changesOf(ops: readonly JournalOp[]): LibraryChange[] {
-    return [...changesOf(ops), { kind: 'undo-state', state: this.undoStack.state }];
+    const changes = changesOf(ops);
+    const removals = ops.filter((op) => op.o === 'profile-removed');
+    if (removals.length > 0) {
+      // Its papers' documents name the profile (the profile: filter): they change with it.
+      const paperIds = removals.flatMap((op) => this.profileById.get(op.id)?.paperIds ?? []);
+      changes.unshift({ kind: 'profiles' }, { kind: 'user-data', paperIds });
+    }
+    return [...changes, { kind: 'undo-state', state: this.undoStack.state }];
   }
 
   /** Applies the ops in memory now (so reads see them at once), resolves once they are in the fsync'd journal. */

@@ -131,7 +131,7 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
         const data: UserPaperData = { tags: paperTags, note: note ?? '', status: read ? 'read' : 'unread' };
         if (data.tags.length > 0 || data.note !== '' || data.status !== 'unread') userPapers[record.id] = data;
       }
-      spill.user = { schemaVersion: USER_SCHEMA_VERSION, papers: userPapers, tags, merges: {}, notDuplicates: [], savedSearches: [] };
+      spill.user = { schemaVersion: USER_SCHEMA_VERSION, papers: userPapers, tags, merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {} };
       return {
         schemaVersion: 1,
         profiles: v0.profiles.map(({ importedAt, ...profile }) => ({
@@ -190,9 +190,9 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
 export const USER_MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
-    description: 'merges, "not a duplicate" pairs and saved searches (none yet)',
+    description: 'merges, "not a duplicate" pairs, saved searches and removed profiles (none yet)',
     migrate(doc) {
-      return { merges: {}, notDuplicates: [], savedSearches: [], ...doc, schemaVersion: 2 };
+      return { merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {}, ...doc, schemaVersion: 2 };
     },
   },
 ];

@@ -203,6 +203,8 @@ export const userDocSchema = z.object({
   /** pairKey(a, b) of pairs the user said are not duplicates. */
   notDuplicates: z.array(z.string()),
   savedSearches: z.array(savedSearchSchema),
+  /** A removed profile's id → when it was removed (an import of it after that shows it again). */
+  removedProfiles: z.record(z.string(), z.string()),
 });
 
 const ids = z.array(z.string().min(1)).min(1);
@@ -231,6 +233,7 @@ export const journalOpSchema = z.discriminatedUnion('o', [
   z.object({ o: z.literal('unmerge'), other: z.string().min(1) }),
   z.object({ o: z.literal('not-duplicate'), a: z.string().min(1), b: z.string().min(1), value: z.boolean() }),
   z.object({ o: z.literal('saved-searches'), list: z.array(savedSearchSchema) }),
+  z.object({ o: z.literal('profile-removed'), id: z.string().min(1), at: z.string().nullable() }),
 ]);
 export const journalEntrySchema = z.object({ at: z.string(), ops: z.array(journalOpSchema).min(1) });
 
@@ -249,6 +252,7 @@ export interface UserDoc {
   merges: Record<string, string>;
   notDuplicates: string[];
   savedSearches: SavedSearch[];
+  removedProfiles: Record<string, string>;
 }
 
 export type JournalOp = z.infer<typeof journalOpSchema>;
@@ -273,7 +277,7 @@ export function emptyLibraryDoc(): LibraryDoc {
 }
 
 export function emptyUserDoc(): UserDoc {
-  return { schemaVersion: USER_SCHEMA_VERSION, papers: {}, tags: [], merges: {}, notDuplicates: [], savedSearches: [] };
+  return { schemaVersion: USER_SCHEMA_VERSION, papers: {}, tags: [], merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {} };
 }
 
 /** "papers.3.title: expected string" — the first few zod issues, on one line. */

@@ -12,6 +12,7 @@ export interface UserData {
   readonly merges: Map<string, string>;
   readonly notDuplicates: Set<string>;
   savedSearches: SavedSearch[];
+  readonly removedProfiles: Map<string, string>;
 }
 
 /** The one key of an unordered pair of paper ids. */
@@ -129,6 +130,10 @@ export function applyOp(state: UserData, op: JournalOp): void {
     case 'saved-searches':
       state.savedSearches = structuredClone(op.list);
       return;
+    case 'profile-removed':
+      if (op.at === null) state.removedProfiles.delete(op.id);
+      else state.removedProfiles.set(op.id, op.at);
+      return;
   }
 }
 
@@ -215,6 +220,8 @@ export function inverseOf(state: UserData, op: JournalOp): JournalOp[] {
       return [{ o: 'not-duplicate', a: op.a, b: op.b, value: state.notDuplicates.has(pairKey(op.a, op.b)) }];
     case 'saved-searches':
       return [{ o: 'saved-searches', list: structuredClone(state.savedSearches) }];
+    case 'profile-removed':
+      return [{ o: 'profile-removed', id: op.id, at: state.removedProfiles.get(op.id) ?? null }];
   }
 }
 
@@ -264,6 +271,8 @@ export function keysOf(op: JournalOp): string[] {
       return [`not-duplicate:${pairKey(op.a, op.b)}`];
     case 'saved-searches':
       return ['saved-searches'];
+    case 'profile-removed':
+      return [`profile:${op.id}`];
   }
 }
 
@@ -289,6 +298,7 @@ export function paperIdsOf(op: JournalOp): string[] {
     case 'not-duplicate':
     case 'tags':
     case 'saved-searches':
+    case 'profile-removed':
       return [];
   }
 }

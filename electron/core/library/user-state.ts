@@ -28,6 +28,8 @@ export class UserState implements UserData {
   readonly merges = new Map<string, string>();
   readonly notDuplicates = new Set<string>();
   savedSearches: SavedSearch[] = [];
+  /** A removed profile's id → when (ISO); hidden unless imported again after that. */
+  readonly removedProfiles = new Map<string, string>();
 
   static fromDoc(doc: UserDoc): UserState {
     const state = new UserState();
@@ -40,6 +42,7 @@ export class UserState implements UserData {
     for (const [other, keep] of Object.entries(doc.merges)) state.merges.set(other, keep);
     for (const key of doc.notDuplicates) state.notDuplicates.add(key);
     state.savedSearches = structuredClone(doc.savedSearches);
+    for (const [id, at] of Object.entries(doc.removedProfiles)) state.removedProfiles.set(id, at);
     return state;
   }
 
@@ -51,6 +54,7 @@ export class UserState implements UserData {
       merges: Object.fromEntries(this.merges),
       notDuplicates: [...this.notDuplicates],
       savedSearches: this.savedSearches,
+      removedProfiles: Object.fromEntries(this.removedProfiles),
     };
   }
 
@@ -71,7 +75,8 @@ export class UserState implements UserData {
     }
     const lists =
       `\n "tags": ${JSON.stringify(this.tags)},\n "merges": ${JSON.stringify(Object.fromEntries(this.merges))},` +
-      `\n "notDuplicates": ${JSON.stringify([...this.notDuplicates])},\n "savedSearches": ${JSON.stringify(this.savedSearches)}\n}\n`;
+      `\n "notDuplicates": ${JSON.stringify([...this.notDuplicates])},\n "savedSearches": ${JSON.stringify(this.savedSearches)},` +
+      `\n "removedProfiles": ${JSON.stringify(Object.fromEntries(this.removedProfiles))}\n}\n`;
     parts.push(asciiJson(`${n === 0 ? '' : '\n '}},${lists}`));
     return parts.join('');
   }
