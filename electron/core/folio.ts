@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ActionResult,
+  ManualPaper,
   PaperEdit,
   Selection,
   TagChange,
@@ -361,7 +362,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       if (!read.ok) return read;
       const { result } = read;
       const plan = await this.library.planImport(result);
-      const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match, inTrash: false }));
+      const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match, inTrash: !isNew && this.isInTrash(id) }));
       const newCount = papers.filter((paper) => paper.isNew).length;
       return {
         ok: true,
@@ -388,9 +389,14 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       this.progress(options.jobId, 'commit', 0, steps);
       // The last moment to cancel: from here the import is one atomic write, and it finishes.
       if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
-      const { jobId: _jobId, previewLimit: _limit, ...kept } = options;
+      const { jobId: _jobId, previewLimit: _limit, restoreFromTrash: restoring, ...kept } = options;
       const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
       this.progress(options.jobId, 'commit', steps, steps);
+      // An import never brings a paper back from the Trash by itself: only those the user chose in the preview.
+      const trashed = outcome.presentIds.filter((id) => this.isInTrash(id));
+      const chosen = new Set(restoring ?? []);
+      const restored = trashed.filter((id) => chosen.has(id));
+      if (restored.length > 0) await this.library.restorePapers(restored);
       return {
         ok: true,
         source: outcome.source,
@@ -401,8 +407,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         updated: outcome.updated,
         metricsChanged: outcome.metricsChanged,
         warnings: result.warnings.concat(outcome.notices),
-        restoredFromTrash: 0,
-        inTrash: 0,
+        restoredFromTrash: restored.length,
+        inTrash: trashed.length - restored.length,
       };
     });
   }
@@ -792,8 +798,32 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return this.library.editPaper(id, edit);
   }
 
-  addPaper(): Promise<AddPaperResult> {
-    return notYet();
+  /**
+   * A paper typed in by hand is an import of one CSL-JSON item (a real import record; its stored text reads again
+   * like any other), so it is matched like any import: an existing paper is not added twice.
+   */
+  async addPaper(fields: ManualPaper): Promise<AddPaperResult> {
+    const title = fields.title.trim();
+    if (title === '') throw new SelectionError('A paper needs a title.');
+    const item: Record<string, unknown> = { type: 'article-journal', title };
+    if (fields.authors !== undefined && fields.authors.length > 0) item.author = fields.authors.map((name) => ({ literal: name }));
+    if (fields.date) item.issued = { 'date-parts': [fields.date.split('-').map(Number)] };
+    if (fields.venue) item['container-title'] = fields.venue;
+    if (fields.doi) item.DOI = fields.doi;
+    if (fields.url) item.URL = fields.url;
+    if (fields.abstract) item.abstract = fields.abstract;
+    const text = `${JSON.stringify([item], null, 2)}\n`;
+    const parsed = await this.readImport(text, { source: 'csl-json' }, new AbortController().signal);
+    if (!parsed.ok) throw new SelectionError(parsed.error);
+    const outcome = await this.library.commitImport(text, parsed.result, SOURCES['csl-json'].version, { source: 'csl-json', fileName: 'added by hand' });
+    const id = outcome.addedIds[0] ?? outcome.presentIds[0];
+    if (id === undefined) throw new Error('The paper was not stored.');
+    if (fields.category && outcome.addedIds.length > 0) await this.library.editPaper(id, { set: { category: fields.category } });
+    return { id, isNew: outcome.addedIds.length > 0, inTrash: this.isInTrash(id) };
+  }
+
+  private isInTrash(id: string): boolean {
+    return this.library.userData(this.library.resolveId(id)).trashedAt !== undefined;
   }
 
   mergePapers(keepId: string, otherId: string): Promise<ActionResult> {

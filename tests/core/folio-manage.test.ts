@@ -230,4 +230,33 @@ describe('FolioCore: managing a library', () => {
       assert.equal((await core.overview()).trashCount, own.length - 1, 'its papers stay in the Trash');
     });
   });
+
+  test('a re-import leaves trashed papers in the Trash unless the commit names them; the preview says inTrash', async () => {
+    await withLibrary(async (core) => {
+      const [a, b] = await ids(core);
+      await core.trashSelection({ ids: [a!, b!] });
+      const text = await paste('profile-sabela-ramos.txt');
+      const preview = await core.previewImport(text);
+      assert.ok(preview.ok);
+      assert.deepEqual(preview.papers.filter((p) => p.inTrash).map((p) => p.id).sort(), [a, b].sort());
+      const result = await core.commitImport(text, { restoreFromTrash: [a!] });
+      assert.ok(result.ok);
+      assert.deepEqual([result.restoredFromTrash, result.inTrash], [1, 1]);
+      assert.deepEqual(await ids(core, '', { trash: true }), [b]);
+      assert.equal((await core.query({ search: '', offset: 0, limit: 100 })).total, 11);
+    });
+  });
+
+  test('addPaper: a real import of one CSL-JSON item; the same paper again is not added twice', async () => {
+    await withLibrary(async (core) => {
+      const added = await core.addPaper({ title: 'A Hand-Typed Paper About Otters', authors: ['Ada Lovelace', 'Alan Turing'], date: '2021-03', doi: '10.7717/otters', category: 'Zoology' });
+      assert.equal(added.isNew, true);
+      const detail = await core.paper(added.id);
+      assert.deepEqual([detail.title, detail.authors, detail.date, detail.doi, detail.category], ['A Hand-Typed Paper About Otters', ['Ada Lovelace', 'Alan Turing'], '2021-03', '10.7717/otters', 'Zoology']);
+      assert.deepEqual(await ids(core, 'otters'), [added.id]);
+      const again = await core.addPaper({ title: 'Something else', doi: '10.7717/OTTERS' });
+      assert.deepEqual([again.id, again.isNew], [added.id, false]);
+      await assert.rejects(core.addPaper({ title: '  ' }), /needs a title/);
+    });
+  });
 });
