@@ -300,6 +300,31 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       await withCore({ dir: libraryDir, cacheDir }, 'write', io, (core) => core.editPaper(paperId, edit));
       return;
     }
+    case 'saved': {
+      const [action = '', ...args] = rest;
+      if (action === 'list') {
+        expectArgs(args, 0, 'saved list');
+        await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
+          const { savedSearches } = await core.overview();
+          const counts = await core.savedSearchCounts();
+          const listed = savedSearches.map((saved) => ({ ...saved, count: counts[saved.id] ?? 0 }));
+          if (values.json) return print(listed);
+          for (const saved of listed) io.stdout(`${singleLine(saved.name)}  ${saved.count}  ${singleLine(saved.search)}\n`);
+        });
+        return;
+      }
+      const usage = { add: 'saved add <name> <query>', rename: 'saved rename <name> <newName>', delete: 'saved delete <name>' }[action];
+      if (usage === undefined) throw new UsageError(`saved: expected add, rename, delete or list, got "${action}".`);
+      const [name, second] = expectArgs(args, action === 'delete' ? 1 : 2, usage);
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
+        if (action === 'add') return void (await core.saveSearch({ name, search: second }));
+        const saved = (await core.overview()).savedSearches.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+        if (!saved) throw new InputError(`No saved search named "${name}".`);
+        if (action === 'rename') await core.renameSavedSearch(saved.id, second);
+        else await core.deleteSavedSearch(saved.id);
+      });
+      return;
+    }
     default:
       throw new UsageError(`unknown command "${command}".`);
   }

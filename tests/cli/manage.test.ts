@@ -69,3 +69,22 @@ test('trash, restore, empty, edit, merge, not-duplicate, duplicates through the 
     assert.equal((await rows(dir)).length, all.length - 2);
   });
 });
+
+test('saved searches through the CLI: add, search saved:NAME, rename, list with counts, delete', async () => {
+  await withTempDir(async (dir) => {
+    assert.equal((await folio(['import', SAMPLE_PROFILE, '--library', dir])).code, 0);
+    const [a] = (await rows(dir)).map((row) => row.id);
+    assert.equal((await folio(['tag', 'add', a!, 'ml/rl', '--library', dir])).code, 0);
+    assert.equal((await folio(['saved', 'add', 'My ML', 'tag:ml', '--library', dir])).code, 0);
+    const found = await folio(['search', 'saved:"my ml"', '--json', '--library', dir]);
+    assert.deepEqual((JSON.parse(found.stdout) as Row[]).map((row) => row.id), [a], found.stderr);
+    assert.equal((await folio(['saved', 'rename', 'my ml', 'Learning', '--library', dir])).code, 0);
+    const listed = await folio(['saved', 'list', '--json', '--library', dir]);
+    assert.deepEqual((JSON.parse(listed.stdout) as Array<{ name: string; count: number }>).map((s) => [s.name, s.count]), [['Learning', 1]]);
+    const missing = await folio(['saved', 'delete', 'nope', '--library', dir]);
+    assert.deepEqual([missing.code, missing.stderr], [1, 'folio: No saved search named "nope".\n']);
+    assert.equal((await folio(['saved', 'delete', 'learning', '--library', dir])).code, 0);
+    assert.equal((await folio(['saved', 'list', '--library', dir])).stdout, '');
+    assert.equal((await folio(['saved', 'frobnicate', '--library', dir])).code, 2);
+  });
+});
