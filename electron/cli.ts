@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ExportFormat, ReparsePlan } from './core/api.js';
+import type { ExportFormat, PaperEdit, ReparsePlan } from './core/api.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
 import { NotSavedError, asNotSaved, errorCode, errorMessage } from './core/library/errors.js';
-import { isReadingStatus, type ReadingStatus } from './core/model.js';
+import { isReadingStatus, type EditableField, type ReadingStatus } from './core/model.js';
 import { toContract } from './core/parse/sources/contract.js';
 import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
 import { NotThisSourceError, SOURCE_IDS, type SourceId } from './core/parse/sources/types.js';
@@ -25,7 +25,25 @@ const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', '
  * The commands, as the usage text lists them. The packaged app runs the CLI when its first argument is one of these
  * (electron/main/cli-mode.ts), so that the `folio` a package puts on the PATH is both the app and the command line.
  */
-export const CLI_COMMANDS = ['parse', 'import', 'list', 'profiles', 'search', 'tag', 'note', 'status', 'export', 'reparse'] as const;
+export const CLI_COMMANDS = [
+  'parse',
+  'import',
+  'list',
+  'profiles',
+  'search',
+  'tag',
+  'note',
+  'status',
+  'edit',
+  'trash',
+  'restore',
+  'merge',
+  'not-duplicate',
+  'duplicates',
+  'saved',
+  'export',
+  'reparse',
+] as const;
 
 export const USAGE = `Usage: folio <command> [options]
 
@@ -34,12 +52,25 @@ Commands:
   import <file|-> [--source ID] [--name NAME] [--json]
                                           Merge it into the library (--name: the researcher's name, when
                                           the page's is wrong)
-  list [--json]                           List all papers
+  list [--json] [--trashed]               List all papers (--trashed: the papers in the Trash instead)
   profiles [--json]                       List imported profiles
-  search <query> [--json]                 Search (fuzzy text plus tag: author: year: cat: status: profile:)
+  search <query> [--json] [--trashed]     Search (fuzzy text plus tag: author: year: cat: status: profile:
+                                          saved:NAME; a OR b; -word and -tag:x exclude)
   tag add|remove <paperId> <tag>          Add or remove a tag
   note set <paperId> <text|->             Replace a paper's Markdown note
   status <paperId> <unread|reading|read>  Set the reading status
+  edit <paperId> [--title T] [--authors "A; B"] [--date D] [--category C] [--venue V] [--doi D] [--url U]
+       [--abstract A]                     Correct a paper's fields (an empty value reverts that field)
+  trash <paperId…>                        Move papers to the Trash
+  trash --empty --yes                     Empty the Trash (its papers are removed for good)
+  restore <paperId…>                      Bring papers back from the Trash
+  merge <keepId> <otherId>                Merge a duplicate into the paper kept (user data combined)
+  not-duplicate <paperId> <paperId>       Never propose these two as duplicates again
+  duplicates [--json]                     List possible duplicates
+  saved add <name> <query>                Save a search (use it as saved:NAME)
+  saved rename <name> <newName>           Rename a saved search
+  saved delete <name>                     Delete a saved search
+  saved list [--json]                     List saved searches with their counts
   export [--format json|bibtex|csl-json|ris|markdown]
   reparse [--dry-run] [--json]            Re-read stored imports whose parser has improved since (--dry-run:
                                           show what would change, write nothing)
@@ -49,6 +80,7 @@ Options:
   --library DIR   Library folder (default: $FOLIO_LIBRARY, else the app's own library)
                   The search index is cached in $FOLIO_CACHE_DIR (default: the platform's cache folder)
   --json          Machine-readable output
+  --trashed       list and search: the papers in the Trash (hidden otherwise)
   -h, --help      Show this help`;
 
 /** Bad command line: exit code 2. `showUsage`: whether the usage text helps with this mistake. */
@@ -127,6 +159,17 @@ function parseCommandLine(argv: string[]) {
       name: { type: 'string' },
       source: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
+      trashed: { type: 'boolean', default: false },
+      empty: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      authors: { type: 'string' },
+      date: { type: 'string' },
+      category: { type: 'string' },
+      venue: { type: 'string' },
+      doi: { type: 'string' },
+      url: { type: 'string' },
+      abstract: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -189,7 +232,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'search': {
       const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
-        const { papers, errors } = await core.listPapers(query);
+        const { papers, errors } = await core.listPapers(query, { trashed: values.trashed });
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
         if (values.json) return print(papers);
         for (const paper of papers) {
@@ -274,9 +317,98 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       });
       return;
     }
+    case 'trash': {
+      if (values.empty) {
+        expectArgs(rest, 0, 'trash --empty --yes');
+        if (!values.yes) throw new InputError('trash --empty removes the papers in the Trash for good: add --yes to do it.');
+        await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await core.emptyTrash({ confirm: true })).label}.\n`));
+        return;
+      }
+      return bulkIds(rest, 'trash <paperId…>', (core, ids) => core.trashSelection({ ids }));
+    }
+    case 'restore':
+      return bulkIds(rest, 'restore <paperId…>', (core, ids) => core.restoreSelection({ ids }));
+    case 'merge': {
+      const [keep, other] = expectArgs(rest, 2, 'merge <keepId> <otherId>');
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
+        await core.mergePapers(keep, other);
+        io.stdout(`Merged ${other} into ${keep}.\n`);
+      });
+      return;
+    }
+    case 'not-duplicate': {
+      const [a, b] = expectArgs(rest, 2, 'not-duplicate <paperId> <paperId>');
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, (core) => core.notDuplicate(a, b));
+      return;
+    }
+    case 'duplicates': {
+      expectArgs(rest, 0, 'duplicates');
+      await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
+        const found = await core.duplicates({ limit: 100_000 });
+        if (values.json) return print(found);
+        for (const pair of found.pairs) io.stdout(`${pair.a.id}  ${pair.b.id}  ${pair.reason}  ${singleLine(pair.detail)}\n`);
+      });
+      return;
+    }
+    case 'edit': {
+      const [paperId] = expectArgs(rest, 1, 'edit <paperId> [--title T] [--authors "A; B"] …');
+      const edit = paperEditFrom(values);
+      if (Object.keys(edit.set ?? {}).length === 0 && (edit.unset ?? []).length === 0) throw new UsageError('edit: name a field to change (--title, --authors, …).');
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, (core) => core.editPaper(paperId, edit));
+      return;
+    }
+    case 'saved': {
+      const [action = '', ...args] = rest;
+      if (action === 'list') {
+        expectArgs(args, 0, 'saved list');
+        await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
+          const { savedSearches } = await core.overview();
+          const counts = await core.savedSearchCounts();
+          const listed = savedSearches.map((saved) => ({ ...saved, count: counts[saved.id] ?? 0 }));
+          if (values.json) return print(listed);
+          for (const saved of listed) io.stdout(`${singleLine(saved.name)}  ${saved.count}  ${singleLine(saved.search)}\n`);
+        });
+        return;
+      }
+      const usage = { add: 'saved add <name> <query>', rename: 'saved rename <name> <newName>', delete: 'saved delete <name>' }[action];
+      if (usage === undefined) throw new UsageError(`saved: expected add, rename, delete or list, got "${action}".`);
+      const [name, second] = expectArgs(args, action === 'delete' ? 1 : 2, usage);
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
+        if (action === 'add') return void (await core.saveSearch({ name, search: second }));
+        const saved = (await core.overview()).savedSearches.find((s) => s.name.toLowerCase() === name.trim().toLowerCase());
+        if (!saved) throw new InputError(`No saved search named "${name}".`);
+        if (action === 'rename') await core.renameSavedSearch(saved.id, second);
+        else await core.deleteSavedSearch(saved.id);
+      });
+      return;
+    }
     default:
       throw new UsageError(`unknown command "${command}".`);
   }
+
+  async function bulkIds(ids: string[], usage: string, work: (core: FolioCore, ids: string[]) => Promise<{ label: string }>): Promise<void> {
+    if (ids.length === 0) throw new UsageError(`${usage}: name at least one paper.`);
+    await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await work(core, ids)).label}.\n`));
+  }
+}
+
+/** The fields `folio edit` corrects, as options; an empty value reverts that field to the imported one. */
+const EDIT_OPTIONS = ['title', 'authors', 'date', 'category', 'venue', 'doi', 'url', 'abstract'] as const satisfies readonly EditableField[];
+
+function paperEditFrom(values: Partial<Record<EditableField, string | boolean | undefined>>): PaperEdit {
+  const set: Record<string, unknown> = {};
+  const unset: EditableField[] = [];
+  for (const field of EDIT_OPTIONS) {
+    const value = values[field];
+    if (typeof value !== 'string') continue;
+    if (value.trim() === '') unset.push(field);
+    else if (field === 'authors') set[field] = value.split(';').map((name) => name.trim()).filter(Boolean);
+    else if (field === 'date') {
+      if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value.trim())) throw new UsageError(`edit: --date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}".`);
+      set[field] = value.trim();
+    } else set[field] = value;
+  }
+  return { set: set as PaperEdit['set'], unset };
 }
 
 function plural(count: number, noun: string, nouns = `${noun}s`): string {
@@ -403,6 +535,8 @@ const INPUT_ERROR_NAMES = new Set([
   'NewerSchemaError',
   'RepairError',
   'ReadOnlyLibraryError',
+  'UserDataError',
+  'SelectionError',
 ]);
 
 /** Errors that are one line for the user (exit 1), not a bug: bad input, and the file system saying no (ENOSPC, EACCES, …). */

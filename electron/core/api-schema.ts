@@ -3,7 +3,7 @@
 // bridge uses the same path so the e2e suite exercises it too.
 import { z } from 'zod';
 import { FOLIO_METHODS, MAX_IMPORT_CHARS, type FolioApi, type FolioMethod } from './api.js';
-import { READING_STATUSES } from './model.js';
+import { EDITABLE_FIELDS, READING_STATUSES, TAG_KEYS } from './model.js';
 import { SOURCE_IDS } from './parse/sources/types.js';
 
 const MAX_NOTE_CHARS = 2_000_000;
@@ -13,6 +13,9 @@ const hexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #3a7bd5');
 const status = z.enum(READING_STATUSES);
 const paste = z.string().max(MAX_IMPORT_CHARS);
 const jobId = z.string().min(1).max(100);
+/** A selection or a list of ids may name every paper of a large library, and no more. */
+const MAX_IDS = 500_000;
+const paperIds = z.array(paperId).max(MAX_IDS);
 const importOptions = z
   .object({
     profileName: z.string().max(200).optional(),
@@ -20,20 +23,61 @@ const importOptions = z
     fileName: z.string().max(1000).optional(),
     jobId: jobId.optional(),
     previewLimit: z.number().int().min(0).optional(),
+    restoreFromTrash: paperIds.optional(),
+  })
+  .strict();
+
+const search = z.string().max(2000);
+const viewScope = z
+  .object({
+    status: status.optional(),
+    profileId: z.string().max(64).optional(),
+    tag: z.string().max(100).optional(),
+    trash: z.boolean().optional(),
+  })
+  .strict();
+
+const selection = z.union([
+  z.object({ search, scope: viewScope.optional(), all: z.literal(true), except: paperIds }).strict(),
+  z.object({ ids: paperIds }).strict(),
+]);
+
+const exportFormat = z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown']);
+const savedSearchId = z.string().min(1).max(64);
+const savedSearchName = z.string().trim().min(1).max(100);
+const tagKey = z.literal(TAG_KEYS);
+
+const shortText = z.string().max(2000);
+const editedValues = z
+  .object({
+    title: z.string().max(2000).optional(),
+    authors: z.array(z.string().max(500)).max(5000).optional(),
+    date: z.string().max(10).optional(),
+    category: z.string().max(100).nullable().optional(),
+    venue: shortText.nullable().optional(),
+    doi: z.string().max(300).nullable().optional(),
+    url: shortText.nullable().optional(),
+    abstract: z.string().max(200_000).optional(),
+  })
+  .strict();
+const paperEdit = z.object({ set: editedValues.optional(), unset: z.array(z.enum(EDITABLE_FIELDS)).max(EDITABLE_FIELDS.length).optional() }).strict();
+const manualPaper = z
+  .object({
+    title: z.string().max(2000),
+    authors: z.array(z.string().max(500)).max(5000).optional(),
+    date: z.string().max(10).optional(),
+    category: z.string().max(100).optional(),
+    venue: shortText.optional(),
+    doi: z.string().max(300).optional(),
+    url: shortText.optional(),
+    abstract: z.string().max(200_000).optional(),
   })
   .strict();
 
 const viewQuery = z
   .object({
-    search: z.string().max(2000),
-    scope: z
-      .object({
-        status: status.optional(),
-        profileId: z.string().max(64).optional(),
-        tag: z.string().max(100).optional(),
-      })
-      .strict()
-      .optional(),
+    search,
+    scope: viewScope.optional(),
     sort: z.enum(['relevance', 'date', 'title', 'added']).optional(),
     direction: z.enum(['asc', 'desc']).optional(),
     offset: z.number().int().min(0),
@@ -43,7 +87,7 @@ const viewQuery = z
 
 const tagDeletion = z
   .object({
-    tag: z.object({ name: tagName, color: hexColor }).strict(),
+    tag: z.object({ name: tagName, color: hexColor, key: tagKey.optional() }).strict(),
     paperIds: z.array(paperId).max(1_000_000),
   })
   .strict();
@@ -61,10 +105,31 @@ export const ARGUMENT_SCHEMAS = {
   setNote: z.tuple([paperId, z.string().max(MAX_NOTE_CHARS)]),
   setStatus: z.tuple([paperId, status]),
   setTagColor: z.tuple([tagName, hexColor]),
-  renameTag: z.tuple([tagName, tagName]),
+  renameTag: z.union([z.tuple([tagName, tagName]), z.tuple([tagName, tagName, z.object({ merge: z.boolean().optional() }).strict()])]),
   deleteTag: z.tuple([tagName]),
   restoreTag: z.tuple([tagDeletion]),
-  exportLibrary: z.tuple([z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown'])]),
+  assignTagKey: z.tuple([tagName, tagKey.nullable()]),
+  exportLibrary: z.tuple([exportFormat]),
+  exportSelection: z.tuple([selection, exportFormat]),
+  countSelection: z.tuple([selection]),
+  tagSelection: z.tuple([selection, z.object({ add: z.array(tagName).max(500).optional(), remove: z.array(tagName).max(500).optional() }).strict()]),
+  setStatusOfSelection: z.tuple([selection, status]),
+  trashSelection: z.tuple([selection]),
+  restoreSelection: z.tuple([selection]),
+  emptyTrash: z.tuple([z.object({ confirm: z.boolean() }).strict()]),
+  removeProfile: z.tuple([z.string().min(1).max(64)]),
+  editPaper: z.tuple([paperId, paperEdit]),
+  addPaper: z.tuple([manualPaper]),
+  mergePapers: z.tuple([paperId, paperId]),
+  notDuplicate: z.tuple([paperId, paperId]),
+  duplicates: z.union([z.tuple([]), z.tuple([z.object({ limit: z.number().int().min(0).max(100_000).optional() }).strict()])]),
+  saveSearch: z.tuple([z.object({ name: savedSearchName, search, scope: viewScope.optional() }).strict()]),
+  renameSavedSearch: z.tuple([savedSearchId, savedSearchName]),
+  deleteSavedSearch: z.tuple([savedSearchId]),
+  savedSearchCounts: z.tuple([]),
+  undo: z.tuple([]),
+  redo: z.tuple([]),
+  undoState: z.tuple([]),
   planReparse: z.tuple([]),
   commitReparse: z.tuple([]),
   sampleProfile: z.tuple([]),

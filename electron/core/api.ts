@@ -2,30 +2,45 @@
 // `window.folio`, tests drive the same shape against the real core. Every method is async because in the
 // app it crosses a process boundary.
 import type {
+  EditableField,
   MatchRange,
   MetricsSnapshot,
+  PaperEdits,
   PaperRecord,
   ProfileMetrics,
   ProvenanceField,
   ReadingStatus,
+  SavedScope,
+  SavedSearch,
   StoredImportOptions,
   TagDefinition,
+  TagKey,
 } from './model.js';
 import type { MatchReason } from './same-paper.js';
 import type { SourceId, SourceMetrics, SourcePaper, SourceProfile } from './parse/sources/types.js';
 
 export type { MatchReason } from './same-paper.js';
+export type { EditableField, PaperEdits, SavedScope, SavedSearch, TagKey } from './model.js';
 export type { SourceId, SourceMetrics, SourcePaper, SourceProfile } from './parse/sources/types.js';
 
 export type SortKey = 'relevance' | 'date' | 'title' | 'added';
 export type SortDirection = 'asc' | 'desc';
 
+/**
+ * The sidebar's scope, combined with the search filters (AND): a status, a profile, a tag (with the tags under it:
+ * `ml` covers `ml/rl`), or the Trash (`trash: true` lists only papers in the Trash; every other view hides them).
+ */
+export type ViewScope = SavedScope;
+
 /** What the paper list shows: a search string in the core's query language plus the sidebar's scope. */
 export interface ViewQuery {
-  /** Free text plus filters: tag:x author:name year:2021 year:2020..2024 cat:LG status:read profile:name */
+  /**
+   * Free text plus filters: tag:x author:name year:2021 year:2020..2024 cat:LG status:read profile:name saved:name;
+   * `a OR b` (terms, or filters of one kind), `-word` and `-tag:x` exclude.
+   */
   search: string;
   /** Sidebar scope, combined with the search filters (AND). */
-  scope?: { status?: ReadingStatus; profileId?: string; tag?: string };
+  scope?: ViewScope;
   /** Default: 'relevance' when there is free text, else 'date'. */
   sort?: SortKey;
   /** Default: 'desc' for date/added/relevance, 'asc' for title. */
@@ -59,6 +74,10 @@ export interface PaperRow {
   tags: string[];
   status: ReadingStatus;
   hasNote: boolean;
+  /** In the Trash (rows show only there, unless a selection or duplicate pair names the paper). */
+  trashed: boolean;
+  /** Some field shows the user's correction instead of the imported value. */
+  edited: boolean;
   /** Ranges in the fields a row shows: title, authors and tags (the open paper gets all fields). */
   matches?: FieldMatches;
 }
@@ -72,12 +91,28 @@ export interface ViewPage {
   queryErrors: string[];
 }
 
+/**
+ * A paper as the detail pane shows it: the imported record with the user's corrections applied (editedFields says
+ * which; importedValues holds what each one replaced, which reverting brings back).
+ */
 export interface PaperDetail extends PaperRecord {
   /** Its citation key, as BibTeX and CSL-JSON exports use it (stored or computed; never changes). */
   citeKey: string;
   tags: string[];
   note: string;
   status: ReadingStatus;
+  /** When it was moved to the Trash (ISO); null when it is not in the Trash. */
+  trashedAt: string | null;
+  /** Fields that show the user's correction, in EDITABLE_FIELDS order. */
+  editedFields: EditableField[];
+  /** The imported value of each edited field. */
+  importedValues: PaperEdits;
+  /**
+   * Other ids merged into this paper (mergePapers): each still resolves to it (paper(otherId) answers this paper).
+   * Empty when none.
+   */
+  mergedIds: string[];
+  /** Profiles listing it (or a paper merged into it). */
   profiles: Array<{ id: string; name: string }>;
   /** Present when paper() was asked to highlight a query. */
   matches?: FieldMatches;
@@ -117,15 +152,25 @@ export interface ProfileDetail extends ProfileSummary {
 }
 
 export interface TagSummary extends TagDefinition {
+  /** Papers with this very tag (not counting the tags under it), outside the Trash. */
   count: number;
+  /** The name split at `/` ("ml/rl" → ["ml", "rl"]): the UI builds the tree from it. */
+  path: string[];
 }
 
 /** Everything the sidebar needs in one call. */
 export interface LibraryOverview {
+  /** Papers outside the Trash. */
   paperCount: number;
+  /** Of the papers outside the Trash. */
   statusCounts: Record<ReadingStatus, number>;
+  /** Papers in the Trash. */
+  trashCount: number;
   profiles: ProfileSummary[];
+  /** Sorted by name (so a parent comes before the tags under it). */
   tags: TagSummary[];
+  /** Sorted by name; savedSearchCounts() gives their live counts. */
+  savedSearches: SavedSearch[];
   /** Absolute path of the library folder. */
   libraryDir: string;
   /** Problems found when the library was opened (e.g. a corrupt file moved aside and a backup loaded). */
@@ -152,6 +197,11 @@ export interface ImportOptions extends StoredImportOptions {
    * take 10,000 previewed papers in one reply without holding its thread. A commit ignores it; not kept either.
    */
   previewLimit?: number;
+  /**
+   * commitImport only: papers of the import that are in the Trash (ImportPreviewPaper.inTrash) to restore from it.
+   * Without this an import leaves a trashed paper in the Trash: it is never silently brought back.
+   */
+  restoreFromTrash?: string[];
 }
 
 /** Which paper already in the library an incoming one is, and why ("same DOI", "same title", …). */
@@ -168,6 +218,8 @@ export interface ImportPreviewPaper extends SourcePaper {
   isNew: boolean;
   /** The stored paper it is; null for a new paper. */
   match: PaperMatch | null;
+  /** The stored paper it matched is in the Trash: the import leaves it there unless restoreFromTrash names it. */
+  inTrash: boolean;
 }
 
 /** The longest text previewImport and commitImport take (UTF-16 units): far above any real page or reference file. */
@@ -238,6 +290,10 @@ export type ImportResult =
       metricsChanged: boolean;
       /** As ImportPreview's: what the user was told in the preview, said again after the import. */
       warnings: string[];
+      /** Papers of the import brought back from the Trash (restoreFromTrash). */
+      restoredFromTrash: number;
+      /** Papers of the import that stay in the Trash. */
+      inTrash: number;
       /** Set for a Folio backup (source `folio-json`): what restoring it did. */
       restore?: RestoreCounts;
     }
@@ -315,6 +371,98 @@ export const REPARSE_LIST_LIMIT = 200;
 
 export type ExportFormat = 'json' | 'bibtex' | 'csl-json' | 'ris' | 'markdown';
 
+/**
+ * Papers a bulk action works on, resolved by the core when the action runs: either every paper a view lists (its
+ * search and scope, against the same engine that answers query) except some, so that Ctrl+A over 100,000 rows sends
+ * a query and not the ids; or the ids themselves (clicks, Shift+click ranges).
+ */
+export type Selection = { search: string; scope?: ViewScope; all: true; except: string[] } | { ids: string[] };
+
+/** What an undoable action did: `label` is what undo() will say ("Tag 3,000 papers with ml"); `count` what it changed. */
+export interface ActionResult {
+  label: string;
+  /** Papers (or items) actually changed: a paper that already had the tag is not counted. */
+  count: number;
+}
+
+/** tagSelection's change: tags to add (created when new) and tags to remove. */
+export interface TagChange {
+  add?: string[];
+  remove?: string[];
+}
+
+/** The undo and redo labels the menu shows ("Undo Tag 3,000 papers with ml"); null when there is nothing to undo or redo. */
+export interface UndoState {
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+/** What undo() or redo() did; null when there was nothing to do. */
+export type UndoOutcome = { label: string } | null;
+
+/** A correction of a paper's fields: values to show (`set`) and fields to revert to the imported value (`unset`). */
+export interface PaperEdit {
+  set?: PaperEdits;
+  unset?: EditableField[];
+}
+
+/** A paper typed in by hand (addPaper): only the title is required. */
+export interface ManualPaper {
+  title: string;
+  authors?: string[];
+  /** "2024", "2024-07" or "2024-07-31". */
+  date?: string;
+  category?: string;
+  venue?: string;
+  doi?: string;
+  url?: string;
+  abstract?: string;
+}
+
+export interface AddPaperResult {
+  id: string;
+  /** False when the library already had this paper (it matched by DOI or title): nothing new was added. */
+  isNew: boolean;
+  /** The paper it matched is in the Trash (it stays there; restoreSelection brings it back). */
+  inTrash: boolean;
+}
+
+/** What removeProfile did. */
+export interface RemovedProfile extends ActionResult {
+  /** Its papers moved to the Trash (no other profile lists them and they had no tags, note, status or edits). */
+  trashed: number;
+  /** Its papers that stay (another profile lists them, or they hold the user's data). */
+  kept: number;
+}
+
+/** renameTag's result: `merged` when the new name was an existing tag's (only with { merge: true }). */
+export interface TagRenameResult {
+  merged: boolean;
+  /** The tag's name now (the existing tag's spelling after a merge). */
+  name: string;
+}
+
+/**
+ * Why two papers may be one: titles that differ by a typo or two; the same title with dates more than a year apart
+ * (an import keeps those apart); the same DOI under different titles.
+ */
+export const DUPLICATE_REASONS = ['similar-title', 'same-title-other-date', 'same-doi'] as const;
+export type DuplicateReason = (typeof DUPLICATE_REASONS)[number];
+
+export interface DuplicatePair {
+  a: PaperRow;
+  b: PaperRow;
+  reason: DuplicateReason;
+  /** The reason in words ("Titles differ by 2 characters", "Same DOI 10.1/x"). */
+  detail: string;
+}
+
+export interface DuplicateList {
+  /** Every candidate pair; `pairs` holds the first `limit` of them. */
+  total: number;
+  pairs: DuplicatePair[];
+}
+
 /** What deleteTag removed, so that restoreTag can put it back (undo). */
 export interface TagDeletion {
   tag: TagDefinition;
@@ -343,6 +491,11 @@ export type LibraryChange =
   | { kind: 'import-progress'; jobId: string; phase: ImportPhase; done: number; total: number }
   | { kind: 'user-data'; paperIds: string[] }
   | { kind: 'tags' }
+  /** Saved searches were added, renamed or deleted (their counts change with 'user-data' and 'import'). */
+  | { kind: 'saved-searches' }
+  /** A profile was removed or brought back (undo). */
+  | { kind: 'profiles' }
+  | { kind: 'undo-state'; state: UndoState }
   | { kind: 'save-status'; status: SaveStatus };
 
 export interface FolioApi {
@@ -363,15 +516,74 @@ export interface FolioApi {
   /** Throws when the id is unknown. highlight: a search string whose matches to mark. */
   paper(id: string, highlight?: string): Promise<PaperDetail>;
   profile(id: string): Promise<ProfileDetail>;
+  /** Sets a paper's tags (new ones are created). Undoable, like every change below but notes. */
   setTags(id: string, tags: string[]): Promise<void>;
+  /** Not on the undo stack: the note editor has its own undo. */
   setNote(id: string, markdown: string): Promise<void>;
   setStatus(id: string, status: ReadingStatus): Promise<void>;
   setTagColor(name: string, color: string): Promise<void>;
-  /** Renames a tag everywhere; when `to` already exists the two are merged. */
-  renameTag(from: string, to: string): Promise<void>;
+  /**
+   * Renames a tag everywhere. When `to` is another existing tag it refuses (a TagError naming that tag) unless
+   * `{ merge: true }`: the UI asks first, then merges the two. Undoable.
+   */
+  renameTag(from: string, to: string, options?: { merge?: boolean }): Promise<TagRenameResult>;
+  /** Deletes a tag from every paper. Undoable with undo(); restoreTag(deletion) also still puts it back. */
   deleteTag(name: string): Promise<TagDeletion>;
   restoreTag(deletion: TagDeletion): Promise<void>;
+  /** Assigns key 1–9 to a tag (taking it from the tag that had it), or removes its key (null). Undoable. */
+  assignTagKey(name: string, key: TagKey | null): Promise<void>;
+  /** Every paper outside the Trash, in `format`, with the user's corrections. */
   exportLibrary(format: ExportFormat): Promise<string>;
+  /** The selected papers in `format` (a selection of the Trash exports those papers). */
+  exportSelection(selection: Selection, format: ExportFormat): Promise<string>;
+  /** How many papers the selection holds now. */
+  countSelection(selection: Selection): Promise<number>;
+  /** Adds and removes tags on every selected paper, as one undoable step and one journal write. */
+  tagSelection(selection: Selection, change: TagChange): Promise<ActionResult>;
+  setStatusOfSelection(selection: Selection, status: ReadingStatus): Promise<ActionResult>;
+  /** Moves the selected papers to the Trash (hidden from every view but the Trash's). Undoable. */
+  trashSelection(selection: Selection): Promise<ActionResult>;
+  /** Brings the selected papers back from the Trash. Undoable. */
+  restoreSelection(selection: Selection): Promise<ActionResult>;
+  /**
+   * Removes every paper in the Trash from what Folio shows, for good (the stored records are kept, marked deleted; a
+   * later import of such a paper adds it as a new paper). Refuses unless `{ confirm: true }`. Undoable in this session.
+   */
+  emptyTrash(options: { confirm: boolean }): Promise<ActionResult>;
+  /**
+   * Removes a profile: its papers that another profile lists, or that hold the user's data (tags, a note, a status
+   * other than unread, edits), stay; the others go to the Trash. Undoable (the profile comes back). Importing the
+   * profile again shows it again (its trashed papers stay in the Trash).
+   */
+  removeProfile(profileId: string): Promise<RemovedProfile>;
+  /** Corrects (or reverts) fields of a paper. Imports never overwrite an edit. Undoable. */
+  editPaper(id: string, edit: PaperEdit): Promise<void>;
+  /** Adds a paper typed in by hand (an import of the `manual` source, kept with the library's imports). */
+  addPaper(fields: ManualPaper): Promise<AddPaperResult>;
+  /**
+   * Merges `otherId` into `keepId`: the user data of both combined (tags united, notes joined, the further reading
+   * status, the kept paper's edits completed by the other's); both ids stay resolvable (paper(otherId) answers the kept
+   * paper); lists show it once. Undoable.
+   */
+  mergePapers(keepId: string, otherId: string): Promise<ActionResult>;
+  /** Remembers that two papers are not one: duplicates() never proposes the pair again. Undoable. */
+  notDuplicate(a: string, b: string): Promise<void>;
+  /** Pairs of papers that may be one (outside the Trash, not merged, not marked "not a duplicate"); first `limit` (default 200). */
+  duplicates(options?: { limit?: number }): Promise<DuplicateList>;
+  /** Saves a search under a name (unique, case-insensitively). Undoable. */
+  saveSearch(search: { name: string; search: string; scope?: ViewScope }): Promise<SavedSearch>;
+  renameSavedSearch(id: string, name: string): Promise<void>;
+  deleteSavedSearch(id: string): Promise<void>;
+  /** How many papers each saved search lists now, by id. */
+  savedSearchCounts(): Promise<Record<string, number>>;
+  /**
+   * Undoes the latest undoable action of this session (tags, status, rename, merge, trash, restore, edits, bulk
+   * actions, ...; not notes, whose editor has its own undo): it sets back, as one journal write, only the values that
+   * action changed, so a note typed since survives. The stack does not outlive the session (closing the library).
+   */
+  undo(): Promise<UndoOutcome>;
+  redo(): Promise<UndoOutcome>;
+  undoState(): Promise<UndoState>;
   /**
    * What re-reading the stored texts of stale imports (their source's parser improved since) would change: papers
    * the old parse missed, fields that came from that source and now read differently, profile metrics. Writes
@@ -412,7 +624,28 @@ export const FOLIO_METHODS = [
   'renameTag',
   'deleteTag',
   'restoreTag',
+  'assignTagKey',
   'exportLibrary',
+  'exportSelection',
+  'countSelection',
+  'tagSelection',
+  'setStatusOfSelection',
+  'trashSelection',
+  'restoreSelection',
+  'emptyTrash',
+  'removeProfile',
+  'editPaper',
+  'addPaper',
+  'mergePapers',
+  'notDuplicate',
+  'duplicates',
+  'saveSearch',
+  'renameSavedSearch',
+  'deleteSavedSearch',
+  'savedSearchCounts',
+  'undo',
+  'redo',
+  'undoState',
   'planReparse',
   'commitReparse',
   'sampleProfile',

@@ -136,17 +136,55 @@ export interface ImportRecord {
   papersAdded: number;
 }
 
+/** The fields of a paper the user can correct; an edit overlays the imported value and no import ever touches it. */
+export const EDITABLE_FIELDS = ['title', 'authors', 'date', 'category', 'venue', 'doi', 'url', 'abstract'] as const;
+export type EditableField = (typeof EDITABLE_FIELDS)[number];
+
+/** The user's corrections of a paper: a field present here is shown instead of the imported one. */
+export type PaperEdits = Partial<Pick<PaperRecord, EditableField>>;
+
 export interface UserPaperData {
+  /** Tag names as their definitions spell them, in the order they were added (a set: journal ops add and remove members). */
   tags: string[];
   /** Markdown. */
   note: string;
   status: ReadingStatus;
+  /** When the paper was moved to the Trash (ISO); absent when it is not in the Trash. */
+  trashedAt?: string;
+  /** When the Trash holding it was emptied (ISO): the paper is gone from everything Folio shows. */
+  deletedAt?: string;
+  /** The user's corrections of the imported fields. */
+  edits?: PaperEdits;
 }
 
 export const EMPTY_USER_DATA: Readonly<UserPaperData> = Object.freeze({ tags: [], note: '', status: 'unread' });
 
+/** The keys 1–9 that act on tags (each assigned to at most one tag). */
+export const TAG_KEYS = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+export type TagKey = (typeof TAG_KEYS)[number];
+
 export interface TagDefinition {
+  /** A name with `/` is a path in the tag tree ("ml/rl" is "rl" under "ml"). */
   name: string;
   /** CSS colour, "#rrggbb". */
   color: string;
+  /** The key 1–9 assigned to this tag, if any. */
+  key?: TagKey;
+}
+
+/** A search the sidebar keeps under a name: a query in the search language plus the sidebar's scope. */
+export interface SavedSearch {
+  id: string;
+  name: string;
+  search: string;
+  scope: SavedScope;
+}
+
+/** Where a view looks, besides its search: a reading status, a profile, a tag (and the tags under it), or the Trash. */
+export interface SavedScope {
+  status?: ReadingStatus;
+  profileId?: string;
+  tag?: string;
+  /** Only papers in the Trash (without it, papers in the Trash are hidden). */
+  trash?: boolean;
 }

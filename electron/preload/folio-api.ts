@@ -1,5 +1,5 @@
 // The object the preload exposes as `window.folio`: exactly the contract's methods, each one IPC invoke.
-import type { FolioApi, FolioMethod, ImportOptions, LibraryChange } from '../core/api.js';
+import type { FolioApi, FolioMethod, ImportOptions, LibraryChange, Selection } from '../core/api.js';
 import { CHANGED_CHANNEL, channelFor, isIpcResult } from '../shared/channels.js';
 
 /** The slice of Electron's ipcRenderer the bridges use; the real one is passed in by index.ts. */
@@ -41,10 +41,35 @@ export function buildFolioApi(ipcRenderer: IpcRendererLike) {
     setNote: (id: string, markdown: string) => invoke('setNote', id, markdown),
     setStatus: (id: string, status: Parameters<FolioApi['setStatus']>[1]) => invoke('setStatus', id, status),
     setTagColor: (name: string, color: string) => invoke('setTagColor', name, color),
-    renameTag: (from: string, to: string) => invoke('renameTag', from, to),
+    // Only send the arguments given: the schema accepts [from, to] or [from, to, options].
+    renameTag: (from: string, to: string, options?: Parameters<FolioApi['renameTag']>[2]) =>
+      options === undefined ? invoke('renameTag', from, to) : invoke('renameTag', from, to, options),
     deleteTag: (name: string) => invoke('deleteTag', name),
     restoreTag: (deletion: Parameters<FolioApi['restoreTag']>[0]) => invoke('restoreTag', deletion),
+    assignTagKey: (name: string, key: Parameters<FolioApi['assignTagKey']>[1]) => invoke('assignTagKey', name, key),
     exportLibrary: (format: Parameters<FolioApi['exportLibrary']>[0]) => invoke('exportLibrary', format),
+    exportSelection: (selection: Selection, format: Parameters<FolioApi['exportSelection']>[1]) => invoke('exportSelection', selection, format),
+    countSelection: (selection: Selection) => invoke('countSelection', selection),
+    tagSelection: (selection: Selection, change: Parameters<FolioApi['tagSelection']>[1]) => invoke('tagSelection', selection, change),
+    setStatusOfSelection: (selection: Selection, status: Parameters<FolioApi['setStatusOfSelection']>[1]) =>
+      invoke('setStatusOfSelection', selection, status),
+    trashSelection: (selection: Selection) => invoke('trashSelection', selection),
+    restoreSelection: (selection: Selection) => invoke('restoreSelection', selection),
+    emptyTrash: (options: Parameters<FolioApi['emptyTrash']>[0]) => invoke('emptyTrash', options),
+    removeProfile: (profileId: string) => invoke('removeProfile', profileId),
+    editPaper: (id: string, edit: Parameters<FolioApi['editPaper']>[1]) => invoke('editPaper', id, edit),
+    addPaper: (fields: Parameters<FolioApi['addPaper']>[0]) => invoke('addPaper', fields),
+    mergePapers: (keepId: string, otherId: string) => invoke('mergePapers', keepId, otherId),
+    notDuplicate: (a: string, b: string) => invoke('notDuplicate', a, b),
+    // Only send the arguments given: the schema accepts [] or [options].
+    duplicates: (options?: Parameters<FolioApi['duplicates']>[0]) => (options === undefined ? invoke('duplicates') : invoke('duplicates', options)),
+    saveSearch: (search: Parameters<FolioApi['saveSearch']>[0]) => invoke('saveSearch', search),
+    renameSavedSearch: (id: string, name: string) => invoke('renameSavedSearch', id, name),
+    deleteSavedSearch: (id: string) => invoke('deleteSavedSearch', id),
+    savedSearchCounts: () => invoke('savedSearchCounts'),
+    undo: () => invoke('undo'),
+    redo: () => invoke('redo'),
+    undoState: () => invoke('undoState'),
     planReparse: () => invoke('planReparse'),
     commitReparse: () => invoke('commitReparse'),
     sampleProfile: () => invoke('sampleProfile'),

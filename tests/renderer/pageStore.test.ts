@@ -24,6 +24,8 @@ function paper(i: number, label = 'Paper'): PaperRow {
     tags: [],
     status: 'unread',
     hasNote: false,
+    trashed: false,
+    edited: false,
   };
 }
 

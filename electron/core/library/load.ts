@@ -109,7 +109,7 @@ function libraryDecoder(onAccepted: (info: { fromVersion: number; spill: Migrati
 }
 
 function userDecoder(): (raw: unknown) => UserDoc {
-  return makeDecoder(
+  return makeDecoder<UserDoc>(
     USER_FILE,
     USER_MIGRATIONS,
     USER_SCHEMA_VERSION,

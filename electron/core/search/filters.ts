@@ -1,6 +1,7 @@
 // Precomputed id sets for the filters, so that a filter-only query never scans every paper's fields: each
 // value (tag, status, year, category, profile id, author word) maps to the set of internal document numbers
-// that have it. Document numbers grow with insertion, so "sorted by number" is insertion order.
+// that have it. Document numbers grow with insertion, so "sorted by number" is insertion order. Papers in the
+// Trash are one more set: a view either asks for them (scope.trash) or never sees them.
 import type { ReadingStatus } from '../model.js';
 import type { QueryFilter } from './query-parser.js';
 import { normalizeTag } from './query-parser.js';
@@ -16,6 +17,8 @@ export interface FilterFacts {
   profileIds: string[];
   profileNames: string[];
   authors: string[];
+  /** In the Trash (absent: not). */
+  trashed?: boolean;
   /** Bare lower-case DOI; absent or null when none. */
   doi?: string | null;
   /** Bare arXiv id; absent or null when none (an arXiv DOI gives it). */
@@ -29,10 +32,22 @@ function arxivIdOf(facts: FilterFacts): string | null {
   return facts.arxivId ?? (facts.doi ? (ARXIV_DOI.exec(facts.doi)?.[1] ?? null) : null);
 }
 
+/** The sidebar's scope (api.ts ViewScope): a status, a profile, a tag with the tags under it, or the Trash. */
 export interface FilterScope {
   status?: ReadingStatus;
   profileId?: string;
   tag?: string;
+  /** Only papers in the Trash; without it, papers in the Trash never match. */
+  trash?: boolean;
+}
+
+/** Everything a query asks of the filter index; all of it must hold (AND). */
+export interface FilterQuery {
+  filters: readonly QueryFilter[];
+  /** Groups of filters (objects from `filters`) joined by OR. */
+  alternatives: readonly (readonly QueryFilter[])[];
+  /** The view's scope and those of the saved searches it names. The Trash is searched when any asks for it. */
+  scopes: readonly FilterScope[];
 }
 
 /** A constraint a document must meet: membership in ANY of `sets` (OR), or, when negated, in none of them. */
@@ -95,7 +110,9 @@ function sortedMembers(list: Int32Array, mask: Uint8Array, length: number): Int3
 export class FilterIndex {
   constructor(private readonly authorWordDocs: AuthorWordDocs) {}
 
+  /** Normalized tag → docs. Hundreds of tags, so a tag with the tags under it scans the keys. */
   private readonly byTag = new Map<string, Set<number>>();
+  private readonly trashed = new Set<number>();
   private readonly byStatus = new Map<ReadingStatus, Set<number>>();
   private readonly byYear = new Map<number, Set<number>>();
   /** Folded category ("cs.lg") → docs. Few distinct values, so cat: scans the keys. */
@@ -132,6 +149,7 @@ export class FilterIndex {
     const arxivId = arxivIdOf(facts);
     if (arxivId !== null) addTo(this.byArxivId, arxivId, num);
     this.authorsByNum[num] = facts.authors;
+    if (facts.trashed === true) this.trashed.add(num);
   }
 
   remove(num: number, facts: FilterFacts): void {
@@ -145,18 +163,28 @@ export class FilterIndex {
     const arxivId = arxivIdOf(facts);
     if (arxivId !== null) removeFrom(this.byArxivId, arxivId, num);
     this.authorsByNum[num] = undefined;
+    this.trashed.delete(num);
+  }
+
+  /**
+   * Marks a document in or out of the Trash alone. After a restore the other filters are filled lazily, but
+   * every query hides trashed papers, so this set must always be complete (engine.ts filtersFrom).
+   */
+  setTrashed(num: number, trashed: boolean): void {
+    if (trashed) this.trashed.add(num);
+    else this.trashed.delete(num);
+  }
+
+  /** Whether any document has this tag or a tag under it (`ml` for `ml/rl`). */
+  hasTag(value: string): boolean {
+    return this.tagSets(normalizeTag(value)).length > 0;
   }
 
   /**
    * The documents passing every filter and the scope, as a membership mask over document numbers
    * (1 = passes) with its count, or null when nothing constrains (the caller then takes all documents).
    */
-  evaluate(
-    filters: readonly QueryFilter[],
-    scope: FilterScope | undefined,
-    maxNum: number,
-    isLive: (n: number) => boolean,
-  ): { mask: Uint8Array; count: number; list: Int32Array } | null {
+  evaluate(query: FilterQuery, maxNum: number, isLive: (n: number) => boolean): { mask: Uint8Array; count: number; list: Int32Array } | null {
     const required: Constraint[] = [];
     const excluded: Constraint[] = [];
     const orGroups = new Map<string, ReadonlySet<number>[]>();
@@ -165,35 +193,22 @@ export class FilterIndex {
       (negated ? excluded : required).push(c);
     };
 
-    if (scope?.status !== undefined) push(false, [this.byStatus.get(scope.status) ?? EMPTY]);
-    if (scope?.profileId !== undefined) push(false, [this.byProfileId.get(scope.profileId) ?? EMPTY]);
-    if (scope?.tag !== undefined) push(false, [this.byTag.get(normalizeTag(scope.tag)) ?? EMPTY]);
+    for (const scope of query.scopes) {
+      if (scope.status !== undefined) push(false, [this.byStatus.get(scope.status) ?? EMPTY]);
+      if (scope.profileId !== undefined) push(false, [this.byProfileId.get(scope.profileId) ?? EMPTY]);
+      if (scope.tag !== undefined) push(false, this.tagSets(normalizeTag(scope.tag)));
+    }
+    if (query.scopes.some((scope) => scope.trash === true)) push(false, [this.trashed]);
+    else if (this.trashed.size > 0) push(true, [this.trashed]);
 
-    for (const f of filters) {
-      switch (f.kind) {
-        case 'tag':
-          push(f.negated, [this.byTag.get(f.value) ?? EMPTY]);
-          break;
-        case 'author':
-          push(f.negated, [this.authorSet(f.value)]);
-          break;
-        case 'profile':
-          push(f.negated, this.profileSets(f.value));
-          break;
-        case 'status':
-        case 'year':
-        case 'cat':
-        case 'doi':
-        case 'arxiv': {
-          // One value per paper, so several of these OR together; a negated one is its own exclusion.
-          const sets = this.singleValueSets(f);
-          if (f.negated) push(true, sets);
-          else {
-            const key = f.kind;
-            orGroups.set(key, [...(orGroups.get(key) ?? []), ...sets]);
-          }
-          break;
-        }
+    const grouped = new Set(query.alternatives.flat());
+    for (const group of query.alternatives) push(false, group.flatMap((f) => this.setsOf(f)));
+    for (const f of query.filters) {
+      if (grouped.has(f)) continue;
+      if (f.negated || f.kind === 'tag' || f.kind === 'author' || f.kind === 'profile') push(f.negated, this.setsOf(f));
+      else {
+        // One value per paper (status, year, category), so several of one kind OR together.
+        orGroups.set(f.kind, [...(orGroups.get(f.kind) ?? []), ...this.setsOf(f)]);
       }
     }
     for (const sets of orGroups.values()) push(false, sets);
@@ -247,9 +262,15 @@ export class FilterIndex {
     return { mask, count, list: sortedMembers(list, mask, kept) };
   }
 
-  /** The docs of a filter on a field with one value per paper. */
-  private singleValueSets(f: Extract<QueryFilter, { kind: 'status' | 'year' | 'cat' | 'doi' | 'arxiv' }>): ReadonlySet<number>[] {
+  /** The documents the positive form of `f` matches, as sets to be united. */
+  private setsOf(f: QueryFilter): ReadonlySet<number>[] {
     switch (f.kind) {
+      case 'tag':
+        return this.tagSets(f.value);
+      case 'author':
+        return [this.authorSet(f.value)];
+      case 'profile':
+        return this.profileSets(f.value);
       case 'status':
         return [this.byStatus.get(f.value) ?? EMPTY];
       case 'year':
@@ -261,6 +282,16 @@ export class FilterIndex {
       case 'arxiv':
         return [this.byArxivId.get(f.value) ?? EMPTY];
     }
+  }
+
+  /** `ml` matches `ml` and every tag under it (`ml/rl`, `ml/rl/offline`); the value is normalized. */
+  private tagSets(value: string): ReadonlySet<number>[] {
+    const sets: ReadonlySet<number>[] = [];
+    const exact = this.byTag.get(value);
+    if (exact !== undefined) sets.push(exact);
+    const under = `${value}/`;
+    for (const [tag, set] of this.byTag) if (tag.startsWith(under)) sets.push(set);
+    return sets;
   }
 
   private yearSets(from: number | null, to: number | null): ReadonlySet<number>[] {

@@ -181,7 +181,8 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
     if (!to || to === tag.name) return onDone(null);
     const target = existing.find((t) => t.name.toLowerCase() === to.toLowerCase() && t.name !== tag.name);
     getFolio()
-      .renameTag(tag.name, to)
+      // Renaming onto an existing tag merges only when asked to (the caller already knows the target).
+      .renameTag(tag.name, to, target ? { merge: true } : undefined)
       .then(
         () => toasts.show(target ? `Merged “${tag.name}” into “${target.name}”` : `Renamed “${tag.name}” to “${to}”`),
         (err: unknown) => toasts.show(`Could not rename “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }),

@@ -47,6 +47,6 @@ export function onImportProgress(listener: (progress: ImportProgress) => void): 
 
 /** Whether a change may affect a given paper's detail. */
 export function touchesPaper(change: DataChange, id: string): boolean {
-  if (change.kind === 'tags') return true;
-  return change.paperIds.includes(id);
+  if (change.kind === 'import' || change.kind === 'user-data') return change.paperIds.includes(id);
+  return change.kind === 'tags';
 }
