@@ -98,14 +98,16 @@ function capped(members: Paper[], what: string, notes: string[]): Paper[] {
   return sorted.slice(0, MAX_BUCKET);
 }
 
-function groupBy(papers: readonly Paper[], keyOf: (p: Paper) => string | null): Map<string, Paper[]> {
-  const groups = new Map<string, Paper[]>();
+/** Papers by a key; a paper alone under its key is kept as itself (100,000 one-element arrays cost more than the rest). */
+function groupBy(papers: readonly Paper[], keyOf: (p: Paper) => string | null): Map<string, Paper | Paper[]> {
+  const groups = new Map<string, Paper | Paper[]>();
   for (const p of papers) {
     const key = keyOf(p);
     if (key === null || key === '') continue;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [p]);
-    else group.push(p);
+    if (group === undefined) groups.set(key, p);
+    else if (Array.isArray(group)) group.push(p);
+    else groups.set(key, [group, p]);
   }
   return groups;
 }
@@ -129,6 +131,7 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
   };
 
   for (const [doi, group] of groupBy(papers, (p) => p.doi)) {
+    if (!Array.isArray(group)) continue;
     const members = capped(group, `the DOI ${doi}`, notes);
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) propose(members[i] as Paper, members[j] as Paper, 'same-doi', `Same DOI ${doi}`);
@@ -136,10 +139,14 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
   }
 
   const keys: string[] = [];
-  const membersOf: Paper[][] = [];
+  const membersOf: Array<Paper | Paper[]> = [];
   for (const [key, group] of groupBy(papers, (p) => p.key)) {
-    const members = capped(group, `the title "${key}"`, notes);
     keys.push(key);
+    if (!Array.isArray(group)) {
+      membersOf.push(group);
+      continue;
+    }
+    const members = capped(group, `the title "${key}"`, notes);
     membersOf.push(members);
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
@@ -164,8 +171,9 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
     Int32Array.from(numbers, hashOf),
     (i, j, distance) => {
       if (numbers[i] !== numbers[j]) return;
-      for (const x of membersOf[i] as Paper[]) {
-        for (const y of membersOf[j] as Paper[]) if (!differentWorks(x, y)) propose(x, y, 'similar-title', `Titles differ by ${plural(distance, 'character')}`);
+      const list = (g: Paper | Paper[]): Paper[] => (Array.isArray(g) ? g : [g]);
+      for (const x of list(membersOf[i] as Paper | Paper[])) {
+        for (const y of list(membersOf[j] as Paper | Paper[])) if (!differentWorks(x, y)) propose(x, y, 'similar-title', `Titles differ by ${plural(distance, 'character')}`);
       }
     },
     (count, piece) => notes.push(`${plural(count, 'title')} share the words "${piece.trim()}": they were not compared for typos through them.`),
