@@ -35,6 +35,12 @@
 //  - Persisted: snapshot()/restoreAsync() with search/index-file.ts let FolioCore read the index from the
 //    user's cache folder instead of building it (~10 s of CPU at 100k): ready ~1.5 s after the first rows.
 //    Building still happens on a first start and whenever the file does not match the library.
+//  - Query language (issue 10): the Trash is one more filter set (every query hides trashed papers unless a scope
+//    asks for the Trash); `tag:ml` unites the sets of `ml` and the tags under it; `a OR b` runs one AND search per
+//    combination of alternatives (capped at MAX_OR_COMBINATIONS) and unites them, a paper's score the sum over the
+//    combinations it matches; filters joined by OR are one constraint over the union of their sets; `saved:NAME`
+//    is expanded (saved-searches.ts) into the query with its scope. countMany (live counts of saved searches) is
+//    one search each with limit 0: set operations for filters, matching without ranking for free text.
 //  - Not done: common-word queries at 100k (57k hits) read ~330k postings because `total` is exact
 //    (p95 19–36 ms for three such words); a WAND-style cut-off would only save the scoring part of that.
 import Fuse from 'fuse.js';
