@@ -104,7 +104,6 @@ let prefix = new Int32Array(256);
 
 /** Polynomial hashes (mod 2^32) of every prefix of `key` into the shared scratch: a substring's hash is two reads. */
 function hashPrefixes(key: string): void {
-  if (prefix.length <= key.length) prefix = new Int32Array(key.length * 2 + 1);
   for (let i = 0; i < key.length; i++) prefix[i + 1] = (Math.imul(prefix[i] as number, BASE) + key.charCodeAt(i)) | 0;
 }
 
@@ -114,7 +113,8 @@ function hashPrefixes(key: string): void {
  * in GC). Collisions only add candidates, which the edit distance rejects.
  */
 function entryOf(from: number, size: number, group: number, length: number, piece: number): number {
-  const pieceHash = ((prefix[from + size] as number) - Math.imul(prefix[from] as number, powerOf(size))) | 0;
+  // powers holds every size here: similarKeyPairs grows it to the longest key first.
+  const pieceHash = ((prefix[from + size] as number) - Math.imul(prefix[from] as number, powers[size] as number)) | 0;
   const mixed = Math.imul(pieceHash ^ Math.imul(group, 0x9e3779b1) ^ Math.imul(length * 4 + piece, 0x27d4eb2d), 0x85ebca6b);
   return (mixed ^ (mixed >>> 15)) >>> 2;
 }
@@ -168,6 +168,22 @@ function shiftWindow(k: number, edits: number, delta: number): [number, number] 
   return [Math.max(-k, delta - (edits - k)), Math.min(k, delta + (edits - k))];
 }
 
+/** The indexes of the keys the typo search looks at, shortest first, then by index (a counting sort by length). */
+function byLength(keys: readonly string[]): Int32Array {
+  const starts = new Int32Array(MAX_SIMILAR_KEY_CHARS + 2);
+  for (const key of keys) if (key.length >= MIN_SIMILAR_KEY_CHARS && key.length <= MAX_SIMILAR_KEY_CHARS) starts[key.length + 1] = (starts[key.length + 1] as number) + 1;
+  for (let l = 1; l < starts.length; l++) starts[l] = (starts[l] as number) + (starts[l - 1] as number);
+  const order = new Int32Array(starts[starts.length - 1] as number);
+  for (let i = 0; i < keys.length; i++) {
+    const length = (keys[i] as string).length;
+    if (length >= MIN_SIMILAR_KEY_CHARS && length <= MAX_SIMILAR_KEY_CHARS) {
+      order[starts[length] as number] = i;
+      starts[length] = (starts[length] as number) + 1;
+    }
+  }
+  return order;
+}
+
 /**
  * Every pair of keys within maxTitleEdits of the shorter one, that are in the same `groups` (e.g. the numbers in the
  * titles), with their distance; each pair once. Keys are taken shortest first: each looks up, for every length
@@ -182,11 +198,10 @@ export function similarKeyPairs(
   visit: (i: number, j: number, distance: number) => void,
   onCrowded: (keysSharingPiece: number, piece: string) => void,
 ): void {
-  const order: number[] = [];
-  keys.forEach((key, i) => {
-    if (key.length >= MIN_SIMILAR_KEY_CHARS && key.length <= MAX_SIMILAR_KEY_CHARS) order.push(i);
-  });
-  order.sort((x, y) => (keys[x] as string).length - (keys[y] as string).length || x - y);
+  const order = byLength(keys);
+  const longest = order.length === 0 ? 0 : (keys[order[order.length - 1] as number] as string).length;
+  powerOf(longest);
+  if (prefix.length <= longest) prefix = new Int32Array(longest + 1);
   // Lists as linked items: bucket (one per distinct entry) → its last item → the item before… (no array per list).
   const bucketOf = new BucketTable();
   const itemKey = new Int32Array(order.length * 3);
@@ -253,6 +268,7 @@ export function similarKeyPairs(
 }
 
 function entryOfKey(key: string, k: number, group: number): number {
+  // Called after the search, whose scratch covers every key.
   hashPrefixes(key);
   const pieces = pieceCount(key.length);
   return entryOf(pieceStart(key.length, pieces, k), pieceSize(key.length, pieces, k), group, key.length, k);
