@@ -4,10 +4,11 @@
 //   npm run bench -- --sizes 10000        quick mode (a few minutes on 2 cores)
 //   npm run bench -- --json FILE          also write the figures as JSON
 //   npm run bench -- --only import-sources    only the large BibTeX import (issue 9: parse ≤ 2 s, commit ≤ 1 s)
+//   npm run bench -- --only search-tools      only duplicates and saved-search counts per size (issue 10)
 //   flags: --skip-peers  --skip-renderer  --seed N  --open-runs N  --edits N  --import-runs N  --reps N
 //          --peers fuse-naive,ufuzzy,minisearch  --peer-budget S (seconds per peer and size; default 30 at 10k, 75 above)
 //          --no-profile (skip the CPU profile of Folio queries over 16 ms p95)
-//          --skip-import-sources  --import-entries N (default 10000)
+//          --skip-import-sources  --import-entries N (default 10000)  --skip-search-tools
 //
 // Everything is measured in this run: the peers search the same corpus with the same queries, right after
 // Folio, so machine noise hits both. Libraries are generated once per size and seed through the real store
@@ -17,6 +18,7 @@ import os from 'node:os';
 import { FolioCore } from '../electron/core/folio.js';
 import { DEFAULT_SEED, cacheRoot, ensureCorpus, type Corpus } from './corpus.js';
 import { importSourcesBench, importSourcesTable, type ImportSourcesResult } from './import-sources.js';
+import { searchToolsBench, searchToolsTable, type SearchToolsResult } from './search-tools.js';
 import { docsFromLibrary, folioEngine, type EngineName } from './engines.js';
 import { runRenderer, type RendererResult } from './renderer.js';
 import {
@@ -69,6 +71,8 @@ interface Options {
   /** The large BibTeX import of issue 9 (bench/import-sources.ts). */
   importSources: boolean;
   importEntries: number;
+  /** Duplicates finder and saved-search counts per size (issue 10, bench/search-tools.ts). */
+  searchTools: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -87,6 +91,7 @@ function parseArgs(argv: string[]): Options {
     sizesSection: true,
     importSources: true,
     importEntries: 10_000,
+    searchTools: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -141,12 +146,16 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--only': {
         const section = value();
-        if (section !== 'import-sources') usage('--only takes: import-sources');
+        if (section !== 'import-sources' && section !== 'search-tools') usage('--only takes: import-sources, search-tools');
         o.sizesSection = false;
         o.renderer = false;
-        o.importSources = true;
+        o.importSources = section === 'import-sources';
+        o.searchTools = section === 'search-tools';
         break;
       }
+      case '--skip-search-tools':
+        o.searchTools = false;
+        break;
       case '--skip-import-sources':
         o.importSources = false;
         break;
@@ -169,9 +178,10 @@ function usage(problem: string | null): never {
   console.error(
     'usage: npm run bench -- [--sizes 10000,50000,100000] [--json FILE] [--skip-peers] [--peers a,b] [--skip-renderer]\n' +
       '                       [--seed N] [--open-runs N] [--edits N] [--import-runs N] [--reps N] [--peer-budget S] [--no-profile]\n' +
-      '                       [--skip-import-sources] [--import-entries N]\n' +
+      '                       [--skip-import-sources] [--import-entries N] [--skip-search-tools]\n' +
       '       npm run bench -- --only import-sources [--import-entries N] [--import-runs N] [--json FILE]\n' +
-      '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)',
+      '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)\n' +
+      '       npm run bench -- --only search-tools [--sizes …] [--reps N]   (duplicates and 20 saved-search counts, issue 10)',
   );
   process.exit(problem ? 2 : 0);
 }
@@ -419,6 +429,7 @@ async function main(): Promise<void> {
   const importSources: ImportSourcesResult | null = o.importSources
     ? await importSourcesBench({ entries: o.importEntries, runs: o.importRuns, seed: o.seed }, log)
     : null;
+  const searchTools: SearchToolsResult[] = o.searchTools ? o.sizes.map((size) => searchToolsBench(size, o.seed, Math.min(o.reps, 5), log)) : [];
 
   let renderer: RendererResult | null = null;
   if (o.renderer && results.length > 0) {
@@ -500,6 +511,9 @@ async function main(): Promise<void> {
       importSourcesTable(importSources),
     );
   }
+  if (searchTools.length > 0) {
+    out.push('', `== Duplicates finder and 20 saved-search counts (issue 10), median of ${Math.min(o.reps, 5)} runs`, searchToolsTable(searchTools));
+  }
   const notes = results.flatMap((r) => r.notes);
   if (notes.length > 0) out.push('', '== Notes', ...notes.map((n) => `  - ${n}`));
   out.push('', `total ${(((performance.now() - started) / 1000) | 0)} s`);
@@ -518,6 +532,7 @@ async function main(): Promise<void> {
       typing: results.flatMap((r) => ENGINES.map((e) => typingAggregate(r.timed, e, r.size)).filter((a) => a !== null)),
       searchEngineOnly: results.flatMap((r) => r.raw.map((t) => ({ ...toJsonRow(t), engine: 'folio-engine' }))),
       importSources,
+      searchTools,
       details: {
         machine: m,
         seed: o.seed,

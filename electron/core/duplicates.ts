@@ -1,12 +1,13 @@
 // Possible duplicates: pairs of papers that an import kept apart but that look like one paper. Pure (no store, no
 // engine): the caller passes the papers it shows (merged and trashed ones left out) and the pairs the user said are
 // not duplicates. Never compares every pair: papers are bucketed by DOI, by title key, and for near-identical titles
-// by exact pieces of the key (see similarTitlePairs), so the work follows the candidates, not n².
+// by exact pieces of the key (similar-keys.ts), so the work follows the candidates, not n². Measured at 100,000
+// papers in `npm run bench` (search tools section).
 import { DUPLICATE_REASONS } from './api.js';
 import type { DuplicateReason } from './api.js';
 import { normalizeDoi } from './parse/sources/fields.js';
 import { SAME_PAPER_MAX_YEARS_APART } from './same-paper.js';
-import { titleKey } from './text.js';
+import { fastTitleKey, similarKeyPairs } from './similar-keys.js';
 
 export interface DuplicateCandidate {
   id: string;
@@ -14,6 +15,8 @@ export interface DuplicateCandidate {
   /** ISO at the precision known ("2024-07-31", "2024"); "" when unknown. */
   date: string;
   doi: string | null;
+  /** titleKey(title), when the caller has it (a stored paper's `key`): saves computing it. */
+  titleKey?: string;
 }
 
 export interface DuplicateOptions {
@@ -44,61 +47,45 @@ export interface DuplicateResult {
  */
 export const MAX_BUCKET = 50;
 
-/** Title keys shorter than this are never "similar": "deep learning" and "deep leaning" may be two papers. */
-export const MIN_SIMILAR_KEY_CHARS = 16;
-
-/** Edits (insert, delete, replace one character) allowed between two title keys, by the shorter key's length. */
-export function maxTitleEdits(keyLength: number): number {
-  if (keyLength < MIN_SIMILAR_KEY_CHARS) return 0;
-  return keyLength < 40 ? 1 : 2;
-}
-
 interface Paper {
   id: string;
   key: string;
-  /** The key's characters (code points), what edit distances count. */
-  chars: string[];
   year: number | null;
   doi: string | null;
-  /** The numbers in the title, in order: titles that differ in them ("Part 1", "Part 2") are different papers. */
-  numbers: string;
 }
 
 const ARXIV_DOI = /^10\.48550\//;
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
 function prepare(candidate: DuplicateCandidate): Paper {
-  const key = titleKey(candidate.title);
-  const year = /^\d{4}/.test(candidate.date) ? Number(candidate.date.slice(0, 4)) : null;
-  return { id: candidate.id, key, chars: [...key], year, doi: bareDoi(candidate.doi), numbers: (key.match(/\d+/g) ?? []).join(' ') };
+  const { date } = candidate;
+  const year = date.length >= 4 && isDigit(date.charCodeAt(0)) && isDigit(date.charCodeAt(1)) && isDigit(date.charCodeAt(2)) && isDigit(date.charCodeAt(3)) ? Number(date.slice(0, 4)) : null;
+  return { id: candidate.id, key: candidate.titleKey ?? fastTitleKey(candidate.title), year, doi: bareDoi(candidate.doi) };
+}
+
+/** The numbers in a title key, in order: titles that differ in them ("Part 1", "Part 2") are different papers. */
+function numbersIn(key: string): string {
+  return (key.match(/\d+/g) ?? []).join(' ');
+}
+
+/** A small hash of a string, to keep keys with other numbers apart in the typo index. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h;
 }
 
 /** The DOI as compared: the stored one is already bare; anything else (a URL, upper case) is made so. */
 function bareDoi(doi: string | null): string | null {
   if (doi === null || doi.trim() === '') return null;
+  if (doi.startsWith('10.') && doi === doi.toLowerCase() && doi.trim() === doi) return doi;
   return normalizeDoi(doi) ?? doi.trim().toLowerCase();
 }
 
 /** Both name a different published work (an arXiv DOI names only the preprint, as in same-paper.ts). */
 function differentWorks(a: Paper, b: Paper): boolean {
   return a.doi !== null && b.doi !== null && a.doi !== b.doi && !ARXIV_DOI.test(a.doi) && !ARXIV_DOI.test(b.doi);
-}
-
-/** Levenshtein distance of two code point arrays, or max + 1 as soon as it must exceed `max`. */
-export function levenshteinWithin(a: readonly string[], b: readonly string[], max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
 }
 
 const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
@@ -111,101 +98,18 @@ function capped(members: Paper[], what: string, notes: string[]): Paper[] {
   return sorted.slice(0, MAX_BUCKET);
 }
 
-function groupBy(papers: readonly Paper[], keyOf: (p: Paper) => string | null): Map<string, Paper[]> {
-  const groups = new Map<string, Paper[]>();
+/** Papers by a key; a paper alone under its key is kept as itself (100,000 one-element arrays cost more than the rest). */
+function groupBy(papers: readonly Paper[], keyOf: (p: Paper) => string | null): Map<string, Paper | Paper[]> {
+  const groups = new Map<string, Paper | Paper[]>();
   for (const p of papers) {
     const key = keyOf(p);
     if (key === null || key === '') continue;
     const group = groups.get(key);
-    if (group === undefined) groups.set(key, [p]);
-    else group.push(p);
+    if (group === undefined) groups.set(key, p);
+    else if (Array.isArray(group)) group.push(p);
+    else groups.set(key, [group, p]);
   }
   return groups;
-}
-
-/**
- * Where the key of a title of `length` code points is cut into pieces: one more piece than the edits it allows, so
- * that a key within that many edits of it holds at least one piece untouched, moved by at most that many places.
- */
-function pieceStarts(length: number): number[] {
-  const pieces = maxTitleEdits(length) + 1;
-  const base = Math.floor(length / pieces);
-  const starts: number[] = [];
-  for (let i = 0, at = 0; i < pieces; i++) {
-    starts.push(at);
-    at += base + (i >= pieces - (length % pieces) ? 1 : 0);
-  }
-  starts.push(length);
-  return starts;
-}
-
-/** A distinct title key, with the papers that have it (at most MAX_BUCKET of them). */
-interface KeyGroup {
-  key: string;
-  chars: string[];
-  numbers: string;
-  members: Paper[];
-}
-
-/**
- * Lists of keys sharing one piece longer than this are not read: a piece that thousands of titles share ("proceedings
- * of the") would make the search quadratic. Said in `capped` when it happens; real libraries stay far below it.
- */
-export const MAX_PIECE_LIST = 1000;
-
-/**
- * Pairs of distinct title keys within the allowed edits, by the pigeonhole principle (as in PassJoin): every key of
- * at least MIN_SIMILAR_KEY_CHARS is cut into one more piece than the edits it allows (pieceStarts), and indexed by
- * (numbers in it, length, piece number, piece text); a key within that many edits of another holds one of its
- * pieces untouched, moved by at most that many places. So each key looks up, for every length within two of its
- * own, the substrings of itself at those places. Exact (every pair within the allowed edits is a candidate) unless
- * a list is over MAX_PIECE_LIST; the edit distance is computed for the candidates only. Keys, not papers: a title
- * shared by many papers is compared once.
- */
-function similarKeys(groups: readonly KeyGroup[], notes: string[], visit: (a: KeyGroup, b: KeyGroup, distance: number) => void): void {
-  const index = new Map<string, number[]>();
-  const eligible = groups.map((g, i) => ({ g, i })).filter(({ g }) => g.chars.length >= MIN_SIMILAR_KEY_CHARS);
-  const lookupKey = (g: KeyGroup, length: number, piece: number, from: number, size: number): string => `${g.numbers}|${length}|${piece}|${g.chars.slice(from, from + size).join('')}`;
-  for (const { g, i } of eligible) {
-    const starts = pieceStarts(g.chars.length);
-    for (let k = 0; k + 1 < starts.length; k++) {
-      const key = lookupKey(g, g.chars.length, k, starts[k] as number, (starts[k + 1] as number) - (starts[k] as number));
-      const list = index.get(key);
-      if (list === undefined) index.set(key, [i]);
-      else list.push(i);
-    }
-  }
-  for (const [key, list] of index) {
-    if (list.length > MAX_PIECE_LIST) notes.push(`${plural(list.length, 'title')} share the piece "${key.slice(key.lastIndexOf('|') + 1)}": they were not compared for typos through it.`);
-  }
-  const seen = new Set<number>();
-  for (const { g, i } of eligible) {
-    seen.clear();
-    const n = g.chars.length;
-    for (let length = Math.max(MIN_SIMILAR_KEY_CHARS, n - 2); length <= n + 2; length++) {
-      const edits = maxTitleEdits(Math.min(length, n));
-      if (Math.abs(length - n) > edits) continue;
-      const starts = pieceStarts(length);
-      for (let k = 0; k + 1 < starts.length; k++) {
-        const start = starts[k] as number;
-        const size = (starts[k + 1] as number) - start;
-        for (let shift = -edits; shift <= edits; shift++) {
-          const from = start + shift;
-          if (from < 0 || from + size > n) continue;
-          const list = index.get(lookupKey(g, length, k, from, size));
-          if (list === undefined || list.length > MAX_PIECE_LIST) continue;
-          for (const j of list) {
-            // Each pair once: from its later key.
-            if (j >= i || seen.has(j)) continue;
-            seen.add(j);
-            const other = groups[j] as KeyGroup;
-            const distance = levenshteinWithin(other.chars, g.chars, edits);
-            if (distance <= edits) visit(other, g, distance);
-          }
-        }
-      }
-    }
-  }
 }
 
 const REASON_RANK = new Map(DUPLICATE_REASONS.map((reason, rank) => [reason, rank]));
@@ -227,17 +131,23 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
   };
 
   for (const [doi, group] of groupBy(papers, (p) => p.doi)) {
+    if (!Array.isArray(group)) continue;
     const members = capped(group, `the DOI ${doi}`, notes);
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) propose(members[i] as Paper, members[j] as Paper, 'same-doi', `Same DOI ${doi}`);
     }
   }
 
-  const keyGroups: KeyGroup[] = [];
+  const keys: string[] = [];
+  const membersOf: Array<Paper | Paper[]> = [];
   for (const [key, group] of groupBy(papers, (p) => p.key)) {
+    keys.push(key);
+    if (!Array.isArray(group)) {
+      membersOf.push(group);
+      continue;
+    }
     const members = capped(group, `the title "${key}"`, notes);
-    const first = members[0] as Paper;
-    keyGroups.push({ key, chars: first.chars, numbers: first.numbers, members });
+    membersOf.push(members);
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
         const x = members[i] as Paper;
@@ -254,11 +164,20 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
     }
   }
 
-  similarKeys(keyGroups, notes, (g, h, distance) => {
-    for (const x of g.members) {
-      for (const y of h.members) if (!differentWorks(x, y)) propose(x, y, 'similar-title', `Titles differ by ${plural(distance, 'character')}`);
-    }
-  });
+  // Near-identical titles, compared once per distinct key; keys with other numbers in them are never candidates.
+  const numbers = keys.map(numbersIn);
+  similarKeyPairs(
+    keys,
+    Int32Array.from(numbers, hashOf),
+    (i, j, distance) => {
+      if (numbers[i] !== numbers[j]) return;
+      const list = (g: Paper | Paper[]): Paper[] => (Array.isArray(g) ? g : [g]);
+      for (const x of list(membersOf[i] as Paper | Paper[])) {
+        for (const y of list(membersOf[j] as Paper | Paper[])) if (!differentWorks(x, y)) propose(x, y, 'similar-title', `Titles differ by ${plural(distance, 'character')}`);
+      }
+    },
+    (count, piece) => notes.push(`${plural(count, 'title')} share the words "${piece.trim()}": they were not compared for typos through them.`),
+  );
 
   const pairs = [...found.values()].sort(
     (x, y) =>

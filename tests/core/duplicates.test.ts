@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { DuplicateCandidate, FoundPair } from '../../electron/core/duplicates.js';
-import { MAX_BUCKET, MIN_SIMILAR_KEY_CHARS, findDuplicatePairs, maxTitleEdits } from '../../electron/core/duplicates.js';
+import { MAX_BUCKET, findDuplicatePairs } from '../../electron/core/duplicates.js';
+import { MAX_PIECE_LIST, MIN_SIMILAR_KEY_CHARS, fastTitleKey, levenshteinWithin, maxTitleEdits } from '../../electron/core/similar-keys.js';
 import { normalizeDoi } from '../../electron/core/parse/sources/fields.js';
 import { titleKey } from '../../electron/core/text.js';
 import { rng } from '../helpers/rng.js';
@@ -108,6 +109,46 @@ describe('findDuplicatePairs', () => {
   });
 });
 
+describe('similar keys', () => {
+  test('crowded pieces: 1,500 titles sharing their first half are said to be, and typos in it are still found through the other half', () => {
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const word = (i: number): string => Array.from({ length: 4 }, (_, k) => letters[Math.floor(i / 26 ** k) % 26]).join('');
+    const papers = Array.from({ length: 1500 }, (_, i) => paper(`w${i}`, `Proceedings of the workshop ${word(i)}`));
+    papers.push(paper('typo', 'Proceedingz of the workshop aaaa'));
+    const result = findDuplicatePairs(papers, none);
+    assert.equal(result.capped.length, 1, result.capped.join(' | '));
+    assert.ok(result.capped[0]?.startsWith(`1,500 titles share the words "proceedings of`), result.capped[0]);
+    assert.ok(MAX_PIECE_LIST < 1500);
+    // A typo in the crowded half is still found, through the other half. Titles one letter apart in the other half
+    // are found while the crowded list is short (shortest titles first, then by input order), not after: the price.
+    const paired = (a: string, b: string): boolean => result.pairs.some((p) => [p.a, p.b].sort().join(' ') === [a, b].sort().join(' '));
+    assert.ok(paired('typo', 'w0'));
+    assert.ok(paired('w0', 'w1'));
+    assert.ok(!paired('w1400', 'w1401'));
+  });
+
+  test('fastTitleKey is titleKey (random ASCII and non-ASCII strings, seed 5)', () => {
+    const random = rng(5);
+    const alphabet = [...'aZ09 -:;.,!?()[]"\'\t\nxyzÉé—ß'];
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      assert.equal(fastTitleKey(text), titleKey(text), JSON.stringify(text));
+    }
+  });
+
+  test('levenshteinWithin is the edit distance up to its bound (random pairs, seed 6)', () => {
+    const random = rng(6);
+    for (let k = 0; k < 3000; k++) {
+      const make = () => Array.from({ length: Math.floor(random() * 12) }, () => 'abc'[Math.floor(random() * 3)]).join('');
+      const a = make();
+      const b = make();
+      const max = Math.floor(random() * 4);
+      const full = editDistance(a.split(''), b.split(''));
+      assert.equal(levenshteinWithin(a, b, max), Math.min(full, max + 1), `${a} ${b} ${max}`);
+    }
+  });
+});
+
 // The oracle: every pair compared with the rules written out plainly (full edit distance, no buckets).
 
 function editDistance(a: readonly string[], b: readonly string[]): number {
@@ -123,7 +164,7 @@ function editDistance(a: readonly string[], b: readonly string[]): number {
 function bruteForce(papers: readonly DuplicateCandidate[]): Set<string> {
   const info = papers.map((p) => {
     const key = titleKey(p.title);
-    return { id: p.id, key, chars: [...key], year: /^\d{4}/.test(p.date) ? Number(p.date.slice(0, 4)) : null, doi: p.doi === null ? null : (normalizeDoi(p.doi) ?? p.doi.toLowerCase()), digits: (key.match(/\d+/g) ?? []).join(' ') };
+    return { id: p.id, key, chars: key.split(''), year: /^\d{4}/.test(p.date) ? Number(p.date.slice(0, 4)) : null, doi: p.doi === null ? null : (normalizeDoi(p.doi) ?? p.doi.toLowerCase()), digits: (key.match(/\d+/g) ?? []).join(' ') };
   });
   const out = new Set<string>();
   for (let i = 0; i < info.length; i++) {

@@ -101,6 +101,13 @@ test('searchSyntax: hasFreeText agrees with the core (free words → relevance o
     { name: 'a negated filter', input: '-tag:x', expected: false },
     { name: 'an unknown key is searched as text by the core', input: 'tga:x', expected: true },
     { name: 'a lone minus', input: '- ', expected: false },
+    { name: 'a key with no value is an error in the core, not text', input: 'tag: ', expected: false },
+    { name: 'a key with no value then a word', input: 'tag: deep', expected: true },
+    { name: 'OR between filters is an operator', input: 'tag:a OR tag:b', expected: false },
+    { name: 'OR between words', input: 'deep OR wide', expected: true },
+    { name: 'OR at the end is a word', input: 'tag:a OR', expected: true },
+    { name: 'quoted "OR" is a word', input: 'tag:a "OR" tag:b', expected: true },
+    { name: 'saved: is a filter', input: 'saved:weekly', expected: false },
   ];
   for (const { name, input, expected } of cases) {
     await t.test(name, () => {
@@ -121,7 +128,7 @@ test('searchSyntax: every FILTER_HELP example with a key parses without errors i
 
 test('searchSyntax: hasFreeText and setFilter on random queries (fixed seed) agree with the core', () => {
   const random = rng(7);
-  const pieces = ['deep', 'é', '2020', 'tag:', 'tags:', 'author:', 'by:', 'tga:', 'year:', '-', '"', ' ', ' ', '  ', 'x', '..', 'to read', ':'];
+  const pieces = ['deep', 'é', '2020', 'tag:', 'tags:', 'author:', 'by:', 'tga:', 'year:', '-', '"', ' ', ' ', '  ', 'x', '..', 'to read', ':', ' OR ', 'OR', 'saved:'];
   for (let k = 0; k < 500; k++) {
     let query = '';
     const length = 1 + Math.floor(random() * 8);

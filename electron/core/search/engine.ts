@@ -35,6 +35,12 @@
 //  - Persisted: snapshot()/restoreAsync() with search/index-file.ts let FolioCore read the index from the
 //    user's cache folder instead of building it (~10 s of CPU at 100k): ready ~1.5 s after the first rows.
 //    Building still happens on a first start and whenever the file does not match the library.
+//  - Query language (issue 10): the Trash is one more filter set (every query hides trashed papers unless a scope
+//    asks for the Trash); `tag:ml` unites the sets of `ml` and the tags under it; `a OR b` runs one AND search per
+//    combination of alternatives (capped at MAX_OR_COMBINATIONS) and unites them, a paper's score the sum over the
+//    combinations it matches; filters joined by OR are one constraint over the union of their sets; `saved:NAME`
+//    is expanded (saved-searches.ts) into the query with its scope. countMany (live counts of saved searches) is
+//    one search each with limit 0: set operations for filters, matching without ranking for free text.
 //  - Not done: common-word queries at 100k (57k hits) read ~330k postings because `total` is exact
 //    (p95 19–36 ms for three such words); a WAND-style cut-off would only save the scoring part of that.
 import Fuse from 'fuse.js';
@@ -44,10 +50,10 @@ import { FilterIndex } from './filters.js';
 import type { FilterScope } from './filters.js';
 export type { SavedSearchDefinition } from './saved-searches.js';
 import { highlight, type HighlightFields } from './highlight.js';
-import { planTerms } from './plan.js';
 import type { TermRule, TextField } from './plan.js';
 import { parseQuery } from './query-parser.js';
-import type { ParsedQuery, QueryTerm } from './query-parser.js';
+import type { ParsedQuery } from './query-parser.js';
+import { planOf, type Plan } from './query-plan.js';
 import { expandSavedSearches, savedSearchKey } from './saved-searches.js';
 import type { SavedSearchDefinition } from './saved-searches.js';
 import { TextIndex, type TextIndexSnapshot } from './text-index.js';
@@ -102,59 +108,6 @@ export interface SearchOutcome {
    * document. Valid until the next search.
    */
   members?: Uint8Array | null;
-}
-
-/**
- * `a OR b` is searched as one AND query per combination of alternatives (`x (a OR b) (c OR d)`: four); past this
- * many combinations the later OR groups lose their extra alternatives (and the query says so).
- */
-const MAX_OR_COMBINATIONS = 64;
-
-/** A query ready to run: saved searches expanded, free text as AND queries whose hits are united. */
-interface Plan {
-  parsed: ParsedQuery;
-  /** One rule list per OR combination; a single list when the query has no OR; none without free text. */
-  branches: TermRule[][];
-  /** Every branch's rules, each once: what the highlighter marks and fuse re-scores. */
-  rules: TermRule[];
-  /** Scopes of the saved searches the query names. */
-  scopes: FilterScope[];
-  /** Problems found while planning (too many ORs). */
-  errors: string[];
-}
-
-/** The free-text combinations of a query: one term list per choice of one alternative in each clause. */
-function combinations(clauses: ParsedQuery['clauses'], errors: string[]): QueryTerm[][] {
-  const kept = clauses.map((clause) => [...clause]);
-  let count = kept.reduce((n, clause) => n * clause.length, 1);
-  if (count > MAX_OR_COMBINATIONS) {
-    errors.push(`Too many ORs: over ${MAX_OR_COMBINATIONS} combinations of words, so only the first alternatives of the last OR groups were searched.`);
-    for (let c = kept.length - 1; c >= 0 && count > MAX_OR_COMBINATIONS; c--) {
-      const clause = kept[c] as QueryTerm[][];
-      while (clause.length > 1 && count > MAX_OR_COMBINATIONS) {
-        count = (count / clause.length) * (clause.length - 1);
-        clause.pop();
-      }
-    }
-  }
-  let out: QueryTerm[][] = [[]];
-  for (const clause of kept) out = out.flatMap((prefix) => clause.map((alternative) => [...prefix, ...alternative]));
-  return clauses.length === 0 ? [] : out;
-}
-
-function planOf(parsed: ParsedQuery, scopes: FilterScope[]): Plan {
-  const errors: string[] = [];
-  const branches = combinations(parsed.clauses, errors)
-    .map(planTerms)
-    .filter((rules) => rules.length > 0);
-  const seen = new Set<string>();
-  const rules = branches.flat().filter((rule) => {
-    const key = `${rule.term}\n${rule.prefix}\n${rule.fuzzy}\n${rule.fields?.join(',') ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return { parsed, branches, rules, scopes, errors };
 }
 
 /** How many top hits fuse re-scores: Bitap costs ~0.1 ms per paper here, so ~3 ms; independent of library size. */
