@@ -17,8 +17,8 @@ export interface Register<T> {
 }
 
 /** Where an op sits in the total order, as a string: comparable among one device's positions. */
-type Position = string;
-const position = (hlc: string, index: number): Position => `${hlc} ${index.toString(36).padStart(6, '0')}`;
+export type Position = string;
+export const position = (hlc: string, index: number): Position => `${hlc} ${index.toString(36).padStart(6, '0')}`;
 /** Past every position of a stamp (' ' sorts before every device-id character, '~' after every index digit). */
 const allOf = (hlc: string): Position => `${hlc} ~`;
 

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { emptySyncState, foldEntries, tagIdentity } from '../../../electron/core/sync/fold.js';
 import { deviceOf } from '../../../electron/core/sync/hlc.js';
+import { snapshotOf, stateFromSnapshot, type SyncSnapshot } from '../../../electron/core/sync/snapshot.js';
 import { materialize, type FoldedPaper, type FoldedState } from '../../../electron/core/sync/materialize.js';
 import { pairKey, type EditableField, type StampedEntry, type SyncedOp } from '../../../electron/core/sync/ops.js';
 import { inStampOrder, simulateHistory, type HistoryOptions } from '../../helpers/sync-history.js';
@@ -280,7 +281,24 @@ test('registers of trash, edits, merges and "not a duplicate" follow the last st
   assert.deepEqual(state.seen, { a: s(3, 'a'), b: s(2, 'b') });
 });
 
+test('property: a snapshot read back (through JSON) and folded on is the same as folding the full history', () => {
+  fc.assert(
+    fc.property(historyOptions, fc.double({ min: 0, max: 1, noNaN: true }), (options, cut) => {
+      const { written } = simulateHistory(options);
+      const at = Math.floor(cut * written.length);
+      const before = emptySyncState();
+      foldEntries(before, written.slice(0, at));
+      const reloaded = stateFromSnapshot(JSON.parse(JSON.stringify(snapshotOf(before))) as SyncSnapshot);
+      assert.deepStrictEqual(reloaded.seen, before.seen);
+      foldEntries(reloaded, written.slice(Math.max(0, at - 5)));
+      assert.deepStrictEqual(materialize(reloaded), foldAll(written));
+      scenarios += 1;
+    }),
+    { seed: SEED + 3, numRuns: RUNS },
+  );
+});
+
 test('scenarios run', { concurrency: false }, () => {
-  assert.ok(scenarios >= RUNS * 2, `ran ${scenarios} scenarios, ${entriesFolded} entries folded`);
+  assert.ok(scenarios >= RUNS * 3, `ran ${scenarios} scenarios, ${entriesFolded} entries folded`);
   console.log(`sync fold: ${scenarios} random scenarios, ${entriesFolded} entries folded`);
 });
