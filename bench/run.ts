@@ -69,6 +69,8 @@ interface Options {
   /** The large BibTeX import of issue 9 (bench/import-sources.ts). */
   importSources: boolean;
   importEntries: number;
+  /** Only issue 11's CRDT-library-or-own-rules measurement (bench/sync-crdt.ts, its own defaults). */
+  syncCrdt: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -86,6 +88,7 @@ function parseArgs(argv: string[]): Options {
     peerBudgetS: null,
     sizesSection: true,
     importSources: true,
+    syncCrdt: false,
     importEntries: 10_000,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -141,7 +144,11 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--only': {
         const section = value();
-        if (section !== 'import-sources') usage('--only takes: import-sources');
+        if (section === 'sync-crdt') {
+          o.syncCrdt = true;
+          break;
+        }
+        if (section !== 'import-sources') usage('--only takes: import-sources, sync-crdt');
         o.sizesSection = false;
         o.renderer = false;
         o.importSources = true;
@@ -171,7 +178,8 @@ function usage(problem: string | null): never {
       '                       [--seed N] [--open-runs N] [--edits N] [--import-runs N] [--reps N] [--peer-budget S] [--no-profile]\n' +
       '                       [--skip-import-sources] [--import-entries N]\n' +
       '       npm run bench -- --only import-sources [--import-entries N] [--import-runs N] [--json FILE]\n' +
-      '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)',
+      '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)\n' +
+      '       npm run bench -- --only sync-crdt   (issue 11: Yjs, Automerge and own merge rules; options: npx tsx bench/sync-crdt.ts --help)',
   );
   process.exit(problem ? 2 : 0);
 }
@@ -411,6 +419,11 @@ function machine(): Record<string, string | number> {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.syncCrdt) {
+    const { SYNC_BENCH_DEFAULTS, syncCrdtBench, syncCrdtTable } = await import('./sync-crdt.js');
+    console.log(syncCrdtTable(await syncCrdtBench({ ...SYNC_BENCH_DEFAULTS }, log)));
+    return;
+  }
   const started = performance.now();
   const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   log(`sizes ${o.sizes.join(', ')}; seed ${o.seed}; peers ${o.peers.join(', ') || 'none'}; renderer ${o.renderer ? 'yes' : 'no'}; cache ${cacheRoot()}`);

@@ -43,7 +43,7 @@ function actionOp(random: () => number, pick: Pick, o: HistoryOptions, device: s
     const count = roll < 0.85 ? 1 : roll < 0.99 ? 2 + Math.floor(random() * 19) : 50 + Math.floor(random() * Math.max(1, o.maxBulk - 50));
     const n = Math.min(count, o.maxBulk, o.papers);
     const start = Math.floor(random() * o.papers);
-    return Array.from({ length: n }, (_, i) => paperIdOf((start + i * 7) % o.papers)).filter((id, i, all) => all.indexOf(id) === i);
+    return [...new Set(Array.from({ length: n }, (_, i) => paperIdOf((start + i * 7) % o.papers)))];
   };
   const tag = (): string => {
     const n = Math.floor(random() * o.tags);
