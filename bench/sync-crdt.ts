@@ -442,19 +442,28 @@ export async function syncCrdtBench(o: SyncBenchOptions, log: (line: string) => 
     return materialize(state);
   })();
   const tailEntries = s.tails.reduce((n, t) => n + t.length, 0);
+  // Each engine's figures are logged as soon as they are known: at 100k on a busy machine a run takes many minutes.
+  const done = <T>(figures: T): T => {
+    log(`    ${JSON.stringify(figures)}`);
+    return figures;
+  };
   log('  own rules…');
-  const engines = [ownRules(s, o)];
+  const engines = [done(ownRules(s, o))];
   log('  single device (UserState, user.json + user.journal)…');
-  const single = singleDevice(final, tailEntries, o);
+  const single = done(singleDevice(final, tailEntries, o));
   log('  Yjs…');
-  engines.push(yjs(history.journals, s, o));
+  engines.push(done(yjs(history.journals, s, o)));
   if (o.automerge) {
     log(`  Automerge (its own history: 2 x ${o.automergeOps} entries)…`);
     const small = new Map([...history.journals].map(([d, j]) => [d, j.slice(0, o.automergeOps)]));
     const figures = automerge(small, split(small, o.snapshotShare), o, log);
     // The other engines on the same small history, so the three compare like for like.
     const same = split(small, o.snapshotShare);
-    engines.push({ ...figures, engine: `Automerge (2 x ${o.automergeOps})` }, { ...ownRules(same, o), engine: `own rules (2 x ${o.automergeOps})` }, { ...yjs(small, same, o), engine: `Yjs (2 x ${o.automergeOps})` });
+    engines.push(
+      done({ ...figures, engine: `Automerge (2 x ${o.automergeOps})` }),
+      done({ ...ownRules(same, o), engine: `own rules (2 x ${o.automergeOps})` }),
+      done({ ...yjs(small, same, o), engine: `Yjs (2 x ${o.automergeOps})` }),
+    );
   }
   log('  notes…');
   const noteFigures = notes(o.runs);
