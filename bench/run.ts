@@ -73,6 +73,8 @@ interface Options {
   importEntries: number;
   /** Duplicates finder and saved-search counts per size (issue 10, bench/search-tools.ts). */
   searchTools: boolean;
+  /** Only issue 11's CRDT-library-or-own-rules measurement (bench/sync-crdt.ts, its own defaults). */
+  syncCrdt: boolean;
 }
 
 function parseArgs(argv: string[]): Options {
@@ -90,6 +92,7 @@ function parseArgs(argv: string[]): Options {
     peerBudgetS: null,
     sizesSection: true,
     importSources: true,
+    syncCrdt: false,
     importEntries: 10_000,
     searchTools: true,
   };
@@ -146,7 +149,11 @@ function parseArgs(argv: string[]): Options {
         break;
       case '--only': {
         const section = value();
-        if (section !== 'import-sources' && section !== 'search-tools') usage('--only takes: import-sources, search-tools');
+        if (section === 'sync-crdt') {
+          o.syncCrdt = true;
+          break;
+        }
+        if (section !== 'import-sources' && section !== 'search-tools') usage('--only takes: import-sources, search-tools, sync-crdt');
         o.sizesSection = false;
         o.renderer = false;
         o.importSources = section === 'import-sources';
@@ -181,7 +188,8 @@ function usage(problem: string | null): never {
       '                       [--skip-import-sources] [--import-entries N] [--skip-search-tools]\n' +
       '       npm run bench -- --only import-sources [--import-entries N] [--import-runs N] [--json FILE]\n' +
       '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)\n' +
-      '       npm run bench -- --only search-tools [--sizes …] [--reps N]   (duplicates and 20 saved-search counts, issue 10)',
+      '       npm run bench -- --only search-tools [--sizes …] [--reps N]   (duplicates and 20 saved-search counts, issue 10)\n' +
+      '       npm run bench -- --only sync-crdt   (issue 11: Yjs, Automerge and own merge rules; options: npx tsx bench/sync-crdt.ts --help)',
   );
   process.exit(problem ? 2 : 0);
 }
@@ -421,6 +429,11 @@ function machine(): Record<string, string | number> {
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.syncCrdt) {
+    const { SYNC_BENCH_DEFAULTS, syncCrdtBench, syncCrdtTable } = await import('./sync-crdt.js');
+    console.log(syncCrdtTable(await syncCrdtBench({ ...SYNC_BENCH_DEFAULTS }, log)));
+    return;
+  }
   const started = performance.now();
   const loadAtStart = os.loadavg().map((l) => l.toFixed(2)).join(' ');
   log(`sizes ${o.sizes.join(', ')}; seed ${o.seed}; peers ${o.peers.join(', ') || 'none'}; renderer ${o.renderer ? 'yes' : 'no'}; cache ${cacheRoot()}`);
