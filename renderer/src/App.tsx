@@ -9,8 +9,11 @@
  *   button     "Dark theme" (aria-pressed)     — theme toggle
  *   combobox   "Sort by" (select: Relevance / Date / Title / Date added), button "Sort ascending"|"Sort descending"
  *   navigation "Library"                       — sidebar; buttons "All papers", "Unread", "Reading", "Read",
- *                                                one per profile (its name), one per tag (its name); the current one
- *                                                has aria-current="page". Counts are inside the button text.
+ *                                                one per profile (its name), one per tag (its name), "Trash" and
+ *                                                "Possible duplicates (N)" (while N > 0); the current one has
+ *                                                aria-current="page". Counts are inside the button text. Sidebar's
+ *                                                onContextMenu(item, event) gets right-clicks on entries other than tags
+ *                                                and saved searches. Profile view: ProfileActions.tsx is the actions slot
  *   button     "Actions for tag <name>"        — opens menu "Tag <name>": menuitem "Rename…", menuitemradio per
  *                                                colour ("Blue", "Teal", …), menuitem "Delete tag…";
  *                                                rename = textbox "Rename tag <name>" (Enter to apply, Esc cancels)
@@ -50,7 +53,7 @@
  * toggleTheme() is also on window.folioToggleTheme.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
+import type { SavedSearch, SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
 import { FolioMark, SortArrow } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyLibrary } from './components/EmptyLibrary.js';
@@ -67,6 +70,7 @@ import { Sidebar } from './components/Sidebar.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { Toasts } from './components/Toasts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
+import { useDuplicateCount } from './hooks/useDuplicateCount.js';
 import { useFileDrop } from './hooks/useFileDrop.js';
 import { useLibrary } from './hooks/useLibrary.js';
 import { usePageStore } from './hooks/usePageStore.js';
@@ -77,7 +81,7 @@ import { readDroppedFiles, type DroppedFiles } from './lib/dropped-files.js';
 import { errorMessage, getFolio } from './lib/folio.js';
 import { plural } from './lib/format.js';
 import { requestImport } from './lib/import-requests.js';
-import { scopeToQuery, type Scope } from './lib/scope.js';
+import { viewOf, type Scope } from './lib/scope.js';
 import { hasFreeText, setFilter, type FilterKey } from './lib/searchSyntax.js';
 import { isNumber } from './lib/storage.js';
 import { setTheme, toggleTheme } from './lib/theme.js';
@@ -91,6 +95,7 @@ const isDirection = (v: unknown): v is SortDirection | null => v === null || v =
 export function App() {
   const { overview, error: overviewError } = useLibrary();
   const toasts = useToasts();
+  const duplicateCount = useDuplicateCount();
 
   const [scope, setScope] = useState<Scope>({ kind: 'all' });
   const [search, setSearch] = useState('');
@@ -114,9 +119,10 @@ export function App() {
   const effectiveSort: SortKey = sort === 'relevance' && !freeText ? 'date' : (sort ?? (freeText ? 'relevance' : 'date'));
   const effectiveDirection: SortDirection = direction ?? (effectiveSort === 'title' ? 'asc' : 'desc');
 
+  const savedSearches = overview?.savedSearches ?? NO_SAVED_SEARCHES;
   const listQuery = useMemo(
-    () => ({ search: query, scope: scopeToQuery(scope), sort: effectiveSort, direction: effectiveDirection }),
-    [query, scope, effectiveSort, effectiveDirection],
+    () => ({ ...viewOf(scope, query, savedSearches), sort: effectiveSort, direction: effectiveDirection }),
+    [query, scope, savedSearches, effectiveSort, effectiveDirection],
   );
   // `shown` lags `snapshot` while a new query runs: the list keeps the previous results until it answers.
   const { store, snapshot, shown } = usePageStore(listQuery);
@@ -281,8 +287,7 @@ export function App() {
   const empty = overview?.paperCount === 0;
   const searching = search !== query || snapshot.total === null;
   const total = shown.total;
-  const scopeTitle =
-    scope.kind === 'all' ? 'All papers' : scope.kind === 'status' ? SORT_STATUS[scope.status] : scope.kind === 'tag' ? `Tag “${scope.name}”` : (profileScope?.name ?? 'Profile');
+  const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
   const problems = overview?.problems ?? [];
 
   return (
@@ -329,7 +334,7 @@ export function App() {
         ) : null}
 
         <div className="panes" style={{ gridTemplateColumns: `${sidebarWidth}px 0 minmax(280px, ${listWidth}px) 0 minmax(340px, 1fr)` }}>
-        <Sidebar overview={overview} scope={scope} onScope={selectScope} />
+        <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount} />
         <ResizeHandle label="Resize sidebar" value={sidebarWidth} min={160} max={420} onChange={setSidebarWidth} />
 
         <main className="list-pane" aria-label="Paper list">
@@ -422,5 +427,25 @@ export function App() {
 }
 
 const NO_TAGS: readonly TagSummary[] = [];
-const SORT_STATUS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+const NO_SAVED_SEARCHES: readonly SavedSearch[] = [];
+const STATUS_TITLE = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+
+function titleOf(scope: Scope, profileName: string | undefined, savedSearches: readonly SavedSearch[]): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'All papers';
+    case 'status':
+      return STATUS_TITLE[scope.status];
+    case 'tag':
+      return `Tag “${scope.name}”`;
+    case 'profile':
+      return profileName ?? 'Profile';
+    case 'saved':
+      return savedSearches.find((s) => s.id === scope.id)?.name ?? 'Saved search';
+    case 'trash':
+      return 'Trash';
+    case 'duplicates':
+      return 'Possible duplicates';
+  }
+}
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ProfileDetail, SourceId } from '../../../electron/core/api.js';
 import type { MetricsSnapshot } from '../../../electron/core/model.js';
 import { useProfile } from '../hooks/useProfile.js';
+import { ProfileActions } from './ProfileActions.js';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
 import { formatMetric, metricKeysOf, metricLabel } from '../lib/metrics.js';
 import { SourcesChart } from './SourcesChart.js';
@@ -24,6 +25,7 @@ export function ProfileHeader({ profileId }: { profileId: string }) {
         <span className="muted profile-dates">
           {plural(profile.paperCount, 'paper')} in library · last imported {formatDate(profile.lastImportedAt)}
         </span>
+        <ProfileActions profile={profile} />
       </div>
       {isMultiSource ? <SourcesMetrics profile={profile} keys={keys} /> : <Metrics profile={profile} keys={keys} />}
       {profile.history.length >= 2 ? <MetricHistory profile={profile} keys={keys} withSource={isMultiSource} /> : null}

@@ -1,27 +1,39 @@
 // Library navigation: all papers, reading status, profiles, tags (with the tag actions menu).
 import { memo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { LibraryOverview, TagSummary } from '../../../electron/core/api.js';
+import type { ReadingStatus } from '../../../electron/core/model.js';
 import { formatNumber, plural } from '../lib/format.js';
 import { sameScope, type Scope } from '../lib/scope.js';
 import { TagActions, TagRenameInput } from './TagActions.js';
+
+/** A sidebar entry a context menu acts on (tags and saved searches have their own menus). */
+export type SidebarItem =
+  | { kind: 'all' | 'trash' | 'duplicates' }
+  | { kind: 'status'; status: ReadingStatus }
+  | { kind: 'profile'; id: string; name: string };
 
 interface Props {
   overview: LibraryOverview | null;
   scope: Scope;
   onScope: (scope: Scope) => void;
+  /** "Possible duplicates (N)": shown while N is known and above 0 (or while that view is open). */
+  duplicateCount: number | null;
+  /** Right-click (or the context-menu key) on an entry other than a tag or saved search. */
+  onContextMenu?: (item: SidebarItem, event: MouseEvent) => void;
 }
 
 /** Memoized: typing in the search box re-renders App, and the sidebar (hundreds of items) need not follow. */
-export const Sidebar = memo(function Sidebar({ overview, scope, onScope }: Props) {
+export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplicateCount, onContextMenu }: Props) {
   const [renaming, setRenaming] = useState<string | null>(null);
   const counts = overview?.statusCounts;
+  const menu = (item: SidebarItem) => (onContextMenu ? (event: MouseEvent) => onContextMenu(item, event) : undefined);
   return (
     <nav className="sidebar" aria-label="Library">
       <ul className="sidebar-list" aria-label="Library views">
-        <Item scope={{ kind: 'all' }} current={scope} onScope={onScope} icon={<span className="icon-all" aria-hidden="true" />} label="All papers" count={overview?.paperCount} />
-        <Item scope={{ kind: 'status', status: 'unread' }} current={scope} onScope={onScope} icon={<span className="status-mark unread" aria-hidden="true" />} label="Unread" count={counts?.unread} />
-        <Item scope={{ kind: 'status', status: 'reading' }} current={scope} onScope={onScope} icon={<span className="status-mark reading" aria-hidden="true" />} label="Reading" count={counts?.reading} />
-        <Item scope={{ kind: 'status', status: 'read' }} current={scope} onScope={onScope} icon={<span className="status-mark read" aria-hidden="true" />} label="Read" count={counts?.read} />
+        <Item scope={{ kind: 'all' }} current={scope} onScope={onScope} icon={<span className="icon-all" aria-hidden="true" />} label="All papers" count={overview?.paperCount} onContextMenu={menu({ kind: 'all' })} />
+        <Item scope={{ kind: 'status', status: 'unread' }} current={scope} onScope={onScope} icon={<span className="status-mark unread" aria-hidden="true" />} label="Unread" count={counts?.unread} onContextMenu={menu({ kind: 'status', status: 'unread' })} />
+        <Item scope={{ kind: 'status', status: 'reading' }} current={scope} onScope={onScope} icon={<span className="status-mark reading" aria-hidden="true" />} label="Reading" count={counts?.reading} onContextMenu={menu({ kind: 'status', status: 'reading' })} />
+        <Item scope={{ kind: 'status', status: 'read' }} current={scope} onScope={onScope} icon={<span className="status-mark read" aria-hidden="true" />} label="Read" count={counts?.read} onContextMenu={menu({ kind: 'status', status: 'read' })} />
       </ul>
 
       <h2 className="sidebar-heading" id="sidebar-profiles">Profiles</h2>
@@ -36,6 +48,7 @@ export const Sidebar = memo(function Sidebar({ overview, scope, onScope }: Props
             icon={<span className="avatar" aria-hidden="true">{initials(profile.name)}</span>}
             label={profile.name}
             count={profile.paperCount}
+            onContextMenu={menu({ kind: 'profile', id: profile.id, name: profile.name })}
           />
         ))}
       </ul>
@@ -57,6 +70,13 @@ export const Sidebar = memo(function Sidebar({ overview, scope, onScope }: Props
             <TagItem key={tag.name} tag={tag} index={i} scope={scope} onScope={onScope} onRename={() => setRenaming(tag.name)} />
           ),
         )}
+      </ul>
+
+      <ul className="sidebar-list sidebar-footer" aria-label="Housekeeping">
+        {duplicateCount !== null && (duplicateCount > 0 || scope.kind === 'duplicates') ? (
+          <Item scope={{ kind: 'duplicates' }} current={scope} onScope={onScope} icon={<span className="icon-duplicates" aria-hidden="true" />} label={`Possible duplicates (${formatNumber(duplicateCount)})`} count={undefined} onContextMenu={menu({ kind: 'duplicates' })} />
+        ) : null}
+        <Item scope={{ kind: 'trash' }} current={scope} onScope={onScope} icon={<span className="icon-trash" aria-hidden="true" />} label="Trash" count={overview?.trashCount} onContextMenu={menu({ kind: 'trash' })} />
       </ul>
     </nav>
   );
