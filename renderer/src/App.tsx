@@ -202,10 +202,10 @@ export function App() {
       );
   }, [openImport, toasts]);
 
-  // Keys 1–9: toggle the first nine tags (sidebar order) on the selected paper.
-  const toggleTagByIndex = useCallback(
-    (index: number) => {
-      const tag = overview?.tags[index];
+  // Keys 1–9: toggle the tag assigned to that key (tag menu ▸ Key) on the selected paper.
+  const toggleTagByKey = useCallback(
+    (key: number) => {
+      const tag = overview?.tags.find((t) => t.key === key);
       if (!tag || !selectedId) return;
       const api = getFolio();
       const id = selectedId;
@@ -241,7 +241,7 @@ export function App() {
         focusSearch();
       } else if (/^[1-9]$/.test(event.key)) {
         event.preventDefault();
-        toggleTagByIndex(Number(event.key) - 1);
+        toggleTagByKey(Number(event.key));
       }
     };
     const onPaste = (event: ClipboardEvent) => {
@@ -282,7 +282,7 @@ export function App() {
       window.removeEventListener('folio:menu', onMenu);
       stopMenuBridge?.();
     };
-  }, [focusSearch, toggleTagByIndex, openImport, takeFiles]);
+  }, [focusSearch, toggleTagByKey, openImport, takeFiles]);
 
   const empty = overview?.paperCount === 0;
   const searching = search !== query || snapshot.total === null;
