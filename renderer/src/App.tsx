@@ -65,7 +65,8 @@ import { ProfileHeader } from './components/ProfileHeader.js';
 import { ReparseBanner } from './components/ReparseBanner.js';
 import { ResizeHandle } from './components/ResizeHandle.js';
 import { SaveBanner } from './components/SaveBanner.js';
-import { SearchBar } from './components/SearchBar.js';
+import { QueryErrors, SearchBar } from './components/SearchBar.js';
+import { SaveSearchDialog } from './components/SaveSearchDialog.js';
 import { Sidebar } from './components/Sidebar.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { Toasts } from './components/Toasts.js';
@@ -82,7 +83,7 @@ import { errorMessage, getFolio } from './lib/folio.js';
 import { plural } from './lib/format.js';
 import { requestImport } from './lib/import-requests.js';
 import { viewOf, type Scope } from './lib/scope.js';
-import { hasFreeText, setFilter, type FilterKey } from './lib/searchSyntax.js';
+import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
 import { isNumber } from './lib/storage.js';
 import { setTheme, toggleTheme } from './lib/theme.js';
 import type { FolioMenuEventDetail } from './folio.js';
@@ -105,6 +106,7 @@ export function App() {
   const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
 
   const [sidebarWidth, setSidebarWidth] = usePersistentState('folio.sidebarWidth', 220, isNumber);
@@ -289,6 +291,9 @@ export function App() {
   const total = shown.total;
   const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
   const problems = overview?.problems ?? [];
+  const tagNames = useMemo(() => overview?.tags.map((t) => t.name) ?? [], [overview]);
+  const tagFix = useMemo(() => quotedTagFix(query, tagNames), [query, tagNames]);
+  const canSave = !empty && scope.kind !== 'duplicates' && (listQuery.search.trim() !== '' || listQuery.scope !== undefined);
 
   return (
     <>
@@ -298,7 +303,7 @@ export function App() {
             <FolioMark />
             Folio
           </div>
-          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} errorsId={snapshot.queryErrors.length > 0 ? 'query-errors' : undefined} searching={searching} />
+          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} errorsId={snapshot.queryErrors.length > 0 || tagFix !== null ? 'query-errors' : undefined} searching={searching} onSave={canSave ? () => setSaveOpen(true) : undefined} />
           <div className="toolbar-actions">
             <button type="button" className="button primary" onClick={() => openImport('')} title="Import a page or files (or paste, or drop files, anywhere)">
               Import
@@ -375,11 +380,7 @@ export function App() {
                   <SortArrow direction={effectiveDirection} />
                 </button>
               </div>
-              {snapshot.queryErrors.length > 0 ? (
-                <p id="query-errors" className="query-errors" role="status">
-                  {snapshot.queryErrors.join(' · ')}
-                </p>
-              ) : null}
+              <QueryErrors id="query-errors" errors={snapshot.queryErrors} fix={tagFix} onFix={setSearch} />
               {snapshot.error ? (
                 <p className="error-text list-error" role="alert">
                   Could not load papers: {snapshot.error}
@@ -421,6 +422,20 @@ export function App() {
       <ImportDialogHost onImported={showImported} />
       {isDraggingFiles ? <DropOverlay /> : null}
       {exportOpen ? <ExportDialog onClose={() => setExportOpen(false)} /> : null}
+      {saveOpen ? (
+        <SaveSearchDialog
+          search={listQuery.search}
+          scope={listQuery.scope}
+          scopeLabel={scope.kind === 'all' ? null : scopeTitle}
+          existing={savedSearches}
+          onClose={() => setSaveOpen(false)}
+          onSaved={(saved) => {
+            setSaveOpen(false);
+            setScope({ kind: 'saved', id: saved.id });
+            setSearch('');
+          }}
+        />
+      ) : null}
       <Toasts />
     </>
   );

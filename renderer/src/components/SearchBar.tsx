@@ -3,6 +3,31 @@ import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { SearchIcon } from './Icons.js';
 import { FILTER_HELP } from '../lib/searchSyntax.js';
 
+/**
+ * The core's complaints about the query, one line; with a fix for an unquoted tag name, a button that applies it
+ * ("Did you mean tag:"to read"?").
+ */
+export function QueryErrors({ id, errors, fix, onFix }: { id: string; errors: readonly string[]; fix: string | null; onFix: (search: string) => void }) {
+  if (errors.length === 0 && fix === null) return null;
+  // The core words its own suggestion; the button says it once, so that error is not repeated as text.
+  const shown = fix === null ? errors : errors.filter((e) => !/did you mean/i.test(e));
+  return (
+    <p id={id} className="query-errors" role="status">
+      {shown.join(' · ')}
+      {fix !== null ? (
+        <>
+          {shown.length > 0 ? ' · ' : ''}
+          Did you mean{' '}
+          <button type="button" className="link-button" onClick={() => onFix(fix)}>
+            {fix}
+          </button>
+          ?
+        </>
+      ) : null}
+    </p>
+  );
+}
+
 interface Props {
   value: string;
   onChange: (value: string) => void;
@@ -11,9 +36,11 @@ interface Props {
   /** Id of the element listing the query's problems, when there are any. */
   errorsId: string | undefined;
   searching: boolean;
+  /** "Save search…": names the search and the sidebar's scope; undefined when there is nothing to save. */
+  onSave: (() => void) | undefined;
 }
 
-export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onLeave, errorsId, searching }, ref) {
+export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onLeave, errorsId, searching, onSave }, ref) {
   const [helpOpen, setHelpOpen] = useState(false);
   const helpId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -67,6 +94,9 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
           ?
         </button>
       </div>
+      <button type="button" className="button save-search-button" onClick={onSave} disabled={!onSave} title="Keep this search and the sidebar’s view in the sidebar">
+        Save search…
+      </button>
       <div
         id={helpId}
         className="popover search-help"
@@ -93,7 +123,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
             ))}
           </tbody>
         </table>
-        <p className="muted">Filters combine with AND. Press / or Ctrl/⌘+F to search, Esc to clear.</p>
+        <p className="muted">Filters and words combine with AND unless joined by OR. Quote a tag name with spaces. Press / or Ctrl/⌘+F to search, Esc to clear.</p>
       </div>
     </div>
   );
