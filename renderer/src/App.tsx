@@ -61,7 +61,8 @@ import { ExportDialog } from './components/ExportDialog.js';
 import { DropOverlay } from './components/DropOverlay.js';
 import { ImportDialogHost } from './components/ImportDialog.js';
 import { PaperList } from './components/PaperList.js';
-import { ProfileHeader } from './components/ProfileHeader.js';
+import { ProfileView } from './components/ProfileHeader.js';
+import { PaneToggle } from './components/PaneToggle.js';
 import { ReparseBanner } from './components/ReparseBanner.js';
 import { ResizeHandle } from './components/ResizeHandle.js';
 import { SaveBanner } from './components/SaveBanner.js';
@@ -84,7 +85,9 @@ import { plural } from './lib/format.js';
 import { requestImport } from './lib/import-requests.js';
 import { viewOf, type Scope } from './lib/scope.js';
 import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
-import { isNumber } from './lib/storage.js';
+import { isBoolean, isNumber, readStored } from './lib/storage.js';
+import { isFraction, PANE_MIN, paneLayout } from './lib/paneLayout.js';
+import { useWindowWidth } from './hooks/useWindowWidth.js';
 import { setTheme, toggleTheme } from './lib/theme.js';
 import type { FolioMenuEventDetail } from './folio.js';
 
@@ -109,8 +112,13 @@ export function App() {
   const [saveOpen, setSaveOpen] = useState(false);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
 
-  const [sidebarWidth, setSidebarWidth] = usePersistentState('folio.sidebarWidth', 220, isNumber);
-  const [listWidth, setListWidth] = usePersistentState('folio.listWidth', 520, isNumber);
+  // Pane widths are shares of the window (older versions kept pixels: those become shares of today's window).
+  const windowWidth = useWindowWidth();
+  const [sidebarFraction, setSidebarFraction] = usePersistentState('folio.sidebarFraction', readStored('folio.sidebarWidth', 220, isNumber) / windowWidth, isFraction);
+  const [listFraction, setListFraction] = usePersistentState('folio.listFraction', readStored('folio.listWidth', 520, isNumber) / windowWidth, isFraction);
+  const [isSidebarShown, setSidebarShown] = usePersistentState('folio.sidebarShown', true, isBoolean);
+  const [isDetailShown, setDetailShown] = usePersistentState('folio.detailShown', true, isBoolean);
+  const layout = paneLayout(windowWidth, { sidebar: sidebarFraction, list: listFraction }, { sidebar: isSidebarShown, detail: isDetailShown });
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -158,6 +166,7 @@ export function App() {
 
   const openPaper = useCallback((id: string) => {
     setSelectedId(id);
+    setDetailShown(true);
     // Let the pane render the paper, then move focus there.
     requestAnimationFrame(() => detailRef.current?.focus());
   }, []);
@@ -172,6 +181,8 @@ export function App() {
   const focusListFromDetail = useCallback(() => listRef.current?.focus(), []);
 
   const selectScope = useCallback((next: Scope) => {
+    // A profile shows in the detail pane: choosing one (again) puts it there instead of the open paper.
+    if (next.kind === 'profile') setSelectedId(null);
     startTransition(() => setScope(next));
   }, []);
 
@@ -232,6 +243,13 @@ export function App() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || modalOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
+      // View ▸ Show/Hide Sidebar (Ctrl/⌘+\) and Paper Details (Ctrl/⌘+Shift+\); in the app the menu takes them first.
+      if (mod && !event.altKey && (event.code === 'Backslash' || event.key === '\\' || event.key === '|')) {
+        event.preventDefault();
+        if (event.shiftKey) setDetailShown((shown) => !shown);
+        else setSidebarShown((shown) => !shown);
+        return;
+      }
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         focusSearch();
@@ -271,6 +289,12 @@ export function App() {
         case 'export':
           if (!modalOpen()) setExportOpen(true);
           break;
+        case 'toggle-sidebar':
+          setSidebarShown((shown) => !shown);
+          break;
+        case 'toggle-details':
+          setDetailShown((shown) => !shown);
+          break;
       }
     };
     const onMenu = (event: CustomEvent<FolioMenuEventDetail>) => onMenuAction(event.detail);
@@ -299,7 +323,8 @@ export function App() {
     <>
       <div id="app" className="app">
         <header className="toolbar">
-          <div className="brand" style={{ width: sidebarWidth - 12 }}>
+          <PaneToggle label="sidebar" isShown={isSidebarShown} keys={`${MOD_KEY}+\\`} onToggle={() => setSidebarShown((shown) => !shown)} />
+          <div className="brand" style={isSidebarShown ? { width: layout.sidebar - 44 } : undefined}>
             <FolioMark />
             Folio
           </div>
@@ -311,6 +336,7 @@ export function App() {
             <button type="button" className="button" onClick={() => setExportOpen(true)} disabled={!overview || overview.paperCount === 0}>
               Export
             </button>
+            <PaneToggle label="paper details" isShown={isDetailShown} keys={`${MOD_KEY}+Shift+\\`} onToggle={() => setDetailShown((shown) => !shown)} />
             <ThemeToggle />
           </div>
         </header>
@@ -338,18 +364,26 @@ export function App() {
           </div>
         ) : null}
 
-        <div className="panes" style={{ gridTemplateColumns: `${sidebarWidth}px 0 minmax(280px, ${listWidth}px) 0 minmax(340px, 1fr)` }}>
-        <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount} />
-        <ResizeHandle label="Resize sidebar" value={sidebarWidth} min={160} max={420} onChange={setSidebarWidth} />
+        <div className="panes" style={{ gridTemplateColumns: layout.columns }}>
+        {isSidebarShown ? (
+          <>
+            <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount} />
+            <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />
+          </>
+        ) : (
+          <>
+            <span />
+            <span />
+          </>
+        )}
 
         <main className="list-pane" aria-label="Paper list">
-          {scope.kind === 'profile' ? <ProfileHeader profileId={scope.id} /> : null}
           {empty ? (
             <EmptyLibrary onTrySample={trySample} onImport={() => openImport('')} />
           ) : (
             <>
               <div className="list-header">
-                <h1 className={scope.kind === 'profile' ? 'list-title visually-hidden' : 'list-title'}>{scopeTitle}</h1>
+                <h1 className="list-title">{scopeTitle}</h1>
                 <span className="list-count" aria-live="polite">
                   {total === null ? '' : query.trim() ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')}
                 </span>
@@ -413,9 +447,16 @@ export function App() {
             </>
           )}
         </main>
-        <ResizeHandle label="Resize paper list" value={listWidth} min={300} max={1000} onChange={setListWidth} />
-
-        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} />
+        {isDetailShown ? (
+          <>
+            <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={(px) => setListFraction(px / windowWidth)} />
+            {scope.kind === 'profile' && selectedId === null ? (
+              <ProfileView profileId={scope.id} />
+            ) : (
+              <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} />
+            )}
+          </>
+        ) : null}
         </div>
       </div>
 
@@ -442,6 +483,7 @@ export function App() {
 }
 
 const NO_TAGS: readonly TagSummary[] = [];
+const MOD_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 const NO_SAVED_SEARCHES: readonly SavedSearch[] = [];
 const STATUS_TITLE = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
 
