@@ -18,7 +18,7 @@
  *                                                colour ("Blue", "Teal", …), menuitem "Delete tag…";
  *                                                rename = textbox "Rename tag <name>" (Enter to apply, Esc cancels)
  *   separator  "Resize sidebar", "Resize paper list" (←/→ keys)
- *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read]";
+ *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read][; tagged a, b][; has a note]";
  *                                                aria-selected on the selected one; ↑/↓/Home/End/PgUp/PgDn, Enter opens
  *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
@@ -366,18 +366,15 @@ export function App() {
 
         <div className="panes" style={{ gridTemplateColumns: layout.columns }}>
         {isSidebarShown ? (
-          <>
-            <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount} />
+          <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount}>
             <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />
-          </>
+          </Sidebar>
         ) : (
-          <>
-            <span />
-            <span />
-          </>
+          <span />
         )}
 
         <main className="list-pane" aria-label="Paper list">
+          {empty ? <h1 className="visually-hidden">{scopeTitle}</h1> : null}
           {empty ? (
             <EmptyLibrary onTrySample={trySample} onImport={() => openImport('')} />
           ) : (
@@ -446,10 +443,10 @@ export function App() {
               />
             </>
           )}
+          {isDetailShown ? <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={(px) => setListFraction(px / windowWidth)} /> : null}
         </main>
         {isDetailShown ? (
           <>
-            <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={(px) => setListFraction(px / windowWidth)} />
             {scope.kind === 'profile' && selectedId === null ? (
               <ProfileView profileId={scope.id} />
             ) : (

@@ -26,6 +26,8 @@ interface Props {
   duplicateCount: number | null;
   /** Right-click (or the context-menu key) on an entry other than a tag or saved search. */
   onContextMenu?: (item: SidebarItem, event: MouseEvent) => void;
+  /** After the sections, inside the landmark: the pane's resize handle. */
+  children?: ReactNode;
 }
 
 const SECTIONS = ['profiles', 'tags', 'saved'] as const;
@@ -43,7 +45,7 @@ const isPrefs = (value: unknown): value is SectionPrefs =>
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Memoized: typing in the search box re-renders App, and the sidebar (hundreds of items) need not follow. */
-export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplicateCount, onContextMenu }: Props) {
+export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplicateCount, onContextMenu, children }: Props) {
   const [filter, setFilter] = useState('');
   const [prefs, setPrefs] = usePersistentState<SectionPrefs>('folio.sidebarSections', DEFAULT_PREFS, isPrefs);
   const [expandedList, setExpandedList] = usePersistentState<string[]>('folio.expandedTags', [], isStringList);
@@ -152,6 +154,7 @@ export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplica
           <Item scope={{ kind: 'trash' }} current={scope} onScope={onScope} icon={<span className="icon-trash" aria-hidden="true" />} label="Trash" count={overview?.trashCount} onContextMenu={menu({ kind: 'trash' })} />
         </ul>
       </div>
+      {children}
     </nav>
   );
 });

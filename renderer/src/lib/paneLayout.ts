@@ -8,7 +8,7 @@ const SIDEBAR_MAX_FRACTION = 0.35;
 export interface PaneLayout {
   sidebar: number;
   list: number;
-  /** The grid's columns: sidebar, handle, list, handle, details. */
+  /** The grid's columns: sidebar, list, details (each resize handle sits on its pane's right edge). */
   columns: string;
   /** The largest each draggable pane may be now. */
   sidebarMax: number;
@@ -21,7 +21,7 @@ export function paneLayout(width: number, fractions: { sidebar: number; list: nu
   const listMax = Math.max(PANE_MIN.list, width - sidebar - (shown.detail ? PANE_MIN.detail : 0));
   const list = clamp(Math.round(fractions.list * width), PANE_MIN.list, listMax);
   const sidebarColumn = shown.sidebar ? `${sidebar}px` : '0';
-  const columns = shown.detail ? `${sidebarColumn} 0 ${list}px 0 minmax(${PANE_MIN.detail}px, 1fr)` : `${sidebarColumn} 0 minmax(${PANE_MIN.list}px, 1fr) 0 0`;
+  const columns = shown.detail ? `${sidebarColumn} ${list}px minmax(${PANE_MIN.detail}px, 1fr)` : `${sidebarColumn} minmax(${PANE_MIN.list}px, 1fr) 0`;
   return { sidebar, list, columns, sidebarMax, listMax };
 }
 
