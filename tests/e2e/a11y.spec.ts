@@ -20,6 +20,7 @@ test.beforeAll(async () => {
   await harness.core.setTags(ids[0]!, ['to read', 'ml/rl']);
   await harness.core.setTags(ids[1]!, ['ml']);
   await harness.core.setStatus(ids[0]!, 'reading');
+  await harness.core.assignTagKey('to read', 1);
   await harness.core.setNote(ids[0]!, '# Heading one\n\nSome **notes** with a [link](https://example.org).\n\n## Two\n\n- a list');
 });
 

@@ -314,7 +314,7 @@ function TagTreeNode({ node, depth, scope, onScope, tags, expanded, forceOpen, o
           }
         >
           {tag?.key ? (
-            <kbd className="tag-shortcut" title={`Press ${tag.key} to toggle this tag on the selected paper`} aria-label={`key ${tag.key}`}>
+            <kbd className="tag-shortcut" title={`Press ${tag.key} to toggle this tag on the selected paper`} aria-hidden="true">
               {tag.key}
             </kbd>
           ) : null}
