@@ -4,26 +4,34 @@ import { SearchIcon } from './Icons.js';
 import { FILTER_HELP } from '../lib/searchSyntax.js';
 
 /**
- * The core's complaints about the query, one line; with a fix for an unquoted tag name, a button that applies it
- * ("Did you mean tag:"to read"?").
+ * The core's complaints about the query, one line. Its "did you mean tag:"to read"?" (an unquoted tag name) becomes a
+ * button that fixes the search; `fix` is that search, worked out here from the same tag names.
  */
 export function QueryErrors({ id, errors, fix, onFix }: { id: string; errors: readonly string[]; fix: string | null; onFix: (search: string) => void }) {
-  if (errors.length === 0 && fix === null) return null;
-  // The core words its own suggestion; the button says it once, so that error is not repeated as text.
-  const shown = fix === null ? errors : errors.filter((e) => !/did you mean/i.test(e));
+  const suggestion = (error: string) => (fix === null ? null : /^(.*did you mean )(.+)\?$/i.exec(error));
+  const lines = fix !== null && !errors.some((e) => suggestion(e)) ? [...errors, `did you mean ${fix}?`] : errors;
+  if (lines.length === 0) return null;
   return (
     <p id={id} className="query-errors" role="status">
-      {shown.join(' · ')}
-      {fix !== null ? (
-        <>
-          {shown.length > 0 ? ' · ' : ''}
-          Did you mean{' '}
-          <button type="button" className="link-button" onClick={() => onFix(fix)}>
-            {fix}
-          </button>
-          ?
-        </>
-      ) : null}
+      {lines.map((error, i) => {
+        const match = suggestion(error);
+        return (
+          <span key={i}>
+            {i > 0 ? ' · ' : ''}
+            {match ? (
+              <>
+                {match[1]}
+                <button type="button" className="link-button" onClick={() => onFix(fix!)}>
+                  {match[2]}
+                </button>
+                ?
+              </>
+            ) : (
+              error
+            )}
+          </span>
+        );
+      })}
     </p>
   );
 }
