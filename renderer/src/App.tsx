@@ -14,15 +14,28 @@
  *                                                aria-current="page". Counts are inside the button text. Sidebar's
  *                                                onContextMenu(item, event) gets right-clicks on entries other than tags
  *                                                and saved searches. Profile view: ProfileActions.tsx is the actions slot
+ *                                                Above them searchbox "Filter profiles, tags and saved searches" (status
+ *                                                "N hidden"); sections with heading buttons "Profiles N" / "Tags N" /
+ *                                                "Saved searches N" (aria-expanded), "Sort <section> by name|count",
+ *                                                lists "Profiles", "Tags" (tree: "Expand|Collapse <tag>", nested list
+ *                                                "Tags under <tag>"), "Saved searches"
  *   button     "Actions for tag <name>"        — opens menu "Tag <name>": menuitem "Rename…", menuitemradio per
- *                                                colour ("Blue", "Teal", …), menuitem "Delete tag…";
- *                                                rename = textbox "Rename tag <name>" (Enter to apply, Esc cancels)
+ *                                                colour ("Blue", "Teal", …), menuitemradio "Assign to key 1"…"9" and
+ *                                                "No key", menuitem "Delete tag…"; rename = textbox "Rename tag <name>"
+ *                                                (Enter to apply, Esc cancels); onto an existing tag: dialog "Merge tags"
+ *   button     "Actions for saved search <n>"  — menu "Saved search <n>": "Rename…" (textbox "Rename saved search <n>"),
+ *                                                "Delete"
+ *   button     "Save search…"                  — dialog "Save search": textbox "Name", buttons "Cancel" / "Save"
+ *   button     "Hide sidebar"|"Show sidebar", "Hide paper details"|"Show paper details" — also Ctrl/⌘+\ and
+ *                                                Ctrl/⌘+Shift+\ (View menu)
  *   separator  "Resize sidebar", "Resize paper list" (←/→ keys)
  *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read][; tagged a, b][; has a note]";
  *                                                aria-selected on the selected one; ↑/↓/Home/End/PgUp/PgDn, Enter opens
- *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar
+ *   region     "Profile <name>"                — the detail pane while a profile is selected and no paper is open: metrics,
+ *                                                chart, table "Changes between snapshots", table "Metric history"
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
- *                                                author / "Listed on" profile names are buttons (set a search filter)
+ *                                                toolbar "Authors" (one tab stop, arrows) of buttons "Filter by author X";
+ *                                                "Listed on" buttons "Filter by profile X" (each adds a search filter)
  *     radiogroup "Reading status" with radios "Unread" / "Reading" / "Read"
  *     list "Tags": button "<tag>" (filter) + button "Remove tag <tag>"; combobox "Add tag" (listbox "Tag suggestions")
  *     buttons "Edit" / "Preview" (aria-pressed) — note mode; a paper without a note opens in Edit, one with a
