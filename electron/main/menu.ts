@@ -8,6 +8,8 @@ export interface MenuActions {
   revealLibrary(): void;
   find(): void;
   toggleTheme(): void;
+  toggleSidebar(): void;
+  toggleDetails(): void;
   about(): void;
 }
 
@@ -17,6 +19,8 @@ export const MENU_ACCELERATORS = {
   exportLibrary: 'CmdOrCtrl+E',
   find: 'CmdOrCtrl+F',
   toggleTheme: 'CmdOrCtrl+Shift+L',
+  toggleSidebar: 'CmdOrCtrl+\\',
+  toggleDetails: 'CmdOrCtrl+Shift+\\',
 } as const;
 
 export function buildMenuTemplate(
@@ -81,6 +85,8 @@ export function buildMenuTemplate(
     submenu: [
       { label: 'Find', accelerator: MENU_ACCELERATORS.find, click: () => actions.find() },
       { label: 'Toggle Dark/Light', accelerator: MENU_ACCELERATORS.toggleTheme, click: () => actions.toggleTheme() },
+      { label: 'Show/Hide Sidebar', accelerator: MENU_ACCELERATORS.toggleSidebar, click: () => actions.toggleSidebar() },
+      { label: 'Show/Hide Paper Details', accelerator: MENU_ACCELERATORS.toggleDetails, click: () => actions.toggleDetails() },
       separator,
       ...(isPackaged
         ? []

@@ -6,7 +6,7 @@ import type { ImportFileText } from './import-file.js';
 /** Main → renderer: a native menu item was chosen that the page has to act on. */
 export const MENU_CHANNEL = 'folio:menu';
 
-export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme';
+export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme' | 'toggle-sidebar' | 'toggle-details';
 
 /**
  * What a menu action carries. `import` brings the clipboard's text (read in main, where the clipboard is
@@ -17,6 +17,9 @@ export type MenuActionEvent =
   | { action: 'import'; text: string }
   | { action: 'import-files'; files: ImportFileText[]; refused: string[] }
   | { action: 'find' }
+  /** View ▸ Sidebar / Paper Details: the page shows or hides that pane. */
+  | { action: 'toggle-sidebar' }
+  | { action: 'toggle-details' }
   | { action: 'toggle-theme'; theme: 'light' | 'dark' };
 
 export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
@@ -28,6 +31,8 @@ export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
     case 'import-files':
       return Array.isArray(event.files) && event.files.every(isImportFileText) && Array.isArray(event.refused) && event.refused.every((line) => typeof line === 'string');
     case 'find':
+    case 'toggle-sidebar':
+    case 'toggle-details':
       return true;
     case 'toggle-theme':
       return event.theme === 'light' || event.theme === 'dark';

@@ -9,17 +9,33 @@
  *   button     "Dark theme" (aria-pressed)     — theme toggle
  *   combobox   "Sort by" (select: Relevance / Date / Title / Date added), button "Sort ascending"|"Sort descending"
  *   navigation "Library"                       — sidebar; buttons "All papers", "Unread", "Reading", "Read",
- *                                                one per profile (its name), one per tag (its name); the current one
- *                                                has aria-current="page". Counts are inside the button text.
+ *                                                one per profile (its name), one per tag (its name), "Trash" and
+ *                                                "Possible duplicates (N)" (while N > 0); the current one has
+ *                                                aria-current="page". Counts are inside the button text. Sidebar's
+ *                                                onContextMenu(item, event) gets right-clicks on entries other than tags
+ *                                                and saved searches. Profile view: ProfileActions.tsx is the actions slot
+ *                                                Above them searchbox "Filter profiles, tags and saved searches" (status
+ *                                                "N hidden"); sections with heading buttons "Profiles N" / "Tags N" /
+ *                                                "Saved searches N" (aria-expanded), "Sort <section> by name|count",
+ *                                                lists "Profiles", "Tags" (tree: "Expand|Collapse <tag>", nested list
+ *                                                "Tags under <tag>"), "Saved searches"
  *   button     "Actions for tag <name>"        — opens menu "Tag <name>": menuitem "Rename…", menuitemradio per
- *                                                colour ("Blue", "Teal", …), menuitem "Delete tag…";
- *                                                rename = textbox "Rename tag <name>" (Enter to apply, Esc cancels)
+ *                                                colour ("Blue", "Teal", …), menuitemradio "Assign to key 1"…"9" and
+ *                                                "No key", menuitem "Delete tag…"; rename = textbox "Rename tag <name>"
+ *                                                (Enter to apply, Esc cancels); onto an existing tag: dialog "Merge tags"
+ *   button     "Actions for saved search <n>"  — menu "Saved search <n>": "Rename…" (textbox "Rename saved search <n>"),
+ *                                                "Delete"
+ *   button     "Save search…"                  — dialog "Save search": textbox "Name", buttons "Cancel" / "Save"
+ *   button     "Hide sidebar"|"Show sidebar", "Hide paper details"|"Show paper details" — also Ctrl/⌘+\ and
+ *                                                Ctrl/⌘+Shift+\ (View menu)
  *   separator  "Resize sidebar", "Resize paper list" (←/→ keys)
- *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read]";
+ *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read][; tagged a, b][; has a note]";
  *                                                aria-selected on the selected one; ↑/↓/Home/End/PgUp/PgDn, Enter opens
- *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar
+ *   region     "Profile <name>"                — the detail pane while a profile is selected and no paper is open: metrics,
+ *                                                chart, table "Changes between snapshots", table "Metric history"
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
- *                                                author / "Listed on" profile names are buttons (set a search filter)
+ *                                                toolbar "Authors" (one tab stop, arrows) of buttons "Filter by author X";
+ *                                                "Listed on" buttons "Filter by profile X" (each adds a search filter)
  *     radiogroup "Reading status" with radios "Unread" / "Reading" / "Read"
  *     list "Tags": button "<tag>" (filter) + button "Remove tag <tag>"; combobox "Add tag" (listbox "Tag suggestions")
  *     buttons "Edit" / "Preview" (aria-pressed) — note mode; a paper without a note opens in Edit, one with a
@@ -50,7 +66,7 @@
  * toggleTheme() is also on window.folioToggleTheme.
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
+import type { SavedSearch, SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
 import { FolioMark, SortArrow } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyLibrary } from './components/EmptyLibrary.js';
@@ -58,15 +74,18 @@ import { ExportDialog } from './components/ExportDialog.js';
 import { DropOverlay } from './components/DropOverlay.js';
 import { ImportDialogHost } from './components/ImportDialog.js';
 import { PaperList } from './components/PaperList.js';
-import { ProfileHeader } from './components/ProfileHeader.js';
+import { ProfileView } from './components/ProfileHeader.js';
+import { PaneToggle } from './components/PaneToggle.js';
 import { ReparseBanner } from './components/ReparseBanner.js';
 import { ResizeHandle } from './components/ResizeHandle.js';
 import { SaveBanner } from './components/SaveBanner.js';
-import { SearchBar } from './components/SearchBar.js';
+import { QueryErrors, SearchBar } from './components/SearchBar.js';
+import { SaveSearchDialog } from './components/SaveSearchDialog.js';
 import { Sidebar } from './components/Sidebar.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { Toasts } from './components/Toasts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
+import { useDuplicateCount } from './hooks/useDuplicateCount.js';
 import { useFileDrop } from './hooks/useFileDrop.js';
 import { useLibrary } from './hooks/useLibrary.js';
 import { usePageStore } from './hooks/usePageStore.js';
@@ -77,9 +96,11 @@ import { readDroppedFiles, type DroppedFiles } from './lib/dropped-files.js';
 import { errorMessage, getFolio } from './lib/folio.js';
 import { plural } from './lib/format.js';
 import { requestImport } from './lib/import-requests.js';
-import { scopeToQuery, type Scope } from './lib/scope.js';
-import { hasFreeText, setFilter, type FilterKey } from './lib/searchSyntax.js';
-import { isNumber } from './lib/storage.js';
+import { viewOf, type Scope } from './lib/scope.js';
+import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
+import { isBoolean, isNumber, readStored } from './lib/storage.js';
+import { isFraction, PANE_MIN, paneLayout } from './lib/paneLayout.js';
+import { useWindowWidth } from './hooks/useWindowWidth.js';
 import { setTheme, toggleTheme } from './lib/theme.js';
 import type { FolioMenuEventDetail } from './folio.js';
 
@@ -91,6 +112,7 @@ const isDirection = (v: unknown): v is SortDirection | null => v === null || v =
 export function App() {
   const { overview, error: overviewError } = useLibrary();
   const toasts = useToasts();
+  const duplicateCount = useDuplicateCount();
 
   const [scope, setScope] = useState<Scope>({ kind: 'all' });
   const [search, setSearch] = useState('');
@@ -100,10 +122,16 @@ export function App() {
   const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [exportOpen, setExportOpen] = useState(false);
+  const [saveOpen, setSaveOpen] = useState(false);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
 
-  const [sidebarWidth, setSidebarWidth] = usePersistentState('folio.sidebarWidth', 220, isNumber);
-  const [listWidth, setListWidth] = usePersistentState('folio.listWidth', 520, isNumber);
+  // Pane widths are shares of the window (older versions kept pixels: those become shares of today's window).
+  const windowWidth = useWindowWidth();
+  const [sidebarFraction, setSidebarFraction] = usePersistentState('folio.sidebarFraction', readStored('folio.sidebarWidth', 220, isNumber) / windowWidth, isFraction);
+  const [listFraction, setListFraction] = usePersistentState('folio.listFraction', readStored('folio.listWidth', 520, isNumber) / windowWidth, isFraction);
+  const [isSidebarShown, setSidebarShown] = usePersistentState('folio.sidebarShown', true, isBoolean);
+  const [isDetailShown, setDetailShown] = usePersistentState('folio.detailShown', true, isBoolean);
+  const layout = paneLayout(windowWidth, { sidebar: sidebarFraction, list: listFraction }, { sidebar: isSidebarShown, detail: isDetailShown });
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -114,9 +142,10 @@ export function App() {
   const effectiveSort: SortKey = sort === 'relevance' && !freeText ? 'date' : (sort ?? (freeText ? 'relevance' : 'date'));
   const effectiveDirection: SortDirection = direction ?? (effectiveSort === 'title' ? 'asc' : 'desc');
 
+  const savedSearches = overview?.savedSearches ?? NO_SAVED_SEARCHES;
   const listQuery = useMemo(
-    () => ({ search: query, scope: scopeToQuery(scope), sort: effectiveSort, direction: effectiveDirection }),
-    [query, scope, effectiveSort, effectiveDirection],
+    () => ({ ...viewOf(scope, query, savedSearches), sort: effectiveSort, direction: effectiveDirection }),
+    [query, scope, savedSearches, effectiveSort, effectiveDirection],
   );
   // `shown` lags `snapshot` while a new query runs: the list keeps the previous results until it answers.
   const { store, snapshot, shown } = usePageStore(listQuery);
@@ -150,6 +179,7 @@ export function App() {
 
   const openPaper = useCallback((id: string) => {
     setSelectedId(id);
+    setDetailShown(true);
     // Let the pane render the paper, then move focus there.
     requestAnimationFrame(() => detailRef.current?.focus());
   }, []);
@@ -164,6 +194,8 @@ export function App() {
   const focusListFromDetail = useCallback(() => listRef.current?.focus(), []);
 
   const selectScope = useCallback((next: Scope) => {
+    // A profile shows in the detail pane: choosing one (again) puts it there instead of the open paper.
+    if (next.kind === 'profile') setSelectedId(null);
     startTransition(() => setScope(next));
   }, []);
 
@@ -196,10 +228,10 @@ export function App() {
       );
   }, [openImport, toasts]);
 
-  // Keys 1–9: toggle the first nine tags (sidebar order) on the selected paper.
-  const toggleTagByIndex = useCallback(
-    (index: number) => {
-      const tag = overview?.tags[index];
+  // Keys 1–9: toggle the tag assigned to that key (tag menu ▸ Key) on the selected paper.
+  const toggleTagByKey = useCallback(
+    (key: number) => {
+      const tag = overview?.tags.find((t) => t.key === key);
       if (!tag || !selectedId) return;
       const api = getFolio();
       const id = selectedId;
@@ -224,6 +256,13 @@ export function App() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.defaultPrevented || modalOpen()) return;
       const mod = event.ctrlKey || event.metaKey;
+      // View ▸ Show/Hide Sidebar (Ctrl/⌘+\) and Paper Details (Ctrl/⌘+Shift+\); in the app the menu takes them first.
+      if (mod && !event.altKey && (event.code === 'Backslash' || event.key === '\\' || event.key === '|')) {
+        event.preventDefault();
+        if (event.shiftKey) setDetailShown((shown) => !shown);
+        else setSidebarShown((shown) => !shown);
+        return;
+      }
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
         event.preventDefault();
         focusSearch();
@@ -235,7 +274,7 @@ export function App() {
         focusSearch();
       } else if (/^[1-9]$/.test(event.key)) {
         event.preventDefault();
-        toggleTagByIndex(Number(event.key) - 1);
+        toggleTagByKey(Number(event.key));
       }
     };
     const onPaste = (event: ClipboardEvent) => {
@@ -263,6 +302,12 @@ export function App() {
         case 'export':
           if (!modalOpen()) setExportOpen(true);
           break;
+        case 'toggle-sidebar':
+          setSidebarShown((shown) => !shown);
+          break;
+        case 'toggle-details':
+          setDetailShown((shown) => !shown);
+          break;
       }
     };
     const onMenu = (event: CustomEvent<FolioMenuEventDetail>) => onMenuAction(event.detail);
@@ -276,24 +321,27 @@ export function App() {
       window.removeEventListener('folio:menu', onMenu);
       stopMenuBridge?.();
     };
-  }, [focusSearch, toggleTagByIndex, openImport, takeFiles]);
+  }, [focusSearch, toggleTagByKey, openImport, takeFiles]);
 
   const empty = overview?.paperCount === 0;
   const searching = search !== query || snapshot.total === null;
   const total = shown.total;
-  const scopeTitle =
-    scope.kind === 'all' ? 'All papers' : scope.kind === 'status' ? SORT_STATUS[scope.status] : scope.kind === 'tag' ? `Tag “${scope.name}”` : (profileScope?.name ?? 'Profile');
+  const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
   const problems = overview?.problems ?? [];
+  const tagNames = useMemo(() => overview?.tags.map((t) => t.name) ?? [], [overview]);
+  const tagFix = useMemo(() => quotedTagFix(query, tagNames), [query, tagNames]);
+  const canSave = !empty && scope.kind !== 'duplicates' && (listQuery.search.trim() !== '' || listQuery.scope !== undefined);
 
   return (
     <>
       <div id="app" className="app">
         <header className="toolbar">
-          <div className="brand" style={{ width: sidebarWidth - 12 }}>
+          <PaneToggle label="sidebar" isShown={isSidebarShown} keys={`${MOD_KEY}+\\`} onToggle={() => setSidebarShown((shown) => !shown)} />
+          <div className="brand" style={isSidebarShown ? { width: layout.sidebar - 44 } : undefined}>
             <FolioMark />
             Folio
           </div>
-          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} errorsId={snapshot.queryErrors.length > 0 ? 'query-errors' : undefined} searching={searching} />
+          <SearchBar ref={searchRef} value={search} onChange={onSearchChange} onLeave={focusList} errorsId={snapshot.queryErrors.length > 0 || tagFix !== null ? 'query-errors' : undefined} searching={searching} onSave={canSave ? () => setSaveOpen(true) : undefined} />
           <div className="toolbar-actions">
             <button type="button" className="button primary" onClick={() => openImport('')} title="Import a page or files (or paste, or drop files, anywhere)">
               Import
@@ -301,6 +349,7 @@ export function App() {
             <button type="button" className="button" onClick={() => setExportOpen(true)} disabled={!overview || overview.paperCount === 0}>
               Export
             </button>
+            <PaneToggle label="paper details" isShown={isDetailShown} keys={`${MOD_KEY}+Shift+\\`} onToggle={() => setDetailShown((shown) => !shown)} />
             <ThemeToggle />
           </div>
         </header>
@@ -328,18 +377,23 @@ export function App() {
           </div>
         ) : null}
 
-        <div className="panes" style={{ gridTemplateColumns: `${sidebarWidth}px 0 minmax(280px, ${listWidth}px) 0 minmax(340px, 1fr)` }}>
-        <Sidebar overview={overview} scope={scope} onScope={selectScope} />
-        <ResizeHandle label="Resize sidebar" value={sidebarWidth} min={160} max={420} onChange={setSidebarWidth} />
+        <div className="panes" style={{ gridTemplateColumns: layout.columns }}>
+        {isSidebarShown ? (
+          <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount}>
+            <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />
+          </Sidebar>
+        ) : (
+          <span />
+        )}
 
         <main className="list-pane" aria-label="Paper list">
-          {scope.kind === 'profile' ? <ProfileHeader profileId={scope.id} /> : null}
+          {empty ? <h1 className="visually-hidden">{scopeTitle}</h1> : null}
           {empty ? (
             <EmptyLibrary onTrySample={trySample} onImport={() => openImport('')} />
           ) : (
             <>
               <div className="list-header">
-                <h1 className={scope.kind === 'profile' ? 'list-title visually-hidden' : 'list-title'}>{scopeTitle}</h1>
+                <h1 className="list-title">{scopeTitle}</h1>
                 <span className="list-count" aria-live="polite">
                   {total === null ? '' : query.trim() ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')}
                 </span>
@@ -370,11 +424,7 @@ export function App() {
                   <SortArrow direction={effectiveDirection} />
                 </button>
               </div>
-              {snapshot.queryErrors.length > 0 ? (
-                <p id="query-errors" className="query-errors" role="status">
-                  {snapshot.queryErrors.join(' · ')}
-                </p>
-              ) : null}
+              <QueryErrors id="query-errors" errors={snapshot.queryErrors} fix={tagFix} onFix={setSearch} />
               {snapshot.error ? (
                 <p className="error-text list-error" role="alert">
                   Could not load papers: {snapshot.error}
@@ -406,21 +456,63 @@ export function App() {
               />
             </>
           )}
+          {isDetailShown ? <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={(px) => setListFraction(px / windowWidth)} /> : null}
         </main>
-        <ResizeHandle label="Resize paper list" value={listWidth} min={300} max={1000} onChange={setListWidth} />
-
-        <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} />
+        {isDetailShown ? (
+          <>
+            {scope.kind === 'profile' && selectedId === null ? (
+              <ProfileView profileId={scope.id} />
+            ) : (
+              <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} />
+            )}
+          </>
+        ) : null}
         </div>
       </div>
 
       <ImportDialogHost onImported={showImported} />
       {isDraggingFiles ? <DropOverlay /> : null}
       {exportOpen ? <ExportDialog onClose={() => setExportOpen(false)} /> : null}
+      {saveOpen ? (
+        <SaveSearchDialog
+          search={listQuery.search}
+          scope={listQuery.scope}
+          scopeLabel={scope.kind === 'all' ? null : scopeTitle}
+          existing={savedSearches}
+          onClose={() => setSaveOpen(false)}
+          onSaved={(saved) => {
+            setSaveOpen(false);
+            setScope({ kind: 'saved', id: saved.id });
+            setSearch('');
+          }}
+        />
+      ) : null}
       <Toasts />
     </>
   );
 }
 
 const NO_TAGS: readonly TagSummary[] = [];
-const SORT_STATUS = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+const MOD_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
+const NO_SAVED_SEARCHES: readonly SavedSearch[] = [];
+const STATUS_TITLE = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;
+
+function titleOf(scope: Scope, profileName: string | undefined, savedSearches: readonly SavedSearch[]): string {
+  switch (scope.kind) {
+    case 'all':
+      return 'All papers';
+    case 'status':
+      return STATUS_TITLE[scope.status];
+    case 'tag':
+      return `Tag “${scope.name}”`;
+    case 'profile':
+      return profileName ?? 'Profile';
+    case 'saved':
+      return savedSearches.find((s) => s.id === scope.id)?.name ?? 'Saved search';
+    case 'trash':
+      return 'Trash';
+    case 'duplicates':
+      return 'Possible duplicates';
+  }
+}
 

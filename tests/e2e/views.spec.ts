@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { FIXTURES_DIR, FolioHarness, expect, screenshot, test } from './harness.js';
+import { FIXTURES_DIR, FolioHarness, expect, screenshot, screenshotBothThemes, test } from './harness.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -137,8 +137,15 @@ test('re-importing a profile with new metrics shows them and their history', asy
   await expect(header.getByRole('img', { name: 'h-index history: 117, 121' })).toBeVisible();
   await expect(header.getByRole('img', { name: 'Citations history: 9233, 9800' })).toBeVisible();
 
+  // The profile is the detail pane (the list pane keeps only the list), with the change since the last import.
+  await expect(page.getByRole('main', { name: 'Paper list' }).getByRole('region', { name: 'Profile Sabela Ramos' })).toHaveCount(0);
+  const changes = header.getByRole('table', { name: 'Changes between snapshots' });
+  await expect(changes.locator('tbody tr')).toHaveCount(1);
+  await expect(changes.locator('tbody tr').getByRole('cell')).toHaveText('h-index 117 → 121 (▲ 4)Citations 9,233 → 9,800 (▲ 567)');
+  await screenshotBothThemes(page, 'profile-view');
+
   await header.getByText('Metric history (2 snapshots)').click();
-  const table = header.getByRole('table');
+  const table = header.getByRole('table', { name: 'Metric history' });
   await expect(table).toBeVisible();
   const bodyRows = table.locator('tbody tr');
   await expect(bodyRows).toHaveCount(2);

@@ -12,7 +12,7 @@ import { FakeWebContents } from './fakes.js';
 function recordingActions() {
   const called: string[] = [];
   const actions = Object.fromEntries(
-    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'about'].map((name) => [name, () => called.push(name)]),
+    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'toggleSidebar', 'toggleDetails', 'about'].map((name) => [name, () => called.push(name)]),
   ) as unknown as MenuActions;
   return { actions, called };
 }
@@ -48,6 +48,8 @@ describe('buildMenuTemplate', () => {
         [file, 'Reveal Library Folder', undefined, 'revealLibrary'],
         [view, 'Find', 'CmdOrCtrl+F', 'find'],
         [view, 'Toggle Dark/Light', 'CmdOrCtrl+Shift+L', 'toggleTheme'],
+        [view, 'Show/Hide Sidebar', 'CmdOrCtrl+\\', 'toggleSidebar'],
+        [view, 'Show/Hide Paper Details', 'CmdOrCtrl+Shift+\\', 'toggleDetails'],
       ];
       for (const [menu, label, accelerator, action] of expected) {
         const item = menu.find((i) => i.label === label);
@@ -179,6 +181,16 @@ describe('createMenuActions', () => {
       assert.deepEqual(failing.errors, ['Could not import the files: no display']);
       assert.deepEqual(failing.webContents.sent, []);
     });
+  });
+
+  it('Show/Hide Sidebar and Paper Details go to the page', () => {
+    const { deps, webContents } = actionDeps();
+    createMenuActions(deps).toggleSidebar();
+    createMenuActions(deps).toggleDetails();
+    assert.deepEqual(webContents.sent, [
+      { channel: MENU_CHANNEL, args: [{ action: 'toggle-sidebar' }] },
+      { channel: MENU_CHANNEL, args: [{ action: 'toggle-details' }] },
+    ]);
   });
 
   it('Find goes to the page; nothing is sent when the window is gone', () => {

@@ -104,6 +104,7 @@ describe('window.folioMenu (buildMenuBridge)', () => {
     const payloads: unknown[] = [
       { action: 'import', text: 'Sabela Ramos' },
       { action: 'find' },
+      { action: 'toggle-sidebar' },
       { action: 'toggle-theme', theme: 'dark' },
       { action: 'import-files', files: [{ name: 'library.bib', text: '@misc{k}' }], refused: ['scan.pdf is not imported: it is not a text file.'] },
       { action: 'import' },
@@ -121,6 +122,7 @@ describe('window.folioMenu (buildMenuBridge)', () => {
     assert.deepEqual(received, [
       [{ action: 'import', text: 'Sabela Ramos' }],
       [{ action: 'find' }],
+      [{ action: 'toggle-sidebar' }],
       [{ action: 'toggle-theme', theme: 'dark' }],
       [{ action: 'import-files', files: [{ name: 'library.bib', text: '@misc{k}' }], refused: ['scan.pdf is not imported: it is not a text file.'] }],
     ]);

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FILTER_HELP, filterToken, hasFreeText, quoteValue, setFilter, type FilterKey } from '../../renderer/src/lib/searchSyntax.js';
+import { FILTER_HELP, filterToken, hasFreeText, quotedTagFix, quoteValue, setFilter, type FilterKey } from '../../renderer/src/lib/searchSyntax.js';
 import { parseQuery } from '../../electron/core/search/query-parser.js';
 import { rng } from './helpers.js';
 
@@ -33,26 +33,29 @@ test('searchSyntax: filterToken', async (t) => {
   }
 });
 
-test('searchSyntax: setFilter replaces filters of the same key and keeps the rest', async (t) => {
+test('searchSyntax: setFilter appends the filter and keeps the rest (the same filter is not doubled)', async (t) => {
   const cases: Array<{ name: string; input: [string, FilterKey, string]; expected: string }> = [
     { name: 'empty search', input: ['', 'tag', 'ml'], expected: 'tag:"ml"' },
     { name: 'whitespace-only search', input: ['   ', 'tag', 'ml'], expected: 'tag:"ml"' },
     { name: 'appended after free text', input: ['transformers', 'tag', 'to read'], expected: 'transformers tag:"to read"' },
-    { name: 'replaces an unquoted filter', input: ['tag:old transformers', 'tag', 'new'], expected: 'transformers tag:"new"' },
-    { name: 'replaces a quoted filter', input: ['tag:"to read" deep', 'tag', 'done'], expected: 'deep tag:"done"' },
-    { name: 'replaces every alias of the key', input: ['tags:a x tag:"b c" y', 'tag', 'd'], expected: 'x y tag:"d"' },
-    { name: 'key is case-insensitive', input: ['TAG:Foo bar', 'tag', 'x'], expected: 'bar tag:"x"' },
+    { name: 'keeps another value of the key', input: ['tag:old transformers', 'tag', 'new'], expected: 'tag:old transformers tag:"new"' },
+    { name: 'the same unquoted filter moves to the end', input: ['tag:ml transformers', 'tag', 'ML'], expected: 'transformers tag:"ML"' },
+    { name: 'keeps a quoted filter of another value', input: ['tag:"to read" deep', 'tag', 'done'], expected: 'tag:"to read" deep tag:"done"' },
+    { name: 'the same quoted filter is not doubled', input: ['tag:"to read" deep', 'tag', 'to read'], expected: 'deep tag:"to read"' },
+    { name: 'every alias of the key counts as the same filter', input: ['tags:d x tag:"b c" y', 'tag', 'd'], expected: 'x tag:"b c" y tag:"d"' },
+    { name: 'key is case-insensitive', input: ['TAG:Foo bar', 'tag', 'foo'], expected: 'bar tag:"foo"' },
     { name: 'keeps negated filters of the key', input: ['-tag:x foo', 'tag', 'y'], expected: '-tag:x foo tag:"y"' },
-    { name: 'keeps other keys', input: ['author:hinton year:2020 tag:a', 'tag', 'b'], expected: 'author:hinton year:2020 tag:"b"' },
+    { name: 'keeps other keys', input: ['author:hinton year:2020 tag:a', 'tag', 'b'], expected: 'author:hinton year:2020 tag:a tag:"b"' },
     { name: 'not inside a longer key', input: ['hashtag:foo', 'tag', 'x'], expected: 'hashtag:foo tag:"x"' },
-    { name: 'unterminated quote runs to the end', input: ['deep tag:"to re', 'tag', 'x'], expected: 'deep tag:"x"' },
+    { name: 'unterminated quote is closed', input: ['deep tag:"to re', 'tag', 'x'], expected: 'deep tag:"to re" tag:"x"' },
     { name: 'an unclosed phrase is closed so it does not swallow the filter', input: ['"attention is', 'tag', 'x'], expected: '"attention is" tag:"x"' },
     { name: 'an unclosed quote after a key', input: ['deep author:"geoff', 'tag', 'x'], expected: 'deep author:"geoff" tag:"x"' },
     { name: 'dangling key with no value yet', input: ['deep tag:', 'tag', 'x'], expected: 'deep tag:"x"' },
     { name: 'collapses whitespace', input: ['  a \t  b  ', 'tag', 'x'], expected: 'a b tag:"x"' },
-    { name: 'author aliases (by:, authors:)', input: ['by:hinton deep authors:"Le Cun"', 'author', 'Geoffrey Hinton'], expected: 'deep author:"Geoffrey Hinton"' },
-    { name: 'profile with spaces and quotes', input: ['profile:"Sabela Ramos" x', 'profile', 'Ann O"Neil'], expected: 'x profile:"Ann ONeil"' },
-    { name: 'category alias', input: ['category:LG x', 'cat', 'CL'], expected: 'x cat:"CL"' },
+    { name: 'a second author is added (author aliases by:, authors:)', input: ['by:hinton deep authors:"Le Cun"', 'author', 'Geoffrey Hinton'], expected: 'by:hinton deep authors:"Le Cun" author:"Geoffrey Hinton"' },
+    { name: 'the same author under an alias is not doubled', input: ['by:"Le Cun" deep', 'author', 'le cun'], expected: 'deep author:"le cun"' },
+    { name: 'profile with spaces and quotes', input: ['profile:"Ann ONeil" x', 'profile', 'Ann O"Neil'], expected: 'x profile:"Ann ONeil"' },
+    { name: 'category alias', input: ['category:LG x', 'cat', 'lg'], expected: 'x cat:"lg"' },
     { name: 'same value again: idempotent', input: ['x tag:"ml"', 'tag', 'ml'], expected: 'x tag:"ml"' },
     { name: 'a key inside a quoted phrase is text, not a filter', input: ['"deep tag:x" foo', 'tag', 'y'], expected: '"deep tag:x" foo tag:"y"' },
     { name: 'a key inside another filter’s quoted value is left alone', input: ['author:"a tag:b" z', 'tag', 'c'], expected: 'author:"a tag:b" z tag:"c"' },
@@ -135,11 +138,29 @@ test('searchSyntax: hasFreeText and setFilter on random queries (fixed seed) agr
     for (let j = 0; j < length; j++) query += pieces[Math.floor(random() * pieces.length)];
     const core = parseQuery(query);
     assert.equal(hasFreeText(query), core.terms.length > 0, `hasFreeText(${JSON.stringify(query)})`);
-    // Setting a tag leaves exactly one positive tag filter, the new one, and every other filter as it was.
+    // Adding a tag ends the filters with the new one and keeps every filter the search had (with a value).
     const next = parseQuery(setFilter(query, 'tag', 'new tag'));
-    const positiveTags = next.filters.filter((f) => f.kind === 'tag' && !f.negated);
-    assert.deepEqual(positiveTags, [{ kind: 'tag', value: 'new tag', negated: false }], `setFilter(${JSON.stringify(query)})`);
-    const others = (filters: typeof core.filters) => filters.filter((f) => !(f.kind === 'tag' && !f.negated));
-    assert.deepEqual(others(next.filters), others(core.filters), `other filters of ${JSON.stringify(query)} kept`);
+    assert.deepEqual(next.filters.at(-1), { kind: 'tag', value: 'new tag', negated: false }, `setFilter(${JSON.stringify(query)})`);
+    const valued = (filters: typeof core.filters) => filters.filter((f) => !('value' in f) || f.value !== '').map((f) => JSON.stringify(f));
+    assert.deepEqual(valued(next.filters.slice(0, -1)), valued(core.filters), `filters of ${JSON.stringify(query)} kept`);
   }
+});
+
+test('searchSyntax: quotedTagFix offers the quoted tag name a search meant', async (t) => {
+  const tags = ['to read', 'ml', 'deep learning/rl', 'to', 'a b c'];
+  const cases: Array<{ name: string; search: string; expected: string | null }> = [
+    { name: 'the issue’s case', search: 'tag:to read', expected: null },
+    { name: 'unquoted two-word tag', search: 'tag:deep learning/rl', expected: 'tag:"deep learning/rl"' },
+    { name: 'words around it stay', search: 'policy tag:deep learning/rl offline', expected: 'policy tag:"deep learning/rl" offline' },
+    { name: 'three words', search: 'tag:a b c', expected: 'tag:"a b c"' },
+    { name: 'alias and case', search: 'TAGS:A B C', expected: 'TAGS:"A B C"' },
+    { name: 'negated filter keeps its minus', search: 'x -tag:a b c', expected: 'x -tag:"a b c"' },
+    { name: 'already quoted: nothing to fix', search: 'tag:"deep learning/rl"', expected: null },
+    { name: 'a tag as written: nothing to fix', search: 'tag:ml read', expected: null },
+    { name: 'no tag of the joined name', search: 'tag:deep sea', expected: null },
+    { name: 'a filter follows: not part of the name', search: 'tag:a author:b c', expected: null },
+    { name: 'empty search', search: '', expected: null },
+  ];
+  for (const { name, search, expected } of cases) await t.test(name, () => assert.equal(quotedTagFix(search, tags), expected));
+  await t.test('without a tag "to", tag:to read is fixed', () => assert.equal(quotedTagFix('tag:to read', ['to read']), 'tag:"to read"'));
 });

@@ -9,6 +9,7 @@ import { errorMessage, getFolio, isNotSaved } from '../lib/folio.js';
 import { formatDate, formatDateTime } from '../lib/format.js';
 import { itemRanges, splitParagraphs } from '../lib/highlight.js';
 import type { FilterKey } from '../lib/searchSyntax.js';
+import { AuthorList } from './AuthorList.js';
 import { Highlighted } from './Highlighted.js';
 import { NoteEditor } from './NoteEditor.js';
 import { StatusControl } from './StatusControl.js';
@@ -116,17 +117,12 @@ export const DetailPane = memo(
           <h2 id="detail-title" className="detail-title">
             <Highlighted text={paper.title} ranges={m?.title} />
           </h2>
-          <p className="detail-authors" aria-label="Authors">
-            {paper.authors.map((author, i) => (
-              <span key={`${i}-${author}`}>
-                {i > 0 ? ', ' : ''}
-                <button type="button" className="link-button" title={`Show papers by ${author}`} onClick={() => onFilter('author', author)}>
-                  <Highlighted text={author} ranges={itemRanges(m?.authors, i)} />
-                </button>
-              </span>
-            ))}
-            {paper.authorsTruncated ? <span className="muted"> et al.</span> : null}
-          </p>
+          <AuthorList
+            authors={paper.authors}
+            render={(author, i) => <Highlighted text={author} ranges={itemRanges(m?.authors, i)} />}
+            onPick={(author) => onFilter('author', author)}
+            trailing={paper.authorsTruncated ? <span className="muted"> et al.</span> : null}
+          />
           {paper.orgs.length > 0 ? (
             <p className="detail-orgs">
               {paper.orgs.map((org, i) => (
@@ -143,7 +139,7 @@ export const DetailPane = memo(
               {paper.profiles.map((profile, i) => (
                 <span key={profile.id}>
                   {i > 0 ? ', ' : ''}
-                  <button type="button" className="link-button" title={`Show papers listed on ${profile.name}’s profile`} onClick={() => onFilter('profile', profile.name)}>
+                  <button type="button" className="link-button" aria-label={`Filter by profile ${profile.name}`} title={`Show papers listed on ${profile.name}’s profile`} onClick={() => onFilter('profile', profile.name)}>
                     {profile.name}
                   </button>
                 </span>

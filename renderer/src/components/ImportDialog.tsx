@@ -203,7 +203,7 @@ function ImportStep({ item, items, hasNext, refs, onTextChange, onSettled, onBus
         ) : (
           <FileStart name={item.fileName ?? ''} text={text} />
         )}
-        <div className="import-preview" aria-live="polite" aria-busy={!upToDate}>
+        <div className="import-preview" role="region" aria-label="Preview" tabIndex={0} aria-live="polite" aria-busy={!upToDate}>
           <ImportPreviewView preview={text.trim() === '' ? null : preview} stale={!upToDate} nameInput={nameInput} onNameInput={setNameInput} />
         </div>
       </div>

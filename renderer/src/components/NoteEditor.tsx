@@ -22,6 +22,12 @@ const markdownComponents: Components = {
       {children}
     </a>
   ),
+  // The pane's title is its h2: a note's own headings sit below it (# → h3 … ####+ → h6), never a second h1.
+  h1: ({ children }) => <h3>{children}</h3>,
+  h2: ({ children }) => <h4>{children}</h4>,
+  h3: ({ children }) => <h5>{children}</h5>,
+  h4: ({ children }) => <h6>{children}</h6>,
+  h5: ({ children }) => <h6>{children}</h6>,
   // No remote images (the CSP blocks them anyway): show what the image is.
   img: ({ alt, src }) => <span className="md-image" title={typeof src === 'string' ? src : undefined}>[image{alt ? `: ${alt}` : ''}]</span>,
 };

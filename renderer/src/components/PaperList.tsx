@@ -210,7 +210,7 @@ const Row = memo(function Row({ row, index, total, selected, tagColors, onSelect
       aria-selected={selected}
       aria-posinset={index + 1}
       aria-setsize={total}
-      aria-label={`${row.title} — ${authorText}, ${row.date}${statusText}`}
+      aria-label={`${row.title} — ${authorText}, ${row.date}${statusText}${row.tags.length > 0 ? `; tagged ${row.tags.join(', ')}` : ''}${row.hasNote ? '; has a note' : ''}`}
       onClick={() => onSelect(row.id)}
       onDoubleClick={() => onOpen(row.id)}
     >

@@ -1,31 +1,37 @@
-// Shown above the list when a profile is selected: its metrics now, their trend, and every snapshot. A researcher
-// imported from several sources gets each source's latest figures side by side and one series per source: their
-// counts differ (each site counts citations its own way), so they are never mixed into one line.
+// The profile view, in the detail pane while a profile is selected in the sidebar: its metrics now, their trend,
+// the change between consecutive snapshots, and every snapshot. A researcher imported from several sources gets each
+// source's latest figures side by side and one series per source: their counts differ (each site counts citations
+// its own way), so they are never mixed into one line.
 import { useState } from 'react';
 import type { ProfileDetail, SourceId } from '../../../electron/core/api.js';
 import type { MetricsSnapshot } from '../../../electron/core/model.js';
 import { useProfile } from '../hooks/useProfile.js';
+import { ProfileActions } from './ProfileActions.js';
 import { formatDate, formatDateTime, plural } from '../lib/format.js';
 import { formatMetric, metricKeysOf, metricLabel } from '../lib/metrics.js';
+import { describeChange, snapshotChanges } from '../lib/metricChanges.js';
 import { SourcesChart } from './SourcesChart.js';
 import { Sparkline } from './Sparkline.js';
 
-export function ProfileHeader({ profileId }: { profileId: string }) {
+export function ProfileView({ profileId }: { profileId: string }) {
   const { profile, error } = useProfile(profileId);
-  if (error) return <div className="profile-header"><p className="error-text">Could not load the profile: {error}</p></div>;
-  if (!profile) return <div className="profile-header loading" aria-busy="true" />;
+  if (error) return <aside className="detail-pane profile-header"><p className="error-text">Could not load the profile: {error}</p></aside>;
+  if (!profile) return <aside className="detail-pane profile-header loading" aria-busy="true" />;
   const isMultiSource = profile.series.length > 1;
   const keys = metricKeysOf(profile.history.map((snapshot) => snapshot.metrics));
   return (
-    <section className="profile-header" aria-label={`Profile ${profile.name}`}>
+    <section className="detail-pane profile-header" aria-label={`Profile ${profile.name}`}>
       <div className="profile-title-row">
         <h2 className="profile-name">{profile.name}</h2>
         {profile.category ? <span className="category-badge">{profile.category}</span> : null}
         <span className="muted profile-dates">
           {plural(profile.paperCount, 'paper')} in library · last imported {formatDate(profile.lastImportedAt)}
         </span>
+        <ProfileActions profile={profile} />
       </div>
       {isMultiSource ? <SourcesMetrics profile={profile} keys={keys} /> : <Metrics profile={profile} keys={keys} />}
+      {profile.history.length >= 2 ? <SourcesTrend profile={profile} keys={keys} /> : null}
+      {profile.history.length >= 2 ? <SnapshotChanges profile={profile} keys={keys} withSource={isMultiSource} /> : null}
       {profile.history.length >= 2 ? <MetricHistory profile={profile} keys={keys} withSource={isMultiSource} /> : null}
     </section>
   );
@@ -118,7 +124,6 @@ function MetricHistory({ profile, keys, withSource }: MetricsProps & { withSourc
   return (
     <details className="metric-history">
       <summary>Metric history ({plural(profile.history.length, 'snapshot')})</summary>
-      {withSource ? <SourcesTrend profile={profile} keys={keys} /> : null}
       <table aria-label="Metric history">
         <thead>
           <tr>
@@ -144,5 +149,47 @@ function MetricHistory({ profile, keys, withSource }: MetricsProps & { withSourc
         </tbody>
       </table>
     </details>
+  );
+}
+
+/** Each import that changed a metric, newest first: the change against that source's previous snapshot (▲/▼). */
+function SnapshotChanges({ profile, keys, withSource }: MetricsProps & { withSource: boolean }) {
+  const changes = snapshotChanges(profile.history, keys);
+  const labels = new Map<SourceId, string>(profile.series.map((line) => [line.source, line.sourceLabel]));
+  return (
+    <div className="snapshot-changes">
+      <h3 className="profile-subheading">Changes between snapshots</h3>
+      {changes.length === 0 ? (
+        <p className="muted">No metric changed between imports.</p>
+      ) : (
+        <table aria-label="Changes between snapshots">
+          <thead>
+            <tr>
+              <th scope="col">Imported</th>
+              {withSource ? <th scope="col">Source</th> : null}
+              <th scope="col">Changes</th>
+            </tr>
+          </thead>
+          <tbody>
+            {changes.map((change) => (
+              <tr key={`${change.at}:${change.source}`}>
+                <th scope="row">{formatDateTime(change.at)}</th>
+                {withSource ? <td className="history-source">{labels.get(change.source) ?? change.source}</td> : null}
+                <td>
+                  <ul className="delta-list">
+                    {change.deltas.map((delta) => (
+                      <li key={delta.key}>
+                        {metricLabel(delta.key)} {formatMetric(delta.key, delta.before)} → {formatMetric(delta.key, delta.after)}{' '}
+                        <span className={`delta ${delta.change === null ? '' : delta.change > 0 ? 'up' : 'down'}`}>({describeChange(delta)})</span>
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }

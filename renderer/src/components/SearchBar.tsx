@@ -3,6 +3,39 @@ import { forwardRef, useEffect, useId, useRef, useState } from 'react';
 import { SearchIcon } from './Icons.js';
 import { FILTER_HELP } from '../lib/searchSyntax.js';
 
+/**
+ * The core's complaints about the query, one line. Its "did you mean tag:"to read"?" (an unquoted tag name) becomes a
+ * button that fixes the search; `fix` is that search, worked out here from the same tag names.
+ */
+export function QueryErrors({ id, errors, fix, onFix }: { id: string; errors: readonly string[]; fix: string | null; onFix: (search: string) => void }) {
+  const suggestion = (error: string) => (fix === null ? null : /^(.*did you mean )(.+)\?$/i.exec(error));
+  const lines = fix !== null && !errors.some((e) => suggestion(e)) ? [...errors, `did you mean ${fix}?`] : errors;
+  if (lines.length === 0) return null;
+  return (
+    <p id={id} className="query-errors" role="status">
+      {lines.map((error, i) => {
+        const match = suggestion(error);
+        return (
+          <span key={i}>
+            {i > 0 ? ' · ' : ''}
+            {match ? (
+              <>
+                {match[1]}
+                <button type="button" className="link-button" onClick={() => onFix(fix!)}>
+                  {match[2]}
+                </button>
+                ?
+              </>
+            ) : (
+              error
+            )}
+          </span>
+        );
+      })}
+    </p>
+  );
+}
+
 interface Props {
   value: string;
   onChange: (value: string) => void;
@@ -11,9 +44,11 @@ interface Props {
   /** Id of the element listing the query's problems, when there are any. */
   errorsId: string | undefined;
   searching: boolean;
+  /** "Save search…": names the search and the sidebar's scope; undefined when there is nothing to save. */
+  onSave: (() => void) | undefined;
 }
 
-export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onLeave, errorsId, searching }, ref) {
+export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar({ value, onChange, onLeave, errorsId, searching, onSave }, ref) {
   const [helpOpen, setHelpOpen] = useState(false);
   const helpId = useId();
   const wrapRef = useRef<HTMLDivElement>(null);
@@ -67,6 +102,9 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
           ?
         </button>
       </div>
+      <button type="button" className="button save-search-button" onClick={onSave} disabled={!onSave} title="Keep this search and the sidebar’s view in the sidebar">
+        Save search…
+      </button>
       <div
         id={helpId}
         className="popover search-help"
@@ -93,7 +131,7 @@ export const SearchBar = forwardRef<HTMLInputElement, Props>(function SearchBar(
             ))}
           </tbody>
         </table>
-        <p className="muted">Filters combine with AND. Press / or Ctrl/⌘+F to search, Esc to clear.</p>
+        <p className="muted">Filters and words combine with AND unless joined by OR. Quote a tag name with spaces. Press / or Ctrl/⌘+F to search, Esc to clear.</p>
       </div>
     </div>
   );

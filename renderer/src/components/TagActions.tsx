@@ -1,20 +1,25 @@
-// Per-tag actions in the sidebar: a "…" button (or right-click) opens a menu to rename, recolour or delete.
+// Per-tag actions in the sidebar: a "…" button (or right-click) opens a menu to rename, recolour, assign a key 1–9
+// or delete. Renaming onto an existing tag asks before merging the two; a merge, like a rename or a key, can be undone.
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { TagSummary } from '../../../electron/core/api.js';
+import type { TagKey, TagSummary } from '../../../electron/core/api.js';
+import { TAG_KEYS } from '../../../electron/core/model.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
 import { plural } from '../lib/format.js';
 import { TAG_PALETTE } from '../lib/tagColors.js';
 import { useToasts } from '../hooks/useToasts.js';
+import { Modal } from './Modal.js';
 
 interface Props {
   tag: TagSummary;
+  /** Every tag: which one holds each key. */
+  tags: readonly TagSummary[];
   menuAt: { x: number; y: number } | null;
   setMenuAt: (at: { x: number; y: number } | null) => void;
   onRename: () => void;
   onDeleted: () => void;
 }
 
-export function TagActions({ tag, menuAt, setMenuAt, onRename, onDeleted }: Props) {
+export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const toasts = useToasts();
   const open = menuAt !== null;
@@ -29,6 +34,17 @@ export function TagActions({ tag, menuAt, setMenuAt, onRename, onDeleted }: Prop
     getFolio()
       .setTagColor(tag.name, color)
       .catch((err: unknown) => toasts.show(`Could not recolour “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }));
+  };
+
+  const assignKey = (key: TagKey | null) => {
+    close(true);
+    if ((tag.key ?? null) === key) return;
+    getFolio()
+      .assignTagKey(tag.name, key)
+      .then(
+        () => toasts.show(key === null ? `Key ${tag.key} no longer toggles “${tag.name}”` : `Key ${key} toggles “${tag.name}”`, { action: undoAction(toasts) }),
+        (err: unknown) => toasts.show(`Could not assign the key: ${errorMessage(err)}`, { kind: 'error' }),
+      );
   };
 
   const remove = () => {
@@ -71,7 +87,7 @@ export function TagActions({ tag, menuAt, setMenuAt, onRename, onDeleted }: Prop
         …
       </button>
       {menuAt ? (
-        <TagMenu tag={tag} at={menuAt} onClose={close} onRename={() => { close(false); onRename(); }} onRecolor={recolor} onDelete={remove} />
+        <TagMenu tag={tag} tags={tags} at={menuAt} onClose={close} onRename={() => { close(false); onRename(); }} onRecolor={recolor} onAssignKey={assignKey} onDelete={remove} />
       ) : null}
     </>
   );
@@ -79,14 +95,17 @@ export function TagActions({ tag, menuAt, setMenuAt, onRename, onDeleted }: Prop
 
 interface MenuProps {
   tag: TagSummary;
+  tags: readonly TagSummary[];
   at: { x: number; y: number };
   onClose: (refocus: boolean) => void;
   onRename: () => void;
   onRecolor: (color: string) => void;
+  onAssignKey: (key: TagKey | null) => void;
   onDelete: () => void;
 }
 
-function TagMenu({ tag, at, onClose, onRename, onRecolor, onDelete }: MenuProps) {
+function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onDelete }: MenuProps) {
+  const holder = new Map(tags.flatMap((t) => (t.key ? [[t.key, t.name] as const] : [])));
   const menuRef = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState(at);
 
@@ -120,8 +139,9 @@ function TagMenu({ tag, at, onClose, onRename, onRecolor, onDelete }: MenuProps)
       onClose(true);
       return;
     }
-    if (event.key === 'ArrowDown' || (event.key === 'ArrowRight' && i >= 1 && i <= TAG_PALETTE.length)) next = items[(i + 1) % items.length];
-    else if (event.key === 'ArrowUp' || (event.key === 'ArrowLeft' && i >= 1 && i <= TAG_PALETTE.length)) next = items[(i - 1 + items.length) % items.length];
+    // Swatches and keys sit in rows: ←/→ walk a row, ↑/↓ (and ←/→ at a row's end) step through every item.
+    if (event.key === 'ArrowDown' || event.key === 'ArrowRight') next = items[(i + 1) % items.length];
+    else if (event.key === 'ArrowUp' || event.key === 'ArrowLeft') next = items[(i - 1 + items.length) % items.length];
     else if (event.key === 'Home') next = items[0];
     else if (event.key === 'End') next = items[items.length - 1];
     if (next) {
@@ -158,6 +178,29 @@ function TagMenu({ tag, at, onClose, onRename, onRecolor, onDelete }: MenuProps)
           />
         ))}
       </div>
+      <div role="group" aria-label="Key" className="menu-keys">
+        <span className="menu-group-label" aria-hidden="true">
+          Key
+        </span>
+        {TAG_KEYS.map((key) => (
+          <button
+            key={key}
+            type="button"
+            role="menuitemradio"
+            tabIndex={-1}
+            aria-checked={tag.key === key}
+            aria-label={`Assign to key ${key}`}
+            title={holder.has(key) && holder.get(key) !== tag.name ? `Assign to key ${key} (now “${holder.get(key)}”)` : `Assign to key ${key}`}
+            className={`key-choice${holder.has(key) && holder.get(key) !== tag.name ? ' taken' : ''}`}
+            onClick={() => onAssignKey(key)}
+          >
+            {key}
+          </button>
+        ))}
+        <button type="button" role="menuitemradio" tabIndex={-1} aria-checked={tag.key === undefined} className="key-choice none" onClick={() => onAssignKey(null)}>
+          No key
+        </button>
+      </div>
       <div role="separator" className="menu-separator" />
       <button type="button" role="menuitem" tabIndex={-1} className="menu-item danger" onClick={onDelete}>
         Delete tag…
@@ -166,9 +209,30 @@ function TagMenu({ tag, at, onClose, onRename, onRecolor, onDelete }: MenuProps)
   );
 }
 
-/** Inline rename in the sidebar. Enter renames (merging into an existing tag of that name), Esc cancels. */
+/** A toast's "Undo": the core's undo, which takes back the latest undoable action (this one, just done). */
+export function undoAction(toasts: ReturnType<typeof useToasts>) {
+  return {
+    label: 'Undo',
+    run: () => {
+      getFolio()
+        .undo()
+        .then(
+          (outcome) => outcome && toasts.show(`Undone: ${outcome.label}`),
+          (err: unknown) => toasts.show(`Could not undo: ${errorMessage(err)}`, { kind: 'error' }),
+        );
+    },
+  };
+}
+
+/**
+ * Inline rename in the sidebar. Enter renames, Esc cancels. A name that is another tag's asks first ("Merge tags"
+ * dialog) and then merges the two; the toast offers Undo.
+ */
 export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; existing: readonly TagSummary[]; onDone: (newName: string | null) => void }) {
   const [value, setValue] = useState(tag.name);
+  const [mergeInto, setMergeInto] = useState<TagSummary | null>(null);
+  // The dialog takes focus from the input: that blur must not cancel the rename being confirmed.
+  const confirming = useRef(false);
   const toasts = useToasts();
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -176,19 +240,52 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
     inputRef.current?.select();
   }, []);
 
+  const rename = (to: string, target: TagSummary | null) => {
+    getFolio()
+      .renameTag(tag.name, to, target ? { merge: true } : undefined)
+      .then(
+        (result) => {
+          toasts.show(result.merged ? `Merged “${tag.name}” into “${result.name}”` : `Renamed “${tag.name}” to “${result.name}”`, { action: undoAction(toasts) });
+          onDone(result.name);
+        },
+        (err: unknown) => {
+          toasts.show(`Could not rename “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' });
+          onDone(null);
+        },
+      );
+  };
+
   const commit = () => {
     const to = value.trim();
     if (!to || to === tag.name) return onDone(null);
-    const target = existing.find((t) => t.name.toLowerCase() === to.toLowerCase() && t.name !== tag.name);
-    getFolio()
-      // Renaming onto an existing tag merges only when asked to (the caller already knows the target).
-      .renameTag(tag.name, to, target ? { merge: true } : undefined)
-      .then(
-        () => toasts.show(target ? `Merged “${tag.name}” into “${target.name}”` : `Renamed “${tag.name}” to “${to}”`),
-        (err: unknown) => toasts.show(`Could not rename “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }),
-      );
-    onDone(target?.name ?? to);
+    const target = existing.find((t) => t.name.toLowerCase() === to.toLowerCase() && t.name !== tag.name) ?? null;
+    if (target) {
+      confirming.current = true;
+      setMergeInto(target);
+    } else rename(to, null);
   };
+
+  if (mergeInto) {
+    return (
+      <Modal title="Merge tags" onClose={() => onDone(null)} className="confirm-dialog">
+        <div className="modal-header">
+          <h2 className="modal-title">Merge “{tag.name}” into “{mergeInto.name}”?</h2>
+          <p>
+            “{mergeInto.name}” already exists ({plural(mergeInto.count, 'paper')}). The {plural(tag.count, 'paper')} tagged “{tag.name}” will be tagged “{mergeInto.name}”
+            instead, and “{tag.name}” goes away. You can undo this.
+          </p>
+        </div>
+        <div className="modal-footer">
+          <button type="button" className="button" onClick={() => onDone(null)}>
+            Cancel
+          </button>
+          <button type="button" className="button primary" onClick={() => rename(mergeInto.name, mergeInto)}>
+            Merge
+          </button>
+        </div>
+      </Modal>
+    );
+  }
 
   return (
     <input
@@ -208,7 +305,9 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
           onDone(null);
         }
       }}
-      onBlur={() => onDone(null)}
+      onBlur={() => {
+        if (!confirming.current) onDone(null);
+      }}
     />
   );
 }

@@ -1,4 +1,4 @@
-// The notification stack (bottom left). One polite live region announces each message.
+// The notification stack (bottom right, newest on top). One polite live region announces each message.
 import { useEffect, useRef, useState } from 'react';
 import { useToasts, type Toast } from '../hooks/useToasts.js';
 

@@ -21,3 +21,4 @@ export function writeStored(key: string, value: unknown): void {
 }
 
 export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';

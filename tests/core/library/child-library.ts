@@ -6,6 +6,8 @@
 //                                                  user.json snapshot every 3 edits), then setNote "edit <n>" for
 //                                                  n = 1, 2, … forever, printing "saved <n>" as each is durable
 //   child-library.ts exit <dir>                    open, print "open", then process.exit(0) without close()
+//   child-library.ts bulk <dir>                    like edits, but each step n tags every paper "s<n>" in one bulk
+//                                                  action and undoes/redoes it once (three journal lines per step)
 import { Library, LibraryLockedError } from '../../../electron/core/library/index.js';
 
 const [mode, dir, ...rest] = process.argv.slice(2);
@@ -27,6 +29,16 @@ if (mode === 'note') {
   process.stdout.write('open\n');
   for (let n = 1; ; n++) {
     await library.setNote(id ?? '', `edit ${n}`);
+    process.stdout.write(`saved ${n}\n`);
+  }
+} else if (mode === 'bulk') {
+  const library = await Library.open(dir, { journalThresholds: { maxEntries: 3 } });
+  const ids = library.papers().map((paper) => paper.id);
+  process.stdout.write('open\n');
+  for (let n = 1; ; n++) {
+    await library.tagPapers(ids, { add: [`s${n}`] });
+    await library.undo();
+    await library.redo();
     process.stdout.write(`saved ${n}\n`);
   }
 } else if (mode === 'hold') {

@@ -250,6 +250,38 @@ test('kill -9 at random points while the journal rotates and user.json is rewrit
   t.diagnostic(`killed with rotated journal files on disk in ${sawRotated} of 5 runs`);
 });
 
+test('kill -9 during bulk tag actions, their undos and redos, while the journal rotates: every saved step survives whole', async (t) => {
+  const { lib, ids } = await seeded(t, 30);
+  const dir = lib.dir;
+  await lib.close();
+  for (const stopAfter of [3, 8, 13]) {
+    const child = spawnChild(['bulk', dir]);
+    t.after(() => child.proc.kill('SIGKILL'));
+    await child.waitFor(`saved ${stopAfter}`);
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    const stdout = child.proc.stdout;
+    if (!stdout.closed) await new Promise((resolve) => stdout.once('close', resolve));
+    const saved = Math.max(...[...child.stdout().matchAll(/^saved (\d+)$/gm)].map((m) => Number(m[1])));
+    const again = await Library.open(dir);
+    // Every paper holds the same tags (a bulk line is all or nothing): s1…s<saved>, maybe one more step after it.
+    const tags = new Set(ids.map((id) => JSON.stringify(again.userData(id).tags)));
+    assert.equal(tags.size, 1, `papers differ: ${[...tags].slice(0, 2).join(' / ')}`);
+    const list = JSON.parse([...tags][0] ?? '[]') as string[];
+    const upTo = (n: number) => Array.from({ length: n }, (_, i) => `s${i + 1}`);
+    assert.ok(
+      JSON.stringify(list) === JSON.stringify(upTo(saved)) || JSON.stringify(list) === JSON.stringify(upTo(saved + 1)),
+      `saved ${saved}, found ${list.join(',')}`,
+    );
+    await again.prepareForWrites();
+    await again.close();
+    // The next child starts over from s1 again: clear the tags (they are set members, so re-adding is harmless).
+    const clean = await Library.open(dir);
+    for (const tag of clean.tagDefinitions().map((d) => d.name)) await clean.deleteTag(tag);
+    await clean.close();
+  }
+});
+
 test('the first edit of a session does not wait for the session backup, which keeps only the pre-session journal', async (t) => {
   const { lib, ids } = await seeded(t, 3);
   const [a, b] = ids;

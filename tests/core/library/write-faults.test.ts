@@ -226,6 +226,10 @@ async function scenario(run: Run): Promise<void> {
       await edit(run, lib, 'rename tag', (l) => l.renameTag('rl', 'reinforcement'));
       await edit(run, lib, 'tag colour', (l) => l.setTagColor('ml', '#123456'));
       await edit(run, lib, 'delete tag', (l) => l.deleteTag('ml'));
+      await edit(run, lib, 'bulk tag', (l) => l.tagPapers([p(0), p(1), p(2)], { add: ['bulk'] }));
+      await edit(run, lib, 'trash', (l) => l.trashPapers([p(3)]));
+      await edit(run, lib, 'edit fields', (l) => l.editPaper(p(2), { set: { title: 'Corrected title' } }));
+      await edit(run, lib, 'undo', (l) => l.undo());
       await edit(run, lib, 'note', (l) => l.setNote(p(4), 'Note three.'));
     }
     await importPaste(run, lib, 1);
