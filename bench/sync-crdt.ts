@@ -15,7 +15,7 @@ import { emptySyncState, foldEntries, tagIdentity } from '../electron/core/sync/
 import { materialize, type FoldedState } from '../electron/core/sync/materialize.js';
 import { pairKey, type StampedEntry, type SyncedOp } from '../electron/core/sync/ops.js';
 import { snapshotOf, stateFromSnapshot, type SyncSnapshot } from '../electron/core/sync/snapshot.js';
-import type { JournalEntry, UserDoc } from '../electron/core/library/schema.js';
+import { USER_SCHEMA_VERSION, type JournalEntry, type UserDoc } from '../electron/core/library/schema.js';
 import { simulateHistory } from '../tests/helpers/sync-history.js';
 import { fmtMs, gc, mb, median, table } from './stats.js';
 
@@ -157,7 +157,7 @@ function ownRules(s: Split, o: SyncBenchOptions): EngineFigures {
 
 /** Today's store: user.json of the same user data, and a user.journal of as many whole-paper lines as the tails. */
 function singleDevice(final: FoldedState, tailEntries: number, o: SyncBenchOptions): { ms: number; userJsonBytes: number; journalBytes: number; heapMb: number } {
-  const doc: UserDoc = { schemaVersion: 1, papers: {}, tags: [] };
+  const doc: UserDoc = { schemaVersion: USER_SCHEMA_VERSION, papers: {}, tags: [], merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {} };
   for (const [id, p] of Object.entries(final.papers)) doc.papers[id] = { tags: p.tags, note: p.note, status: p.status };
   const userJson = JSON.stringify(doc);
   const ids = Object.keys(doc.papers);
