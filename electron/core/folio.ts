@@ -536,7 +536,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     let trashCount = 0;
     const merges = this.library.merges();
     for (const paper of this.library.papers()) {
-      const data = this.library.userData(paper.id);
+      const data = this.library.userDataView(paper.id);
       if (isHiddenPaper(paper.id, data, merges)) continue;
       if (data.trashedAt !== undefined) {
         trashCount += 1;
@@ -655,7 +655,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     const outcome = this.engine.search(search, options.trashed === true ? { trash: true } : undefined);
     const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
     const papers = ids.map((id) => {
-      const data = this.library.userData(id);
+      const data = this.library.userDataView(id);
       const record = this.requirePaper(id);
       const paper = effectivePaper(record, data);
       const imported = Object.fromEntries(LISTED_FIELDS.map((field) => [field, paper[field]])) as Pick<PaperRecord, (typeof LISTED_FIELDS)[number]>;
@@ -679,7 +679,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     id = this.library.resolveId(id);
     await this.library.whenAbstractLoaded(id);
     const record = this.requirePaper(id);
-    const data = this.library.userData(id);
+    const data = this.library.userDataView(id);
     if (data.deletedAt !== undefined) throw new UnknownPaperError(id);
     const mergedIds = [...this.library.merges()].filter(([, keep]) => keep === id).map(([other]) => other);
     const profiles = new Map<string, string>();
@@ -762,7 +762,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private exportPapers(papers: readonly PaperRecord[], format: ExportFormat): string {
     const entries = papers.map((paper) => {
-      const user = this.library.userData(paper.id);
+      const user = this.library.userDataView(paper.id);
       return {
         paper: effectivePaper(paper, user),
         citeKey: this.library.citeKeyOf(paper),
@@ -880,7 +880,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   private isInTrash(id: string): boolean {
-    return this.library.userData(this.library.resolveId(id)).trashedAt !== undefined;
+    return this.library.userDataView(this.library.resolveId(id)).trashedAt !== undefined;
   }
 
   mergePapers(keepId: string, otherId: string): Promise<ActionResult> {
@@ -895,7 +895,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   async duplicates(options: { limit?: number } = {}): Promise<DuplicateList> {
     const notDuplicates = this.library.notDuplicatePairs();
     const candidates = this.shownPapers().map((record) => {
-      const paper = effectivePaper(record, this.library.userData(record.id));
+      const paper = effectivePaper(record, this.library.userDataView(record.id));
       return { id: paper.id, title: paper.title, date: paper.date, doi: paper.doi };
     });
     const found = findDuplicatePairs(candidates, { isExcluded: (a, b) => notDuplicates.has(pairKey(a, b)), limit: options.limit ?? 200 });
@@ -945,7 +945,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   private rowFor(id: string, highlight: string | null): PaperRow {
-    const data = this.library.userData(id);
+    const data = this.library.userDataView(id);
     const paper = effectivePaper(this.requirePaper(id), data);
     const row: PaperRow = {
       id,
@@ -982,7 +982,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   private isHidden(id: string): boolean {
-    return isHiddenPaper(id, this.library.userData(id), this.library.merges());
+    return isHiddenPaper(id, this.library.userDataView(id), this.library.merges());
   }
 
   /** A hit mask for sorting: the engine's null ("every document") as the documents it holds, once papers left it. */
@@ -997,7 +997,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private shownPapers(): PaperRecord[] {
     const papers = this.library.papers();
     if (!this.library.hasSetAside()) return papers as PaperRecord[];
-    return papers.filter((paper) => !this.isHidden(paper.id) && this.library.userData(paper.id).trashedAt === undefined);
+    return papers.filter((paper) => !this.isHidden(paper.id) && this.library.userDataView(paper.id).trashedAt === undefined);
   }
 
   /** Keeps the search index and sort orders in step with the store, then tells subscribers. */
@@ -1019,10 +1019,11 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
     // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
     const ids = (change.kind !== 'import' && change.kind !== 'user-data') || !this.indexStarted ? [] : change.paperIds;
-    if ((change.kind === 'import' && ids.length > IMPORT_INDEXED_INLINE) || (ids.length > 0 && !this.library.abstractsLoaded)) {
+    // A bulk action re-indexes like an import: after its promise resolves (it is durable then), in slices.
+    if (ids.length > IMPORT_INDEXED_INLINE || (ids.length > 0 && !this.library.abstractsLoaded)) {
       // Indexed right after the import returns, or once the abstracts are in (an edit in the first seconds
       // after open: indexing it now would leave its abstract out); searches meanwhile wait (searchable()).
-      this.indexQueue.push(...ids);
+      for (const id of ids) this.indexQueue.push(id); // not push(...ids): 100k arguments overflow the stack
       void this.catchUp();
     } else {
       for (const id of ids) {

@@ -5,7 +5,7 @@ import { effectivePaper } from './effective-paper.js';
 import type { SearchDoc } from './search/index.js';
 
 export function searchDocFor(library: Library, record: PaperRecord): SearchDoc {
-  const data = library.userData(record.id);
+  const data = library.userDataView(record.id);
   // The user's corrections are searched (a corrected abstract too: read when used, like the imported one).
   const paper = effectivePaper(record, data);
   const editedAbstract = data.edits?.abstract;

@@ -627,6 +627,14 @@ export class Library {
     return structuredClone(this.user.get(id));
   }
 
+  /**
+   * The stored user data itself, not a copy (reads of 100k papers: a sort, the index, counts). Never changed in
+   * place: every op replaces a paper's data and its arrays, so a reader may keep what it got.
+   */
+  userDataView(id: string): Readonly<UserPaperData> {
+    return this.user.get(id);
+  }
+
   /** The paper an id stands for now: itself, or the paper it was merged into. */
   resolveId(id: string): string {
     return this.user.resolve(id);
