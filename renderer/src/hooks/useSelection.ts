@@ -53,14 +53,13 @@ export function useSelection(list: ListQuery, rows: RowSource, total: number | n
       if (how === 'toggle') return set(toggleOne(current, id, index));
       const result = selectRange(current, id, index, (i) => loaded.row(i)?.id);
       if ('state' in result) return set(result.state);
-      // Rows not loaded yet: fetch the ids of the whole range (one call), then resolve it again.
+      // Rows not loaded yet: fetch the ids of the whole range, then resolve it again.
       const mine = ++rangeRequest.current;
       const { start, end } = result.missing;
-      getFolio()
-        .query({ ...query, offset: start, limit: end - start + 1 })
-        .then((page) => {
+      rangeIds(query, start, end)
+        .then((ids) => {
           if (mine !== rangeRequest.current || live.current.viewKey !== key) return;
-          const fetched = (i: number) => page.rows[i - start]?.id;
+          const fetched = (i: number) => ids[i - start];
           const resolved = selectRange(live.current.state, id, index, fetched);
           if ('state' in resolved) set(resolved.state);
         })
@@ -74,4 +73,16 @@ export function useSelection(list: ListQuery, rows: RowSource, total: number | n
   const toApi = useCallback(() => toApiSelection(live.current.state, view), [view]);
 
   return { state, count: countSelection(state, total), single: singleSelected(state, total), pick, selectAll: all, clear, toApi };
+}
+
+/** The most rows one query call answers (the contract's limit). */
+const QUERY_LIMIT = 1000;
+
+/** The ids of rows start..end of the list, a query call per thousand rows. */
+async function rangeIds(query: ListQuery, start: number, end: number): Promise<string[]> {
+  const calls = [];
+  for (let offset = start; offset <= end; offset += QUERY_LIMIT) {
+    calls.push(getFolio().query({ ...query, offset, limit: Math.min(QUERY_LIMIT, end - offset + 1) }));
+  }
+  return (await Promise.all(calls)).flatMap((page) => page.rows.map((row) => row.id));
 }
