@@ -80,39 +80,41 @@ export function AddPaperDialog({ onClose }: { onClose: () => void }) {
           id={`${id}-panel-form`}
           role="tabpanel"
           aria-labelledby={`${id}-tab-form`}
-          className="edit-paper"
+          className="add-paper-panel"
           onSubmit={(event) => {
             event.preventDefault();
             add();
           }}
         >
-          {EDITABLE_FIELDS.map((field) => (
-            <div key={field} className="edit-field">
-              <label htmlFor={`${id}-${field}`} className="field-label">
-                {FIELD_LABELS[field]}
-                {field === 'title' ? ' (required)' : field === 'authors' ? <span className="muted"> (one per line)</span> : null}
-              </label>
-              {field === 'authors' || field === 'abstract' ? (
-                <textarea id={`${id}-${field}`} rows={field === 'abstract' ? 4 : 3} value={form[field]} onChange={(event) => setForm((f) => ({ ...f, [field]: event.target.value }))} />
-              ) : (
-                <input
-                  id={`${id}-${field}`}
-                  ref={field === 'title' ? titleRef : undefined}
-                  type="text"
-                  value={form[field]}
-                  placeholder={field === 'date' ? '2024-07-31' : undefined}
-                  onChange={(event) => setForm((f) => ({ ...f, [field]: event.target.value }))}
-                />
-              )}
-            </div>
-          ))}
-          {problems.length > 0 ? (
-            <ul className="error-text" role="alert">
-              {problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
-            </ul>
-          ) : null}
+          <div className="modal-body edit-paper">
+            {EDITABLE_FIELDS.map((field) => (
+              <div key={field} className="edit-field">
+                <label htmlFor={`${id}-${field}`} className="field-label">
+                  {FIELD_LABELS[field]}
+                  {field === 'title' ? ' (required)' : field === 'authors' ? <span className="muted"> (one per line)</span> : null}
+                </label>
+                {field === 'authors' || field === 'abstract' ? (
+                  <textarea id={`${id}-${field}`} rows={field === 'abstract' ? 4 : 3} value={form[field]} onChange={(event) => setForm((f) => ({ ...f, [field]: event.target.value }))} />
+                ) : (
+                  <input
+                    id={`${id}-${field}`}
+                    ref={field === 'title' ? titleRef : undefined}
+                    type="text"
+                    value={form[field]}
+                    placeholder={field === 'date' ? '2024-07-31' : undefined}
+                    onChange={(event) => setForm((f) => ({ ...f, [field]: event.target.value }))}
+                  />
+                )}
+              </div>
+            ))}
+            {problems.length > 0 ? (
+              <ul className="error-text" role="alert">
+                {problems.map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
           <footer className="modal-footer">
             <button type="button" className="button" onClick={onClose} disabled={busy}>
               Cancel
@@ -123,18 +125,20 @@ export function AddPaperDialog({ onClose }: { onClose: () => void }) {
           </footer>
         </form>
       ) : (
-        <div id={`${id}-panel-bibtex`} role="tabpanel" aria-labelledby={`${id}-tab-bibtex`}>
-          <label htmlFor={`${id}-bibtex`} className="field-label">
-            BibTeX entry
-          </label>
-          <textarea
-            id={`${id}-bibtex`}
-            className="bibtex-input"
-            rows={10}
-            value={bibtex}
-            placeholder="@article{key, title = {…}, author = {…}, year = {2024}}"
-            onChange={(event) => setBibtex(event.target.value)}
-          />
+        <div id={`${id}-panel-bibtex`} role="tabpanel" aria-labelledby={`${id}-tab-bibtex`} className="add-paper-panel">
+          <div className="modal-body">
+            <label htmlFor={`${id}-bibtex`} className="field-label">
+              BibTeX entry
+            </label>
+            <textarea
+              id={`${id}-bibtex`}
+              className="bibtex-input"
+              rows={10}
+              value={bibtex}
+              placeholder="@article{key, title = {…}, author = {…}, year = {2024}}"
+              onChange={(event) => setBibtex(event.target.value)}
+            />
+          </div>
           <footer className="modal-footer">
             <button type="button" className="button" onClick={onClose}>
               Cancel
