@@ -7,6 +7,7 @@ import { FolioCore } from '../core/folio.js';
 import { defaultCacheDir } from '../core/index-cache.js';
 import { electronExportDialogs, exportLibraryToFile } from './export-file.js';
 import { electronImportDialog } from './import-files.js';
+import { registerContextMenu } from './context-menu.js';
 import { registerIpc } from './ipc.js';
 import { resolveLibraryDir } from './library-dir.js';
 import { askBeforeQuittingWithUnsavedEdits, describeBootFailure, installGracefulQuit, type ShutdownStep } from './lifecycle.js';
@@ -34,6 +35,7 @@ if (process.env.FOLIO_USER_DATA) app.setPath('userData', path.resolve(process.en
 let core: FolioCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let disposeIpc: (() => void) | null = null;
+let disposeContextMenu: (() => void) | null = null;
 let theme: ThemeSource = 'system';
 const stateStore = createWindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
 
@@ -86,6 +88,7 @@ async function boot(): Promise<void> {
     (): ShutdownStep[] => [
       { name: 'saving the window state', run: () => liveWindow()?.close() },
       { name: 'removing IPC handlers', run: () => disposeIpc?.() },
+      { name: 'removing the context menu handler', run: () => disposeContextMenu?.() },
       { name: 'closing the library', run: () => core?.close() },
     ],
     {
@@ -117,6 +120,7 @@ async function boot(): Promise<void> {
   nativeTheme.themeSource = theme;
 
   disposeIpc = registerIpc({ ipcMain, core: openCore, getWebContents: liveWebContents, rendererUrl });
+  disposeContextMenu = registerContextMenu({ ipcMain, buildMenu: (template) => Menu.buildFromTemplate(template), getWindow: liveWindow, getWebContents: liveWebContents, rendererUrl });
 
   const actions = createMenuActions({
     getWebContents: liveWebContents,

@@ -8,6 +8,9 @@ export interface MenuActions {
   revealLibrary(): void;
   find(): void;
   toggleTheme(): void;
+  /** The library's undo (the core's stack), or the text field's own when one has focus: the page decides. */
+  undo(): void;
+  redo(): void;
   about(): void;
 }
 
@@ -17,6 +20,8 @@ export const MENU_ACCELERATORS = {
   exportLibrary: 'CmdOrCtrl+E',
   find: 'CmdOrCtrl+F',
   toggleTheme: 'CmdOrCtrl+Shift+L',
+  undo: 'CmdOrCtrl+Z',
+  redo: 'CmdOrCtrl+Shift+Z',
 } as const;
 
 export function buildMenuTemplate(
@@ -62,8 +67,10 @@ export function buildMenuTemplate(
   const editMenu: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Not the undo/redo roles (a text field's only): the page undoes library actions outside text fields. A key
+      // the page handled itself (preventDefault) never reaches these accelerators, so nothing is undone twice.
+      { label: 'Undo', accelerator: MENU_ACCELERATORS.undo, click: () => actions.undo() },
+      { label: 'Redo', accelerator: MENU_ACCELERATORS.redo, click: () => actions.redo() },
       separator,
       { role: 'cut' },
       { role: 'copy' },

@@ -252,6 +252,19 @@ export function App() {
     [overview, selection.count, inTrash, bulk],
   );
 
+  // In Electron a native menu built by main from the same list; in a browser (and the e2e suite) the page's own.
+  const selectionCount = selection.count;
+  const openContextMenu = useCallback(
+    (at: { x: number; y: number }) => {
+      const native = window.folioMenu?.showContextMenu;
+      if (typeof native !== 'function') return setMenuAt(at);
+      native(paperMenu({ count: selectionCount, inTrash }))
+        .then((id) => id && runActionRef.current(id as PaperActionId))
+        .catch((err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }));
+    },
+    [selectionCount, inTrash, toasts],
+  );
+
   const runAction = useCallback(
     (id: PaperActionId) => {
       const status = STATUS_OF_ACTION[id];
@@ -280,6 +293,8 @@ export function App() {
     },
     [bulk, selection],
   );
+  const runActionRef = useRef(runAction);
+  runActionRef.current = runAction;
 
   // Global keyboard shortcuts, paste-to-import and the application menu.
   useEffect(() => {
@@ -335,6 +350,12 @@ export function App() {
         case 'export':
           if (!modalOpen()) setExportOpen('library');
           break;
+        case 'undo':
+        case 'redo':
+          // Edit ▸ Undo: a text field's own undo while one has focus, else the library's.
+          if (isTextField(document.activeElement)) document.execCommand(detail.action);
+          else if (!modalOpen()) (detail.action === 'undo' ? undoApi.undo : undoApi.redo)();
+          break;
       }
     };
     const onMenu = (event: CustomEvent<FolioMenuEventDetail>) => onMenuAction(event.detail);
@@ -348,7 +369,7 @@ export function App() {
       window.removeEventListener('folio:menu', onMenu);
       stopMenuBridge?.();
     };
-  }, [focusSearch, toggleTagByKey, openImport, takeFiles, inTrash, selection, bulk, empty, scope.kind]);
+  }, [focusSearch, toggleTagByKey, openImport, takeFiles, inTrash, selection, bulk, empty, scope.kind, undoApi]);
 
   const searching = search !== query || snapshot.total === null;
   const total = shown.total;
@@ -489,7 +510,7 @@ export function App() {
                 tagColors={tagColors}
                 onPick={selection.pick}
                 onSelectAll={selection.selectAll}
-                onContextMenu={setMenuAt}
+                onContextMenu={openContextMenu}
                 onOpen={openPaper}
                 onEscape={onListEscape}
                 onFilter={applyFilter}

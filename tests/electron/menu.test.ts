@@ -12,7 +12,7 @@ import { FakeWebContents } from './fakes.js';
 function recordingActions() {
   const called: string[] = [];
   const actions = Object.fromEntries(
-    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'about'].map((name) => [name, () => called.push(name)]),
+    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'about', 'undo', 'redo'].map((name) => [name, () => called.push(name)]),
   ) as unknown as MenuActions;
   return { actions, called };
 }
@@ -41,6 +41,7 @@ describe('buildMenuTemplate', () => {
       const template = buildMenuTemplate(actions, platform, true);
       const file = items(byLabel(template, 'File'));
       const view = items(byLabel(template, 'View'));
+      const edit = items(byLabel(template, 'Edit'));
       const expected: Array<[MenuItemConstructorOptions[], string, string | undefined, string]> = [
         [file, 'Import from Clipboard', 'CmdOrCtrl+Shift+V', 'importFromClipboard'],
         [file, 'Import File…', 'CmdOrCtrl+O', 'importFiles'],
@@ -48,6 +49,8 @@ describe('buildMenuTemplate', () => {
         [file, 'Reveal Library Folder', undefined, 'revealLibrary'],
         [view, 'Find', 'CmdOrCtrl+F', 'find'],
         [view, 'Toggle Dark/Light', 'CmdOrCtrl+Shift+L', 'toggleTheme'],
+        [edit, 'Undo', 'CmdOrCtrl+Z', 'undo'],
+        [edit, 'Redo', 'CmdOrCtrl+Shift+Z', 'redo'],
       ];
       for (const [menu, label, accelerator, action] of expected) {
         const item = menu.find((i) => i.label === label);
@@ -62,11 +65,11 @@ describe('buildMenuTemplate', () => {
     });
   }
 
-  it('Edit is role-based so copy/paste work in every text field, macOS included', () => {
+  it('Edit: Undo and Redo go to the page (library or text field); the rest is role-based so copy/paste work everywhere', () => {
     const edit = items(byLabel(buildMenuTemplate(recordingActions().actions, 'darwin', true), 'Edit'));
-    const roles = edit.filter((i) => i.type !== 'separator').map((i) => i.role);
-    assert.deepEqual(roles, ['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
-    assert.ok(edit.every((i) => i.type === 'separator' || !i.click), 'no custom handlers in Edit');
+    const roles = edit.filter((i) => i.type !== 'separator').map((i) => i.role ?? i.label);
+    assert.deepEqual(roles, ['Undo', 'Redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
+    assert.ok(edit.slice(2).every((i) => i.type === 'separator' || !i.click), 'no custom handlers but Undo and Redo');
   });
 
   it('macOS gets the app menu with About and Quit first; others quit from File', () => {
@@ -179,6 +182,18 @@ describe('createMenuActions', () => {
       assert.deepEqual(failing.errors, ['Could not import the files: no display']);
       assert.deepEqual(failing.webContents.sent, []);
     });
+  });
+
+  it('Undo and Redo go to the page, which picks the library’s undo or the text field’s', () => {
+    const { deps, webContents } = actionDeps();
+    const actions = createMenuActions(deps);
+    actions.undo();
+    actions.redo();
+    assert.deepEqual(webContents.sent, [
+      { channel: MENU_CHANNEL, args: [{ action: 'undo' }] },
+      { channel: MENU_CHANNEL, args: [{ action: 'redo' }] },
+    ]);
+    assert.ok(webContents.sent.every((message) => isMenuActionEvent(message.args[0])), 'the preload bridge lets them through');
   });
 
   it('Find goes to the page; nothing is sent when the window is gone', () => {
