@@ -32,7 +32,8 @@
  *   Trash view (scope trash)                   — button "Empty Trash…" → dialog "Empty Trash" (buttons "Cancel", "Delete N papers")
  *   region     "Possible duplicates"           — (scope duplicates) list "Duplicate pairs", each listitem a pair with
  *                                                "Keep this one" radios, buttons "Merge" and "Not a duplicate"
- *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar
+ *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar; under it button
+ *                                                "Remove profile…" → dialog "Remove <name>" (buttons "Cancel", "Remove profile")
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
  *                                                author / "Listed on" profile names are buttons (set a search filter)
  *     radiogroup "Reading status" with radios "Unread" / "Reading" / "Read"
@@ -88,6 +89,7 @@ import { AddPaperDialog } from './components/AddPaperDialog.js';
 import { ContextMenu } from './components/ContextMenu.js';
 import { DuplicatesView } from './components/DuplicatesView.js';
 import { EmptyTrashDialog } from './components/EmptyTrashDialog.js';
+import { RemoveProfile } from './components/RemoveProfile.js';
 import { SelectionPane } from './components/SelectionPane.js';
 import { useBulkActions } from './hooks/useBulkActions.js';
 import { useSelection } from './hooks/useSelection.js';
@@ -437,6 +439,7 @@ export function App() {
 
         <main className="list-pane" aria-label="Paper list">
           {scope.kind === 'profile' ? <ProfileHeader profileId={scope.id} /> : null}
+          {profileScope ? <RemoveProfile profile={profileScope} undo={undo} onRemoved={() => selectScope({ kind: 'all' })} /> : null}
           {scope.kind === 'duplicates' ? (
             <DuplicatesView undo={undo} />
           ) : empty ? (

@@ -216,3 +216,21 @@ test('possible duplicates: Merge (undoable) and "Not a duplicate" (never propose
   await expect(pairs).toHaveCount(1);
   expect((await core().duplicates()).pairs.some((pair) => pair.a.title.includes('experts'))).toBe(false);
 });
+
+test('remove a profile: asked first; its papers with the user’s data stay, the others go to the Trash; Undo brings it back', async ({ page }) => {
+  const profileId = (await harness.core.overview()).profiles[0]!.id;
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Sabela Ramos/ }).click();
+  await page.getByRole('button', { name: 'Remove profile…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Sabela Ramos' });
+  await expect(dialog).toContainText('12 papers');
+  await dialog.getByRole('button', { name: 'Remove profile' }).click();
+  // RLDS holds an edit (the edit test): it stays; the other eleven go to the Trash.
+  await expect(toasts(page)).toContainText('Removed Sabela Ramos: 11 to the Trash, 1 kept');
+  await expect(page.getByRole('heading', { level: 1, name: 'All papers' })).toBeVisible();
+  await expect.poll(async () => (await harness.core.overview()).profiles.length).toBe(0);
+  expect((await harness.core.paper(ids.rlds!)).trashedAt).toBeNull();
+  expect((await harness.core.paper(ids.reverb!)).trashedAt).not.toBeNull();
+  await toasts(page).getByRole('button', { name: 'Undo' }).first().click();
+  await expect.poll(async () => (await harness.core.overview()).profiles.map((p) => p.id)).toEqual([profileId]);
+  expect((await harness.core.paper(ids.reverb!)).trashedAt).toBeNull();
+});
