@@ -10,7 +10,7 @@ import { toggleAdds } from '../lib/shortcuts.js';
 import type { SelectionApi } from './useSelection.js';
 import { useToasts } from './useToasts.js';
 
-/** Papers of an id selection whose tags are looked up one by one when the list has not loaded them. */
+/** The largest id selection whose tags are read paper by paper before a key toggles a tag on it. */
 const MAX_LOOKUPS = 500;
 
 export interface BulkActions {
@@ -65,19 +65,16 @@ export function useBulkActions(selection: SelectionApi, rows: RowSource, undo: (
 }
 
 /**
- * How many selected papers have the tag: for Ctrl+A the core counts the view narrowed by the tag; for ids, the loaded
- * rows answer (the list refreshes them after every change) and the others are asked for, up to MAX_LOOKUPS.
+ * How many selected papers have the tag, asked of the core (the list's rows may not have caught up with the last
+ * change yet): for Ctrl+A it counts the view narrowed by the tag; ids up to MAX_LOOKUPS are read one by one; a larger
+ * id selection (a long Shift range) goes by the rows the list holds.
  */
 async function papersWithTag(selected: Selection, tag: string, rows: RowSource): Promise<number> {
   const api = getFolio();
   if ('all' in selected) return api.countSelection({ ...selected, search: `${selected.search} ${filterToken('tag', tag)}`.trim() });
-  let withTag = 0;
-  const unknown: string[] = [];
-  for (const id of selected.ids) {
-    const row = rows.row(rows.indexOf(id));
-    if (row) withTag += row.tags.includes(tag) ? 1 : 0;
-    else unknown.push(id);
+  if (selected.ids.length <= MAX_LOOKUPS) {
+    const has = await Promise.all(selected.ids.map((id) => api.paper(id).then((paper) => paper.tags.includes(tag))));
+    return has.filter(Boolean).length;
   }
-  const looked = await Promise.all(unknown.slice(0, MAX_LOOKUPS).map((id) => api.paper(id).then((paper) => paper.tags.includes(tag))));
-  return withTag + looked.filter(Boolean).length;
+  return selected.ids.filter((id) => rows.row(rows.indexOf(id))?.tags.includes(tag)).length;
 }
