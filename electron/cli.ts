@@ -8,12 +8,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ExportFormat } from './core/api.js';
+import type { ExportFormat, PaperEdit } from './core/api.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
 import { NotSavedError, asNotSaved, errorCode, errorMessage } from './core/library/errors.js';
-import { isReadingStatus, type ReadingStatus } from './core/model.js';
+import { isReadingStatus, type EditableField, type ReadingStatus } from './core/model.js';
 import { toContract } from './core/parse/sources/contract.js';
 import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
 import { NotThisSourceError, SOURCE_IDS, type SourceId } from './core/parse/sources/types.js';
@@ -132,6 +132,17 @@ function parseCommandLine(argv: string[]) {
       format: { type: 'string', default: 'json' },
       name: { type: 'string' },
       source: { type: 'string' },
+      trashed: { type: 'boolean', default: false },
+      empty: { type: 'boolean', default: false },
+      yes: { type: 'boolean', default: false },
+      title: { type: 'string' },
+      authors: { type: 'string' },
+      date: { type: 'string' },
+      category: { type: 'string' },
+      venue: { type: 'string' },
+      doi: { type: 'string' },
+      url: { type: 'string' },
+      abstract: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -183,7 +194,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     case 'search': {
       const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
-        const { papers, errors } = await core.listPapers(query);
+        const { papers, errors } = await core.listPapers(query, { trashed: values.trashed });
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
         if (values.json) return print(papers);
         for (const paper of papers) {
@@ -249,9 +260,73 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => io.stdout(await core.exportLibrary(format)));
       return;
     }
+    case 'trash': {
+      if (values.empty) {
+        expectArgs(rest, 0, 'trash --empty --yes');
+        if (!values.yes) throw new InputError('trash --empty removes the papers in the Trash for good: add --yes to do it.');
+        await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await core.emptyTrash({ confirm: true })).label}.\n`));
+        return;
+      }
+      return bulkIds(rest, 'trash <paperId…>', (core, ids) => core.trashSelection({ ids }));
+    }
+    case 'restore':
+      return bulkIds(rest, 'restore <paperId…>', (core, ids) => core.restoreSelection({ ids }));
+    case 'merge': {
+      const [keep, other] = expectArgs(rest, 2, 'merge <keepId> <otherId>');
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => {
+        await core.mergePapers(keep, other);
+        io.stdout(`Merged ${other} into ${keep}.\n`);
+      });
+      return;
+    }
+    case 'not-duplicate': {
+      const [a, b] = expectArgs(rest, 2, 'not-duplicate <paperId> <paperId>');
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, (core) => core.notDuplicate(a, b));
+      return;
+    }
+    case 'duplicates': {
+      expectArgs(rest, 0, 'duplicates');
+      await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
+        const found = await core.duplicates({ limit: 100_000 });
+        if (values.json) return print(found);
+        for (const pair of found.pairs) io.stdout(`${pair.a.id}  ${pair.b.id}  ${pair.reason}  ${singleLine(pair.detail)}\n`);
+      });
+      return;
+    }
+    case 'edit': {
+      const [paperId] = expectArgs(rest, 1, 'edit <paperId> [--title T] [--authors "A; B"] …');
+      const edit = paperEditFrom(values);
+      if (Object.keys(edit.set ?? {}).length === 0 && (edit.unset ?? []).length === 0) throw new UsageError('edit: name a field to change (--title, --authors, …).');
+      await withCore({ dir: libraryDir, cacheDir }, 'write', io, (core) => core.editPaper(paperId, edit));
+      return;
+    }
     default:
       throw new UsageError(`unknown command "${command}".`);
   }
+
+  async function bulkIds(ids: string[], usage: string, work: (core: FolioCore, ids: string[]) => Promise<{ label: string }>): Promise<void> {
+    if (ids.length === 0) throw new UsageError(`${usage}: name at least one paper.`);
+    await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await work(core, ids)).label}.\n`));
+  }
+}
+
+/** The fields `folio edit` corrects, as options; an empty value reverts that field to the imported one. */
+const EDIT_OPTIONS = ['title', 'authors', 'date', 'category', 'venue', 'doi', 'url', 'abstract'] as const satisfies readonly EditableField[];
+
+function paperEditFrom(values: Partial<Record<EditableField, string | boolean | undefined>>): PaperEdit {
+  const set: Record<string, unknown> = {};
+  const unset: EditableField[] = [];
+  for (const field of EDIT_OPTIONS) {
+    const value = values[field];
+    if (typeof value !== 'string') continue;
+    if (value.trim() === '') unset.push(field);
+    else if (field === 'authors') set[field] = value.split(';').map((name) => name.trim()).filter(Boolean);
+    else if (field === 'date') {
+      if (!/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(value.trim())) throw new UsageError(`edit: --date must be YYYY, YYYY-MM or YYYY-MM-DD, got "${value}".`);
+      set[field] = value.trim();
+    } else set[field] = value;
+  }
+  return { set: set as PaperEdit['set'], unset };
 }
 
 /** Checks the positional count; the tuple type lets callers destructure up to three arguments. */
@@ -352,6 +427,8 @@ const INPUT_ERROR_NAMES = new Set([
   'NewerSchemaError',
   'RepairError',
   'ReadOnlyLibraryError',
+  'UserDataError',
+  'SelectionError',
 ]);
 
 /** Errors that are one line for the user (exit 1), not a bug: bad input, and the file system saying no (ENOSPC, EACCES, …). */

@@ -4,6 +4,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   ActionResult,
+  ManualPaper,
+  PaperEdit,
+  Selection,
+  TagChange,
+  TagKey,
+  ViewScope,
   AddPaperResult,
   DuplicateList,
   RemovedProfile,
@@ -46,6 +52,9 @@ import { inSlices } from './slices.js';
 import { readIndexFile, writeIndexFile } from './search/index-file.js';
 import { retryUnsavedWhileNeeded } from './save-retry.js';
 import { searchDocFor } from './search-doc.js';
+import { editsOf, effectivePaper, isHiddenPaper } from './effective-paper.js';
+import { findDuplicatePairs } from './duplicates.js';
+import { pairKey } from './library/user-ops.js';
 import { SortedOrders } from './sorted-orders.js';
 
 export interface FolioCoreOptions {
@@ -133,6 +142,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       () => library.papers(),
       (id) => this.engine.numOf(id),
     );
+    this.engine.setSavedSearches(library.savedSearches());
     this.stopWatchingLibrary = library.onChange((change) => this.applyChange(change));
     this.stopRetryingSaves = library.isReadOnly ? () => undefined : retryUnsavedWhileNeeded(library, saveRetryMs);
   }
@@ -197,7 +207,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     this.catchingUp ??= (async () => {
       try {
         await this.library.whenAbstractsLoaded().catch(() => undefined);
-        await inSlices(this.queuedPapers(), (paper) => this.engine.upsert(this.searchDocFor(paper)));
+        await inSlices(this.queuedPapers(), (paper) => this.indexPaper(paper));
       } finally {
         this.catchingUp = null;
       }
@@ -220,7 +230,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   /** Each paper's document, made when its turn comes, so user data edited meanwhile is current. */
   private *searchDocs(): Generator<SearchDoc> {
-    for (const paper of this.library.papers()) yield this.searchDocFor(paper);
+    for (const paper of this.library.papers()) if (!this.isHidden(paper.id)) yield this.searchDocFor(paper);
   }
 
   /**
@@ -256,6 +266,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         } catch (error) {
           // An inconsistent file: start over from the papers with a fresh engine.
           this.engine = new SearchEngine();
+          this.engine.setSavedSearches(this.library.savedSearches());
           fileProblem = `unusable (${error instanceof Error ? error.message : String(error)})`;
         }
       } else if (!read.ok) {
@@ -277,7 +288,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private indexKey(): string {
     const imports = this.library.imports();
     const last = imports[imports.length - 1];
-    return `imports=${imports.length}:${last?.id ?? '-'};papers=${this.library.papers().length}`;
+    // Edits, deletions and merges change documents beyond what a restore compares (tags and notes): a new key.
+    return `imports=${imports.length}:${last?.id ?? '-'};papers=${this.library.papers().length};overlay=${this.library.overlayKey()}`;
   }
 
   /** After an import the file is stale for every paper: save soon. Edits alone: only once they add up. */
@@ -350,7 +362,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       if (!read.ok) return read;
       const { result } = read;
       const plan = await this.library.planImport(result);
-      const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match, inTrash: false }));
+      const papers = plan.papers.map(({ id, isNew, paper, match }) => ({ ...paper, id, isNew, match, inTrash: !isNew && this.isInTrash(id) }));
       const newCount = papers.filter((paper) => paper.isNew).length;
       return {
         ok: true,
@@ -377,9 +389,14 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       this.progress(options.jobId, 'commit', 0, steps);
       // The last moment to cancel: from here the import is one atomic write, and it finishes.
       if (signal.aborted) throw new ParseCancelledError('The import was cancelled.');
-      const { jobId: _jobId, previewLimit: _limit, ...kept } = options;
+      const { jobId: _jobId, previewLimit: _limit, restoreFromTrash: restoring, ...kept } = options;
       const outcome = await this.library.commitImport(text, result, SOURCES[result.source].version, kept);
       this.progress(options.jobId, 'commit', steps, steps);
+      // An import never brings a paper back from the Trash by itself: only those the user chose in the preview.
+      const trashed = outcome.presentIds.filter((id) => this.isInTrash(id));
+      const chosen = new Set(restoring ?? []);
+      const restored = trashed.filter((id) => chosen.has(id));
+      if (restored.length > 0) await this.library.restorePapers(restored);
       return {
         ok: true,
         source: outcome.source,
@@ -390,8 +407,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
         updated: outcome.updated,
         metricsChanged: outcome.metricsChanged,
         warnings: result.warnings.concat(outcome.notices),
-        restoredFromTrash: 0,
-        inTrash: 0,
+        restoredFromTrash: restored.length,
+        inTrash: trashed.length - restored.length,
       };
     });
   }
@@ -469,18 +486,29 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   async overview(): Promise<LibraryOverview> {
     const statusCounts: Record<ReadingStatus, number> = { unread: 0, reading: 0, read: 0 };
     const tagCounts = new Map<string, number>();
+    let paperCount = 0;
+    let trashCount = 0;
+    const merges = this.library.merges();
     for (const paper of this.library.papers()) {
       const data = this.library.userData(paper.id);
+      if (isHiddenPaper(paper.id, data, merges)) continue;
+      if (data.trashedAt !== undefined) {
+        trashCount += 1;
+        continue;
+      }
+      paperCount += 1;
       statusCounts[data.status] += 1;
       for (const tag of data.tags) tagCounts.set(tag, (tagCounts.get(tag) ?? 0) + 1);
     }
     return {
-      paperCount: this.library.papers().length,
+      paperCount,
       statusCounts,
       profiles: this.library.profiles().map(summarizeProfile),
-      trashCount: 0,
-      tags: this.library.tagDefinitions().map((tag) => ({ ...tag, count: tagCounts.get(tag.name) ?? 0, path: tag.name.split('/') })),
-      savedSearches: [],
+      trashCount,
+      tags: [...this.library.tagDefinitions()]
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        .map((tag) => ({ ...tag, count: tagCounts.get(tag.name) ?? 0, path: tag.name.split('/') })),
+      savedSearches: [...this.library.savedSearches()].sort((a, b) => a.name.localeCompare(b.name)).map((saved) => structuredClone(saved)),
       libraryDir: this.library.dir,
       problems: [...this.library.problems],
       staleImports: this.staleImports().length,
@@ -526,7 +554,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   async query(view: ViewQuery): Promise<ViewPage> {
     const scope = view.scope;
-    const constrained = view.search.trim() !== '' || (scope !== undefined && Object.values(scope).some((v) => v !== undefined));
+    // With papers in the Trash (or deleted, or merged) the engine, which knows them, answers every view.
+    const constrained =
+      view.search.trim() !== '' || (scope !== undefined && Object.values(scope).some((v) => v !== undefined)) || this.library.hasSetAside();
     if (!constrained) {
       // The whole library (the first screen after open): no search index needed, only a sort order.
       const sort = view.sort ?? 'date';
@@ -565,26 +595,27 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       const outcome = this.engine.search(view.search, scope, { limit: 0, members: true });
       total = outcome.total;
       errors = outcome.errors;
-      pageIds = this.orders.page(outcome.members ?? null, sort, direction, view.offset, view.limit);
+      pageIds = this.orders.page(this.liveMembers(outcome.members ?? null), sort, direction, view.offset, view.limit);
     }
     const rows = pageIds.map((id) => this.rowFor(id, hasFreeText ? view.search : null));
     return { total, offset: view.offset, rows, queryErrors: errors };
   }
 
   /** Every paper matching `search` (all papers for ""), best first, with its user data: for the CLI. */
-  async listPapers(search: string): Promise<{ papers: PaperListing[]; errors: string[] }> {
+  async listPapers(search: string, options: { trashed?: boolean } = {}): Promise<{ papers: PaperListing[]; errors: string[] }> {
     await this.searchable();
-    const outcome = this.engine.search(search);
+    const outcome = this.engine.search(search, options.trashed === true ? { trash: true } : undefined);
     const ids = outcome.hasFreeText ? outcome.ids : this.orders.arrange(outcome.ids, 'date', 'desc');
     const papers = ids.map((id) => {
-      const paper = this.requirePaper(id);
       const data = this.library.userData(id);
+      const paper = effectivePaper(this.requirePaper(id), data);
       const { key: _key, fieldSources: _fieldSources, titleCut: _titleCut, ...imported } = paper;
       return {
         ...imported,
         tags: [...data.tags],
         note: data.note,
         status: data.status,
+        trashed: data.trashedAt !== undefined,
         profiles: this.library.profilesOfPaper(id).map((profile) => profile.name),
       };
     });
@@ -593,19 +624,25 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   async paper(id: string, highlight?: string): Promise<PaperDetail> {
     // Only this paper's abstracts file, loaded ahead of the rest if they are still loading after open.
+    this.requirePaper(id);
+    // A merged id answers the paper it was merged into.
+    id = this.library.resolveId(id);
     await this.library.whenAbstractLoaded(id);
-    const paper = this.requirePaper(id);
+    const record = this.requirePaper(id);
     const data = this.library.userData(id);
+    if (data.deletedAt !== undefined) throw new UnknownPaperError(id);
+    const mergedIds = [...this.library.merges()].filter(([, keep]) => keep === id).map(([other]) => other);
+    const profiles = new Map<string, string>();
+    for (const paperId of [id, ...mergedIds]) for (const profile of this.library.profilesOfPaper(paperId)) profiles.set(profile.id, profile.name);
     const detail: PaperDetail = {
-      ...paper,
+      ...effectivePaper(record, data),
       tags: [...data.tags],
       note: data.note,
       status: data.status,
-      trashedAt: null,
-      editedFields: [],
-      importedValues: {},
-      mergedIds: [],
-      profiles: this.library.profilesOfPaper(id).map((profile) => ({ id: profile.id, name: profile.name })),
+      trashedAt: data.trashedAt ?? null,
+      ...editsOf(record, data),
+      mergedIds,
+      profiles: [...profiles].map(([profileId, name]) => ({ id: profileId, name })),
     };
     if (highlight && highlight.trim()) {
       await this.searchable();
@@ -655,9 +692,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return this.library.setTagColor(name, color);
   }
 
-  async renameTag(from: string, to: string): Promise<TagRenameResult> {
-    await this.library.renameTag(from, to);
-    return { merged: false, name: to };
+  renameTag(from: string, to: string, options?: { merge?: boolean }): Promise<TagRenameResult> {
+    return this.library.renameTag(from, to, options);
   }
 
   deleteTag(name: string): Promise<TagDeletion> {
@@ -670,11 +706,14 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   async exportLibrary(format: ExportFormat): Promise<string> {
     await this.library.whenAbstractsLoaded();
-    const entries = this.library.papers().map((paper) => ({
-      paper,
-      user: this.library.userData(paper.id),
-      profiles: this.library.profilesOfPaper(paper.id).map((profile) => profile.name),
-    }));
+    return this.exportPapers(this.shownPapers(), format);
+  }
+
+  private exportPapers(papers: readonly PaperRecord[], format: ExportFormat): string {
+    const entries = papers.map((paper) => {
+      const user = this.library.userData(paper.id);
+      return { paper: effectivePaper(paper, user), user, profiles: this.library.profilesOfPaper(paper.id).map((profile) => profile.name) };
+    });
     return exportLibrary(format, {
       papers: entries,
       profiles: this.library.profiles(),
@@ -696,28 +735,151 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return this.library.saveStatus;
   }
 
-  // Implemented in the commits that follow the contract.
-  assignTagKey(): Promise<void> { return notYet(); }
-  exportSelection(): Promise<string> { return notYet(); }
-  countSelection(): Promise<number> { return notYet(); }
-  tagSelection(): Promise<ActionResult> { return notYet(); }
-  setStatusOfSelection(): Promise<ActionResult> { return notYet(); }
-  trashSelection(): Promise<ActionResult> { return notYet(); }
-  restoreSelection(): Promise<ActionResult> { return notYet(); }
-  emptyTrash(): Promise<ActionResult> { return notYet(); }
-  removeProfile(): Promise<RemovedProfile> { return notYet(); }
-  editPaper(): Promise<void> { return notYet(); }
-  addPaper(): Promise<AddPaperResult> { return notYet(); }
-  mergePapers(): Promise<ActionResult> { return notYet(); }
-  notDuplicate(): Promise<void> { return notYet(); }
-  duplicates(): Promise<DuplicateList> { return notYet(); }
-  saveSearch(): Promise<SavedSearch> { return notYet(); }
-  renameSavedSearch(): Promise<void> { return notYet(); }
-  deleteSavedSearch(): Promise<void> { return notYet(); }
-  savedSearchCounts(): Promise<Record<string, number>> { return notYet(); }
-  undo(): Promise<UndoOutcome> { return notYet(); }
-  redo(): Promise<UndoOutcome> { return notYet(); }
-  undoState(): Promise<UndoState> { return notYet(); }
+  assignTagKey(name: string, key: TagKey | null): Promise<void> {
+    return this.library.assignTagKey(name, key);
+  }
+
+  /** The ids a selection holds now: its ids, or every paper its view lists (the same engine as query) but the exceptions. */
+  private async resolveSelection(selection: Selection): Promise<string[]> {
+    if ('ids' in selection) {
+      for (const id of selection.ids) this.requirePaper(id);
+      return [...new Set(selection.ids)];
+    }
+    await this.searchable();
+    const outcome = this.engine.search(selection.search, selection.scope, { limit: 0, members: true });
+    if (outcome.errors.length > 0) throw new SelectionError(outcome.errors[0] as string);
+    const except = new Set(selection.except);
+    const ids: string[] = [];
+    const members = outcome.members;
+    for (let num = 0; num < this.engine.numLimit; num++) {
+      if (members != null && members[num] !== 1) continue;
+      const id = this.engine.idOf(num);
+      if (id !== undefined && !except.has(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  async exportSelection(selection: Selection, format: ExportFormat): Promise<string> {
+    const ids = await this.resolveSelection(selection);
+    await this.library.whenAbstractsLoaded();
+    return this.exportPapers(this.orders.arrange(ids, 'date', 'desc').map((id) => this.requirePaper(id)), format);
+  }
+
+  async countSelection(selection: Selection): Promise<number> {
+    return (await this.resolveSelection(selection)).length;
+  }
+
+  async tagSelection(selection: Selection, change: TagChange): Promise<ActionResult> {
+    return this.library.tagPapers(await this.resolveSelection(selection), change);
+  }
+
+  async setStatusOfSelection(selection: Selection, status: ReadingStatus): Promise<ActionResult> {
+    return this.library.setStatusOf(await this.resolveSelection(selection), status);
+  }
+
+  async trashSelection(selection: Selection): Promise<ActionResult> {
+    return this.library.trashPapers(await this.resolveSelection(selection));
+  }
+
+  async restoreSelection(selection: Selection): Promise<ActionResult> {
+    return this.library.restorePapers(await this.resolveSelection(selection));
+  }
+
+  async emptyTrash(options: { confirm: boolean }): Promise<ActionResult> {
+    if (options?.confirm !== true) throw new SelectionError('Emptying the Trash removes its papers for good: confirm it first.');
+    return this.library.emptyTrash();
+  }
+
+  removeProfile(profileId: string): Promise<RemovedProfile> {
+    return this.library.removeProfile(profileId);
+  }
+
+  editPaper(id: string, edit: PaperEdit): Promise<void> {
+    return this.library.editPaper(id, edit);
+  }
+
+  /**
+   * A paper typed in by hand is an import of one CSL-JSON item (a real import record; its stored text reads again
+   * like any other), so it is matched like any import: an existing paper is not added twice.
+   */
+  async addPaper(fields: ManualPaper): Promise<AddPaperResult> {
+    const title = fields.title.trim();
+    if (title === '') throw new SelectionError('A paper needs a title.');
+    const item: Record<string, unknown> = { type: 'article-journal', title };
+    if (fields.authors !== undefined && fields.authors.length > 0) item.author = fields.authors.map((name) => ({ literal: name }));
+    if (fields.date) item.issued = { 'date-parts': [fields.date.split('-').map(Number)] };
+    if (fields.venue) item['container-title'] = fields.venue;
+    if (fields.doi) item.DOI = fields.doi;
+    if (fields.url) item.URL = fields.url;
+    if (fields.abstract) item.abstract = fields.abstract;
+    const text = `${JSON.stringify([item], null, 2)}\n`;
+    const parsed = await this.readImport(text, { source: 'csl-json' }, new AbortController().signal);
+    if (!parsed.ok) throw new SelectionError(parsed.error);
+    const outcome = await this.library.commitImport(text, parsed.result, SOURCES['csl-json'].version, { source: 'csl-json', fileName: 'added by hand' });
+    const id = outcome.addedIds[0] ?? outcome.presentIds[0];
+    if (id === undefined) throw new Error('The paper was not stored.');
+    if (fields.category && outcome.addedIds.length > 0) await this.library.editPaper(id, { set: { category: fields.category } });
+    return { id, isNew: outcome.addedIds.length > 0, inTrash: this.isInTrash(id) };
+  }
+
+  private isInTrash(id: string): boolean {
+    return this.library.userData(this.library.resolveId(id)).trashedAt !== undefined;
+  }
+
+  mergePapers(keepId: string, otherId: string): Promise<ActionResult> {
+    return this.library.mergePapers(keepId, otherId);
+  }
+
+  notDuplicate(a: string, b: string): Promise<void> {
+    return this.library.notDuplicate(a, b);
+  }
+
+  /** Candidate pairs over the shown values (edits applied), outside the Trash, not merged, not marked otherwise. */
+  async duplicates(options: { limit?: number } = {}): Promise<DuplicateList> {
+    const notDuplicates = this.library.notDuplicatePairs();
+    const candidates = this.shownPapers().map((record) => {
+      const paper = effectivePaper(record, this.library.userData(record.id));
+      return { id: paper.id, title: paper.title, date: paper.date, doi: paper.doi };
+    });
+    const found = findDuplicatePairs(candidates, { isExcluded: (a, b) => notDuplicates.has(pairKey(a, b)), limit: options.limit ?? 200 });
+    return {
+      total: found.total,
+      pairs: found.pairs.map((pair) => ({ a: this.rowFor(pair.a, null), b: this.rowFor(pair.b, null), reason: pair.reason, detail: pair.detail })),
+    };
+  }
+
+  saveSearch(search: { name: string; search: string; scope?: ViewScope }): Promise<SavedSearch> {
+    return this.library.saveSearch(search);
+  }
+
+  renameSavedSearch(id: string, name: string): Promise<void> {
+    return this.library.renameSavedSearch(id, name);
+  }
+
+  deleteSavedSearch(id: string): Promise<void> {
+    return this.library.deleteSavedSearch(id);
+  }
+
+  async savedSearchCounts(): Promise<Record<string, number>> {
+    await this.searchable();
+    const list = this.library.savedSearches();
+    const counts = this.engine.countMany(list.map((saved) => ({ search: saved.search, scope: saved.scope })));
+    return Object.fromEntries(list.map((saved, i) => [saved.id, counts[i] ?? 0]));
+  }
+
+  async undo(): Promise<UndoOutcome> {
+    const label = await this.library.undo();
+    return label === null ? null : { label };
+  }
+
+  async redo(): Promise<UndoOutcome> {
+    const label = await this.library.redo();
+    return label === null ? null : { label };
+  }
+
+  async undoState(): Promise<UndoState> {
+    return this.library.undoState;
+  }
 
   private requirePaper(id: string): PaperRecord {
     const paper = this.library.getPaper(id);
@@ -726,8 +888,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   private rowFor(id: string, highlight: string | null): PaperRow {
-    const paper = this.requirePaper(id);
     const data = this.library.userData(id);
+    const paper = effectivePaper(this.requirePaper(id), data);
     const row: PaperRow = {
       id,
       title: paper.title,
@@ -741,8 +903,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       tags: [...data.tags],
       status: data.status,
       hasNote: data.note.trim().length > 0,
-      trashed: false,
-      edited: false,
+      trashed: data.trashedAt !== undefined,
+      edited: data.edits !== undefined,
     };
     if (highlight) row.matches = this.engine.matchesFor(id, highlight, 'row');
     return row;
@@ -750,6 +912,35 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private searchDocFor(paper: PaperRecord): SearchDoc {
     return searchDocFor(this.library, paper);
+  }
+
+  /** Indexes a paper as it is now; a paper deleted for good or merged into another leaves the index. */
+  private indexPaper(paper: PaperRecord): void {
+    // A document that leaves or (re)enters the engine changes its numbering, which the sort orders cache.
+    const wasIndexed = this.engine.numOf(paper.id) >= 0;
+    const hidden = this.isHidden(paper.id);
+    if (hidden) this.engine.remove(paper.id);
+    else this.engine.upsert(this.searchDocFor(paper));
+    if (hidden === wasIndexed) this.orders.invalidate();
+  }
+
+  private isHidden(id: string): boolean {
+    return isHiddenPaper(id, this.library.userData(id), this.library.merges());
+  }
+
+  /** A hit mask for sorting: the engine's null ("every document") as the documents it holds, once papers left it. */
+  private liveMembers(members: Uint8Array | null): Uint8Array | null {
+    if (members !== null || !this.library.hasSetAside()) return members;
+    const mask = new Uint8Array(this.engine.numLimit);
+    for (let num = 0; num < mask.length; num++) if (this.engine.idOf(num) !== undefined) mask[num] = 1;
+    return mask;
+  }
+
+  /** Papers that are neither hidden nor in the Trash: what an unscoped list shows. */
+  private shownPapers(): PaperRecord[] {
+    const papers = this.library.papers();
+    if (!this.library.hasSetAside()) return papers as PaperRecord[];
+    return papers.filter((paper) => !this.isHidden(paper.id) && this.library.userData(paper.id).trashedAt === undefined);
   }
 
   /** Keeps the search index and sort orders in step with the store, then tells subscribers. */
@@ -766,6 +957,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private applyDataChange(change: Exclude<LibraryChange, { kind: 'save-status' | 'import-progress' }>): void {
     if (change.kind === 'import') this.orders.invalidate();
+    if (change.kind === 'saved-searches') this.engine.setSavedSearches(this.library.savedSearches());
     // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
     // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
@@ -778,7 +970,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     } else {
       for (const id of ids) {
         const paper = this.library.getPaper(id);
-        if (paper) this.engine.upsert(this.searchDocFor(paper));
+        if (paper) this.indexPaper(paper);
       }
     }
     if (change.kind === 'user-data') this.editsSinceSave += ids.length;
@@ -788,6 +980,11 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
 async function notYet(): Promise<never> {
   throw new Error('Not built yet.');
+}
+
+/** A selection or bulk request that cannot be done as asked (a query error, an unconfirmed emptying of the Trash). */
+export class SelectionError extends Error {
+  override name = 'SelectionError';
 }
 
 function summarizeProfile(profile: ProfileRecord): ProfileSummary {

@@ -144,7 +144,7 @@ export type EditableField = (typeof EDITABLE_FIELDS)[number];
 export type PaperEdits = Partial<Pick<PaperRecord, EditableField>>;
 
 export interface UserPaperData {
-  /** Tag names as their definitions spell them, in sorted order (so a list is one value whatever the order of edits). */
+  /** Tag names as their definitions spell them, in the order they were added (a set: journal ops add and remove members). */
   tags: string[];
   /** Markdown. */
   note: string;

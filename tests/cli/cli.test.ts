@@ -266,7 +266,7 @@ describe('a library folder that cannot be used: one line on stderr, no stack tra
         await writeFile(path.join(dir, 'library.json'), JSON.stringify({ schemaVersion: 99, profiles: [], imports: [], segments: [] }));
         return dir;
       },
-      expect: () => ({ code: 1, message: /^folio: library\.json was written by a newer Folio \(format version 99; this one reads up to 3\)\. Update Folio to open this library; nothing was changed\.$/ }),
+      expect: () => ({ code: 1, message: /^folio: library\.json was written by a newer Folio \(format version 99; this one reads up to 4\)\. Update Folio to open this library; nothing was changed\.$/ }),
     },
   ];
   for (const place of PLACES) {

@@ -145,7 +145,7 @@ describe('FolioCore', () => {
       await core.setTags(a, ['rl']);
       await core.setTags(b, ['reinforcement']);
       await core.setTags(c, ['rl', 'reinforcement']);
-      await core.renameTag('reinforcement', 'rl'); // merge
+      await core.renameTag('reinforcement', 'rl', { merge: true });
       assert.equal((await core.query({ search: 'tag:rl', offset: 0, limit: 10 })).total, 3);
       assert.equal((await core.query({ search: 'tag:reinforcement', offset: 0, limit: 10 })).total, 0);
       assert.deepEqual((await core.paper(c)).tags, ['rl']);
@@ -167,7 +167,7 @@ describe('FolioCore', () => {
       await core.setStatus(rows[0]!.id, 'read');
       unsubscribe();
       await core.setStatus(rows[0]!.id, 'unread');
-      assert.deepEqual(changes, ['import', 'user-data']);
+      assert.deepEqual(changes, ['import', 'user-data', 'undo-state']);
       assert.equal((await core.overview()).statusCounts.unread, 12);
     });
   });

@@ -33,6 +33,11 @@ export class TagError extends Error {
   override name = 'TagError';
 }
 
+/** A request about user data that cannot be done as asked (an unknown saved search, an empty Trash to empty, ...). */
+export class UserDataError extends Error {
+  override name = 'UserDataError';
+}
+
 /** A repair an open planned (see repairs.ts) failed, so nothing is written this time; the next write tries again. */
 export class RepairError extends Error {
   override name = 'RepairError';

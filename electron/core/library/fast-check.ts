@@ -100,19 +100,27 @@ export function isAbstracts(v: unknown): v is string[] {
 
 const STATUSES: ReadonlySet<unknown> = new Set(READING_STATUSES);
 
-/** Passes only documents userDocSchema accepts (schemaVersion, papers {id: {tags, note, status}}, tags). */
+/**
+ * Passes only documents userDocSchema accepts (schemaVersion, papers {id: {tags, note, status}}, tags), for the
+ * common papers (no Trash date or edits); anything else (and a doc with saved searches) is left to the schema.
+ */
 export function isUserDoc(v: unknown): boolean {
   if (!isPlainObject(v) || v.schemaVersion !== USER_SCHEMA_VERSION) return false;
-  const { papers, tags } = v;
+  const { papers, tags, merges, notDuplicates, savedSearches, removedProfiles } = v;
   if (!isPlainObject(papers) || !Array.isArray(tags)) return false;
+  if (!isPlainObject(merges) || !isStringArray(notDuplicates) || !Array.isArray(savedSearches) || savedSearches.length > 0) return false;
+  if (!isPlainObject(removedProfiles)) return false;
+  for (const id in merges) if (typeof merges[id] !== 'string') return false;
+  for (const id in removedProfiles) if (typeof removedProfiles[id] !== 'string') return false;
   for (const id in papers) {
     if (!Object.prototype.hasOwnProperty.call(papers, id)) continue;
     const data = papers[id];
     if (!isPlainObject(data) || typeof data.note !== 'string' || !STATUSES.has(data.status) || !isStringArray(data.tags)) return false;
+    for (const key in data) if (key !== 'tags' && key !== 'note' && key !== 'status') return false;
   }
   for (const tag of tags) {
     if (!isPlainObject(tag) || typeof tag.name !== 'string' || tag.name.length === 0) return false;
-    if (typeof tag.color !== 'string' || !HEX_COLOR.test(tag.color)) return false;
+    if (typeof tag.color !== 'string' || !HEX_COLOR.test(tag.color) || tag.key !== undefined) return false;
   }
   return true;
 }

@@ -19,6 +19,7 @@ import { appendDurably, fsyncDir, openForAppend, removeFile, renameFile, truncat
 import { errorMessage } from './errors.js';
 import { journalEntrySchema, describeIssues } from './schema.js';
 import type { JournalEntry } from './schema.js';
+import { keysOf } from './user-ops.js';
 
 export const JOURNAL_FILE = 'user.journal';
 const ROTATED = /^user\.journal\.(\d+)$/;
@@ -86,12 +87,20 @@ interface Pending {
 
 export interface JournalLine {
   text: string;
-  /** What its ops set ("paper:<id>", "tags"): ops are absolute, so a later line setting all of them supersedes it. */
-  keys: string[];
+  /**
+   * What its ops set (user-ops.ts keysOf: "status:<id>", "tags", ...): each op sets values, so a later line setting
+   * all of them supersedes it. Computed when asked (only unsaved lines are compared; a bulk op names 10,000 keys).
+   */
+  readonly keys: string[];
 }
 
 export function lineFor(entry: JournalEntry): JournalLine {
-  return { text: `${JSON.stringify(entry)}\n`, keys: entry.ops.map((op) => (op.o === 'paper' ? `paper:${op.id}` : 'tags')) };
+  return {
+    text: `${JSON.stringify(entry)}\n`,
+    get keys() {
+      return entry.ops.flatMap(keysOf);
+    },
+  };
 }
 
 /**
@@ -103,8 +112,9 @@ export function withoutSuperseded(lines: readonly JournalLine[]): JournalLine[] 
   const kept: JournalLine[] = [];
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i] as JournalLine;
-    if (line.keys.some((key) => !later.has(key))) kept.push(line);
-    for (const key of line.keys) later.add(key);
+    const keys = line.keys;
+    if (keys.some((key) => !later.has(key))) kept.push(line);
+    for (const key of keys) later.add(key);
   }
   return kept.reverse();
 }

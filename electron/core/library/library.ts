@@ -4,15 +4,19 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Low } from 'lowdb';
 import { readFile } from 'node:fs/promises';
-import type { LibraryChange, ReparsePlan, ReparseResult, SaveStatus, TagDeletion } from '../api.js';
+import { randomBytes } from 'node:crypto';
+import type { ActionResult, LibraryChange, PaperEdit, ReparsePlan, ReparseResult, SaveStatus, TagChange, TagDeletion, UndoState } from '../api.js';
 import { isReadingStatus } from '../model.js';
 import type {
   ImportRecord,
   PaperRecord,
   ProfileRecord,
   ReadingStatus,
+  SavedScope,
+  SavedSearch,
   StoredImportOptions,
   TagDefinition,
+  TagKey,
   UserPaperData,
 } from '../model.js';
 import type { SourceResult } from '../parse/sources/types.js';
@@ -23,6 +27,7 @@ import {
   InvalidImportError,
   ReadOnlyLibraryError,
   UnknownPaperError,
+  UserDataError,
   asNotSaved,
   errorCode,
   errorMessage,
@@ -46,7 +51,9 @@ import { LIBRARY_SCHEMA_VERSION } from './schema.js';
 import type { JournalEntry, JournalOp, LibraryDoc, UserDoc } from './schema.js';
 import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment } from './segments.js';
 import { removeTempFiles } from './temp-files.js';
-import type { UserState } from './user-state.js';
+import { holdsUserData, type UserState } from './user-state.js';
+import { applyRecordingInverse, paperIdsOf } from './user-ops.js';
+import { UndoStack } from './undo-stack.js';
 
 export const IMPORTS_DIR = 'imports';
 
@@ -112,6 +119,8 @@ export class Library {
   private readonly userDb: Low<UserDoc>;
   private paperList: readonly PaperRecord[];
   private paperIndex: Map<string, number>;
+  /** This session's undo and redo (in memory only). */
+  private readonly undoStack = new UndoStack();
   /**
    * The stored papers by DOI, arXiv id and title key (IdentityIndex), for matching imports. Built after open in the
    * background, 5,000 papers per event-loop turn (opening stays cheap, and the first import does not pay ~0.2 s for
@@ -581,12 +590,14 @@ export class Library {
     return at === undefined ? undefined : this.paperList[at];
   }
 
+  /** The profiles shown: a removed one is not, until it is imported again. */
   profiles(): readonly ProfileRecord[] {
-    return this.profileList;
+    return this.user.removedProfiles.size === 0 ? this.profileList : this.profileList.filter((profile) => this.isShown(profile));
   }
 
   getProfile(id: string): ProfileRecord | undefined {
-    return this.profileById.get(id);
+    const profile = this.profileById.get(id);
+    return profile !== undefined && this.isShown(profile) ? profile : undefined;
   }
 
   profilesOfPaper(id: string): ProfileRecord[] {
@@ -595,19 +606,57 @@ export class Library {
     const result: ProfileRecord[] = [];
     for (const profileId of ids) {
       const profile = this.profileById.get(profileId);
-      if (profile) result.push(profile);
+      if (profile && this.isShown(profile)) result.push(profile);
     }
     return result;
+  }
+
+  /** Removal is user data (library.json is not rewritten): an import of the profile after it shows the profile again. */
+  private isShown(profile: ProfileRecord): boolean {
+    const removedAt = this.user.removedProfiles.get(profile.id);
+    return removedAt === undefined || profile.lastImportedAt > removedAt;
   }
 
   imports(): readonly ImportRecord[] {
     return this.libraryDb.data.imports;
   }
 
-  /** The user's tags, note and status for a paper (EMPTY_USER_DATA's values when none). A copy. */
+  /** The user's data for a paper (EMPTY_USER_DATA's values when none). A copy. */
   userData(id: string): UserPaperData {
-    const data = this.user.get(id);
-    return { tags: [...data.tags], note: data.note, status: data.status };
+    return structuredClone(this.user.get(id));
+  }
+
+  /** The paper an id stands for now: itself, or the paper it was merged into. */
+  resolveId(id: string): string {
+    return this.user.resolve(id);
+  }
+
+  /** A short hash of every edit, deletion and merge: what a search index cache must have been built with. */
+  overlayKey(): string {
+    const hash = createHash('sha256');
+    for (const [id, data] of this.user.papers) {
+      if (data.edits !== undefined || data.deletedAt !== undefined) hash.update(`${id}\u0000${JSON.stringify(data.edits ?? null)}\u0000${data.deletedAt ?? ''}\n`);
+    }
+    for (const [other, keep] of this.user.merges) hash.update(`${other}>${keep}\n`);
+    return hash.digest('hex').slice(0, 12);
+  }
+
+  /** Whether any paper is in the Trash, deleted for good or merged away (else every paper shows). */
+  hasSetAside(): boolean {
+    return this.user.merges.size > 0 || this.user.hasTrashOrDeleted();
+  }
+
+  /** Merged ids → the kept paper's id. */
+  merges(): ReadonlyMap<string, string> {
+    return this.user.merges;
+  }
+
+  notDuplicatePairs(): ReadonlySet<string> {
+    return this.user.notDuplicates;
+  }
+
+  savedSearches(): readonly SavedSearch[] {
+    return this.user.savedSearches;
   }
 
   tagDefinitions(): readonly TagDefinition[] {
@@ -993,56 +1042,222 @@ export class Library {
     this.assertWritable('change tags');
     this.requirePaper(id);
     if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new TypeError('tags must be an array of strings.');
-    const ops = this.user.planSetTags(id, tags);
-    const changes: LibraryChange[] = [{ kind: 'user-data', paperIds: [id] }];
-    if (ops.some((op) => op.o === 'tags')) changes.push({ kind: 'tags' });
-    return this.edit(ops, changes);
+    return this.act('Change tags', this.user.planSetTags(this.user.resolve(id), tags));
   }
 
   async setNote(id: string, markdown: string): Promise<void> {
     this.assertWritable('change a note');
     this.requirePaper(id);
     if (typeof markdown !== 'string') throw new TypeError('A note must be a string.');
-    return this.edit(this.user.planSetNote(id, markdown), [{ kind: 'user-data', paperIds: [id] }]);
+    const ops = this.user.planSetNote(this.user.resolve(id), markdown);
+    return this.edit(ops, changesOf(ops));
   }
 
   async setStatus(id: string, status: ReadingStatus): Promise<void> {
-    this.assertWritable('change a reading status');
-    this.requirePaper(id);
-    if (!isReadingStatus(status)) throw new TypeError(`"${String(status)}" is not a reading status (unread, reading, read).`);
-    return this.edit(this.user.planSetStatus(id, status), [{ kind: 'user-data', paperIds: [id] }]);
+    await this.setStatusOf([id], status);
   }
 
   async setTagColor(name: string, color: string): Promise<void> {
     this.assertWritable('change a tag colour');
-    return this.edit(this.user.planSetTagColor(name, color), [{ kind: 'tags' }]);
+    return this.act(`Change the colour of ${name}`, this.user.planSetTagColor(name, color));
   }
 
-  async renameTag(from: string, to: string): Promise<void> {
+  async renameTag(from: string, to: string, options: { merge?: boolean } = {}): Promise<{ merged: boolean; name: string }> {
     this.assertWritable('rename a tag');
-    const { ops, paperIds } = this.user.planRenameTag(from, to);
-    return this.edit(ops, [{ kind: 'tags' }, ...(paperIds.length > 0 ? [{ kind: 'user-data' as const, paperIds }] : [])]);
+    const { ops, merged, name } = this.user.planRenameTag(from, to, options.merge === true);
+    await this.act(merged ? `Merge tag ${from} into ${name}` : `Rename tag ${from} to ${name}`, ops);
+    return { merged, name };
   }
 
   async deleteTag(name: string): Promise<TagDeletion> {
     this.assertWritable('delete a tag');
     const { ops, deletion } = this.user.planDeleteTag(name);
-    const changes: LibraryChange[] = [{ kind: 'tags' }];
-    if (deletion.paperIds.length > 0) changes.push({ kind: 'user-data', paperIds: deletion.paperIds });
-    await this.edit(ops, changes);
+    await this.act(`Delete tag ${deletion.tag.name}`, ops);
     return deletion;
   }
 
   async restoreTag(deletion: TagDeletion): Promise<void> {
     this.assertWritable('restore a tag');
-    const { ops, paperIds } = this.user.planRestoreTag(deletion, (id) => this.paperIndex.has(id));
+    const { ops } = this.user.planRestoreTag(deletion, (id) => this.paperIndex.has(id));
+    return this.act(`Restore tag ${deletion.tag.name}`, ops);
+  }
+
+  async assignTagKey(name: string, key: TagKey | null): Promise<void> {
+    this.assertWritable('assign a key to a tag');
+    return this.act(key === null ? `Remove the key of ${name}` : `Assign ${name} to key ${key}`, this.user.planAssignTagKey(name, key));
+  }
+
+  /** Adds and removes tags on many papers: one undo step, one journal line. */
+  async tagPapers(ids: readonly string[], change: TagChange): Promise<ActionResult> {
+    this.assertWritable('change tags');
+    const { ops, changed } = this.user.planTagPapers(this.resolveAll(ids), change);
+    const named = [...(change.add ?? []).map((t) => `+${t}`), ...(change.remove ?? []).map((t) => `-${t}`)].join(' ');
+    const label = (change.remove ?? []).length === 0 ? `Tag ${papers(changed.size)} with ${(change.add ?? []).join(', ')}` : `Change tags of ${papers(changed.size)} (${named})`;
+    await this.act(label, ops);
+    return { label, count: changed.size };
+  }
+
+  async setStatusOf(ids: readonly string[], status: ReadingStatus): Promise<ActionResult> {
+    this.assertWritable('change a reading status');
+    if (!isReadingStatus(status)) throw new TypeError(`"${String(status)}" is not a reading status (unread, reading, read).`);
+    const ops = this.user.planSetStatus(this.resolveAll(ids), status);
+    const count = ops[0]?.o === 'status' ? ops[0].ids.length : 0;
+    const label = `Mark ${papers(count)} ${status}`;
+    await this.act(label, ops);
+    return { label, count };
+  }
+
+  async trashPapers(ids: readonly string[]): Promise<ActionResult> {
+    this.assertWritable('move papers to the Trash');
+    const ops = this.user.planTrash(this.resolveAll(ids), this.now().toISOString());
+    return this.bulk(`Move ${papers(idCount(ops))} to the Trash`, ops);
+  }
+
+  async restorePapers(ids: readonly string[]): Promise<ActionResult> {
+    this.assertWritable('restore papers from the Trash');
+    const ops = this.user.planRestore(this.resolveAll(ids));
+    return this.bulk(`Restore ${papers(idCount(ops))} from the Trash`, ops);
+  }
+
+  /** Deletes every paper in the Trash for good (marked deleted in the user data: segments are never rewritten). */
+  async emptyTrash(): Promise<ActionResult> {
+    this.assertWritable('empty the Trash');
+    const ops = this.user.planEmptyTrash(this.now().toISOString());
+    return this.bulk(`Empty the Trash (${papers(idCount(ops))})`, ops);
+  }
+
+  /**
+   * Removes a profile: its papers that another shown profile lists, or that hold the user's data, stay; the others
+   * go to the Trash. One undoable step (the profile and those papers come back).
+   */
+  async removeProfile(profileId: string): Promise<ActionResult & { trashed: number; kept: number }> {
+    this.assertWritable('remove a profile');
+    const profile = this.getProfile(profileId);
+    if (!profile) throw new UserDataError(`No profile with id "${profileId}" in this library.`);
+    const at = this.now().toISOString();
+    const toTrash: string[] = [];
+    let kept = 0;
+    for (const id of new Set(profile.paperIds.filter((id) => this.paperIndex.has(id)).map((id) => this.user.resolve(id)))) {
+      const data = this.user.get(id);
+      if (data.trashedAt !== undefined || data.deletedAt !== undefined) continue;
+      const listedElsewhere = this.profilesOfPaper(id).some((other) => other.id !== profile.id);
+      if (listedElsewhere || holdsUserData(data)) kept++;
+      else toTrash.push(id);
+    }
+    const ops: JournalOp[] = [{ o: 'profile-removed', id: profile.id, at }];
+    if (toTrash.length > 0) ops.push({ o: 'trash', ids: toTrash, at });
+    const label = `Remove profile ${profile.name}`;
+    await this.act(label, ops);
+    return { label, count: toTrash.length, trashed: toTrash.length, kept };
+  }
+
+  async editPaper(id: string, edit: PaperEdit): Promise<void> {
+    this.assertWritable('edit a paper');
+    this.requirePaper(id);
+    return this.act('Edit paper', this.user.planEdit(this.user.resolve(id), edit));
+  }
+
+  /** Merges `otherId` into `keepId` (see UserState.planMerge); both ids resolve to the kept paper from then on. */
+  async mergePapers(keepId: string, otherId: string): Promise<ActionResult> {
+    this.assertWritable('merge papers');
+    this.requirePaper(keepId);
+    this.requirePaper(otherId);
+    const keep = this.user.resolve(keepId);
+    const other = this.user.resolve(otherId);
+    if (keep === other) throw new UserDataError('These are one paper already.');
+    return this.bulk('Merge 2 papers', this.user.planMerge(keep, other));
+  }
+
+  async notDuplicate(a: string, b: string): Promise<void> {
+    this.assertWritable('mark papers as not duplicates');
+    this.requirePaper(a);
+    this.requirePaper(b);
+    if (a === b) throw new UserDataError('A paper is always a duplicate of itself.');
+    return this.act('Not a duplicate', this.user.planNotDuplicate(a, b));
+  }
+
+  async saveSearch(search: { name: string; search: string; scope?: SavedScope }): Promise<SavedSearch> {
+    this.assertWritable('save a search');
+    const { ops, saved } = this.user.planSaveSearch(search, `s-${randomBytes(6).toString('hex')}`);
+    await this.act(`Save search ${saved.name}`, ops);
+    return saved;
+  }
+
+  async renameSavedSearch(id: string, name: string): Promise<void> {
+    this.assertWritable('rename a saved search');
+    return this.act(`Rename saved search to ${name.trim()}`, this.user.planRenameSavedSearch(id, name));
+  }
+
+  async deleteSavedSearch(id: string): Promise<void> {
+    this.assertWritable('delete a saved search');
+    return this.act('Delete saved search', this.user.planDeleteSavedSearch(id));
+  }
+
+  get undoState(): UndoState {
+    return this.undoStack.state;
+  }
+
+  /** Sets back, as one journal line, only the values the latest action changed. Null when there is none. */
+  async undo(): Promise<string | null> {
+    this.assertWritable('undo');
+    const entry = this.undoStack.popUndo();
+    if (!entry) return null;
+    const forward = applyRecordingInverse(this.user, entry.backward);
+    this.undoStack.pushUndone({ label: entry.label, forward, backward: entry.backward });
+    await this.record(entry.backward, this.changesOf(entry.backward));
+    return entry.label;
+  }
+
+  async redo(): Promise<string | null> {
+    this.assertWritable('redo');
+    const entry = this.undoStack.popRedo();
+    if (!entry) return null;
+    const backward = applyRecordingInverse(this.user, entry.forward);
+    this.undoStack.pushRedone({ label: entry.label, forward: entry.forward, backward });
+    await this.record(entry.forward, this.changesOf(entry.forward));
+    return entry.label;
+  }
+
+  /** Ids as the papers they stand for now (a merged id is its kept paper), each once; unknown ids are refused. */
+  private resolveAll(ids: readonly string[]): string[] {
+    if (!Array.isArray(ids)) throw new TypeError('ids must be an array of paper ids.');
+    for (const id of ids) this.requirePaper(id);
+    return [...new Set(ids.map((id) => this.user.resolve(id)))];
+  }
+
+  private async bulk(label: string, ops: JournalOp[]): Promise<ActionResult> {
+    await this.act(label, ops);
+    return { label, count: idCount(ops) };
+  }
+
+  /** One undoable action: applied now, one journal line, one undo entry (nothing when there is nothing to change). */
+  private async act(label: string, ops: JournalOp[]): Promise<void> {
     if (ops.length === 0) return;
-    return this.edit(ops, [{ kind: 'tags' }, ...(paperIds.length > 0 ? [{ kind: 'user-data' as const, paperIds }] : [])]);
+    const backward = applyRecordingInverse(this.user, ops);
+    this.undoStack.push({ label, forward: ops, backward });
+    return this.record(ops, this.changesOf(ops));
+  }
+
+  /** What a step changed, for the listeners: the papers, the tag definitions, saved searches, and the undo state. */
+  private changesOf(ops: readonly JournalOp[]): LibraryChange[] {
+    const changes = changesOf(ops);
+    const removals = ops.filter((op) => op.o === 'profile-removed');
+    if (removals.length > 0) {
+      // Its papers' documents name the profile (the profile: filter): they change with it.
+      const paperIds = removals.flatMap((op) => this.profileById.get(op.id)?.paperIds ?? []);
+      changes.unshift({ kind: 'profiles' }, { kind: 'user-data', paperIds });
+    }
+    return [...changes, { kind: 'undo-state', state: this.undoStack.state }];
   }
 
   /** Applies the ops in memory now (so reads see them at once), resolves once they are in the fsync'd journal. */
   private async edit(ops: JournalOp[], changes: LibraryChange[]): Promise<void> {
     for (const op of ops) this.user.apply(op);
+    return this.record(ops, changes);
+  }
+
+  /** Journals ops already applied in memory; resolves once they are in the fsync'd journal. */
+  private async record(ops: JournalOp[], changes: LibraryChange[]): Promise<void> {
     const entry: JournalEntry = { at: this.now().toISOString(), ops };
     // Edits called together still append in call order: each resumes from the same settled promise, in turn.
     try {
@@ -1152,4 +1367,30 @@ export class Library {
       }
     }
   }
+}
+
+/** "1 paper", "3,000 papers". */
+function papers(count: number): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? 'paper' : 'papers'}`;
+}
+
+/** Papers an action's ops name (an action's first op names them; merges count as the two papers). */
+function idCount(ops: readonly JournalOp[]): number {
+  const op = ops[0];
+  if (!op) return 0;
+  if (op.o === 'merge') return 2;
+  return 'ids' in op ? op.ids.length : 1;
+}
+
+function changesOf(ops: readonly JournalOp[]): LibraryChange[] {
+  const changes: LibraryChange[] = [];
+  const paperIds = new Set<string>();
+  for (const op of ops) {
+    for (const id of paperIdsOf(op)) paperIds.add(id);
+    if (op.o === 'merge' || op.o === 'unmerge') paperIds.add(op.o === 'merge' ? op.keep : op.other);
+  }
+  if (paperIds.size > 0) changes.push({ kind: 'user-data', paperIds: [...paperIds] });
+  if (ops.some((op) => op.o === 'tags')) changes.push({ kind: 'tags' });
+  if (ops.some((op) => op.o === 'saved-searches')) changes.push({ kind: 'saved-searches' });
+  return changes;
 }

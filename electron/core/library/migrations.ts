@@ -29,9 +29,14 @@
 // was stored before (all of it read from a profile page; the options were not kept, so none are known). Paper records
 // gained identifiers, a venue, a year and their sources too, but segments are never rewritten: a record without them
 // is read with defaults (segments.ts), and an import that improves it writes it whole in a new segment.
+//
+// Version 4 (issue 10) changes nothing in library.json either: user.journal gains field-level ops (tags-add, trash,
+// edit, merge, ...) and user.json version 2 (a paper's trashedAt, deletedAt, edits; merges, notDuplicates,
+// savedSearches). A version-3 Folio would skip those journal lines as damaged and compact them away, so the step
+// 3 -> 4 only raises library.json's version, the file an older Folio reads (and refuses) first.
 import { z } from 'zod';
 import { NewerSchemaError } from './errors.js';
-import { HEX_COLOR, describeIssues, legacyPaperRecordSchema } from './schema.js';
+import { HEX_COLOR, USER_SCHEMA_VERSION, describeIssues, legacyPaperRecordSchema } from './schema.js';
 import type { PaperRecord, TagDefinition, UserPaperData } from '../model.js';
 import { withSourcedFields } from './segments.js';
 import type { UserDoc } from './schema.js';
@@ -126,7 +131,7 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
         const data: UserPaperData = { tags: paperTags, note: note ?? '', status: read ? 'read' : 'unread' };
         if (data.tags.length > 0 || data.note !== '' || data.status !== 'unread') userPapers[record.id] = data;
       }
-      spill.user = { schemaVersion: 1, papers: userPapers, tags };
+      spill.user = { schemaVersion: USER_SCHEMA_VERSION, papers: userPapers, tags, merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {} };
       return {
         schemaVersion: 1,
         profiles: v0.profiles.map(({ importedAt, ...profile }) => ({
@@ -172,10 +177,25 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
       };
     },
   },
+  {
+    from: 3,
+    description: 'user data gains the Trash, edits, merges and saved searches (a gate: library.json itself is unchanged)',
+    migrate(doc) {
+      return { ...doc, schemaVersion: 4 };
+    },
+  },
 ];
 
-/** user.json first appeared in version 1, so there is nothing to migrate yet; the mechanism is the same. */
-export const USER_MIGRATIONS: readonly Migration[] = [];
+/** user.json first appeared in version 1; version 2 adds library-wide lists (empty until used) and optional paper fields. */
+export const USER_MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    description: 'merges, "not a duplicate" pairs, saved searches and removed profiles (none yet)',
+    migrate(doc) {
+      return { merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {}, ...doc, schemaVersion: 2 };
+    },
+  },
+];
 
 export function versionOf(doc: unknown): number {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new Error('expected a JSON object');

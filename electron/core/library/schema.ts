@@ -2,7 +2,7 @@
 // the public record types come from ../model.ts and the schemas are kept assignable to them.
 import { z } from 'zod';
 import { PROVENANCE_FIELDS, READING_STATUSES, TAG_KEYS } from '../model.js';
-import type { ImportRecord, PaperRecord, ProfileRecord, TagDefinition, UserPaperData } from '../model.js';
+import type { ImportRecord, PaperRecord, ProfileRecord, SavedSearch, TagDefinition, UserPaperData } from '../model.js';
 import { SOURCE_IDS, type SourceResult } from '../parse/sources/types.js';
 
 /**
@@ -10,14 +10,16 @@ import { SOURCE_IDS, type SourceResult } from '../parse/sources/types.js';
  * Version 2 writes segments split into a records file and an abstracts file (see segments.ts); version 3 adds where
  * things came from: an import's source and options, a profile's metrics per source, and (in segments written from
  * then on) a paper's identifiers, venue, year and sources. An older Folio must refuse such a folder, and it does: it
- * reads library.json first and refuses a newer version before touching any segment. See migrations.ts.
+ * reads library.json first and refuses a newer version before touching any segment. Version 4 changes nothing in
+ * library.json: it is the gate for user.journal's field-level ops and user.json version 2, which a version-3 Folio
+ * would skip as damaged lines and then compact away. See migrations.ts.
  */
-export const LIBRARY_SCHEMA_VERSION = 3;
+export const LIBRARY_SCHEMA_VERSION = 4;
 /**
- * Format version of user.json. Its format did not change with library versions 2 and 3, so it stays at 1: bumping it
- * would only add a no-op migration and make older backups of user.json look newer than they are.
+ * Format version of user.json. Version 2 (with library version 4) adds a paper's Trash and deletion dates and field
+ * edits, and the library-wide merges, "not a duplicate" pairs and saved searches.
  */
-export const USER_SCHEMA_VERSION = 1;
+export const USER_SCHEMA_VERSION = 2;
 
 export const SEGMENT_NAME = /^segment-(\d{6,})\.json$/;
 export const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -155,27 +157,83 @@ export const libraryDocSchema = z.object({
   segments: z.array(z.string().regex(SEGMENT_NAME)),
 });
 
+const editsSchema = z
+  .object({
+    title: z.string(),
+    authors: z.array(z.string()),
+    date: z.string().regex(STORED_DATE),
+    category: z.string().nullable(),
+    venue: z.string().nullable(),
+    doi: z.string().nullable(),
+    url: z.string().nullable(),
+    abstract: z.string(),
+  })
+  .partial()
+  .strict();
+
 const userPaperSchema = z.object({
   tags: z.array(z.string()),
   note: z.string(),
   status: z.enum(READING_STATUSES),
+  trashedAt: z.string().optional(),
+  deletedAt: z.string().optional(),
+  edits: editsSchema.optional(),
 });
 
 const tagDefinitionSchema = z.object({ name: z.string().min(1), color: z.string().regex(HEX_COLOR), key: z.literal(TAG_KEYS).optional() });
+
+const savedSearchSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  search: z.string(),
+  scope: z.object({
+    status: z.enum(READING_STATUSES).optional(),
+    profileId: z.string().optional(),
+    tag: z.string().optional(),
+    trash: z.boolean().optional(),
+  }),
+});
 
 export const userDocSchema = z.object({
   schemaVersion: z.literal(USER_SCHEMA_VERSION),
   papers: z.record(z.string(), userPaperSchema),
   tags: z.array(tagDefinitionSchema),
+  /** A merged paper's id → the id of the paper it was merged into. */
+  merges: z.record(z.string(), z.string()),
+  /** pairKey(a, b) of pairs the user said are not duplicates. */
+  notDuplicates: z.array(z.string()),
+  savedSearches: z.array(savedSearchSchema),
+  /** A removed profile's id → when it was removed (an import of it after that shows it again). */
+  removedProfiles: z.record(z.string(), z.string()),
 });
 
+const ids = z.array(z.string().min(1)).min(1);
+const editableField = z.enum(['title', 'authors', 'date', 'category', 'venue', 'doi', 'url', 'abstract']);
+
 /**
- * One line of user.journal: one edit, as absolute "set" operations so that replaying a line twice (e.g. after
- * a crash between writing user.json and truncating the journal) gives the same state.
+ * One line of user.journal: one action, as operations that each set a value or add/remove set members, so that
+ * replaying a line twice (e.g. after a crash between writing user.json and truncating the journal) gives the same
+ * state. `paper` (a paper's whole user data) is what versions before 4 wrote: still replayed, no longer written.
  */
 export const journalOpSchema = z.discriminatedUnion('o', [
   z.object({ o: z.literal('paper'), id: z.string().min(1), data: userPaperSchema }),
   z.object({ o: z.literal('tags'), tags: z.array(tagDefinitionSchema) }),
+  z.object({ o: z.literal('tags-add'), ids, tag: z.string().min(1) }),
+  z.object({ o: z.literal('tags-remove'), ids, tag: z.string().min(1) }),
+  /** Each paper's `from` becomes `to` in place (removed when it has `to` already): a rename keeps a tag's position. */
+  z.object({ o: z.literal('tags-rename'), ids, from: z.string().min(1), to: z.string().min(1) }),
+  z.object({ o: z.literal('status'), ids, status: z.enum(READING_STATUSES) }),
+  z.object({ o: z.literal('note'), id: z.string().min(1), text: z.string() }),
+  z.object({ o: z.literal('trash'), ids, at: z.string() }),
+  z.object({ o: z.literal('untrash'), ids }),
+  z.object({ o: z.literal('delete'), ids, at: z.string() }),
+  z.object({ o: z.literal('undelete'), ids }),
+  z.object({ o: z.literal('edit'), id: z.string().min(1), set: editsSchema, unset: z.array(editableField) }),
+  z.object({ o: z.literal('merge'), keep: z.string().min(1), other: z.string().min(1) }),
+  z.object({ o: z.literal('unmerge'), other: z.string().min(1) }),
+  z.object({ o: z.literal('not-duplicate'), a: z.string().min(1), b: z.string().min(1), value: z.boolean() }),
+  z.object({ o: z.literal('saved-searches'), list: z.array(savedSearchSchema) }),
+  z.object({ o: z.literal('profile-removed'), id: z.string().min(1), at: z.string().nullable() }),
 ]);
 export const journalEntrySchema = z.object({ at: z.string(), ops: z.array(journalOpSchema).min(1) });
 
@@ -191,9 +249,13 @@ export interface UserDoc {
   schemaVersion: number;
   papers: Record<string, UserPaperData>;
   tags: TagDefinition[];
+  merges: Record<string, string>;
+  notDuplicates: string[];
+  savedSearches: SavedSearch[];
+  removedProfiles: Record<string, string>;
 }
 
-export type JournalOp = { o: 'paper'; id: string; data: UserPaperData } | { o: 'tags'; tags: TagDefinition[] };
+export type JournalOp = z.infer<typeof journalOpSchema>;
 export interface JournalEntry {
   at: string;
   ops: JournalOp[];
@@ -215,7 +277,7 @@ export function emptyLibraryDoc(): LibraryDoc {
 }
 
 export function emptyUserDoc(): UserDoc {
-  return { schemaVersion: USER_SCHEMA_VERSION, papers: {}, tags: [] };
+  return { schemaVersion: USER_SCHEMA_VERSION, papers: {}, tags: [], merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {} };
 }
 
 /** "papers.3.title: expected string" — the first few zod issues, on one line. */

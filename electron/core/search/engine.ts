@@ -42,11 +42,14 @@ import type { FieldMatches } from '../api.js';
 import type { ReadingStatus } from '../model.js';
 import { FilterIndex } from './filters.js';
 import type { FilterScope } from './filters.js';
+export type { SavedSearchDefinition } from './saved-searches.js';
 import { highlight, type HighlightFields } from './highlight.js';
 import { planTerms } from './plan.js';
 import type { TermRule, TextField } from './plan.js';
 import { parseQuery } from './query-parser.js';
-import type { ParsedQuery } from './query-parser.js';
+import type { ParsedQuery, QueryTerm } from './query-parser.js';
+import { expandSavedSearches, savedSearchKey } from './saved-searches.js';
+import type { SavedSearchDefinition } from './saved-searches.js';
 import { TextIndex, type TextIndexSnapshot } from './text-index.js';
 import { foldText } from './tokenize.js';
 import { SLICE_MS, inSlices, yieldToEventLoop } from '../slices.js';
@@ -67,6 +70,8 @@ export interface SearchDoc {
   profileIds: string[];
   profileNames: string[];
   addedAt: string;
+  /** In the Trash: matched only by a scope with `trash: true` (absent: not in the Trash). */
+  trashed?: boolean;
 }
 
 export type SearchScope = FilterScope;
@@ -93,6 +98,59 @@ export interface SearchOutcome {
    * document. Valid until the next search.
    */
   members?: Uint8Array | null;
+}
+
+/**
+ * `a OR b` is searched as one AND query per combination of alternatives (`x (a OR b) (c OR d)`: four); past this
+ * many combinations the later OR groups lose their extra alternatives (and the query says so).
+ */
+const MAX_OR_COMBINATIONS = 64;
+
+/** A query ready to run: saved searches expanded, free text as AND queries whose hits are united. */
+interface Plan {
+  parsed: ParsedQuery;
+  /** One rule list per OR combination; a single list when the query has no OR; none without free text. */
+  branches: TermRule[][];
+  /** Every branch's rules, each once: what the highlighter marks and fuse re-scores. */
+  rules: TermRule[];
+  /** Scopes of the saved searches the query names. */
+  scopes: FilterScope[];
+  /** Problems found while planning (too many ORs). */
+  errors: string[];
+}
+
+/** The free-text combinations of a query: one term list per choice of one alternative in each clause. */
+function combinations(clauses: ParsedQuery['clauses'], errors: string[]): QueryTerm[][] {
+  const kept = clauses.map((clause) => [...clause]);
+  let count = kept.reduce((n, clause) => n * clause.length, 1);
+  if (count > MAX_OR_COMBINATIONS) {
+    errors.push(`Too many ORs: over ${MAX_OR_COMBINATIONS} combinations of words, so only the first alternatives of the last OR groups were searched.`);
+    for (let c = kept.length - 1; c >= 0 && count > MAX_OR_COMBINATIONS; c--) {
+      const clause = kept[c] as QueryTerm[][];
+      while (clause.length > 1 && count > MAX_OR_COMBINATIONS) {
+        count = (count / clause.length) * (clause.length - 1);
+        clause.pop();
+      }
+    }
+  }
+  let out: QueryTerm[][] = [[]];
+  for (const clause of kept) out = out.flatMap((prefix) => clause.map((alternative) => [...prefix, ...alternative]));
+  return clauses.length === 0 ? [] : out;
+}
+
+function planOf(parsed: ParsedQuery, scopes: FilterScope[]): Plan {
+  const errors: string[] = [];
+  const branches = combinations(parsed.clauses, errors)
+    .map(planTerms)
+    .filter((rules) => rules.length > 0);
+  const seen = new Set<string>();
+  const rules = branches.flat().filter((rule) => {
+    const key = `${rule.term}\n${rule.prefix}\n${rule.fuzzy}\n${rule.fields?.join(',') ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { parsed, branches, rules, scopes, errors };
 }
 
 /** How many top hits fuse re-scores: Bitap costs ~0.1 ms per paper here, so ~3 ms; independent of library size. */
@@ -281,6 +339,7 @@ export class SearchEngine {
         const entry: Entry = { num: this.byNum.length, slot: -1, doc, short: null };
         this.byNum.push(entry);
         this.byId.set(doc.id, entry);
+        if (doc.trashed === true) this.filters.setTrashed(entry.num, true);
         const slot = slotOf.get(doc.id);
         if (slot !== undefined && snapshot.userHash[slot] === userTextHash(doc)) {
           entry.slot = slot;
@@ -355,6 +414,8 @@ export class SearchEngine {
     if (old.num < this.filtersFrom) {
       this.filters.remove(old.num, old.doc);
       this.filters.add(old.num, doc);
+    } else {
+      this.filters.setTrashed(old.num, doc.trashed === true);
     }
     this.byId.set(doc.id, entry);
     this.byNum[old.num] = entry;
@@ -375,19 +436,41 @@ export class SearchEngine {
     const entry = this.byId.get(id);
     if (entry === undefined) return;
     if (entry.num < this.filtersFrom) this.filters.remove(entry.num, entry.doc);
+    else this.filters.setTrashed(entry.num, false);
     this.text.discard(entry.slot);
     this.byId.delete(id);
     this.byNum[entry.num] = undefined;
   }
 
+  /**
+   * The saved searches `saved:NAME` refers to (the whole list, replacing the previous one). Names compare like
+   * tags (case, accents and repeated spaces do not matter).
+   */
+  setSavedSearches(list: readonly SavedSearchDefinition[]): void {
+    this.savedByKey = new Map(list.map((saved) => [savedSearchKey(saved.name), saved]));
+    this.lastPlan = null;
+  }
+
+  private savedByKey = new Map<string, SavedSearchDefinition>();
+
+  /**
+   * How many papers each query matches (the sidebar's live counts of saved searches). Each is a search with
+   * `limit: 0`: filters are set operations, free text is matched and counted but nothing is ranked.
+   */
+  countMany(queries: readonly { search: string; scope?: SearchScope }[]): number[] {
+    return queries.map((q) => this.search(q.search, q.scope, { limit: 0 }).total);
+  }
+
   search(query: string, scope?: SearchScope, options: SearchOptions = {}): SearchOutcome {
-    const parsed = parseQuery(query);
-    const rules = planTerms(parsed.terms);
+    const plan = this.planned(query);
+    const { parsed } = plan;
     const maxNum = this.byNum.length;
-    if (this.filtersFrom < this.byNum.length && (parsed.filters.length > 0 || (scope !== undefined && Object.values(scope).some((v) => v !== undefined)))) {
+    const scopes = scope === undefined ? plan.scopes : [scope, ...plan.scopes];
+    if (this.filtersFrom < this.byNum.length && (parsed.filters.length > 0 || scopes.some((s) => Object.values(s).some((v) => v !== undefined)))) {
       this.completeFilters();
     }
-    const filtered = this.filters.evaluate(parsed.filters, scope, maxNum, (n) => this.byNum[n] !== undefined);
+    const errors = [...parsed.errors, ...plan.errors, ...this.tagSuggestions(parsed)];
+    const filtered = this.filters.evaluate({ filters: parsed.filters, alternatives: parsed.filterAlternatives, scopes }, maxNum, (n) => this.byNum[n] !== undefined);
     let allowed = filtered?.mask ?? null;
     let allowedCount = filtered?.count ?? this.byId.size;
     if (parsed.excludedTerms.length > 0) {
@@ -406,7 +489,7 @@ export class SearchEngine {
     }
     const limit = options.limit ?? Infinity;
 
-    if (rules.length === 0) {
+    if (plan.branches.length === 0) {
       const ids: string[] = [];
       const list = filtered?.list;
       if (list !== undefined) {
@@ -422,13 +505,14 @@ export class SearchEngine {
           if (entry !== undefined && (allowed === null || allowed[n] === 1)) ids.push(entry.doc.id);
         }
       }
-      const outcome: SearchOutcome = { ids, total: allowedCount, errors: parsed.errors, hasFreeText: false };
+      const outcome: SearchOutcome = { ids, total: allowedCount, errors, hasFreeText: false };
       if (options.members === true) outcome.members = allowed;
       return outcome;
     }
 
-    const matches = this.text.search(rules, allowed);
-    const outcome: SearchOutcome = { ids: [], total: matches.slots.length, errors: parsed.errors, hasFreeText: true };
+    if (plan.branches.length > 1) return this.searchAlternatives(plan, allowed, maxNum, limit, options, errors);
+    const matches = this.text.search(plan.rules, allowed);
+    const outcome: SearchOutcome = { ids: [], total: matches.slots.length, errors, hasFreeText: true };
     if (options.members === true) {
       const mask = new Uint8Array(maxNum);
       for (const slot of matches.slots) mask[this.text.numOfSlot(slot)] = 1;
@@ -437,33 +521,86 @@ export class SearchEngine {
     if (limit > 0) {
       const k = Math.min(matches.slots.length, Math.max(limit, RERANKED));
       const hits = this.text.ranked(matches, k);
-      outcome.ids = this.rank(hits, rules).slice(0, limit);
+      outcome.ids = this.rank(hits, plan.rules).slice(0, limit);
     }
     return outcome;
   }
 
-  /** True when the query has free text to rank by (not only filters). */
-  hasFreeText(query: string): boolean {
-    return this.planned(query).rules.length > 0;
+  /**
+   * A query with OR: each combination of alternatives is an AND search; a paper's score is the sum over the
+   * combinations it matches (matching both `a` and `b` of `a OR b` ranks above matching one).
+   */
+  private searchAlternatives(plan: Plan, allowed: Uint8Array | null, maxNum: number, limit: number, options: SearchOptions, errors: string[]): SearchOutcome {
+    const score = new Float64Array(maxNum);
+    const hit = new Uint8Array(maxNum);
+    const nums: number[] = [];
+    for (const rules of plan.branches) {
+      // Each search reuses the index's scratch: read its slots and scores before the next one.
+      const matches = this.text.search(rules, allowed);
+      for (const slot of matches.slots) {
+        const num = this.text.numOfSlot(slot);
+        if (hit[num] === 0) {
+          hit[num] = 1;
+          nums.push(num);
+        }
+        score[num] = (score[num] as number) + this.text.scoreOfSlot(slot);
+      }
+    }
+    const outcome: SearchOutcome = { ids: [], total: nums.length, errors, hasFreeText: true };
+    if (options.members === true) outcome.members = hit;
+    if (limit > 0) {
+      nums.sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+      const head = nums.slice(0, Math.min(nums.length, Math.max(limit, RERANKED)));
+      const ranked = this.rank({ nums: head, scores: head.map((n) => score[n] as number) }, plan.rules);
+      outcome.ids = ranked.slice(0, limit);
+    }
+    return outcome;
   }
 
-  /** Highlight ranges of `query` in one paper; `fields: 'row'` marks only what a list row shows. */
+  /**
+   * `tag:to read` typed without quotes filters by the tag "to" and searches "read": when no tag "to" exists but
+   * "to read" does, say so (only the engine knows the tags).
+   */
+  private tagSuggestions(parsed: ParsedQuery): string[] {
+    const out: string[] = [];
+    for (const run of parsed.unquotedTagRuns) {
+      if (this.filters.hasTag(run.value)) continue;
+      for (let n = run.following.length; n >= 1; n--) {
+        const candidate = [run.value, ...run.following.slice(0, n)].join(' ');
+        if (!this.filters.hasTag(candidate)) continue;
+        const key = run.shown.slice(0, run.shown.indexOf(':') + 1);
+        out.push(`${run.shown} matches no tag: did you mean ${key}"${[run.shown.slice(key.length), ...run.following.slice(0, n)].join(' ')}"?`);
+        break;
+      }
+    }
+    return out;
+  }
+
+  /** True when the query has free text to rank by (not only filters). */
+  hasFreeText(query: string): boolean {
+    return this.planned(query).branches.length > 0;
+  }
+
+  /**
+   * Highlight ranges of `query` in one paper; `fields: 'row'` marks only what a list row shows. A filter-only
+   * query marks what its filters matched (authors for author:, tags for tag:).
+   */
   matchesFor(id: string, query: string, fields: HighlightFields = 'all'): FieldMatches {
     const entry = this.byId.get(id);
     if (entry === undefined) return {};
-    const { rules, filters } = this.planned(query);
-    return highlight(entry.doc, rules, filters, fields);
+    const { rules, parsed } = this.planned(query);
+    return highlight(entry.doc, rules, parsed.filters, fields);
   }
 
-  /** The last query's parse, reused by the ~50 matchesFor calls of one page. */
-  private lastPlan: { query: string; rules: TermRule[]; filters: ParsedQuery['filters'] } | null = null;
+  /** The last query's plan, reused by the ~50 matchesFor calls of one page. */
+  private lastPlan: { query: string; plan: Plan } | null = null;
 
-  private planned(query: string): { rules: TermRule[]; filters: ParsedQuery['filters'] } {
+  private planned(query: string): Plan {
     if (this.lastPlan?.query !== query) {
-      const parsed = parseQuery(query);
-      this.lastPlan = { query, rules: planTerms(parsed.terms), filters: parsed.filters };
+      const expanded = expandSavedSearches(parseQuery(query), (key) => this.savedByKey.get(key));
+      this.lastPlan = { query, plan: planOf(expanded.parsed, expanded.scopes) };
     }
-    return this.lastPlan;
+    return this.lastPlan.plan;
   }
 
   private register(doc: SearchDoc): Entry {
@@ -472,6 +609,7 @@ export class SearchEngine {
     this.byNum.push(entry);
     this.byId.set(doc.id, entry);
     if (entry.num < this.filtersFrom) this.filters.add(entry.num, doc);
+    else if (doc.trashed === true) this.filters.setTrashed(entry.num, true);
     return entry;
   }
 

@@ -1,6 +1,7 @@
 // Precomputed id sets for the filters, so that a filter-only query never scans every paper's fields: each
 // value (tag, status, year, category, profile id, author word) maps to the set of internal document numbers
-// that have it. Document numbers grow with insertion, so "sorted by number" is insertion order.
+// that have it. Document numbers grow with insertion, so "sorted by number" is insertion order. Papers in the
+// Trash are one more set: a view either asks for them (scope.trash) or never sees them.
 import type { ReadingStatus } from '../model.js';
 import type { QueryFilter } from './query-parser.js';
 import { normalizeTag } from './query-parser.js';
@@ -16,12 +17,26 @@ export interface FilterFacts {
   profileIds: string[];
   profileNames: string[];
   authors: string[];
+  /** In the Trash (absent: not). */
+  trashed?: boolean;
 }
 
+/** The sidebar's scope (api.ts ViewScope): a status, a profile, a tag with the tags under it, or the Trash. */
 export interface FilterScope {
   status?: ReadingStatus;
   profileId?: string;
   tag?: string;
+  /** Only papers in the Trash; without it, papers in the Trash never match. */
+  trash?: boolean;
+}
+
+/** Everything a query asks of the filter index; all of it must hold (AND). */
+export interface FilterQuery {
+  filters: readonly QueryFilter[];
+  /** Groups of filters (objects from `filters`) joined by OR. */
+  alternatives: readonly (readonly QueryFilter[])[];
+  /** The view's scope and those of the saved searches it names. The Trash is searched when any asks for it. */
+  scopes: readonly FilterScope[];
 }
 
 /** A constraint a document must meet: membership in ANY of `sets` (OR), or, when negated, in none of them. */
@@ -84,7 +99,9 @@ function sortedMembers(list: Int32Array, mask: Uint8Array, length: number): Int3
 export class FilterIndex {
   constructor(private readonly authorWordDocs: AuthorWordDocs) {}
 
+  /** Normalized tag → docs. Hundreds of tags, so a tag with the tags under it scans the keys. */
   private readonly byTag = new Map<string, Set<number>>();
+  private readonly trashed = new Set<number>();
   private readonly byStatus = new Map<ReadingStatus, Set<number>>();
   private readonly byYear = new Map<number, Set<number>>();
   /** Folded category ("cs.lg") → docs. Few distinct values, so cat: scans the keys. */
@@ -115,6 +132,7 @@ export class FilterIndex {
     for (const id of facts.profileIds) addTo(this.byProfileId, id, num);
     for (const name of facts.profileNames) addTo(this.byProfileName, this.nameTerms(name).join(' '), num);
     this.authorsByNum[num] = facts.authors;
+    if (facts.trashed === true) this.trashed.add(num);
   }
 
   remove(num: number, facts: FilterFacts): void {
@@ -125,18 +143,28 @@ export class FilterIndex {
     for (const id of facts.profileIds) removeFrom(this.byProfileId, id, num);
     for (const name of facts.profileNames) removeFrom(this.byProfileName, this.nameTerms(name).join(' '), num);
     this.authorsByNum[num] = undefined;
+    this.trashed.delete(num);
+  }
+
+  /**
+   * Marks a document in or out of the Trash alone. After a restore the other filters are filled lazily, but
+   * every query hides trashed papers, so this set must always be complete (engine.ts filtersFrom).
+   */
+  setTrashed(num: number, trashed: boolean): void {
+    if (trashed) this.trashed.add(num);
+    else this.trashed.delete(num);
+  }
+
+  /** Whether any document has this tag or a tag under it (`ml` for `ml/rl`). */
+  hasTag(value: string): boolean {
+    return this.tagSets(normalizeTag(value)).length > 0;
   }
 
   /**
    * The documents passing every filter and the scope, as a membership mask over document numbers
    * (1 = passes) with its count, or null when nothing constrains (the caller then takes all documents).
    */
-  evaluate(
-    filters: readonly QueryFilter[],
-    scope: FilterScope | undefined,
-    maxNum: number,
-    isLive: (n: number) => boolean,
-  ): { mask: Uint8Array; count: number; list: Int32Array } | null {
+  evaluate(query: FilterQuery, maxNum: number, isLive: (n: number) => boolean): { mask: Uint8Array; count: number; list: Int32Array } | null {
     const required: Constraint[] = [];
     const excluded: Constraint[] = [];
     const orGroups = new Map<string, ReadonlySet<number>[]>();
@@ -145,33 +173,22 @@ export class FilterIndex {
       (negated ? excluded : required).push(c);
     };
 
-    if (scope?.status !== undefined) push(false, [this.byStatus.get(scope.status) ?? EMPTY]);
-    if (scope?.profileId !== undefined) push(false, [this.byProfileId.get(scope.profileId) ?? EMPTY]);
-    if (scope?.tag !== undefined) push(false, [this.byTag.get(normalizeTag(scope.tag)) ?? EMPTY]);
+    for (const scope of query.scopes) {
+      if (scope.status !== undefined) push(false, [this.byStatus.get(scope.status) ?? EMPTY]);
+      if (scope.profileId !== undefined) push(false, [this.byProfileId.get(scope.profileId) ?? EMPTY]);
+      if (scope.tag !== undefined) push(false, this.tagSets(normalizeTag(scope.tag)));
+    }
+    if (query.scopes.some((scope) => scope.trash === true)) push(false, [this.trashed]);
+    else if (this.trashed.size > 0) push(true, [this.trashed]);
 
-    for (const f of filters) {
-      switch (f.kind) {
-        case 'tag':
-          push(f.negated, [this.byTag.get(f.value) ?? EMPTY]);
-          break;
-        case 'author':
-          push(f.negated, [this.authorSet(f.value)]);
-          break;
-        case 'profile':
-          push(f.negated, this.profileSets(f.value));
-          break;
-        case 'status':
-        case 'year':
-        case 'cat': {
-          // One value per paper, so several of these OR together; a negated one is its own exclusion.
-          const sets = f.kind === 'status' ? [this.byStatus.get(f.value) ?? EMPTY] : f.kind === 'year' ? this.yearSets(f.from, f.to) : this.categorySets(f.value);
-          if (f.negated) push(true, sets);
-          else {
-            const key = f.kind;
-            orGroups.set(key, [...(orGroups.get(key) ?? []), ...sets]);
-          }
-          break;
-        }
+    const grouped = new Set(query.alternatives.flat());
+    for (const group of query.alternatives) push(false, group.flatMap((f) => this.setsOf(f)));
+    for (const f of query.filters) {
+      if (grouped.has(f)) continue;
+      if (f.negated || f.kind === 'tag' || f.kind === 'author' || f.kind === 'profile') push(f.negated, this.setsOf(f));
+      else {
+        // One value per paper (status, year, category), so several of one kind OR together.
+        orGroups.set(f.kind, [...(orGroups.get(f.kind) ?? []), ...this.setsOf(f)]);
       }
     }
     for (const sets of orGroups.values()) push(false, sets);
@@ -223,6 +240,34 @@ export class FilterIndex {
       }
     }
     return { mask, count, list: sortedMembers(list, mask, kept) };
+  }
+
+  /** The documents the positive form of `f` matches, as sets to be united. */
+  private setsOf(f: QueryFilter): ReadonlySet<number>[] {
+    switch (f.kind) {
+      case 'tag':
+        return this.tagSets(f.value);
+      case 'author':
+        return [this.authorSet(f.value)];
+      case 'profile':
+        return this.profileSets(f.value);
+      case 'status':
+        return [this.byStatus.get(f.value) ?? EMPTY];
+      case 'year':
+        return this.yearSets(f.from, f.to);
+      case 'cat':
+        return this.categorySets(f.value);
+    }
+  }
+
+  /** `ml` matches `ml` and every tag under it (`ml/rl`, `ml/rl/offline`); the value is normalized. */
+  private tagSets(value: string): ReadonlySet<number>[] {
+    const sets: ReadonlySet<number>[] = [];
+    const exact = this.byTag.get(value);
+    if (exact !== undefined) sets.push(exact);
+    const under = `${value}/`;
+    for (const [tag, set] of this.byTag) if (tag.startsWith(under)) sets.push(set);
+    return sets;
   }
 
   private yearSets(from: number | null, to: number | null): ReadonlySet<number>[] {

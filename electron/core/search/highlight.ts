@@ -201,6 +201,13 @@ function authorFilterRanges(name: string, needles: readonly string[][]): MatchRa
  */
 export type HighlightFields = 'all' | 'row';
 
+/** Whether a tag: value of the query names this (normalized) tag or a tag above it. */
+function isTagMatched(tag: string, values: ReadonlySet<string>): boolean {
+  if (values.has(tag)) return true;
+  for (let slash = tag.indexOf('/'); slash !== -1; slash = tag.indexOf('/', slash + 1)) if (values.has(tag.slice(0, slash))) return true;
+  return false;
+}
+
 export function highlight(
   doc: HighlightDoc,
   rules: readonly TermRule[],
@@ -227,8 +234,8 @@ export function highlight(
     const note = rangesIn(doc.note, rules, 'note');
     if (note.length > 0) result.note = note;
   }
-  // A tag named by tag: is highlighted whole.
-  const tags = perItem(doc.tags, (tag) => (tagValues.size > 0 && tagValues.has(normalizeTag(tag)) ? [[0, tag.length] as const] : rangesIn(tag, rules, 'tags')));
+  // A tag named by tag: (or under one: `ml/rl` for tag:ml) is highlighted whole.
+  const tags = perItem(doc.tags, (tag) => (tagValues.size > 0 && isTagMatched(normalizeTag(tag), tagValues) ? [[0, tag.length] as const] : rangesIn(tag, rules, 'tags')));
   if (tags.length > 0) result.tags = tags;
   return result;
 }

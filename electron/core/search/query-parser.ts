@@ -7,11 +7,18 @@
 //   year:2021  year:2020..2024  year:2020..  year:..2019   Several → OR (a paper has one year).
 //   cat:LG                    category `LG` or any `<archive>.LG` (cs.LG); `cat:cs.LG` only cs.LG. Several → OR.
 //   status:read|reading|unread  Several → OR.
+//   tag:ml                    also matches the tags under it (`ml/rl`); `tag:ml/rl` only that subtree.
+//   saved:NAME  saved:"to do" a saved search's query and scope (expanded by the engine, which knows them).
 //   -tag:x, -author:…, -word  exclude. A negated filter removes every paper the positive form would match.
 //   "quoted words"            free text matched exactly: no prefix, no typo tolerance.
+//   a OR b                    either word (or quoted phrase); binds tighter than the implicit AND, as in web
+//                             search: `deep rl OR bandits` is deep AND (rl OR bandits). Between filters too
+//                             (`tag:a OR tag:b`, `tag:a OR author:b`). `OR` without a term on both sides, or
+//                             lower-case `or`, is the plain word.
 //
 // Unknown keys (`foo:bar`) are searched as plain text AND reported, so a typo like `tga:x` does not silently
-// filter nothing; a malformed value (`year:20x`, `status:maybe`) drops that one filter and reports it.
+// filter nothing; a malformed value (`year:20x`, `status:maybe`) or a key with no value (`tag:`) drops that one
+// filter and reports it. OR between a word and a filter, or with an excluded part, is reported and read as AND.
 import { isReadingStatus } from '../model.js';
 import type { ReadingStatus } from '../model.js';
 import { foldText, tokenizeTerms } from './tokenize.js';
@@ -38,16 +45,41 @@ export type QueryFilter =
 
 export type FilterKind = QueryFilter['kind'];
 
+/**
+ * Free text as a conjunction: every clause must match. A clause matches when any of its alternatives does
+ * (`a OR b`), an alternative when all of its terms do (one word gives one term; a quoted phrase or
+ * "state-of-the-art" several).
+ */
+export type TextClause = QueryTerm[][];
+
+/** An unquoted `tag:to` followed by plain words ("read"): the engine, which knows the tags, may suggest `tag:"to read"`. */
+export interface UnquotedTagRun {
+  /** The filter as typed ("tag:to", "-tag:to"). */
+  shown: string;
+  /** The filter's normalized value. */
+  value: string;
+  /** The plain words typed right after it, as typed. */
+  following: string[];
+}
+
 export interface ParsedQuery {
+  /** Every positive free-text term, in order (the clauses' terms flattened). */
   terms: QueryTerm[];
+  clauses: TextClause[];
   /** Terms after `-`: papers containing any of them (exact word, any field) are dropped. */
   excludedTerms: string[];
+  /** Every filter, in order; each must pass unless it is in one of `filterAlternatives`. */
   filters: QueryFilter[];
+  /** Filters joined by OR (the same objects as in `filters`): a paper passes a group by passing any of them. */
+  filterAlternatives: QueryFilter[][];
+  /** `saved:NAME` references (names as typed, unquoted); the engine expands them. */
+  saved: string[];
+  unquotedTagRuns: UnquotedTagRun[];
   /** One sentence per problem; the rest of the query still applies. */
   errors: string[];
 }
 
-const KEY_ALIASES: Record<string, FilterKind> = {
+const KEY_ALIASES: Record<string, FilterKind | 'saved'> = {
   tag: 'tag',
   tags: 'tag',
   author: 'author',
@@ -58,11 +90,26 @@ const KEY_ALIASES: Record<string, FilterKind> = {
   cat: 'cat',
   category: 'cat',
   status: 'status',
+  saved: 'saved',
+};
+
+/** What `key:` alone lacks, in the error "tag: needs a tag name". */
+const VALUE_NOUNS: Record<FilterKind | 'saved', string> = {
+  tag: 'a tag name',
+  author: 'an author name',
+  profile: 'a profile name',
+  year: 'a year or range (2021, 2020..2024)',
+  cat: 'a category (LG, cs.LG)',
+  status: 'a reading status (read, reading or unread)',
+  saved: 'a saved search name',
 };
 
 export const STOPWORDS: ReadonlySet<string> = new Set(
   'a an and are as at be by for from in into is it its of on or the to via vs with'.split(' '),
 );
+
+/** The operator word; only in capitals, so "or" in a title stays a word. */
+const OR = 'OR';
 
 interface RawPart {
   negated: boolean;
@@ -111,6 +158,25 @@ function splitParts(input: string): RawPart[] {
   return parts;
 }
 
+const isPlainWord = (part: RawPart): boolean => part.key === null && !part.quoted && !part.negated;
+
+/** Which parts are the OR operator: a bare `OR` with an operand before it (not itself an operator) and a part after it. */
+function operatorFlags(parts: readonly RawPart[]): boolean[] {
+  const flags: boolean[] = [];
+  parts.forEach((part, k) => {
+    flags.push(isPlainWord(part) && part.value === OR && k > 0 && flags[k - 1] === false && k + 1 < parts.length);
+  });
+  return flags;
+}
+
+/** A known key typed with nothing after it (`tag:`, `-year:`): the part's value is the key and its colon. */
+function bareKey(part: RawPart): { key: string; kind: FilterKind | 'saved' } | null {
+  if (part.key !== null || part.quoted) return null;
+  const m = /^([A-Za-z]+):$/.exec(part.value);
+  const kind = m?.[1] === undefined ? undefined : KEY_ALIASES[m[1].toLowerCase()];
+  return m?.[1] === undefined || kind === undefined ? null : { key: m[1].toLowerCase(), kind };
+}
+
 function parseYear(value: string): { from: number | null; to: number | null } | null {
   const m = /^(\d{4})?(\.\.)?(\d{4})?$/.exec(value.trim());
   if (!m) return null;
@@ -120,83 +186,151 @@ function parseYear(value: string): { from: number | null; to: number | null } | 
   return { from: a === undefined ? null : Number(a), to: b === undefined ? null : Number(b) };
 }
 
+/** What one part of the query contributes, before OR joins parts. */
+type Operand =
+  | { type: 'text'; terms: QueryTerm[]; negated: boolean; shown: string }
+  | { type: 'filter'; filter: QueryFilter; shown: string }
+  | { type: 'saved'; name: string; negated: boolean; shown: string }
+  /** Nothing to search (an error already reported, or punctuation only). */
+  | { type: 'none' };
+
 export function parseQuery(input: string): ParsedQuery {
-  const terms: QueryTerm[] = [];
-  const excludedTerms: string[] = [];
-  const filters: QueryFilter[] = [];
   const errors: string[] = [];
   const endsInSpace = input.length === 0 || /\s$/.test(input);
+  const parts = splitParts(input);
+  const isOperator = operatorFlags(parts);
+  const unquotedTagRuns: UnquotedTagRun[] = [];
 
-  const addText = (text: string, part: RawPart): void => {
-    const words = tokenizeTerms(text);
-    if (part.negated) {
-      excludedTerms.push(...words);
-      return;
-    }
-    words.forEach((term, k) => {
-      const last = k === words.length - 1 && part.end === input.length;
-      terms.push({
-        term,
-        exact: part.quoted,
-        partial: last && !endsInSpace && !part.quoted,
-        stopword: STOPWORDS.has(term),
-      });
-    });
+  const textOperand = (text: string, part: RawPart, shown: string): Operand => {
+    const terms = tokenizeTerms(text).map((term, k, words) => ({
+      term,
+      exact: part.quoted,
+      partial: k === words.length - 1 && part.end === input.length && !endsInSpace && !part.quoted,
+      stopword: STOPWORDS.has(term),
+    }));
+    return terms.length === 0 ? { type: 'none' } : { type: 'text', terms, negated: part.negated, shown };
   };
 
-  for (const part of splitParts(input)) {
-    if (part.key === null) {
-      addText(part.value, part);
-      continue;
+  const operandOf = (part: RawPart, k: number): Operand => {
+    const minus = part.negated ? '-' : '';
+    const bare = bareKey(part);
+    if (bare !== null) {
+      errors.push(`${minus}${bare.key}: needs ${VALUE_NOUNS[bare.kind]}.`);
+      return { type: 'none' };
     }
-    const shown = `${part.negated ? '-' : ''}${part.key}:${part.quoted ? `"${part.value}"` : part.value}`;
+    if (part.key === null) return textOperand(part.value, part, `${minus}${part.quoted ? `"${part.value}"` : part.value}`);
+    const shown = `${minus}${part.key}:${part.quoted ? `"${part.value}"` : part.value}`;
     const kind = KEY_ALIASES[part.key.toLowerCase()];
     if (kind === undefined) {
-      errors.push(`"${part.key}:" is not a filter (known: tag, author, year, cat, status, profile), so it was searched as text.`);
-      addText(`${part.key} ${part.value}`, part);
-      continue;
+      errors.push(`"${part.key}:" is not a filter (known: tag, author, year, cat, status, profile, saved), so it was searched as text.`);
+      return textOperand(`${part.key} ${part.value}`, part, shown);
     }
     const value = part.value.trim().replace(/\s+/g, ' ');
     const negated = part.negated;
     if (value === '') {
-      errors.push(`${shown} needs a value.`);
-      continue;
+      errors.push(`${minus}${part.key.toLowerCase()}: needs ${VALUE_NOUNS[kind]}.`);
+      return { type: 'none' };
     }
+    const filter = (f: QueryFilter): Operand => ({ type: 'filter', filter: f, shown });
     switch (kind) {
+      case 'saved':
+        return { type: 'saved', name: value, negated, shown };
       case 'year': {
         const range = parseYear(value);
-        if (range === null) {
-          errors.push(`${shown} is not a year or range (use 2021, 2020..2024, 2020.. or ..2019).`);
-        } else if (range.from !== null && range.to !== null && range.from > range.to) {
-          errors.push(`${shown} is an empty range: the first year is after the second.`);
-        } else {
-          filters.push({ kind: 'year', from: range.from, to: range.to, negated });
-        }
-        break;
+        if (range === null) errors.push(`${shown} is not a year or range (use 2021, 2020..2024, 2020.. or ..2019).`);
+        else if (range.from !== null && range.to !== null && range.from > range.to) errors.push(`${shown} is an empty range: the first year is after the second.`);
+        else return filter({ kind: 'year', from: range.from, to: range.to, negated });
+        return { type: 'none' };
       }
       case 'status': {
         const status = value.toLowerCase();
-        if (isReadingStatus(status)) filters.push({ kind: 'status', value: status, negated });
-        else errors.push(`${shown} is not a reading status (use read, reading or unread).`);
-        break;
+        if (isReadingStatus(status)) return filter({ kind: 'status', value: status, negated });
+        errors.push(`${shown} is not a reading status (use read, reading or unread).`);
+        return { type: 'none' };
       }
       case 'cat':
-        filters.push({ kind: 'cat', value: foldText(value), negated });
-        break;
-      case 'tag':
-        filters.push({ kind: 'tag', value: normalizeTag(value), negated });
-        break;
+        return filter({ kind: 'cat', value: foldText(value), negated });
+      case 'tag': {
+        const normalized = normalizeTag(value);
+        if (!part.quoted) {
+          const following: string[] = [];
+          for (let j = k + 1; j < parts.length && following.length < MAX_TAG_RUN_WORDS; j++) {
+            const next = parts[j] as RawPart;
+            if (!isPlainWord(next) || isOperator[j] === true || bareKey(next) !== null) break;
+            following.push(next.value);
+          }
+          if (following.length > 0) unquotedTagRuns.push({ shown, value: normalized, following });
+        }
+        return filter({ kind: 'tag', value: normalized, negated });
+      }
       case 'author':
       case 'profile': {
         const folded = foldText(value);
-        if (tokenizeTerms(folded).length === 0) errors.push(`${shown} has no letters or digits to look for.`);
-        else filters.push({ kind, value: folded, negated });
-        break;
+        if (tokenizeTerms(folded).length > 0) return filter({ kind, value: folded, negated });
+        errors.push(`${shown} has no letters or digits to look for.`);
+        return { type: 'none' };
       }
     }
+  };
+
+  // Operands in order, each with whether OR joins it to the previous one.
+  const chains: Operand[][] = [];
+  let joinNext = false;
+  parts.forEach((part, k) => {
+    if (isOperator[k] === true) {
+      joinNext = true;
+      return;
+    }
+    const operand = operandOf(part, k);
+    const last = chains[chains.length - 1];
+    if (joinNext && last !== undefined) last.push(operand);
+    else chains.push([operand]);
+    joinNext = false;
+  });
+
+  const parsed: ParsedQuery = { terms: [], clauses: [], excludedTerms: [], filters: [], filterAlternatives: [], saved: [], unquotedTagRuns, errors };
+  const applyAlone = (operand: Operand): void => {
+    switch (operand.type) {
+      case 'text':
+        if (operand.negated) parsed.excludedTerms.push(...operand.terms.map((t) => t.term));
+        else parsed.clauses.push([operand.terms]);
+        break;
+      case 'filter':
+        parsed.filters.push(operand.filter);
+        break;
+      case 'saved':
+        if (operand.negated) errors.push(`${operand.shown}: a saved search cannot be excluded; it was ignored.`);
+        else parsed.saved.push(operand.name);
+        break;
+      case 'none':
+        break;
+    }
+  };
+  for (const chain of chains) {
+    const operands = chain.filter((o): o is Exclude<Operand, { type: 'none' }> => o.type !== 'none');
+    if (operands.length < 2) {
+      operands.forEach(applyAlone);
+      continue;
+    }
+    const texts = operands.flatMap((o) => (o.type === 'text' && !o.negated ? [o.terms] : []));
+    const filters = operands.flatMap((o) => (o.type === 'filter' && !o.filter.negated ? [o.filter] : []));
+    if (texts.length === operands.length) {
+      parsed.clauses.push(texts);
+    } else if (filters.length === operands.length) {
+      parsed.filters.push(...filters);
+      parsed.filterAlternatives.push(filters);
+    } else {
+      const shown = operands.map((o) => o.shown).join(' OR ');
+      errors.push(`OR joins two words or two filters, none of them excluded or saved:; "${shown}" was read without OR.`);
+      operands.forEach(applyAlone);
+    }
   }
-  return { terms, excludedTerms, filters, errors };
+  parsed.terms = parsed.clauses.flat(2);
+  return parsed;
 }
+
+/** How many plain words after an unquoted tag: value may complete a tag name ("tag:to read later"). */
+const MAX_TAG_RUN_WORDS = 4;
 
 /** How tags are compared: accents, case and repeated spaces do not matter. */
 export function normalizeTag(tag: string): string {

@@ -13,6 +13,9 @@ const KEY_ALIASES: Record<FilterKey, readonly string[]> = {
   status: ['status'],
 };
 
+/** Keys the core knows that no chip sets. */
+const OTHER_KEYS = ['saved'] as const;
+
 /** `"to read"` → `"to read"`; the query language has no escape for `"`, so quotes inside are dropped. */
 export function quoteValue(value: string): string {
   return `"${value.replace(/"/g, '').trim()}"`;
@@ -76,7 +79,7 @@ function splitParts(search: string): Part[] {
   return parts;
 }
 
-const ALL_KEYS: ReadonlySet<string> = new Set(Object.values(KEY_ALIASES).flat());
+const ALL_KEYS: ReadonlySet<string> = new Set([...Object.values(KEY_ALIASES).flat(), ...OTHER_KEYS]);
 
 /** Every `key:value` / `key:"quoted value"` filter (not negated) of the given key, with positions. */
 function findTokens(search: string, key: FilterKey): Array<[number, number]> {
@@ -111,9 +114,15 @@ export function setFilter(search: string, key: FilterKey, value: string): string
  */
 export function hasFreeText(search: string): boolean {
   const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text);
-  return splitParts(search).some((part) => {
-    if (part.negated) return false;
-    if (part.key === null) return hasWord(part.value);
+  const parts = splitParts(search);
+  const plain = (part: Part) => part.key === null && !part.negated && search[part.start] !== '"';
+  // The core's OR operator: a bare `OR` between two parts (operatorFlags in query-parser.ts).
+  const operator: boolean[] = [];
+  parts.forEach((part, k) => operator.push(plain(part) && part.value === 'OR' && k > 0 && operator[k - 1] === false && k + 1 < parts.length));
+  return parts.some((part, k) => {
+    if (part.negated || operator[k] === true) return false;
+    // A key with no value (`tag:`) is an error in the core, not text.
+    if (part.key === null) return hasWord(part.value) && !(plain(part) && /^[A-Za-z]+:$/.test(part.value) && ALL_KEYS.has(part.value.slice(0, -1).toLowerCase()));
     return !ALL_KEYS.has(part.key.toLowerCase());
   });
 }

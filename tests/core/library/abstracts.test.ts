@@ -195,7 +195,7 @@ for (const damage of DAMAGES) {
   }
 }
 
-test('a version-1 folder (abstracts inline) opens, is upgraded to version 3 without rewriting segments, and takes split imports', async (t) => {
+test('a version-1 folder (abstracts inline) opens, is upgraded to version 4 without rewriting segments, and takes split imports', async (t) => {
   const dir = await libraryPath(t);
   await mkdir(papersDir(dir), { recursive: true });
   const record = (title: string, abstract: string): PaperRecord => legacyRecord(title, { abstract, id: `p-${title.toLowerCase()}` });
@@ -225,16 +225,16 @@ test('a version-1 folder (abstracts inline) opens, is upgraded to version 3 with
 
   const lib = await openLib(t, dir, { abstracts: 'background' });
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
-  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 1; it is upgraded to version 3 when the library is next changed/);
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 1; it is upgraded to version 4 when the library is next changed/);
   assert.ok((await readFile(path.join(dir, 'library.json'))).equals(v1), 'not before');
   await lib.prepareForWrites();
-  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 1 to 3; the original is kept as library\.json\.v1-/);
+  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 1 to 4; the original is kept as library\.json\.v1-/);
   assert.equal(lib.abstractsLoaded, true, 'inline abstracts are there at once');
   assert.deepEqual(lib.papers().map((p) => p.abstract), ['Old inline abstract.', 'Ünïcode inline.']);
   assert.deepEqual(lib.userData('p-old'), { tags: ['x'], note: 'n', status: 'read' });
   const kept = (await readdir(dir)).find((n) => n.startsWith('library.json.v1-'));
   assert.ok(kept && (await readFile(path.join(dir, kept))).equals(v1), 'the original library.json is kept');
-  assert.equal(((await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number }).schemaVersion, 3);
+  assert.equal(((await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number }).schemaVersion, 4);
 
   const outcome = await lib.commitImport('new', parsed('New Person', [paper('Fresh'), paper('Old')]), 1);
   assert.equal(outcome.addedIds.length, 1);

@@ -11,6 +11,7 @@ import {
   splitRecordSchema,
   splitSegmentSchema,
   userDocSchema,
+  emptyUserDoc,
 } from '../../../electron/core/library/schema.js';
 import type { PaperRecord } from '../../../electron/core/model.js';
 
@@ -123,12 +124,16 @@ test('isSplitRecord / isSplitSegment / isAbstracts accept only what zod accepts,
 });
 
 test('isUserDoc accepts only what userDocSchema accepts', () => {
-  const ok = { schemaVersion: 1, papers: { a: { tags: ['t'], note: '', status: 'read' } }, tags: [{ name: 't', color: '#aabbcc' }] };
+  const ok = { ...emptyUserDoc(), papers: { a: { tags: ['t'], note: '', status: 'read' } }, tags: [{ name: 't', color: '#aabbcc' }] };
   assert.ok(isUserDoc(ok));
   const bads: unknown[] = [
     null,
     [],
-    { ...ok, schemaVersion: 2 },
+    { ...ok, schemaVersion: 1 },
+    { ...ok, merges: { a: 1 } },
+    { ...ok, merges: undefined },
+    { ...ok, notDuplicates: [1] },
+    { ...ok, savedSearches: {} },
     { ...ok, papers: [] },
     { ...ok, papers: { a: { tags: ['t'], note: '', status: 'done' } } },
     { ...ok, papers: { a: { tags: [1], note: '', status: 'read' } } },
@@ -147,9 +152,9 @@ test('UserState.serialize (sliced, yielding, from the live state) gives JSON equ
   const { UserState } = await import('../../../electron/core/library/user-state.js');
   const papers: Record<string, { tags: string[]; note: string; status: 'unread' | 'reading' | 'read' }> = {};
   for (let i = 0; i < 25; i++) papers[`p-${i}`] = { tags: [`t${i}`], note: `n "${i}"\n\u2028`, status: 'read' };
-  const state = UserState.fromDoc({ schemaVersion: 1, papers, tags: [{ name: 't1', color: '#aabbcc' }] });
+  const state = UserState.fromDoc({ ...emptyUserDoc(), papers, tags: [{ name: 't1', color: '#aabbcc' }] });
   for (const slice of [1, 4, 100]) assert.deepEqual(JSON.parse(await state.serialize(slice)), JSON.parse(JSON.stringify(state.toDoc())));
-  assert.deepEqual(JSON.parse(await new UserState().serialize()), { schemaVersion: 1, papers: {}, tags: [] });
+  assert.deepEqual(JSON.parse(await new UserState().serialize()), emptyUserDoc());
   // Edits while it runs: the result is still valid JSON, and holds each paper's old or new value.
   const running = state.serialize(2);
   state.apply({ o: 'paper', id: 'p-24', data: { tags: [], note: 'later', status: 'unread' } });
@@ -206,7 +211,7 @@ test('segments, user.json and library.json are written as ASCII JSON with the sa
   assert.deepEqual(JSON.parse(split.records), [withoutAbstract, { ...good, abstract: undefined, ...{} }].map((r) => JSON.parse(JSON.stringify(r)) as unknown));
   assert.deepEqual(JSON.parse(split.abstracts), ['x', 'Ähm, "quoted" \n 🧪']);
   assert.throws(() => serializeSplitSegment([{ ...good, abstract: undefined as unknown as string }]), /no abstract loaded/);
-  const state = UserState.fromDoc({ schemaVersion: 1, papers: { 'p-1': { tags: ['Ärger'], note: 'née 🧪', status: 'read' } }, tags: [{ name: 'Ärger', color: '#aabbcc' }] });
+  const state = UserState.fromDoc({ ...emptyUserDoc(), papers: { 'p-1': { tags: ['Ärger'], note: 'née 🧪', status: 'read' } }, tags: [{ name: 'Ärger', color: '#aabbcc' }] });
   const user = await state.serialize();
   assert.match(user, /^[\x00-\x7f]*$/);
   assert.deepEqual(JSON.parse(user), JSON.parse(JSON.stringify(state.toDoc())));

@@ -90,7 +90,7 @@ test('coalescing: 100 concurrent setNote calls all resolve with far fewer fsyncd
   for (let k = 0; k < 10; k++) assert.equal(lib.userData(ids[k] ?? '').note, `note ${90 + k}`, 'last write wins per paper');
   const lines = (await readFile(path.join(lib.dir, 'user.journal'), 'utf8')).split('\n').filter(Boolean);
   assert.equal(lines.length, 100, 'every edit is its own line, in call order');
-  assert.equal((JSON.parse(lines[99] ?? '{}') as { ops: Array<{ data: { note: string } }> }).ops[0]?.data.note, 'note 99');
+  assert.equal((JSON.parse(lines[99] ?? '{}') as { ops: Array<{ text: string }> }).ops[0]?.text, 'note 99');
   const dir = lib.dir;
   await lib.close();
   const again = await openLib(t, dir);
@@ -136,8 +136,9 @@ test('tags: normalisation, auto colours, colour changes, rename, merge, delete a
   await lib.renameTag('systems', 'Systems & OS');
   assert.deepEqual(lib.userData(b).tags, ['ML', 'Systems & OS']);
   assert.deepEqual(lib.userData(c).tags, ['Theory', 'Systems & OS', 'ML']);
-  // Merge: c has both ML and Theory; renaming Theory to ml keeps one.
-  await lib.renameTag('Theory', 'ml');
+  // Merge: c has both ML and Theory; renaming Theory to ml keeps one, but only when asked to merge.
+  await assert.rejects(lib.renameTag('Theory', 'ml'), /A tag "ML" already exists/);
+  assert.deepEqual(await lib.renameTag('Theory', 'ml', { merge: true }), { merged: true, name: 'ML' });
   assert.deepEqual(lib.userData(a).tags, ['ML']);
   assert.deepEqual(lib.userData(c).tags, ['ML', 'Systems & OS']);
   assert.deepEqual(lib.tagDefinitions().map((x) => x.name), ['ML', 'Systems & OS']);

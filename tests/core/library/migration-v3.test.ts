@@ -54,7 +54,7 @@ test('a version-2 folder: shown upgraded, written as version 3 only by the first
   assert.deepEqual(await snapshotTree(dir), before, 'a read-only open writes nothing');
 
   const lib = await openLib(t, dir);
-  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 2; it is upgraded to version 3 when the library is next changed/);
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 2; it is upgraded to version 4 when the library is next changed/);
   const sabela = lib.profiles().find((p) => p.name === 'Sabela Ramos');
   assert.deepEqual(sabela?.sources, ['profile-page']);
   assert.deepEqual(sabela?.history.map((s) => [s.source, s.metrics.hIndex]), [['profile-page', 117], ['profile-page', 118]]);
@@ -72,9 +72,9 @@ test('a version-2 folder: shown upgraded, written as version 3 only by the first
   assert.deepEqual(await snapshotTree(dir).then(({ 'folio.lock': _lock, ...rest }) => rest), before, 'opening writes nothing');
 
   await lib.prepareForWrites();
-  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 2 to 3; the original is kept as library\.json\.v2-/);
+  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 2 to 4; the original is kept as library\.json\.v2-/);
   const doc = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { schemaVersion: number; imports: Array<{ source: string }> };
-  assert.equal(doc.schemaVersion, 3);
+  assert.equal(doc.schemaVersion, 4);
   assert.deepEqual(doc.imports.map((r) => r.source), ['profile-page', 'profile-page', 'profile-page']);
   const kept = (await readdir(dir)).filter((n) => n.startsWith('library.json.v2-'));
   assert.equal(kept.length, 1);
@@ -141,7 +141,7 @@ test('a crash at each write of the migration: the next open shows the same libra
     assert.deepEqual(await view(healed), expected, label);
     await healed.close();
     const doc = JSON.parse(await readFile(path.join(dir, 'library.json'), 'utf8')) as { schemaVersion: number };
-    assert.equal(doc.schemaVersion, 3, label);
+    assert.equal(doc.schemaVersion, 4, label);
     const copies = await Promise.all(
       (await readdir(dir)).filter((n) => n.startsWith('library.json.v2-')).map((n) => readFile(path.join(dir, n))),
     );

@@ -48,10 +48,10 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
 
   const lib = await openLib(t, dir);
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
-  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 0; it is upgraded to version 3 when the library is next changed/);
+  assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 0; it is upgraded to version 4 when the library is next changed/);
   assert.deepEqual((await readdir(dir)).filter((n) => n !== 'folio.lock'), ['library.json'], 'opening writes nothing');
   await lib.prepareForWrites(); // the app does it right after open; a bare Library before its first write
-  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 3; the original is kept as library\.json\.v0-.*\.$/);
+  assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 4; the original is kept as library\.json\.v0-.*\.$/);
   const one = paperIdForKey('legacy one');
   const two = paperIdForKey('legacy two');
   assert.deepEqual(lib.papers().map((p) => p.title), ['Legacy One', 'Legacy Two']);
@@ -72,11 +72,11 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
 
   // On disk: current files, and the original byte-identical under its new name.
   const doc = (await readJson(path.join(dir, 'library.json'))) as { schemaVersion: number; segments: string[]; papers?: unknown };
-  assert.equal(doc.schemaVersion, 3);
+  assert.equal(doc.schemaVersion, 4);
   assert.deepEqual(doc.segments, ['segment-000001.json']);
   assert.equal(doc.papers, undefined);
   const user = (await readJson(path.join(dir, 'user.json'))) as { schemaVersion: number; papers: Record<string, unknown> };
-  assert.equal(user.schemaVersion, 1);
+  assert.equal(user.schemaVersion, 2);
   assert.deepEqual(Object.keys(user.papers), [one]);
   const kept = (await readdir(dir)).find((n) => n.startsWith('library.json.v0-'));
   assert.ok(kept);
@@ -105,7 +105,7 @@ test('a file from a newer Folio is refused and left untouched', async (t) => {
   await lib.close();
 
   const backupsBefore = await readdir(path.join(dir, 'backups'));
-  for (const [file, current] of [['library.json', 3], ['user.json', 1]] as const) {
+  for (const [file, current] of [['library.json', 4], ['user.json', 2]] as const) {
     const target = path.join(dir, file);
     const good = await readFile(target);
     const future = Buffer.from(JSON.stringify({ ...(JSON.parse(good.toString()) as object), schemaVersion: current + 1, somethingNew: [1, 2] }));

@@ -12,6 +12,8 @@ import { SimulatedCrash, faults, isTempName, tempPathFor } from '../../../electr
 import type { DiskOp } from '../../../electron/core/library/disk.js';
 import { readableStamp } from '../../../electron/core/library/fsx.js';
 import { findTempFiles } from '../../../electron/core/library/temp-files.js';
+import { emptyUserDoc, type JournalEntry, type UserDoc } from '../../../electron/core/library/schema.js';
+import { UserState } from '../../../electron/core/library/user-state.js';
 import { rng } from '../../helpers/rng.js';
 import { snapshotTree } from '../../helpers/tree.js';
 import { libraryPath, openLib, paper, parsed, tempDir } from './helpers.js';
@@ -156,20 +158,16 @@ test('user.json deleted, then 12 sessions of ordinary writes keeping 5 backups: 
 
 /** The tags of paper `id` in a backup folder's copy of user.json, with that folder's journal replayed over it. */
 async function tagsInBackup(folder: string, id: string): Promise<string[] | null> {
-  let tags: string[];
+  let state: UserState;
   try {
-    const doc = JSON.parse(await readFile(path.join(folder, 'user.json'), 'utf8')) as { papers: Record<string, { tags: string[] }> };
-    tags = doc.papers[id]?.tags ?? [];
+    const doc = JSON.parse(await readFile(path.join(folder, 'user.json'), 'utf8')) as UserDoc;
+    state = UserState.fromDoc({ ...emptyUserDoc(), ...doc });
   } catch {
     return null;
   }
   const journal = await readFile(path.join(folder, 'user.journal'), 'utf8').catch(() => '');
-  for (const line of journal.split('\n').filter(Boolean)) {
-    for (const op of (JSON.parse(line) as { ops: Array<{ o: string; id?: string; data?: { tags: string[] } }> }).ops) {
-      if (op.o === 'paper' && op.id === id && op.data) tags = op.data.tags;
-    }
-  }
-  return tags;
+  for (const line of journal.split('\n').filter(Boolean)) for (const op of (JSON.parse(line) as JournalEntry).ops) state.apply(op);
+  return [...state.get(id).tags];
 }
 
 type Step =

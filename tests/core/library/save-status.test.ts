@@ -129,7 +129,7 @@ test('an edit retried again and again while the disk is full counts once', async
   await lib.retryUnsaved();
   assert.equal(lib.saveStatus.unsavedEdits, 0);
   const lines = (await readFile(path.join(lib.dir, 'user.journal'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-  assert.deepEqual(lines.map((line) => line.ops[0].data.note || line.ops[0].data.status), ['attempt 5', 'reading']);
+  assert.deepEqual(lines.map((line) => line.ops[0].text || line.ops[0].status), ['attempt 5', 'reading']);
 });
 
 test('close with unsaved edits: one retry; when it fails nothing is compacted, and the lock is released', async (t) => {

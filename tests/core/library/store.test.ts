@@ -40,7 +40,7 @@ test('create, import, edit, close, reopen: everything comes back and is really o
 
   // Read the files back directly.
   const libraryJson = (await readJson(path.join(dir, 'library.json'))) as Record<string, unknown>;
-  assert.equal(libraryJson.schemaVersion, 3);
+  assert.equal(libraryJson.schemaVersion, 4);
   assert.deepEqual(libraryJson.segments, ['segment-000001.json']);
   const profiles = libraryJson.profiles as Array<{ id: string; name: string; paperIds: string[] }>;
   assert.equal(profiles.length, 1);
@@ -49,7 +49,7 @@ test('create, import, edit, close, reopen: everything comes back and is really o
   const segment = (await readJson(path.join(dir, 'papers', 'segment-000001.json'))) as Array<{ id: string; title: string }>;
   assert.deepEqual(segment.map((p) => p.title), ['Notes on the Analytical Engine', 'Sketch']);
   const userJson = (await readJson(path.join(dir, 'user.json'))) as { schemaVersion: number; papers: Record<string, unknown>; tags: Array<{ name: string }> };
-  assert.equal(userJson.schemaVersion, 1);
+  assert.equal(userJson.schemaVersion, 2);
   assert.deepEqual(userJson.papers[id], { tags: ['maths', 'History'], note: '# First program\n\nBernoulli numbers.', status: 'reading' });
   assert.deepEqual(userJson.tags.map((t) => t.name), ['maths', 'History']);
   assert.equal((await stat(path.join(dir, 'user.journal'))).size, 0, 'close() compacts the journal into user.json');
@@ -83,7 +83,7 @@ test('NODE_ENV=test does not swap in a memory adapter: data still reaches the di
   // Before close: library.json is written by the import, the note by the journal.
   const doc = (await readJson(path.join(dir, 'library.json'))) as { profiles: Array<{ name: string }> };
   assert.deepEqual(doc.profiles.map((p) => p.name), ['Grace Hopper']);
-  assert.match(await readFile(path.join(dir, 'user.journal'), 'utf8'), /"note":"durable"/);
+  assert.match(await readFile(path.join(dir, 'user.journal'), 'utf8'), /"text":"durable"/);
   await lib.close();
   const user = (await readJson(path.join(dir, 'user.json'))) as { papers: Record<string, { note: string }> };
   assert.equal(user.papers[addedIds[0] ?? '']?.note, 'durable');
@@ -159,5 +159,5 @@ test('onChange reports imports and edits; unsubscribe works; a throwing listener
   await lib.setNote(addedIds[0] ?? '', 'n');
   off();
   await lib.setNote(addedIds[0] ?? '', 'n2');
-  assert.deepEqual(seen, ['import:2', 'user-data:1', 'tags', 'user-data:1']);
+  assert.deepEqual(seen, ['import:2', 'user-data:1', 'tags', 'undo-state', 'user-data:1'], 'a note is not undoable: no undo-state');
 });
