@@ -43,7 +43,8 @@ export function AddPaperDialog({ onClose }: { onClose: () => void }) {
 
   const previewBibtex = () => {
     onClose();
-    requestImport({ kind: 'text', text: bibtex });
+    // Once this dialog is gone: the import dialog does not open over another one.
+    requestAnimationFrame(() => requestImport({ kind: 'text', text: bibtex }));
   };
 
   return (

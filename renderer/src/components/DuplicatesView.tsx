@@ -24,8 +24,10 @@ export function DuplicatesView({ undo }: { undo: () => void }) {
         );
     };
     load();
+    // Every undoable action (a merge, "not a duplicate", an edit, their undo) ends with an 'undo-state' change, and
+    // "not a duplicate" sends nothing else: reload on it, and on imports.
     const stop = onLibraryChange((change) => {
-      if (change.kind !== 'undo-state') load();
+      if (change.kind === 'undo-state' || change.kind === 'import') load();
     });
     return () => {
       seq = -1;
