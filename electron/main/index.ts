@@ -9,6 +9,7 @@ import { errorMessage } from '../core/library/errors.js';
 import { defaultCacheDir } from '../core/index-cache.js';
 import { electronExportDialogs, exportLibraryToFile } from './export-file.js';
 import { electronImportDialog } from './import-files.js';
+import { registerContextMenu } from './context-menu.js';
 import { registerIpc } from './ipc.js';
 import { resolveLibraryDir } from './library-dir.js';
 import { cliArgumentsOf } from './cli-mode.js';
@@ -37,6 +38,7 @@ if (process.env.FOLIO_USER_DATA) app.setPath('userData', path.resolve(process.en
 let core: FolioCore | null = null;
 let mainWindow: BrowserWindow | null = null;
 let disposeIpc: (() => void) | null = null;
+let disposeContextMenu: (() => void) | null = null;
 let theme: ThemeSource = 'system';
 const stateStore = createWindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
 
@@ -89,6 +91,7 @@ async function boot(): Promise<void> {
     (): ShutdownStep[] => [
       { name: 'saving the window state', run: () => liveWindow()?.close() },
       { name: 'removing IPC handlers', run: () => disposeIpc?.() },
+      { name: 'removing the context menu handler', run: () => disposeContextMenu?.() },
       { name: 'closing the library', run: () => core?.close() },
     ],
     {
@@ -120,6 +123,7 @@ async function boot(): Promise<void> {
   nativeTheme.themeSource = theme;
 
   disposeIpc = registerIpc({ ipcMain, core: openCore, getWebContents: liveWebContents, rendererUrl });
+  disposeContextMenu = registerContextMenu({ ipcMain, buildMenu: (template) => Menu.buildFromTemplate(template), getWindow: liveWindow, getWebContents: liveWebContents, rendererUrl });
 
   const actions = createMenuActions({
     getWebContents: liveWebContents,

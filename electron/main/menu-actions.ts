@@ -57,6 +57,12 @@ export function createMenuActions(deps: MenuActionDeps): MenuActions {
     toggleDetails() {
       sendMenuAction(deps.getWebContents, { action: 'toggle-details' });
     },
+    undo() {
+      sendMenuAction(deps.getWebContents, { action: 'undo' });
+    },
+    redo() {
+      sendMenuAction(deps.getWebContents, { action: 'redo' });
+    },
     toggleTheme() {
       // The page follows prefers-color-scheme, which follows themeSource: setting it repaints both the page
       // and the native parts (menus, dialogs, scrollbars). The message lets the page update any toggle UI.

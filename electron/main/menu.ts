@@ -10,6 +10,9 @@ export interface MenuActions {
   toggleTheme(): void;
   toggleSidebar(): void;
   toggleDetails(): void;
+  /** The library's undo (the core's stack), or the text field's own when one has focus: the page decides. */
+  undo(): void;
+  redo(): void;
   about(): void;
 }
 
@@ -21,6 +24,8 @@ export const MENU_ACCELERATORS = {
   toggleTheme: 'CmdOrCtrl+Shift+L',
   toggleSidebar: 'CmdOrCtrl+\\',
   toggleDetails: 'CmdOrCtrl+Shift+\\',
+  undo: 'CmdOrCtrl+Z',
+  redo: 'CmdOrCtrl+Shift+Z',
 } as const;
 
 export function buildMenuTemplate(
@@ -66,8 +71,10 @@ export function buildMenuTemplate(
   const editMenu: MenuItemConstructorOptions = {
     label: 'Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // Not the undo/redo roles (a text field's only): the page undoes library actions outside text fields. A key
+      // the page handled itself (preventDefault) never reaches these accelerators, so nothing is undone twice.
+      { label: 'Undo', accelerator: MENU_ACCELERATORS.undo, click: () => actions.undo() },
+      { label: 'Redo', accelerator: MENU_ACCELERATORS.redo, click: () => actions.redo() },
       separator,
       { role: 'cut' },
       { role: 'copy' },

@@ -2,7 +2,7 @@
 // A second bridge rather than a DOM CustomEvent: with contextIsolation an event dispatched from the
 // preload's isolated world reaches main-world listeners, but an object `detail` created in the isolated
 // world does not reliably cross (it reads as null), whereas contextBridge copies arguments explicitly.
-import { isMenuActionEvent, MENU_CHANNEL, type MenuActionEvent } from '../shared/channels.js';
+import { CONTEXT_MENU_CHANNEL, isMenuActionEvent, MENU_CHANNEL, type ContextMenuItem, type MenuActionEvent } from '../shared/channels.js';
 import type { IpcRendererLike } from './folio-api.js';
 
 export function buildMenuBridge(ipcRenderer: IpcRendererLike) {
@@ -16,6 +16,11 @@ export function buildMenuBridge(ipcRenderer: IpcRendererLike) {
       return () => {
         ipcRenderer.removeListener(MENU_CHANNEL, forward);
       };
+    },
+    /** Shows a native context menu of `items` at the pointer; resolves the chosen item's id, or null when none was. */
+    async showContextMenu(items: ContextMenuItem[]): Promise<string | null> {
+      const chosen: unknown = await ipcRenderer.invoke(CONTEXT_MENU_CHANNEL, items);
+      return typeof chosen === 'string' && items.some((item) => item.id === chosen) ? chosen : null;
     },
   };
 }

@@ -6,7 +6,7 @@ import type { ImportFileText } from './import-file.js';
 /** Main → renderer: a native menu item was chosen that the page has to act on. */
 export const MENU_CHANNEL = 'folio:menu';
 
-export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme' | 'toggle-sidebar' | 'toggle-details';
+export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme' | 'toggle-sidebar' | 'toggle-details' | 'undo' | 'redo';
 
 /**
  * What a menu action carries. `import` brings the clipboard's text (read in main, where the clipboard is
@@ -20,6 +20,8 @@ export type MenuActionEvent =
   /** View ▸ Sidebar / Paper Details: the page shows or hides that pane. */
   | { action: 'toggle-sidebar' }
   | { action: 'toggle-details' }
+  | { action: 'undo' }
+  | { action: 'redo' }
   | { action: 'toggle-theme'; theme: 'light' | 'dark' };
 
 export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
@@ -33,12 +35,41 @@ export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
     case 'find':
     case 'toggle-sidebar':
     case 'toggle-details':
+    case 'undo':
+    case 'redo':
       return true;
     case 'toggle-theme':
       return event.theme === 'light' || event.theme === 'dark';
     default:
       return false;
   }
+}
+
+/** Renderer → main (invoke): show a native context menu of these items; resolves the chosen item's id, or null. */
+export const CONTEXT_MENU_CHANNEL = 'folio:context-menu';
+
+/** One item of a context menu as the page describes it (the renderer's action list, lib/actions.ts). */
+export interface ContextMenuItem {
+  id: string;
+  label: string;
+  /** An Electron accelerator shown beside the label ("CmdOrCtrl+A"); "" for none. */
+  shortcut: string;
+  enabled: boolean;
+}
+
+/** The most items a context menu takes from the page. */
+const MAX_CONTEXT_ITEMS = 50;
+
+export function isContextMenuItems(value: unknown): value is ContextMenuItem[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_CONTEXT_ITEMS &&
+    value.every((item: unknown) => {
+      if (typeof item !== 'object' || item === null) return false;
+      const i = item as Record<string, unknown>;
+      return typeof i.id === 'string' && i.id.length <= 64 && typeof i.label === 'string' && i.label.length <= 200 && typeof i.shortcut === 'string' && i.shortcut.length <= 40 && typeof i.enabled === 'boolean';
+    })
+  );
 }
 
 function isImportFileText(value: unknown): value is ImportFileText {

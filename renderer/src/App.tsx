@@ -29,15 +29,33 @@
  *   button     "Hide sidebar"|"Show sidebar", "Hide paper details"|"Show paper details" — also Ctrl/⌘+\ and
  *                                                Ctrl/⌘+Shift+\ (View menu)
  *   separator  "Resize sidebar", "Resize paper list" (←/→ keys)
- *   listbox    "Papers"                        — options named "<title> — <authors>, <date>[, reading|read][; tagged a, b][; has a note]";
- *                                                aria-selected on the selected one; ↑/↓/Home/End/PgUp/PgDn, Enter opens
- *   region     "Profile <name>"                — the detail pane while a profile is selected and no paper is open: metrics,
- *                                                chart, table "Changes between snapshots", table "Metric history"
+ *   button     "Add paper…"                    — toolbar; opens dialog "Add paper" (tabs "Form" / "Paste BibTeX")
+ *   navigation "More views"                    — toolbar; buttons "Open Trash", "Open possible duplicates" (until the
+ *                                                sidebar's entries land)
+ *   listbox    "Papers" (aria-multiselectable) — options named "<title> — <authors>, <date>[, reading|read][; tagged a, b][; has a note]";
+ *                                                aria-selected on each selected one; ↑/↓/Home/End/PgUp/PgDn (Shift extends),
+ *                                                click / Shift+click / Ctrl/⌘+click, Ctrl/⌘+A selects the whole list,
+ *                                                Enter opens; the Menu key, Shift+F10 or a right click: menu "Paper actions"
+ *                                                (menuitems from lib/actions.ts: "Edit…", "Add tag…", "Mark as Read", …)
+ *   keys 1–9 toggle the tag holding that key on every selected paper; Delete moves them to the Trash; Ctrl/⌘+Z undoes,
+ *                                                Ctrl/⌘+Shift+Z or Ctrl+Y redoes (outside text fields); toasts "Undid: …"
+ *   region     "Selection"                     — instead of "Paper details" while 2+ papers are selected: h2 "N papers
+ *                                                selected", combobox "Add tag", combobox "Tag to remove" + button "Remove
+ *                                                tag", buttons "Unread" / "Reading" / "Read", "Export…", "Move to Trash"
+ *                                                (in the Trash: "Restore N papers", "Empty Trash…"), "Clear selection"
+ *   Trash view (scope trash)                   — button "Empty Trash…" → dialog "Empty Trash" (buttons "Cancel", "Delete N papers")
+ *   region     "Possible duplicates"           — (scope duplicates) list "Duplicate pairs", each listitem a pair with
+ *                                                "Keep this one" radios, buttons "Merge" and "Not a duplicate"
+ *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar; under it button
+ *                                                "Remove profile…" → dialog "Remove <name>" (buttons "Cancel", "Remove profile")
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
  *                                                toolbar "Authors" (one tab stop, arrows) of buttons "Filter by author X";
  *                                                "Listed on" buttons "Filter by profile X" (each adds a search filter)
  *     radiogroup "Reading status" with radios "Unread" / "Reading" / "Read"
  *     list "Tags": button "<tag>" (filter) + button "Remove tag <tag>"; combobox "Add tag" (listbox "Tag suggestions")
+ *     button "Edit paper" → form "Edit paper" (textboxes "Title", "Authors", "Date", "Category", "Venue", "DOI", "URL",
+ *       "Abstract"; buttons "Save", "Cancel"); an edited field shows "edited" (title: the imported value) and a button
+ *       "Revert <field>"; a paper in the Trash: status "In the Trash" and button "Restore"
  *     buttons "Edit" / "Preview" (aria-pressed) — note mode; a paper without a note opens in Edit, one with a
  *       note opens in Preview (double-click the preview to edit); textbox "Note" exists only in Edit mode
  *     status (role=status) next to them: "" → "Saving…" → "Saved" | "Save failed — retrying"
@@ -84,6 +102,17 @@ import { SaveSearchDialog } from './components/SaveSearchDialog.js';
 import { Sidebar } from './components/Sidebar.js';
 import { ThemeToggle } from './components/ThemeToggle.js';
 import { Toasts } from './components/Toasts.js';
+import { AddPaperDialog } from './components/AddPaperDialog.js';
+import { ContextMenu } from './components/ContextMenu.js';
+import { DuplicatesView } from './components/DuplicatesView.js';
+import { EmptyTrashDialog } from './components/EmptyTrashDialog.js';
+import { RemoveProfile } from './components/RemoveProfile.js';
+import { SelectionPane } from './components/SelectionPane.js';
+import { useBulkActions } from './hooks/useBulkActions.js';
+import { useSelection } from './hooks/useSelection.js';
+import { useUndo, useUndoKeys } from './hooks/useUndo.js';
+import { paperMenu, STATUS_OF_ACTION, type PaperActionId } from './lib/actions.js';
+import { tagForKey } from './lib/shortcuts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
 import { useDuplicateCount } from './hooks/useDuplicateCount.js';
 import { useFileDrop } from './hooks/useFileDrop.js';
@@ -94,7 +123,7 @@ import { useToasts } from './hooks/useToasts.js';
 import { isTextField, modalOpen } from './lib/dom.js';
 import { readDroppedFiles, type DroppedFiles } from './lib/dropped-files.js';
 import { errorMessage, getFolio } from './lib/folio.js';
-import { plural } from './lib/format.js';
+import { formatNumber, plural } from './lib/format.js';
 import { requestImport } from './lib/import-requests.js';
 import { viewOf, type Scope } from './lib/scope.js';
 import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
@@ -120,9 +149,13 @@ export function App() {
   const query = useDeferredValue(debouncedSearch);
   const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isSortKey);
   const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const [exportOpen, setExportOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState<'library' | 'selection' | null>(null);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [emptyTrashOpen, setEmptyTrashOpen] = useState(false);
+  const [addPaperOpen, setAddPaperOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
+  /** Bumped to ask the detail pane to open its edit form (the context menu's "Edit…"). */
+  const [editRequest, setEditRequest] = useState(0);
   const [problemsDismissed, setProblemsDismissed] = useState(false);
 
   // Pane widths are shares of the window (older versions kept pixels: those become shares of today's window).
@@ -150,6 +183,16 @@ export function App() {
   // `shown` lags `snapshot` while a new query runs: the list keeps the previous results until it answers.
   const { store, snapshot, shown } = usePageStore(listQuery);
   const queryKey = JSON.stringify(listQuery);
+  const inTrash = scope.kind === 'trash';
+
+  const showError = useCallback((message: string) => toasts.show(message, { kind: 'error' }), [toasts]);
+  const selection = useSelection(listQuery, shown.rows, shown.total, showError);
+  const selectedId = selection.single;
+  const undoApi = useUndo();
+  useUndoKeys(undoApi);
+  const { undo } = undoApi;
+  const empty = overview?.paperCount === 0 && overview.trashCount === 0;
+  const bulk = useBulkActions(selection, shown.rows, undo);
 
   const tagColors = useMemo(() => new Map(overview?.tags.map((t) => [t.name, t.color]) ?? []), [overview]);
 
@@ -163,11 +206,11 @@ export function App() {
 
   const focusList = useCallback(() => {
     listRef.current?.focus();
-    if (!selectedId) {
+    if (selection.count === 0) {
       const first = shown.rows.row(0);
-      if (first) setSelectedId(first.id);
+      if (first) selection.pick(first.id, 0, 'only');
     }
-  }, [selectedId, shown]);
+  }, [selection, shown]);
 
   const applyFilter = useCallback((key: FilterKey, value: string) => {
     setSearch((current) => setFilter(current, key, value));
@@ -177,27 +220,30 @@ export function App() {
     setSearch(value);
   }, []);
 
+  const pick = selection.pick;
   const openPaper = useCallback((id: string) => {
-    setSelectedId(id);
+    const index = shown.rows.indexOf(id);
+    if (index >= 0) pick(id, index, 'only');
     setDetailShown(true);
     // Let the pane render the paper, then move focus there.
     requestAnimationFrame(() => detailRef.current?.focus());
-  }, []);
+  }, [pick, shown]);
 
   // Reads the (controlled) search box instead of `search`, so the callback, and the memoized list, stay put
   // while typing.
+  const clearSelection = selection.clear;
   const onListEscape = useCallback(() => {
     if (searchRef.current?.value) setSearch('');
-    else setSelectedId(null);
-  }, []);
+    else clearSelection();
+  }, [clearSelection]);
 
   const focusListFromDetail = useCallback(() => listRef.current?.focus(), []);
 
   const selectScope = useCallback((next: Scope) => {
     // A profile shows in the detail pane: choosing one (again) puts it there instead of the open paper.
-    if (next.kind === 'profile') setSelectedId(null);
+    if (next.kind === 'profile') clearSelection();
     startTransition(() => setScope(next));
-  }, []);
+  }, [clearSelection]);
 
   const openImport = useCallback((text = '') => requestImport({ kind: 'text', text }), []);
 
@@ -228,28 +274,59 @@ export function App() {
       );
   }, [openImport, toasts]);
 
-  // Keys 1–9: toggle the tag assigned to that key (tag menu ▸ Key) on the selected paper.
+  // Keys 1–9: the tag holding that key, toggled on every selected paper (one undoable step).
   const toggleTagByKey = useCallback(
     (key: number) => {
-      const tag = overview?.tags.find((t) => t.key === key);
-      if (!tag || !selectedId) return;
-      const api = getFolio();
-      const id = selectedId;
-      api
-        .paper(id)
-        .then((paper) => {
-          const has = paper.tags.includes(tag.name);
-          const next = has ? paper.tags.filter((t) => t !== tag.name) : [...paper.tags, tag.name];
-          return api.setTags(id, next).then(() => {
-            toasts.show(has ? `Removed tag “${tag.name}”` : `Tagged “${tag.name}”`, {
-              action: { label: 'Undo', run: () => void api.setTags(id, paper.tags).catch(() => undefined) },
-            });
-          });
-        })
-        .catch((err: unknown) => toasts.show(`Could not change tags: ${errorMessage(err)}`, { kind: 'error' }));
+      const tag = tagForKey(overview?.tags ?? NO_TAGS, key);
+      if (!tag || selection.count === 0 || inTrash) return;
+      bulk.toggleTag(tag);
     },
-    [overview, selectedId, toasts],
+    [overview, selection.count, inTrash, bulk],
   );
+
+  // In Electron a native menu built by main from the same list; in a browser (and the e2e suite) the page's own.
+  const selectionCount = selection.count;
+  const openContextMenu = useCallback(
+    (at: { x: number; y: number }) => {
+      const native = window.folioMenu?.showContextMenu;
+      if (typeof native !== 'function') return setMenuAt(at);
+      native(paperMenu({ count: selectionCount, inTrash }))
+        .then((id) => id && runActionRef.current(id as PaperActionId))
+        .catch((err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }));
+    },
+    [selectionCount, inTrash, toasts],
+  );
+
+  const runAction = useCallback(
+    (id: PaperActionId) => {
+      const status = STATUS_OF_ACTION[id];
+      if (status) return bulk.setStatus(status);
+      switch (id) {
+        case 'edit':
+          setEditRequest((n) => n + 1);
+          break;
+        case 'add-tag':
+          // The pane's "Add tag" combobox (the paper's, or the selection's).
+          requestAnimationFrame(() => detailRef.current?.querySelector<HTMLElement>('[role="combobox"][aria-label="Add tag"]')?.focus());
+          break;
+        case 'export':
+          setExportOpen('selection');
+          break;
+        case 'select-all':
+          selection.selectAll();
+          break;
+        case 'trash':
+          bulk.trash();
+          break;
+        case 'restore':
+          bulk.restore();
+          break;
+      }
+    },
+    [bulk, selection],
+  );
+  const runActionRef = useRef(runAction);
+  runActionRef.current = runAction;
 
   // Global keyboard shortcuts, paste-to-import and the application menu.
   useEffect(() => {
@@ -268,13 +345,23 @@ export function App() {
         focusSearch();
         return;
       }
-      if (isTextField(event.target) || mod || event.altKey) return;
+      if (isTextField(event.target)) return;
+      // Ctrl/⌘+A anywhere but a text field selects the whole list (the listbox handles it itself when focused).
+      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a' && !empty && scope.kind !== 'duplicates') {
+        event.preventDefault();
+        selection.selectAll();
+        return;
+      }
+      if (mod || event.altKey) return;
       if (event.key === '/') {
         event.preventDefault();
         focusSearch();
       } else if (/^[1-9]$/.test(event.key)) {
         event.preventDefault();
         toggleTagByKey(Number(event.key));
+      } else if (event.key === 'Delete' && !inTrash && selection.count > 0) {
+        event.preventDefault();
+        bulk.trash();
       }
     };
     const onPaste = (event: ClipboardEvent) => {
@@ -300,7 +387,13 @@ export function App() {
           else toggleTheme();
           break;
         case 'export':
-          if (!modalOpen()) setExportOpen(true);
+          if (!modalOpen()) setExportOpen('library');
+          break;
+        case 'undo':
+        case 'redo':
+          // Edit ▸ Undo: a text field's own undo while one has focus, else the library's.
+          if (isTextField(document.activeElement)) document.execCommand(detail.action);
+          else if (!modalOpen()) (detail.action === 'undo' ? undoApi.undo : undoApi.redo)();
           break;
         case 'toggle-sidebar':
           setSidebarShown((shown) => !shown);
@@ -321,12 +414,12 @@ export function App() {
       window.removeEventListener('folio:menu', onMenu);
       stopMenuBridge?.();
     };
-  }, [focusSearch, toggleTagByKey, openImport, takeFiles]);
+  }, [focusSearch, toggleTagByKey, openImport, takeFiles, inTrash, selection, bulk, empty, scope.kind, undoApi]);
 
-  const empty = overview?.paperCount === 0;
   const searching = search !== query || snapshot.total === null;
   const total = shown.total;
   const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
+  const trashCount = overview?.trashCount ?? 0;
   const problems = overview?.problems ?? [];
   const tagNames = useMemo(() => overview?.tags.map((t) => t.name) ?? [], [overview]);
   const tagFix = useMemo(() => quotedTagFix(query, tagNames), [query, tagNames]);
@@ -346,7 +439,10 @@ export function App() {
             <button type="button" className="button primary" onClick={() => openImport('')} title="Import a page or files (or paste, or drop files, anywhere)">
               Import
             </button>
-            <button type="button" className="button" onClick={() => setExportOpen(true)} disabled={!overview || overview.paperCount === 0}>
+            <button type="button" className="button" onClick={() => setAddPaperOpen(true)}>
+              Add paper…
+            </button>
+            <button type="button" className="button" onClick={() => setExportOpen('library')} disabled={!overview || overview.paperCount === 0}>
               Export
             </button>
             <PaneToggle label="paper details" isShown={isDetailShown} keys={`${MOD_KEY}+Shift+\\`} onToggle={() => setDetailShown((shown) => !shown)} />
@@ -388,7 +484,10 @@ export function App() {
 
         <main className="list-pane" aria-label="Paper list">
           {empty ? <h1 className="visually-hidden">{scopeTitle}</h1> : null}
-          {empty ? (
+          {profileScope ? <RemoveProfile profile={profileScope} undo={undo} onRemoved={() => selectScope({ kind: 'all' })} /> : null}
+          {scope.kind === 'duplicates' ? (
+            <DuplicatesView undo={undo} />
+          ) : empty ? (
             <EmptyLibrary onTrySample={trySample} onImport={() => openImport('')} />
           ) : (
             <>
@@ -423,6 +522,11 @@ export function App() {
                 >
                   <SortArrow direction={effectiveDirection} />
                 </button>
+                {inTrash ? (
+                  <button type="button" className="button danger" onClick={() => setEmptyTrashOpen(true)} disabled={trashCount === 0}>
+                    Empty Trash…
+                  </button>
+                ) : null}
               </div>
               <QueryErrors id="query-errors" errors={snapshot.queryErrors} fix={tagFix} onFix={setSearch} />
               {snapshot.error ? (
@@ -446,9 +550,11 @@ export function App() {
                 snapshot={shown}
                 busy={snapshot.total === null}
                 queryKey={queryKey}
-                selectedId={selectedId}
+                selection={selection.state}
                 tagColors={tagColors}
-                onSelect={setSelectedId}
+                onPick={selection.pick}
+                onSelectAll={selection.selectAll}
+                onContextMenu={openContextMenu}
                 onOpen={openPaper}
                 onEscape={onListEscape}
                 onFilter={applyFilter}
@@ -460,19 +566,35 @@ export function App() {
         </main>
         {isDetailShown ? (
           <>
-            {scope.kind === 'profile' && selectedId === null ? (
+            {selection.count > 1 ? (
+              <SelectionPane
+                ref={detailRef}
+                count={selection.count}
+                inTrash={inTrash}
+                allTags={overview?.tags ?? NO_TAGS}
+                actions={bulk}
+                onExport={() => setExportOpen('selection')}
+                onEmptyTrash={() => setEmptyTrashOpen(true)}
+                onClear={clearSelection}
+              />
+            ) : scope.kind === 'profile' && selectedId === null ? (
               <ProfileView profileId={scope.id} />
             ) : (
-              <DetailPane ref={detailRef} paperId={selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} />
+              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={editRequest} undo={undo} />
             )}
           </>
         ) : null}
+
         </div>
       </div>
 
       <ImportDialogHost onImported={showImported} />
       {isDraggingFiles ? <DropOverlay /> : null}
-      {exportOpen ? <ExportDialog onClose={() => setExportOpen(false)} /> : null}
+      {exportOpen === 'library' ? <ExportDialog onClose={() => setExportOpen(null)} /> : null}
+      {exportOpen === 'selection' ? <ExportDialog onClose={() => setExportOpen(null)} selection={{ value: selection.toApi(), count: selection.count }} /> : null}
+      {emptyTrashOpen ? <EmptyTrashDialog count={trashCount} onClose={() => setEmptyTrashOpen(false)} undo={undo} /> : null}
+      {addPaperOpen ? <AddPaperDialog onClose={() => setAddPaperOpen(false)} /> : null}
+      {menuAt ? <ContextMenu label="Paper actions" items={paperMenu({ count: selection.count, inTrash })} at={menuAt} onPick={runAction} onClose={() => setMenuAt(null)} /> : null}
       {saveOpen ? (
         <SaveSearchDialog
           search={listQuery.search}

@@ -8,7 +8,7 @@ import type { ImportFileText } from '../../electron/shared/import-file.js';
  * bridge; `import` carries the clipboard text read in main) or, for scripts and tests, as a `folio:menu`
  * CustomEvent on window with detail `{ action }`.
  */
-export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme' | 'export' | 'toggle-sidebar' | 'toggle-details';
+export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme' | 'export' | 'toggle-sidebar' | 'toggle-details' | 'undo' | 'redo';
 
 export interface FolioMenuEventDetail {
   action: MenuAction;

@@ -8,6 +8,7 @@ import { installNoteFlushing } from './lib/notes.js';
 import { initTheme, toggleTheme } from './lib/theme.js';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/actions.css';
 
 initTheme();
 // The app menu can also call this directly (e.g. via webContents.executeJavaScript).

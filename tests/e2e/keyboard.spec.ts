@@ -130,6 +130,10 @@ test('arrow keys move the selection, Enter opens the details, Esc goes back and 
   await page.keyboard.press('Escape');
   await expect(search).toHaveValue('');
   await expect(options(page)).toHaveCount(12);
+  // Another list: the selection made in the search's results is dropped with it (issue 10).
+  await expect(selected(page)).toHaveCount(0);
+  await expect(details(page)).toContainText('Select a paper to see its details.');
+  await page.keyboard.press('ArrowDown');
   await expect(selected(page)).toHaveCount(1);
   await page.keyboard.press('Escape');
   await expect(selected(page)).toHaveCount(0);

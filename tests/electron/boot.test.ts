@@ -12,6 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { channelFor, FOLIO_METHODS } from '../../electron/core/api.js';
+import { CONTEXT_MENU_CHANNEL } from '../../electron/shared/channels.js';
 import { electronBundles } from '../../scripts/electron-bundles.mjs';
 import { bibtexLibrary } from '../core/parse/bibtex-library.js';
 
@@ -162,7 +163,7 @@ describe('main.cjs boot and shutdown (fake electron, real core)', () => {
   });
 
   it('registers every contract channel, and calls from the window reach the real core', async () => {
-    assert.deepEqual([...fake.handlers.keys()].sort(), FOLIO_METHODS.map(channelFor).sort());
+    assert.deepEqual([...fake.handlers.keys()].sort(), [...FOLIO_METHODS.map(channelFor), CONTEXT_MENU_CHANNEL].sort());
     const event = { sender: fake.windows[0]!.webContents, senderFrame: { url: rendererUrl, parent: null } };
     const call = (method: (typeof FOLIO_METHODS)[number], ...args: unknown[]) => fake.handlers.get(channelFor(method))!(event, ...args);
     const overview = (await call('overview')) as { ok: true; value: { libraryDir: string; paperCount: number } };

@@ -12,7 +12,10 @@ import { FakeWebContents } from './fakes.js';
 function recordingActions() {
   const called: string[] = [];
   const actions = Object.fromEntries(
-    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'toggleSidebar', 'toggleDetails', 'about'].map((name) => [name, () => called.push(name)]),
+    ['importFromClipboard', 'importFiles', 'exportLibrary', 'revealLibrary', 'find', 'toggleTheme', 'toggleSidebar', 'toggleDetails', 'about', 'undo', 'redo'].map((name) => [
+      name,
+      () => called.push(name),
+    ]),
   ) as unknown as MenuActions;
   return { actions, called };
 }
@@ -41,6 +44,7 @@ describe('buildMenuTemplate', () => {
       const template = buildMenuTemplate(actions, platform, true);
       const file = items(byLabel(template, 'File'));
       const view = items(byLabel(template, 'View'));
+      const edit = items(byLabel(template, 'Edit'));
       const expected: Array<[MenuItemConstructorOptions[], string, string | undefined, string]> = [
         [file, 'Import from Clipboard', 'CmdOrCtrl+Shift+V', 'importFromClipboard'],
         [file, 'Import File…', 'CmdOrCtrl+O', 'importFiles'],
@@ -50,6 +54,8 @@ describe('buildMenuTemplate', () => {
         [view, 'Toggle Dark/Light', 'CmdOrCtrl+Shift+L', 'toggleTheme'],
         [view, 'Show/Hide Sidebar', 'CmdOrCtrl+\\', 'toggleSidebar'],
         [view, 'Show/Hide Paper Details', 'CmdOrCtrl+Shift+\\', 'toggleDetails'],
+        [edit, 'Undo', 'CmdOrCtrl+Z', 'undo'],
+        [edit, 'Redo', 'CmdOrCtrl+Shift+Z', 'redo'],
       ];
       for (const [menu, label, accelerator, action] of expected) {
         const item = menu.find((i) => i.label === label);
@@ -64,11 +70,11 @@ describe('buildMenuTemplate', () => {
     });
   }
 
-  it('Edit is role-based so copy/paste work in every text field, macOS included', () => {
+  it('Edit: Undo and Redo go to the page (library or text field); the rest is role-based so copy/paste work everywhere', () => {
     const edit = items(byLabel(buildMenuTemplate(recordingActions().actions, 'darwin', true), 'Edit'));
-    const roles = edit.filter((i) => i.type !== 'separator').map((i) => i.role);
-    assert.deepEqual(roles, ['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
-    assert.ok(edit.every((i) => i.type === 'separator' || !i.click), 'no custom handlers in Edit');
+    const roles = edit.filter((i) => i.type !== 'separator').map((i) => i.role ?? i.label);
+    assert.deepEqual(roles, ['Undo', 'Redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']);
+    assert.ok(edit.slice(2).every((i) => i.type === 'separator' || !i.click), 'no custom handlers but Undo and Redo');
   });
 
   it('macOS gets the app menu with About and Quit first; others quit from File', () => {
@@ -191,6 +197,18 @@ describe('createMenuActions', () => {
       { channel: MENU_CHANNEL, args: [{ action: 'toggle-sidebar' }] },
       { channel: MENU_CHANNEL, args: [{ action: 'toggle-details' }] },
     ]);
+  });
+
+  it('Undo and Redo go to the page, which picks the library’s undo or the text field’s', () => {
+    const { deps, webContents } = actionDeps();
+    const actions = createMenuActions(deps);
+    actions.undo();
+    actions.redo();
+    assert.deepEqual(webContents.sent, [
+      { channel: MENU_CHANNEL, args: [{ action: 'undo' }] },
+      { channel: MENU_CHANNEL, args: [{ action: 'redo' }] },
+    ]);
+    assert.ok(webContents.sent.every((message) => isMenuActionEvent(message.args[0])), 'the preload bridge lets them through');
   });
 
   it('Find goes to the page; nothing is sent when the window is gone', () => {

@@ -92,9 +92,9 @@ describe('window.folio (buildFolioApi)', () => {
 });
 
 describe('window.folioMenu (buildMenuBridge)', () => {
-  it('exposes only onAction', () => {
+  it('exposes only onAction and showContextMenu', () => {
     const bridge: FolioMenuBridge = buildMenuBridge(new FakeIpcRenderer());
-    assert.deepEqual(Object.keys(bridge), ['onAction']);
+    assert.deepEqual(Object.keys(bridge), ['onAction', 'showContextMenu']);
   });
 
   it('delivers well-formed actions, drops malformed ones, and unsubscribes', () => {
@@ -107,6 +107,8 @@ describe('window.folioMenu (buildMenuBridge)', () => {
       { action: 'toggle-sidebar' },
       { action: 'toggle-theme', theme: 'dark' },
       { action: 'import-files', files: [{ name: 'library.bib', text: '@misc{k}' }], refused: ['scan.pdf is not imported: it is not a text file.'] },
+      { action: 'undo' },
+      { action: 'redo' },
       { action: 'import' },
       { action: 'import-files', files: [{ name: 'library.bib' }], refused: [] },
       { action: 'import-files', files: [], refused: [42] },
@@ -125,6 +127,8 @@ describe('window.folioMenu (buildMenuBridge)', () => {
       [{ action: 'toggle-sidebar' }],
       [{ action: 'toggle-theme', theme: 'dark' }],
       [{ action: 'import-files', files: [{ name: 'library.bib', text: '@misc{k}' }], refused: ['scan.pdf is not imported: it is not a text file.'] }],
+      [{ action: 'undo' }],
+      [{ action: 'redo' }],
     ]);
   });
 });

@@ -1,7 +1,7 @@
-// The selected paper: everything about it, plus the user's tags, reading status and note.
-import { forwardRef, memo, useCallback } from 'react';
+// The selected paper: everything about it, plus the user's tags, reading status and note; its fields' edit form.
+import { forwardRef, memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { TagSummary } from '../../../electron/core/api.js';
-import type { ReadingStatus } from '../../../electron/core/model.js';
+import type { EditableField, ReadingStatus } from '../../../electron/core/model.js';
 import { usePaper } from '../hooks/usePaper.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { isTextField } from '../lib/dom.js';
@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../lib/format.js';
 import { itemRanges, splitParagraphs } from '../lib/highlight.js';
 import type { FilterKey } from '../lib/searchSyntax.js';
 import { AuthorList } from './AuthorList.js';
+import { EditPaperForm, EditedMark } from './EditPaperForm.js';
 import { Highlighted } from './Highlighted.js';
 import { NoteEditor } from './NoteEditor.js';
 import { StatusControl } from './StatusControl.js';
@@ -24,13 +25,52 @@ interface Props {
   onEscape: () => void;
   /** No papers at all: the list explains how to import, so this pane stays quiet. */
   isLibraryEmpty?: boolean;
+  /** Changes when the context menu's "Edit…" asks for the edit form. */
+  editRequest?: number;
+  /** The core's undo (every toast's Undo). */
+  undo: () => void;
 }
 
 /** Memoized: typing re-renders App; the pane follows only when its paper or the (debounced) query changes. */
 export const DetailPane = memo(
-  forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape, isLibraryEmpty = false }, ref) {
+  forwardRef<HTMLElement, Props>(function DetailPane({ paperId, highlight, allTags, onFilter, onEscape, isLibraryEmpty = false, editRequest = 0, undo }, ref) {
   const { paper, loading, error, patch } = usePaper(paperId, highlight);
   const toasts = useToasts();
+  const [editing, setEditing] = useState(false);
+  // Another paper: its own form, closed; "Edit…" from the context menu: open.
+  useEffect(() => setEditing(false), [paperId]);
+  const lastRequest = useRef(editRequest);
+  useEffect(() => {
+    if (editRequest !== lastRequest.current) setEditing(true);
+    lastRequest.current = editRequest;
+  }, [editRequest]);
+
+  const edit = useCallback(
+    (change: Parameters<ReturnType<typeof getFolio>['editPaper']>[1], done: string) => {
+      if (!paper) return;
+      getFolio()
+        .editPaper(paper.id, change)
+        .then(
+          () => {
+            setEditing(false);
+            toasts.show(done, { action: { label: 'Undo', run: undo } });
+          },
+          (err: unknown) => toasts.show(`Could not save the edit: ${errorMessage(err)}`, { kind: 'error' }),
+        );
+    },
+    [paper, toasts, undo],
+  );
+  const revert = useCallback((field: EditableField) => edit({ unset: [field] }, `Reverted the ${field} to the imported one`), [edit]);
+
+  const restore = useCallback(() => {
+    if (!paper) return;
+    getFolio()
+      .restoreSelection({ ids: [paper.id] })
+      .then(
+        (result) => toasts.show(result.label, { action: { label: 'Undo', run: undo } }),
+        (err: unknown) => toasts.show(`Could not restore: ${errorMessage(err)}`, { kind: 'error' }),
+      );
+  }, [paper, toasts, undo]);
 
   const setStatus = useCallback(
     (status: ReadingStatus) => {
@@ -73,20 +113,7 @@ export const DetailPane = memo(
       getFolio()
         .setTags(id, next)
         .then(
-          () =>
-            toasts.show(`Removed tag “${tag}”`, {
-              action: {
-                label: 'Undo',
-                run: () => {
-                  // Re-read the paper: its tags may have changed since.
-                  const api = getFolio();
-                  api
-                    .paper(id)
-                    .then((current) => (current.tags.includes(tag) ? undefined : api.setTags(id, [...current.tags, tag])))
-                    .catch((err: unknown) => toasts.show(`Could not restore “${tag}”: ${errorMessage(err)}`, { kind: 'error' }));
-                },
-              },
-            }),
+          () => toasts.show(`Removed tag “${tag}”`, { action: { label: 'Undo', run: undo } }),
           (err: unknown) => {
             if (isNotSaved(err)) return;
             patch({ tags: paper.tags });
@@ -94,7 +121,7 @@ export const DetailPane = memo(
           },
         );
     },
-    [paper, patch, toasts],
+    [paper, patch, toasts, undo],
   );
 
   let body;
@@ -107,22 +134,44 @@ export const DetailPane = memo(
   } else {
     const m = paper.matches;
     const paragraphs = splitParagraphs(paper.abstract, m?.abstract);
-    body = (
+    const mark = (field: EditableField) => (paper.editedFields.includes(field) ? <EditedMark paper={paper} field={field} onRevert={() => revert(field)} /> : null);
+    body = editing ? (
+      <article className="detail" aria-label="Edit paper">
+        <h2 className="detail-title">Edit paper</h2>
+        <EditPaperForm paper={paper} onSave={(change) => edit(change, 'Saved your edit')} onRevert={revert} onCancel={() => setEditing(false)} />
+      </article>
+    ) : (
       <article className="detail" aria-labelledby="detail-title">
+        {paper.trashedAt ? (
+          <div className="trash-banner">
+            <span role="status">In the Trash</span>
+            <button type="button" className="button" onClick={restore}>
+              Restore
+            </button>
+          </div>
+        ) : null}
         <header className="detail-header">
           <div className="detail-meta-line">
             {paper.category ? <span className="category-badge">{paper.category}</span> : null}
             <time dateTime={paper.date}>{formatDate(paper.date)}</time>
+            {paper.trashedAt ? null : (
+              <button type="button" className="button small detail-edit" onClick={() => setEditing(true)}>
+                Edit paper
+              </button>
+            )}
           </div>
           <h2 id="detail-title" className="detail-title">
             <Highlighted text={paper.title} ranges={m?.title} />
           </h2>
+          {mark('title')}
           <AuthorList
             authors={paper.authors}
             render={(author, i) => <Highlighted text={author} ranges={itemRanges(m?.authors, i)} />}
             onPick={(author) => onFilter('author', author)}
             trailing={paper.authorsTruncated ? <span className="muted"> et al.</span> : null}
           />
+          {mark('authors')}
+          <PaperLinks paper={paper} mark={mark} />
           {paper.orgs.length > 0 ? (
             <p className="detail-orgs">
               {paper.orgs.map((org, i) => (
@@ -161,6 +210,7 @@ export const DetailPane = memo(
 
         <section className="detail-section" aria-labelledby="abstract-heading">
           <h3 id="abstract-heading" className="section-heading">Abstract</h3>
+          {mark('abstract')}
           {paragraphs.length === 0 ? (
             <p className="muted">The profile page showed no abstract.</p>
           ) : (
@@ -199,3 +249,35 @@ export const DetailPane = memo(
   );
 }),
 );
+
+/** Venue, DOI and URL under the authors, each with its "edited" mark; the date and category marks go with them. */
+function PaperLinks({ paper, mark }: { paper: { venue: string | null; doi: string | null; url: string | null; editedFields: EditableField[] }; mark: (field: EditableField) => ReactNode }) {
+  const rows: Array<{ field: EditableField; label: string; value: string | null }> = [
+    { field: 'venue', label: 'Venue', value: paper.venue },
+    { field: 'doi', label: 'DOI', value: paper.doi },
+    { field: 'url', label: 'URL', value: paper.url },
+  ];
+  const shown = rows.filter((row) => row.value || paper.editedFields.includes(row.field));
+  const datesEdited = paper.editedFields.includes('date') || paper.editedFields.includes('category');
+  if (shown.length === 0 && !datesEdited) return null;
+  return (
+    <dl className="detail-links">
+      {shown.map((row) => (
+        <div key={row.field} className="detail-link">
+          <dt>{row.label}</dt>
+          <dd>
+            {row.value ?? <span className="muted">none</span>} {mark(row.field)}
+          </dd>
+        </div>
+      ))}
+      {datesEdited ? (
+        <div className="detail-link">
+          <dt>Date, category</dt>
+          <dd>
+            {mark('date')} {mark('category')}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}

@@ -1,8 +1,9 @@
-// Export the library in a citation format: save as a file or copy to the clipboard.
+// Export the library, or the selected papers, in a citation format: save as a file or copy to the clipboard.
 import { useState } from 'react';
-import type { ExportFormat } from '../../../electron/core/api.js';
+import type { ExportFormat, Selection } from '../../../electron/core/api.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
+import { plural } from '../lib/format.js';
 import { Modal } from './Modal.js';
 
 const FORMATS: Array<{ value: ExportFormat; label: string; ext: string; mime: string }> = [
@@ -13,7 +14,9 @@ const FORMATS: Array<{ value: ExportFormat; label: string; ext: string; mime: st
   { value: 'markdown', label: 'Markdown', ext: 'md', mime: 'text/markdown' },
 ];
 
-export function ExportDialog({ onClose }: { onClose: () => void }) {
+/** `selection`: export only those papers (the "N papers selected" pane); without it, the whole library. */
+export function ExportDialog({ onClose, selection }: { onClose: () => void; selection?: { value: Selection; count: number } }) {
+  const title = selection ? `Export ${plural(selection.count, 'paper')}` : 'Export library';
   const [format, setFormat] = useState<ExportFormat>('bibtex');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -23,17 +26,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const run = (how: 'save' | 'copy') => {
     setBusy(true);
     setError(null);
-    getFolio()
-      .exportLibrary(format)
+    const api = getFolio();
+    (selection ? api.exportSelection(selection.value, format) : api.exportLibrary(format))
       .then(async (text) => {
         if (how === 'copy') {
           await navigator.clipboard.writeText(text);
-          toasts.show(`Copied the library as ${chosen.label.split(' (')[0]}`);
+          toasts.show(`Copied ${selection ? plural(selection.count, 'paper') : 'the library'} as ${chosen.label.split(' (')[0]}`);
         } else {
           const url = URL.createObjectURL(new Blob([text], { type: chosen.mime }));
           const a = document.createElement('a');
           a.href = url;
-          a.download = `folio-library.${chosen.ext}`;
+          a.download = `${selection ? 'folio-selection' : 'folio-library'}.${chosen.ext}`;
           a.click();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         }
@@ -44,9 +47,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Export library" onClose={onClose} className="export-dialog" busy={busy}>
+    <Modal title={title} onClose={onClose} className="export-dialog" busy={busy}>
       <header className="modal-header">
-        <h2 className="modal-title">Export library</h2>
+        <h2 className="modal-title">{title}</h2>
       </header>
       <fieldset className="export-formats">
         <legend className="field-label">Format</legend>

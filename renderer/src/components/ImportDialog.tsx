@@ -107,6 +107,16 @@ function ImportStep({ item, items, hasNext, refs, onTextChange, onSettled, onBus
   const [commitJobId, setCommitJobId] = useState<string | null>(null);
   const [commitError, setCommitError] = useState<string | null>(null);
   const [isCancelling, setCancelling] = useState(false);
+  const [restoreIds, setRestoreIds] = useState<ReadonlySet<string>>(() => new Set());
+  const toggleRestore = useCallback(
+    (id: string) =>
+      setRestoreIds((ids) => {
+        const next = new Set(ids);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
   const progress = useJobProgress(commitJobId ?? runningJobId);
   const toasts = useToasts();
 
@@ -139,7 +149,7 @@ function ImportStep({ item, items, hasNext, refs, onTextChange, onSettled, onBus
     setCommitError(null);
     onBusyChange(true);
     getFolio()
-      .commitImport(text, importOptions(jobId, item.fileName, profileName))
+      .commitImport(text, { ...importOptions(jobId, item.fileName, profileName), ...(restoreIds.size > 0 ? { restoreFromTrash: [...restoreIds] } : {}) })
       .then(
         (result) => {
           finishCommit();
@@ -204,7 +214,7 @@ function ImportStep({ item, items, hasNext, refs, onTextChange, onSettled, onBus
           <FileStart name={item.fileName ?? ''} text={text} />
         )}
         <div className="import-preview" role="region" aria-label="Preview" tabIndex={0} aria-live="polite" aria-busy={!upToDate}>
-          <ImportPreviewView preview={text.trim() === '' ? null : preview} stale={!upToDate} nameInput={nameInput} onNameInput={setNameInput} />
+          <ImportPreviewView preview={text.trim() === '' ? null : preview} stale={!upToDate} nameInput={nameInput} onNameInput={setNameInput} restoreIds={restoreIds} onToggleRestore={toggleRestore} />
         </div>
       </div>
       {committing || isReading ? <ImportProgressBar progress={progress} isCommit={committing} what={item.fileName ?? 'the text'} /> : null}

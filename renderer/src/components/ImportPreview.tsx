@@ -14,6 +14,9 @@ interface Props {
   stale: boolean;
   nameInput: string | null;
   onNameInput: (name: string) => void;
+  /** Papers in the Trash the user chose to bring back with this import (none by default: never silently). */
+  restoreIds?: ReadonlySet<string>;
+  onToggleRestore?: (id: string) => void;
 }
 
 /** Every paper the text holds (the preview lists the first ones). */
@@ -25,7 +28,7 @@ export function previewHeading(preview: Extract<ImportPreview, { ok: true }>): s
 }
 
 // Memoized: a long read re-renders the dialog at each progress report, and the preview has not changed.
-export const ImportPreviewView = memo(function ImportPreviewView({ preview, stale, nameInput, onNameInput }: Props) {
+export const ImportPreviewView = memo(function ImportPreviewView({ preview, stale, nameInput, onNameInput, restoreIds, onToggleRestore }: Props) {
   if (!preview) return <p className="muted import-placeholder">{stale ? 'Reading…' : 'The preview appears here.'}</p>;
   if (!preview.ok) {
     return (
@@ -76,7 +79,7 @@ export const ImportPreviewView = memo(function ImportPreviewView({ preview, stal
       ) : null}
       <ul className="import-papers" aria-label="Papers found">
         {preview.papers.map((paper, i) => (
-          <PaperRow key={`${i}:${paper.id}`} paper={paper} />
+          <PaperRow key={`${i}:${paper.id}`} paper={paper} restore={restoreIds?.has(paper.id) ?? false} onToggleRestore={onToggleRestore} />
         ))}
         {paperCount(preview) > preview.papers.length ? (
           <li className="import-paper muted">…and {formatNumber(paperCount(preview) - preview.papers.length)} more</li>
@@ -86,10 +89,10 @@ export const ImportPreviewView = memo(function ImportPreviewView({ preview, stal
   );
 });
 
-function PaperRow({ paper }: { paper: ImportPreviewPaper }) {
+function PaperRow({ paper, restore, onToggleRestore }: { paper: ImportPreviewPaper; restore: boolean; onToggleRestore: ((id: string) => void) | undefined }) {
   return (
     <li className="import-paper">
-      <span className={`badge ${paper.isNew ? 'new' : 'present'}`}>{paper.isNew ? 'New' : 'In library'}</span>
+      <span className={`badge ${paper.isNew ? 'new' : 'present'}`}>{paper.isNew ? 'New' : paper.inTrash ? 'In Trash' : 'In library'}</span>
       <span className="import-paper-title">{paper.title}</span>
       <span className="import-paper-meta">
         {paper.authors.slice(0, 3).join(', ')}
@@ -102,6 +105,11 @@ function PaperRow({ paper }: { paper: ImportPreviewPaper }) {
         <span className="import-match">
           matches <q>{paper.match.title}</q> ({paper.match.reason})
         </span>
+      ) : null}
+      {paper.inTrash && onToggleRestore ? (
+        <label className="import-restore">
+          <input type="checkbox" checked={restore} onChange={() => onToggleRestore(paper.id)} aria-label={`Restore “${paper.title}” from Trash`} /> Restore from Trash
+        </label>
       ) : null}
       <span className={`import-paper-abstract${paper.abstract === null ? ' muted' : ''}`}>{abstractStart(paper.abstract ?? '') || 'No abstract'}</span>
     </li>

@@ -3,7 +3,8 @@
 // height, so which rows are in view is arithmetic (lib/rowWindow.ts), whatever the number of results.
 // While a new query runs the list keeps drawing the previous results (`snapshot` is then the last answered
 // one, `busy` is set); when the answer arrives, papers still in view keep their elements (slots are keyed
-// by paper) and only the others are drawn anew.
+// by paper) and only the others are drawn anew. Click, Shift+click, Ctrl/Cmd+click and Ctrl/Cmd+A select
+// (lib/selection.ts); the Menu key, Shift+F10 or a right click open the rows' context menu.
 import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
 import type { PaperRow } from '../../../electron/core/api.js';
 import { shortAuthors } from '../lib/authors.js';
@@ -12,6 +13,9 @@ import { itemRanges } from '../lib/highlight.js';
 import type { PageStore, PageStoreSnapshot } from '../lib/pageStore.js';
 import { rowWindow, scrollTopToReveal } from '../lib/rowWindow.js';
 import type { FilterKey } from '../lib/searchSyntax.js';
+import { isSelected, type SelectionState } from '../lib/selection.js';
+import { isContextMenuKey } from '../lib/shortcuts.js';
+import type { PickHow } from '../hooks/useSelection.js';
 import { Highlighted } from './Highlighted.js';
 import { StatusMark } from './StatusMark.js';
 
@@ -27,9 +31,12 @@ interface Props {
   busy: boolean;
   /** Changes when the query changes: the list scrolls back to the top. */
   queryKey: string;
-  selectedId: string | null;
+  selection: SelectionState;
   tagColors: ReadonlyMap<string, string>;
-  onSelect: (id: string) => void;
+  onPick: (id: string, index: number, how: PickHow) => void;
+  onSelectAll: () => void;
+  /** Opens the rows' context menu at this point of the window. */
+  onContextMenu: (at: { x: number; y: number }) => void;
   onOpen: (id: string) => void;
   onEscape: () => void;
   onFilter: (key: FilterKey, value: string) => void;
@@ -38,7 +45,7 @@ interface Props {
   ref: RefObject<HTMLDivElement | null>;
 }
 
-export const PaperList = memo(function PaperList({ store, snapshot, busy, queryKey, selectedId, tagColors, onSelect, onOpen, onEscape, onFilter, label, ref: scrollRef }: Props) {
+export const PaperList = memo(function PaperList({ store, snapshot, busy, queryKey, selection, tagColors, onPick, onSelectAll, onContextMenu, onOpen, onEscape, onFilter, label, ref: scrollRef }: Props) {
   const total = snapshot.total ?? 0;
   const rows = snapshot.rows;
   const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
@@ -70,21 +77,23 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query changes
   }, [queryKey]);
 
-  const selectedIndex = selectedId ? rows.indexOf(selectedId) : -1;
+  const focusId = selection.focusId;
+  const selectedIndex = focusId ? rows.indexOf(focusId) : -1;
 
   // Keyboard moves to rows whose page may not be loaded yet: remember the index, select when it arrives.
-  const pendingIndex = useRef<number | null>(null);
+  const pendingIndex = useRef<{ index: number; how: PickHow } | null>(null);
   useEffect(() => {
-    if (pendingIndex.current === null) return;
-    const row = rows.row(pendingIndex.current);
+    const pending = pendingIndex.current;
+    if (pending === null) return;
+    const row = rows.row(pending.index);
     if (row) {
       pendingIndex.current = null;
-      onSelect(row.id);
+      onPick(row.id, pending.index, pending.how);
     }
-  }, [snapshot, rows, onSelect]);
+  }, [snapshot, rows, onPick]);
 
   const moveTo = useCallback(
-    (index: number) => {
+    (index: number, how: PickHow = 'only') => {
       if (total === 0) return;
       const target = Math.max(0, Math.min(total - 1, index));
       const el = scrollRef.current;
@@ -95,36 +104,51 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
       const row = rows.row(target);
       if (row) {
         pendingIndex.current = null;
-        onSelect(row.id);
-      } else pendingIndex.current = target;
+        onPick(row.id, target, how);
+      } else pendingIndex.current = { index: target, how };
     },
-    [total, scrollRef, rows, onSelect],
+    [total, scrollRef, rows, onPick],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const from = selectedIndex >= 0 ? selectedIndex : -1;
+    // Shift+arrows extend the selection from its anchor, as Shift+click does.
+    const how: PickHow = event.shiftKey ? 'range' : 'only';
+    if (isContextMenuKey(event)) {
+      event.preventDefault();
+      const el = scrollRef.current;
+      const rect = el?.getBoundingClientRect();
+      const top = rect ? rect.top + (from >= 0 ? from * ROW_HEIGHT - el!.scrollTop + ROW_HEIGHT / 2 : 0) : 0;
+      onContextMenu({ x: rect ? rect.left + 24 : 0, y: Math.max(rect?.top ?? 0, top) });
+      return;
+    }
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      onSelectAll();
+      return;
+    }
     switch (event.key) {
       case 'ArrowDown':
-        moveTo(from < 0 ? first : from + 1);
+        moveTo(from < 0 ? first : from + 1, how);
         break;
       case 'ArrowUp':
-        moveTo(from < 0 ? first : from - 1);
+        moveTo(from < 0 ? first : from - 1, how);
         break;
       case 'PageDown':
-        moveTo(from < 0 ? first : from + pageRows);
+        moveTo(from < 0 ? first : from + pageRows, how);
         break;
       case 'PageUp':
-        moveTo(from < 0 ? first : from - pageRows);
+        moveTo(from < 0 ? first : from - pageRows, how);
         break;
       case 'Home':
-        moveTo(0);
+        moveTo(0, how);
         break;
       case 'End':
-        moveTo(total - 1);
+        moveTo(total - 1, how);
         break;
       case 'Enter':
-        if (selectedId) onOpen(selectedId);
+        if (focusId) onOpen(focusId);
         else return;
         break;
       case 'Escape':
@@ -152,7 +176,7 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
     slots.push(
       <div key={key} role="presentation" className="paper-list-slot" style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}>
         {row ? (
-          <Row row={row} index={index} total={total} selected={row.id === selectedId} tagColors={tagColors} onSelect={onSelect} onOpen={onOpen} onFilter={onFilter} />
+          <Row row={row} index={index} total={total} selected={isSelected(selection, row.id)} tagColors={tagColors} onPick={onPick} onOpen={onOpen} onFilter={onFilter} onContextMenu={onContextMenu} />
         ) : (
           <div className="paper-row placeholder" role="option" aria-selected={false} aria-label="Loading…" aria-posinset={index + 1} aria-setsize={total}>
             <span className="skeleton skeleton-title" />
@@ -169,6 +193,7 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
       className="paper-list"
       role="listbox"
       aria-label={label}
+      aria-multiselectable="true"
       aria-activedescendant={activeId}
       aria-busy={busy}
       tabIndex={0}
@@ -187,13 +212,14 @@ interface RowProps {
   total: number;
   selected: boolean;
   tagColors: ReadonlyMap<string, string>;
-  onSelect: (id: string) => void;
+  onPick: (id: string, index: number, how: PickHow) => void;
   onOpen: (id: string) => void;
   onFilter: (key: FilterKey, value: string) => void;
+  onContextMenu: (at: { x: number; y: number }) => void;
 }
 
 /** Memoized: a row re-renders only when its paper, position, selection or the tag colours change. */
-const Row = memo(function Row({ row, index, total, selected, tagColors, onSelect, onOpen, onFilter }: RowProps) {
+const Row = memo(function Row({ row, index, total, selected, tagColors, onPick, onOpen, onFilter, onContextMenu }: RowProps) {
   const matchedAuthors = row.matches?.authors?.map((a) => a.index) ?? [];
   const authors = shortAuthors(row.authors, row.authorsTruncated, matchedAuthors);
   const authorText = authors.items.map((a) => a.name).join(', ') + (authors.etAl ? ' et al.' : '');
@@ -211,8 +237,17 @@ const Row = memo(function Row({ row, index, total, selected, tagColors, onSelect
       aria-posinset={index + 1}
       aria-setsize={total}
       aria-label={`${row.title} — ${authorText}, ${row.date}${statusText}${row.tags.length > 0 ? `; tagged ${row.tags.join(', ')}` : ''}${row.hasNote ? '; has a note' : ''}`}
-      onClick={() => onSelect(row.id)}
+      onClick={(event) => onPick(row.id, index, event.shiftKey ? 'range' : event.ctrlKey || event.metaKey ? 'toggle' : 'only')}
+      onMouseDown={(event) => {
+        if (event.shiftKey) event.preventDefault(); // a Shift+click selects rows, not the text between them
+      }}
       onDoubleClick={() => onOpen(row.id)}
+      onContextMenu={(event) => {
+        event.preventDefault();
+        // A right click outside the selection selects that row first (as file managers do).
+        if (!selected) onPick(row.id, index, 'only');
+        onContextMenu({ x: event.clientX, y: event.clientY });
+      }}
     >
       <div className="paper-row-line1">
         <StatusMark status={row.status} />

@@ -8,6 +8,7 @@ import { plural } from '../lib/format.js';
 import { TAG_PALETTE } from '../lib/tagColors.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { Modal } from './Modal.js';
+import { useUndo } from '../hooks/useUndo.js';
 
 interface Props {
   tag: TagSummary;
@@ -22,6 +23,7 @@ interface Props {
 export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const toasts = useToasts();
+  const { undo } = useUndo();
   const open = menuAt !== null;
 
   const close = (refocus: boolean) => {
@@ -55,14 +57,7 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
         (deletion) => {
           onDeleted();
           toasts.show(`Deleted tag “${tag.name}” from ${plural(deletion.paperIds.length, 'paper')}`, {
-            action: {
-              label: 'Undo',
-              run: () => {
-                getFolio()
-                  .restoreTag(deletion)
-                  .catch((err: unknown) => toasts.show(`Could not restore “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }));
-              },
-            },
+            action: { label: 'Undo', run: undo },
           });
         },
         (err: unknown) => toasts.show(`Could not delete “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }),

@@ -1,0 +1,90 @@
+// A context menu drawn by the page from an action list (lib/actions.ts): role="menu", arrows/Home/End move, Enter
+// picks, Esc or a click elsewhere closes and focus goes back. In Electron main draws the native menu from the same list.
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { shortcutLabel, type MenuItem, type PaperActionId } from '../lib/actions.js';
+
+interface Props {
+  label: string;
+  items: readonly MenuItem[];
+  at: { x: number; y: number };
+  onPick: (id: PaperActionId) => void;
+  onClose: () => void;
+}
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+export function ContextMenu({ label, items, at, onPick, onClose }: Props) {
+  const menuRef = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState(at);
+  const returnFocus = useRef<HTMLElement | null>(document.activeElement as HTMLElement | null);
+
+  const close = (refocus: boolean) => {
+    onClose();
+    if (refocus) returnFocus.current?.focus();
+  };
+  const closeRef = useRef(close);
+  closeRef.current = close;
+
+  // Inside the window, and the first enabled item focused.
+  useLayoutEffect(() => {
+    const menu = menuRef.current;
+    if (!menu) return;
+    const rect = menu.getBoundingClientRect();
+    setPos({ x: Math.max(4, Math.min(at.x, window.innerWidth - rect.width - 4)), y: Math.max(4, Math.min(at.y, window.innerHeight - rect.height - 4)) });
+    menu.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
+  }, [at]);
+
+  useEffect(() => {
+    const onPointer = (event: PointerEvent) => {
+      if (!menuRef.current?.contains(event.target as Node)) closeRef.current(false);
+    };
+    document.addEventListener('pointerdown', onPointer, true);
+    return () => document.removeEventListener('pointerdown', onPointer, true);
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const enabled = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? [])];
+    const i = enabled.indexOf(document.activeElement as HTMLElement);
+    let next: HTMLElement | undefined;
+    if (event.key === 'Escape' || event.key === 'Tab') {
+      event.preventDefault();
+      event.stopPropagation();
+      close(true);
+      return;
+    }
+    if (event.key === 'ArrowDown') next = enabled[(i + 1) % enabled.length];
+    else if (event.key === 'ArrowUp') next = enabled[(i - 1 + enabled.length) % enabled.length];
+    else if (event.key === 'Home') next = enabled[0];
+    else if (event.key === 'End') next = enabled[enabled.length - 1];
+    // Keys typed while the menu is open are the menu's (1–9, Delete, Ctrl+A must not act on the list behind it).
+    event.stopPropagation();
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  };
+
+  return (
+    <div ref={menuRef} className="menu context-menu" role="menu" aria-label={label} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
+      {items.map((item) => (
+        <button
+          key={item.id}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          aria-disabled={!item.enabled}
+          aria-keyshortcuts={item.shortcut ? item.shortcut.replace('CmdOrCtrl', isMac ? 'Meta' : 'Control') : undefined}
+          className={`menu-item${item.id === 'trash' ? ' danger' : ''}`}
+          onClick={() => {
+            if (!item.enabled) return;
+            close(true);
+            onPick(item.id);
+          }}
+        >
+          <span>{item.label}</span>
+          {item.shortcut ? <kbd className="menu-shortcut">{shortcutLabel(item.shortcut, isMac)}</kbd> : null}
+        </button>
+      ))}
+    </div>
+  );
+}
