@@ -22,6 +22,7 @@ export const FIXED_QUERIES: QuerySpec[] = [
   { label: 'surname + title word', query: 'lefevre distillation', group: 'fixed' },
   { label: 'filters + word', query: 'tag:rlhf year:2020..2024 distillation', group: 'fixed' },
   { label: 'gibberish', query: 'xqzvkwpl', group: 'fixed' },
+  { label: 'three common words', query: 'large language models', group: 'fixed' },
 ];
 
 export function typingQueries(phrase = TYPED_PHRASE): QuerySpec[] {

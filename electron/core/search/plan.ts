@@ -60,7 +60,7 @@ export function planTerms(terms: readonly QueryTerm[]): TermRule[] {
 /**
  * Bounded edit distance (optimal string alignment): Levenshtein, plus two adjacent letters swapped counting as
  * one edit ("zeloite" → "zeolite" is 1, not 2) — the commonest typing slip. Returns max + 1 as soon as the
- * distance must exceed `max`. The index's typo walk (text-index.ts forFuzzy) computes the same distance.
+ * distance must exceed `max`. The index's typo walk (text-index/dictionary.ts forFuzzy) computes the same distance.
  */
 export function editDistanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

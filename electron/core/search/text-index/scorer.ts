@@ -90,21 +90,24 @@ export class Scorer {
       // Round 0 scored straight into `total`; a later round's best is added now, the last one's just below.
       if (k > 0 && k < plans.length - 1) this.addBestToTotal();
     }
-    const { total, best, matches, slotNum } = this;
+    const { total, best, matches, slotNum, count } = this;
     const addLast = plans.length > 1;
     let maxScore = 0;
     let maxNum = 0;
-    for (let i = 0; i < this.count; i++) {
+    for (let i = 0; i < count; i++) {
       const slot = readInt32(matches, i);
-      const t = addLast ? readFloat64(total, slot) + readFloat64(best, slot) : readFloat64(total, slot);
-      total[slot] = t;
+      let t = readFloat64(total, slot);
+      if (addLast) {
+        t += readFloat64(best, slot);
+        total[slot] = t;
+      }
       if (t > maxScore) maxScore = t;
       const num = readInt32(slotNum, slot);
       if (num > maxNum) maxNum = num;
     }
     this.allowed = null;
     // A view, not a copy (57k hits were a 230 KB allocation per query): valid until the next search.
-    return { slots: matches.subarray(0, this.count), maxScore, maxNum };
+    return { slots: matches.subarray(0, count), maxScore, maxNum };
   }
 
   /**
@@ -146,6 +149,9 @@ export class Scorer {
    */
   private scoreRange(slots: Int32Array, info: Uint16Array, from: number, to: number, weight: number): void {
     const { mark, scores, matches, slotNum, allowed, round, previousRound, first, fieldMask } = this;
+    // Imported bindings are re-read on every use (they are live): locals let the loop keep them in registers.
+    const fieldScore = FIELD_SCORE;
+    const frequencyBits = ~ALL_FIELDS;
     let count = this.count;
     for (let p = from; p < to; p++) {
       const slot = readInt32(slots, p);
@@ -161,7 +167,7 @@ export class Scorer {
       const packed = readUint16(info, p);
       const fields = packed & fieldMask;
       if (fields === 0) continue;
-      const s = weight * readFloat64(FIELD_SCORE, (packed & ~ALL_FIELDS) | fields);
+      const s = weight * readFloat64(fieldScore, (packed & frequencyBits) | fields);
       if (m !== round) {
         mark[slot] = round;
         scores[slot] = s;
