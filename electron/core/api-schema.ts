@@ -105,7 +105,7 @@ export const ARGUMENT_SCHEMAS = {
   setNote: z.tuple([paperId, z.string().max(MAX_NOTE_CHARS)]),
   setStatus: z.tuple([paperId, status]),
   setTagColor: z.tuple([tagName, hexColor]),
-  renameTag: z.union([z.tuple([tagName, tagName]), z.tuple([tagName, tagName, z.object({ merge: z.boolean().optional() }).strict()])]),
+  renameTag: z.tuple([tagName, tagName, z.object({ merge: z.boolean().optional() }).strict().optional()]),
   deleteTag: z.tuple([tagName]),
   restoreTag: z.tuple([tagDeletion]),
   assignTagKey: z.tuple([tagName, tagKey.nullable()]),

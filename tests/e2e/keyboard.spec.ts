@@ -169,7 +169,7 @@ test('Tab reaches every main control, each with a visible focus indicator', asyn
     /^Unread/,
     /^Reading/,
     /^Read/,
-    /^Sabela Ramos/,
+    /Sabela Ramos/, // the avatar's initials (aria-hidden) come first in its text
     'Resize sidebar',
     'Sort by',
     /^Sort (ascending|descending)$/,

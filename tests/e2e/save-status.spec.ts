@@ -49,23 +49,23 @@ test('an edit the disk refuses: shown, a banner that stays until a retry saves i
   await expect(banner.getByRole('button')).toHaveCount(1); // Retry; nothing to dismiss it with
   await expect(status.getByRole('radio', { name: 'Read', exact: true })).toBeChecked(); // the edit stays shown
 
-  // Another edit of the same paper replaces the waiting one (its data is saved whole); one of another paper adds one.
+  // Each edit waits as its own change (the journal records what each one changes, not the paper's whole data).
   const addTag = details(page).getByRole('combobox', { name: 'Add tag' });
   await addTag.click();
   await addTag.pressSequentially('pending');
   await addTag.press('Enter');
   await expect(details(page).getByRole('list', { name: 'Tags' })).toContainText('pending');
-  await expect(banner).toContainText('1 change is waiting to be saved');
+  await expect(banner).toContainText('2 changes are waiting to be saved');
   await options(page).filter({ hasText: 'Acme' }).click();
   await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(/Acme/);
   await status.getByRole('radio', { name: 'Reading', exact: true }).click();
-  await expect(banner).toContainText('2 changes are waiting to be saved');
+  await expect(banner).toContainText('3 changes are waiting to be saved');
   await screenshot(page, 'save-banner-light');
 
   // Still full: Retry leaves the banner as it is.
   await banner.getByRole('button', { name: 'Retry' }).click();
   await expect(banner.getByRole('button', { name: 'Retry' })).toBeEnabled();
-  await expect(banner).toContainText('2 changes are waiting to be saved');
+  await expect(banner).toContainText('3 changes are waiting to be saved');
 
   await page.getByRole('button', { name: 'Dark theme' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

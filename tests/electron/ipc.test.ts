@@ -84,6 +84,13 @@ describe('registerIpc', () => {
     });
   }
 
+  it('renameTag: an absent options argument (the renderer sends undefined) is a plain rename', async () => {
+    const { ipcMain, core, webContents } = setup();
+    const reply = await ipcMain.invoke(channelFor('renameTag'), eventFrom(webContents), 'rl', 'reinforcement-learning', undefined);
+    assert.deepEqual(reply, { ok: true, value: 'renameTag result' });
+    assert.equal(core.calls.length, 1);
+  });
+
   const foreignSenders: Array<{ name: string; event: (window: FakeWebContents) => ReturnType<typeof eventFrom> }> = [
     { name: 'another webContents', event: () => eventFrom(new FakeWebContents()) },
     { name: 'a remote page in our window', event: (w) => eventFrom(w, 'https://evil.example/index.html') },

@@ -45,8 +45,7 @@ test('shortcuts: the tag a digit key toggles', async (t) => {
   const cases: Array<{ name: string; tags: TagSummary[]; key: number; expected: string | undefined }> = [
     { name: 'the tag holding the key', tags: [tag('a', 2), tag('b', 1)], key: 1, expected: 'b' },
     { name: 'a key no tag holds: none (not the nth tag)', tags: [tag('a', 2), tag('b')], key: 1, expected: undefined },
-    { name: 'no tag holds any key (an older library): the nth tag', tags: [tag('a'), tag('b'), tag('c')], key: 2, expected: 'b' },
-    { name: 'older library, past the last tag', tags: [tag('a')], key: 9, expected: undefined },
+    { name: 'no tag holds any key: none (keys are assigned, not taken by position)', tags: [tag('a'), tag('b'), tag('c')], key: 2, expected: undefined },
     { name: 'no tags', tags: [], key: 1, expected: undefined },
     { name: 'key 9 on a nested tag', tags: [tag('ml'), tag('ml/rl', 9)], key: 9, expected: 'ml/rl' },
   ];

@@ -1167,8 +1167,7 @@ export class Library {
   async tagPapers(ids: readonly string[], change: TagChange): Promise<ActionResult> {
     this.assertWritable('change tags');
     const { ops, changed } = this.user.planTagPapers(this.resolveAll(ids), change);
-    const named = [...(change.add ?? []).map((t) => `+${t}`), ...(change.remove ?? []).map((t) => `-${t}`)].join(' ');
-    const label = (change.remove ?? []).length === 0 ? `Tag ${papers(changed.size)} with ${(change.add ?? []).join(', ')}` : `Change tags of ${papers(changed.size)} (${named})`;
+    const label = tagChangeLabel(change, changed.size);
     await this.act(label, ops);
     return { label, count: changed.size };
   }
@@ -1461,6 +1460,15 @@ function requireRestore(parsed: SourceResult): FolioRestore {
 
 function restoreCounts(draft: RestoreDraft, user: { tagsNew: number; paperIds: string[]; notesKept: number; statusesKept: number }): RestoreCounts {
   return { ...draft.counts, tagsNew: user.tagsNew, userDataApplied: user.paperIds.length, notesKept: user.notesKept, statusesKept: user.statusesKept };
+}
+
+/** What a tag change did, as undo() and its toast say it: "Tag 3 papers with ml", "Remove tag ml from 1 paper". */
+function tagChangeLabel(change: TagChange, count: number): string {
+  const add = change.add ?? [];
+  const remove = change.remove ?? [];
+  if (remove.length === 0) return `Tag ${papers(count)} with ${add.join(', ')}`;
+  if (add.length === 0) return `Remove tag ${remove.join(', ')} from ${papers(count)}`;
+  return `Change tags of ${papers(count)} (${[...add.map((t) => `+${t}`), ...remove.map((t) => `-${t}`)].join(' ')})`;
 }
 
 /** "1 paper", "3,000 papers". */

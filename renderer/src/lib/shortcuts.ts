@@ -18,13 +18,9 @@ export function isContextMenuKey(event: Keys): boolean {
   return event.key === 'ContextMenu' || (event.key === 'F10' && event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey);
 }
 
-/**
- * The tag a digit key 1–9 toggles: the one the core assigned that key. A library where no tag has a key yet (made
- * before keys could be assigned) keeps the old rule: the sidebar's first nine tags, in order.
- */
+/** The tag a digit key 1–9 toggles: the one assigned that key (tag menu ▸ Assign to key), never the nth tag. */
 export function tagForKey(tags: readonly TagSummary[], key: number): TagSummary | undefined {
-  if (tags.some((tag) => tag.key !== undefined)) return tags.find((tag) => tag.key === key);
-  return tags[key - 1];
+  return tags.find((tag) => tag.key === key);
 }
 
 /** A toggle on many papers removes the tag when every one of them has it, and adds it otherwise. */
