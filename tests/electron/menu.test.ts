@@ -129,8 +129,10 @@ function actionDeps(overrides: Partial<MenuActionDeps> = {}) {
 const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 /** Resolves once `condition` holds (file reads take several turns of the event loop). */
-async function until(condition: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 1000 && !condition(); turn++) await settle();
+/** Waits for real file reads to finish: a generous deadline, not a count of event-loop turns (a loaded machine needs more). */
+async function until(condition: () => boolean, deadlineMs = 20_000): Promise<void> {
+  const end = Date.now() + deadlineMs;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe('createMenuActions', () => {
