@@ -5,10 +5,11 @@
 //   npm run bench -- --json FILE          also write the figures as JSON
 //   npm run bench -- --only import-sources    only the large BibTeX import (issue 9: parse ≤ 2 s, commit ≤ 1 s)
 //   npm run bench -- --only search-tools      only duplicates and saved-search counts per size (issue 10)
+//   npm run bench -- --only manage            only bulk tag (durable, searchable), undo, duplicates() per size (issue 10)
 //   flags: --skip-peers  --skip-renderer  --seed N  --open-runs N  --edits N  --import-runs N  --reps N
 //          --peers fuse-naive,ufuzzy,minisearch  --peer-budget S (seconds per peer and size; default 30 at 10k, 75 above)
 //          --no-profile (skip the CPU profile of Folio queries over 16 ms p95)
-//          --skip-import-sources  --import-entries N (default 10000)  --skip-search-tools
+//          --skip-import-sources  --import-entries N (default 10000)  --skip-search-tools  --skip-manage
 //
 // Everything is measured in this run: the peers search the same corpus with the same queries, right after
 // Folio, so machine noise hits both. Libraries are generated once per size and seed through the real store
@@ -18,6 +19,7 @@ import os from 'node:os';
 import { FolioCore } from '../electron/core/folio.js';
 import { DEFAULT_SEED, cacheRoot, ensureCorpus, type Corpus } from './corpus.js';
 import { importSourcesBench, importSourcesTable, type ImportSourcesResult } from './import-sources.js';
+import { manageBench, manageTable, type ManageResult } from './manage.js';
 import { searchToolsBench, searchToolsTable, type SearchToolsResult } from './search-tools.js';
 import { docsFromLibrary, folioEngine, type EngineName } from './engines.js';
 import { runRenderer, type RendererResult } from './renderer.js';
@@ -73,6 +75,8 @@ interface Options {
   importEntries: number;
   /** Duplicates finder and saved-search counts per size (issue 10, bench/search-tools.ts). */
   searchTools: boolean;
+  /** Bulk tag of 10,000 selected papers, its undo, duplicates() and saved counts through FolioCore (bench/manage.ts). */
+  manage: boolean;
   /** Only issue 11's CRDT-library-or-own-rules measurement (bench/sync-crdt.ts, its own defaults). */
   syncCrdt: boolean;
 }
@@ -95,6 +99,7 @@ function parseArgs(argv: string[]): Options {
     syncCrdt: false,
     importEntries: 10_000,
     searchTools: true,
+    manage: true,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -153,15 +158,19 @@ function parseArgs(argv: string[]): Options {
           o.syncCrdt = true;
           break;
         }
-        if (section !== 'import-sources' && section !== 'search-tools') usage('--only takes: import-sources, search-tools, sync-crdt');
+        if (section !== 'import-sources' && section !== 'search-tools' && section !== 'manage') usage('--only takes: import-sources, search-tools, manage, sync-crdt');
         o.sizesSection = false;
         o.renderer = false;
         o.importSources = section === 'import-sources';
         o.searchTools = section === 'search-tools';
+        o.manage = section === 'manage';
         break;
       }
       case '--skip-search-tools':
         o.searchTools = false;
+        break;
+      case '--skip-manage':
+        o.manage = false;
         break;
       case '--skip-import-sources':
         o.importSources = false;
@@ -185,7 +194,7 @@ function usage(problem: string | null): never {
   console.error(
     'usage: npm run bench -- [--sizes 10000,50000,100000] [--json FILE] [--skip-peers] [--peers a,b] [--skip-renderer]\n' +
       '                       [--seed N] [--open-runs N] [--edits N] [--import-runs N] [--reps N] [--peer-budget S] [--no-profile]\n' +
-      '                       [--skip-import-sources] [--import-entries N] [--skip-search-tools]\n' +
+      '                       [--skip-import-sources] [--import-entries N] [--skip-search-tools] [--skip-manage]\n' +
       '       npm run bench -- --only import-sources [--import-entries N] [--import-runs N] [--json FILE]\n' +
       '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)\n' +
       '       npm run bench -- --only search-tools [--sizes …] [--reps N]   (duplicates and 20 saved-search counts, issue 10)\n' +
@@ -443,6 +452,8 @@ async function main(): Promise<void> {
     ? await importSourcesBench({ entries: o.importEntries, runs: o.importRuns, seed: o.seed }, log)
     : null;
   const searchTools: SearchToolsResult[] = o.searchTools ? o.sizes.map((size) => searchToolsBench(size, o.seed, Math.min(o.reps, 5), log)) : [];
+  const manage: ManageResult[] = [];
+  if (o.manage) for (const size of o.sizes) manage.push(await manageBench(await ensureCorpus(size, o.seed, log), Math.min(o.reps, 5)));
 
   let renderer: RendererResult | null = null;
   if (o.renderer && results.length > 0) {
@@ -527,6 +538,9 @@ async function main(): Promise<void> {
   if (searchTools.length > 0) {
     out.push('', `== Duplicates finder and 20 saved-search counts (issue 10), median of ${Math.min(o.reps, 5)} runs`, searchToolsTable(searchTools));
   }
+  if (manage.length > 0) {
+    out.push('', `== Managing a library (issue 10): bulk tag of 10,000 selected papers, undo, duplicates(), median of ${Math.min(o.reps, 5)} runs`, manageTable(manage));
+  }
   const notes = results.flatMap((r) => r.notes);
   if (notes.length > 0) out.push('', '== Notes', ...notes.map((n) => `  - ${n}`));
   out.push('', `total ${(((performance.now() - started) / 1000) | 0)} s`);
@@ -546,6 +560,7 @@ async function main(): Promise<void> {
       searchEngineOnly: results.flatMap((r) => r.raw.map((t) => ({ ...toJsonRow(t), engine: 'folio-engine' }))),
       importSources,
       searchTools,
+      manage,
       details: {
         machine: m,
         seed: o.seed,
