@@ -1,6 +1,7 @@
 // A context menu drawn by the page from an action list (lib/actions.ts): role="menu", arrows/Home/End move, Enter
 // picks, Esc or a click elsewhere closes and focus goes back. In Electron main draws the native menu from the same list.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useRef, type KeyboardEvent } from 'react';
+import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
 import { shortcutLabel, type MenuItem, type PaperActionId } from '../lib/actions.js';
 
 interface Props {
@@ -14,36 +15,17 @@ interface Props {
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 export function ContextMenu({ label, items, at, onPick, onClose }: Props) {
-  const menuRef = useRef<HTMLDivElement>(null);
-  const [pos, setPos] = useState(at);
   const returnFocus = useRef<HTMLElement | null>(document.activeElement as HTMLElement | null);
 
   const close = (refocus: boolean) => {
     onClose();
     if (refocus) returnFocus.current?.focus();
   };
-  const closeRef = useRef(close);
-  closeRef.current = close;
-
-  // Inside the window, and the first enabled item focused.
-  useLayoutEffect(() => {
-    const menu = menuRef.current;
-    if (!menu) return;
-    const rect = menu.getBoundingClientRect();
-    setPos({ x: Math.max(4, Math.min(at.x, window.innerWidth - rect.width - 4)), y: Math.max(4, Math.min(at.y, window.innerHeight - rect.height - 4)) });
-    menu.querySelector<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])')?.focus();
-  }, [at]);
-
-  useEffect(() => {
-    const onPointer = (event: PointerEvent) => {
-      if (!menuRef.current?.contains(event.target as Node)) closeRef.current(false);
-    };
-    document.addEventListener('pointerdown', onPointer, true);
-    return () => document.removeEventListener('pointerdown', onPointer, true);
-  }, []);
+  // Only the enabled items are focused and stepped through.
+  const { menuRef, pos, items: enabledItems } = useFloatingMenu(at, '[role="menuitem"]:not([aria-disabled="true"])', () => close(false));
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const enabled = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not([aria-disabled="true"])') ?? [])];
+    const enabled = enabledItems();
     const i = enabled.indexOf(document.activeElement as HTMLElement);
     let next: HTMLElement | undefined;
     if (event.key === 'Escape' || event.key === 'Tab') {

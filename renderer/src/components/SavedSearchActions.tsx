@@ -1,6 +1,7 @@
 // A saved search's actions in the sidebar: a "…" button (or right-click) opens a menu to rename or delete it; both
 // can be undone (the toast's Undo). Rename is inline, like a tag's.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
 import type { SavedSearch } from '../../../electron/core/api.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
@@ -66,24 +67,9 @@ export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDele
 }
 
 function SimpleMenu({ label, at, onClose, children }: { label: string; at: { x: number; y: number }; onClose: (refocus: boolean) => void; children: React.ReactNode }) {
-  const menuRef = useRef<HTMLDivElement>(null);
-  const [pos, setPos] = useState(at);
-  useLayoutEffect(() => {
-    const menu = menuRef.current;
-    if (!menu) return;
-    const rect = menu.getBoundingClientRect();
-    setPos({ x: Math.max(4, Math.min(at.x, window.innerWidth - rect.width - 4)), y: Math.max(4, Math.min(at.y, window.innerHeight - rect.height - 4)) });
-    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
-  }, [at]);
-  useEffect(() => {
-    const onPointer = (event: PointerEvent) => {
-      if (!menuRef.current?.contains(event.target as Node)) onClose(false);
-    };
-    document.addEventListener('pointerdown', onPointer, true);
-    return () => document.removeEventListener('pointerdown', onPointer, true);
-  }, [onClose]);
+  const { menuRef, pos, items: menuItems } = useFloatingMenu(at, '[role="menuitem"]', () => onClose(false));
   const onKeyDown = (event: KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+    const items = menuItems();
     const i = items.indexOf(document.activeElement as HTMLElement);
     if (event.key === 'Escape' || event.key === 'Tab') {
       event.preventDefault();

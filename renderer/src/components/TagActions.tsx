@@ -1,6 +1,7 @@
 // Per-tag actions in the sidebar: a "…" button (or right-click) opens a menu to rename, recolour, assign a key 1–9
 // or delete. Renaming onto an existing tag asks before merging the two; a merge, like a rename or a key, can be undone.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
 import type { TagKey, TagSummary } from '../../../electron/core/api.js';
 import { TAG_KEYS } from '../../../electron/core/model.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
@@ -101,31 +102,11 @@ interface MenuProps {
 
 function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onDelete }: MenuProps) {
   const holder = new Map(tags.flatMap((t) => (t.key ? [[t.key, t.name] as const] : [])));
-  const menuRef = useRef<HTMLDivElement>(null);
-  const [pos, setPos] = useState(at);
-
-  // Keep the menu inside the window, focus its first item.
-  useLayoutEffect(() => {
-    const menu = menuRef.current;
-    if (!menu) return;
-    const rect = menu.getBoundingClientRect();
-    setPos({
-      x: Math.max(4, Math.min(at.x, window.innerWidth - rect.width - 4)),
-      y: Math.max(4, Math.min(at.y, window.innerHeight - rect.height - 4)),
-    });
-    menu.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-  }, [at]);
-
-  useEffect(() => {
-    const onPointer = (event: PointerEvent) => {
-      if (!menuRef.current?.contains(event.target as Node)) onClose(false);
-    };
-    document.addEventListener('pointerdown', onPointer, true);
-    return () => document.removeEventListener('pointerdown', onPointer, true);
-  }, [onClose]);
+  // Radio items too (colours, keys).
+  const { menuRef, pos, items: menuItems } = useFloatingMenu(at, '[role^="menuitem"]', () => onClose(false));
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
+    const items = menuItems();
     const i = items.indexOf(document.activeElement as HTMLElement);
     let next: HTMLElement | undefined;
     if (event.key === 'Escape' || event.key === 'Tab') {
