@@ -121,14 +121,29 @@ function entryOf(from: number, size: number, group: number, length: number, piec
 
 /**
  * Piece entry → bucket number, open addressing over typed arrays: the search makes ~12 lookups per key, and a Map of
- * numbers was most of its time at 100,000 keys. Entries are already well mixed (entryOf), so the low bits index.
+ * numbers was most of its time at 100,000 keys. Entries are already well mixed (entryOf), so the low bits index. Sized
+ * once for every entry the search will add (growing it, rehashing 300,000 entries, cost more than the lookups).
  */
 class BucketTable {
-  private keys = new Int32Array(1 << 16);
-  private values = new Int32Array(1 << 16);
-  private size = 0;
+  private readonly keys: Int32Array;
+  private readonly values: Int32Array;
+  /**
+   * One bit per entry hash, about 16 per entry (256 KB at 100,000 keys: it stays in cache, the table does not).
+   * Almost every lookup misses, and the bit says so without touching the table.
+   */
+  private readonly seen: Int32Array;
+
+  constructor(capacity: number) {
+    let slots = 1 << 10;
+    while (slots < capacity * 2) slots *= 2;
+    this.keys = new Int32Array(slots);
+    this.values = new Int32Array(slots);
+    this.seen = new Int32Array(slots >>> 2);
+  }
 
   get(entry: number): number {
+    const bit = entry & ((this.seen.length << 5) - 1);
+    if (((this.seen[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return -1;
     const mask = this.keys.length - 1;
     for (let slot = entry & mask; ; slot = (slot + 1) & mask) {
       const k = this.keys[slot] as number;
@@ -137,24 +152,15 @@ class BucketTable {
     }
   }
 
+  /** Adds an entry not in the table yet (at most `capacity` of them). */
   set(entry: number, bucket: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    const bit = entry & ((this.seen.length << 5) - 1);
+    this.seen[bit >>> 5] = (this.seen[bit >>> 5] as number) | (1 << (bit & 31));
     const mask = this.keys.length - 1;
     let slot = entry & mask;
     while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
     this.keys[slot] = entry + 1;
     this.values[slot] = bucket;
-    this.size++;
-  }
-
-  private grow(): void {
-    const { keys, values } = this;
-    this.keys = new Int32Array(keys.length * 2);
-    this.values = new Int32Array(keys.length * 2);
-    this.size = 0;
-    keys.forEach((k, slot) => {
-      if (k !== 0) this.set(k - 1, values[slot] as number);
-    });
   }
 }
 
@@ -203,12 +209,15 @@ export function similarKeyPairs(
   powerOf(longest);
   if (prefix.length <= longest) prefix = new Int32Array(longest + 1);
   // Lists as linked items: bucket (one per distinct entry) → its last item → the item before… (no array per list).
-  const bucketOf = new BucketTable();
-  const itemKey = new Int32Array(order.length * 3);
-  const itemNext = new Int32Array(order.length * 3);
-  const bucketLast: number[] = [];
-  const bucketSize: number[] = [];
-  const bucketFirstKey: number[] = [];
+  // Each key adds pieceCount ≤ 3 items, and at most as many buckets.
+  const capacity = order.length * 3;
+  const bucketOf = new BucketTable(capacity);
+  const itemKey = new Int32Array(capacity);
+  const itemNext = new Int32Array(capacity);
+  const bucketLast = new Int32Array(capacity);
+  const bucketSize = new Int32Array(capacity);
+  const bucketFirstKey = new Int32Array(capacity);
+  let buckets = 0;
   let items = 0;
   // seenBy[j] = i + 1 once key j was a candidate of key i.
   const seenBy = new Int32Array(keys.length);
@@ -245,11 +254,10 @@ export function similarKeyPairs(
       const entry = entryOf(pieceStart(n, pieces, k), pieceSize(n, pieces, k), group, n, k);
       let bucket = bucketOf.get(entry);
       if (bucket === -1) {
-        bucket = bucketLast.length;
+        bucket = buckets++;
         bucketOf.set(entry, bucket);
-        bucketLast.push(-1);
-        bucketSize.push(0);
-        bucketFirstKey.push(i);
+        bucketLast[bucket] = -1;
+        bucketFirstKey[bucket] = i;
       }
       itemKey[items] = i;
       itemNext[items] = bucketLast[bucket] as number;
@@ -257,7 +265,7 @@ export function similarKeyPairs(
       bucketSize[bucket] = (bucketSize[bucket] as number) + 1;
     }
   }
-  bucketSize.forEach((size, bucket) => {
+  bucketSize.subarray(0, buckets).forEach((size, bucket) => {
     if (size <= MAX_PIECE_LIST) return;
     // Which piece it was: the words at the piece's place in the first key of the list.
     const key = keys[bucketFirstKey[bucket] as number] as string;
