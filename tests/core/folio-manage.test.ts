@@ -156,6 +156,40 @@ describe('FolioCore: managing a library', () => {
     });
   });
 
+  // Typing is not on the undo stack: undo and redo set a note back only while it still holds what the step set.
+  const noteRows = [
+    { name: 'nothing typed: undo gives the note back, redo the merged one', afterMerge: null, afterUndo: null, undone: 'mine', redone: 'mine\n\n---\n\ntheirs' },
+    { name: 'typed after the merge: undo and redo leave it', afterMerge: 'typed later', afterUndo: null, undone: 'typed later', redone: 'typed later' },
+    { name: 'typed after the undo: redo leaves it', afterMerge: null, afterUndo: 'typed after undo', undone: 'typed after undo', redone: 'typed after undo' },
+    { name: 'typed as the merge left it: undo takes it for the merge\'s', afterMerge: 'mine\n\n---\n\ntheirs', afterUndo: null, undone: 'mine', redone: 'mine\n\n---\n\ntheirs' },
+  ] as const;
+  for (const row of noteRows) {
+    test(`undo of a merge never overwrites a note typed since: ${row.name}`, async () => {
+      await withTempDir(async (dir) => {
+        let core = await FolioCore.open(dir, { samplePath: SAMPLE_PROFILE });
+        try {
+          await core.commitImport(await paste('profile-sabela-ramos.txt'));
+          const [keep, other] = await ids(core);
+          await core.setNote(keep!, 'mine');
+          await core.setNote(other!, 'theirs');
+          await core.mergePapers(keep!, other!);
+          if (row.afterMerge !== null) await core.setNote(other!, row.afterMerge); // the merged id types on the kept paper
+          assert.deepEqual(await core.undo(), { label: 'Merge 2 papers' });
+          if (row.afterUndo !== null) await core.setNote(keep!, row.afterUndo);
+          assert.deepEqual([(await core.paper(keep!)).note, (await core.paper(other!)).note], [row.undone, 'theirs']);
+          assert.deepEqual(await core.redo(), { label: 'Merge 2 papers' });
+          assert.equal((await core.paper(other!)).id, keep);
+          assert.equal((await core.paper(keep!)).note, row.redone);
+          await core.close();
+          core = await FolioCore.open(dir, { samplePath: SAMPLE_PROFILE });
+          assert.equal((await core.paper(keep!)).note, row.redone, 'the journal replays the same');
+        } finally {
+          await core.close();
+        }
+      });
+    });
+  }
+
   test('tag keys are unique; renaming onto an existing tag refuses unless merging; saved searches count live', async () => {
     await withLibrary(async (core) => {
       const [a, b] = await ids(core);

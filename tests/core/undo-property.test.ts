@@ -1,7 +1,8 @@
 // Property: random sequences of undoable actions (bulk and single tags, status, Trash, empty Trash, edits, merges,
 // renames, tag keys, saved searches) interleaved with note edits, then undo all → exactly the starting state (user
-// data, and what query/overview show), then redo all → the state before undoing. Halfway the library is closed and
-// reopened: the journal replays to the same state (the stack itself does not survive, so the check restarts there).
+// data, and what query/overview show) except that every note typed stays (undo never overwrites a note typed since),
+// then redo all → the state before undoing. Halfway the library is closed and reopened: the journal replays to the
+// same state (the stack itself does not survive, so the check restarts there).
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -39,7 +40,8 @@ async function observe(core: FolioCore, withNotes: boolean): Promise<unknown> {
   return { shown, rows: await page(), trash: await page({ trash: true }), user, merges: [...core.library.merges()], saved: core.library.savedSearches() };
 }
 
-async function randomAction(core: FolioCore, random: Random, all: readonly string[]): Promise<void> {
+/** Does one random action; returns the paper it was about (a merge's kept paper), where a note is typed next. */
+async function randomAction(core: FolioCore, random: Random, all: readonly string[]): Promise<string> {
   const live = (await core.query({ search: '', offset: 0, limit: 1000 })).rows.map((row) => row.id);
   const trash = (await core.query({ search: '', scope: { trash: true }, offset: 0, limit: 1000 })).rows.map((row) => row.id);
   const tags = (await core.overview()).tags.map((t) => t.name);
@@ -49,6 +51,21 @@ async function randomAction(core: FolioCore, random: Random, all: readonly strin
     // Refusals (a rename onto an existing tag without merge, an unknown tag) change nothing: still a valid step.
     await work().catch((error: Error) => assert.match(error.name, /TagError|UserDataError|UnknownPaperError/, error.message));
   };
+  await act(core, random, roll, one, live, trash, tags, all, attempt);
+  return one;
+}
+
+async function act(
+  core: FolioCore,
+  random: Random,
+  roll: number,
+  one: string,
+  live: readonly string[],
+  trash: readonly string[],
+  tags: readonly string[],
+  all: readonly string[],
+  attempt: (work: () => Promise<unknown>) => Promise<void>,
+): Promise<void> {
   switch (roll) {
     case 0: return attempt(() => core.tagSelection({ search: pick(random, ['', 'learning', 'tag:ml']), all: true, except: some(random, live) }, { add: [pick(random, TAGS)] }));
     case 1: return attempt(() => core.tagSelection({ ids: some(random, live) }, { remove: tags.length > 0 ? [pick(random, tags)] : [] }));
@@ -73,6 +90,16 @@ async function randomAction(core: FolioCore, random: Random, all: readonly strin
   }
 }
 
+/** Every paper's note, by id (papers without one left out). */
+function notesOf(core: FolioCore): Map<string, string> {
+  const notes = new Map<string, string>();
+  for (const paper of core.library.papers()) {
+    const { note } = core.library.userDataView(paper.id);
+    if (note !== '') notes.set(paper.id, note);
+  }
+  return notes;
+}
+
 async function undoAll(core: FolioCore): Promise<number> {
   let n = 0;
   while ((await core.undo()) !== null) n++;
@@ -90,13 +117,21 @@ test('random action sequences: undo all gives the start, redo all the end, acros
         const all = core.library.papers().map((paper) => paper.id);
         for (let half = 0; half < 2; half++) {
           const start = await observe(core, false);
+          const notes = notesOf(core);
           for (let step = 0; step < 25; step++) {
-            await randomAction(core, random, all);
-            if (random() < 0.3) await core.setNote(pick(random, all), `typed ${step}`); // notes interleaved, off the stack
+            const touched = await randomAction(core, random, all);
+            if (random() < 0.4) {
+              // Notes interleaved, off the stack; often on the paper just acted on (a merge writes the kept paper's note).
+              const id = random() < 0.5 ? touched : pick(random, all);
+              const text = `typed ${seed}.${half}.${step}`;
+              await core.setNote(id, text);
+              notes.set(core.library.resolveId(id), text);
+            }
           }
           const end = await observe(core, true);
           const undone = await undoAll(core);
           assert.deepEqual(await observe(core, false), start, `seed ${seed}, half ${half}: undo all (${undone} steps) = start`);
+          assert.deepEqual(notesOf(core), notes, `seed ${seed}, half ${half}: undo all kept every note typed (the last one on each paper)`);
           while ((await core.redo()) !== null);
           assert.deepEqual(await observe(core, true), end, `seed ${seed}, half ${half}: redo all = end`);
           // Close and reopen: the journal (and user.json, once compacted) replays to the same state.

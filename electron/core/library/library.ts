@@ -54,6 +54,7 @@ import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment }
 import { removeTempFiles } from './temp-files.js';
 import { holdsUserData, type UserState } from './user-state.js';
 import { applyRecordingInverse, paperIdsOf } from './user-ops.js';
+import { notesSetBy, withoutNotesTypedSince } from './undo-guard.js';
 import { UndoStack } from './undo-stack.js';
 
 export const IMPORTS_DIR = 'imports';
@@ -1272,14 +1273,15 @@ export class Library {
     return this.undoStack.state;
   }
 
-  /** Sets back, as one journal line, only the values the latest action changed. Null when there is none. */
+  /** Sets back, as one journal line, only the values the latest action changed (a note typed since stays). Null when there is none. */
   async undo(): Promise<string | null> {
     this.assertWritable('undo');
     const entry = this.undoStack.popUndo();
     if (!entry) return null;
-    const forward = applyRecordingInverse(this.user, entry.backward);
-    this.undoStack.pushUndone({ label: entry.label, forward, backward: entry.backward });
-    await this.record(entry.backward, this.changesOf(entry.backward));
+    const backward = withoutNotesTypedSince(this.user, entry.backward, entry.notes);
+    const forward = applyRecordingInverse(this.user, backward);
+    this.undoStack.pushUndone({ label: entry.label, forward, backward, notes: notesSetBy(this.user, backward) });
+    await this.record(backward, this.changesOf(backward));
     return entry.label;
   }
 
@@ -1287,9 +1289,10 @@ export class Library {
     this.assertWritable('redo');
     const entry = this.undoStack.popRedo();
     if (!entry) return null;
-    const backward = applyRecordingInverse(this.user, entry.forward);
-    this.undoStack.pushRedone({ label: entry.label, forward: entry.forward, backward });
-    await this.record(entry.forward, this.changesOf(entry.forward));
+    const forward = withoutNotesTypedSince(this.user, entry.forward, entry.notes);
+    const backward = applyRecordingInverse(this.user, forward);
+    this.undoStack.pushRedone({ label: entry.label, forward, backward, notes: notesSetBy(this.user, forward) });
+    await this.record(forward, this.changesOf(forward));
     return entry.label;
   }
 
@@ -1309,7 +1312,7 @@ export class Library {
   private async act(label: string, ops: JournalOp[]): Promise<void> {
     if (ops.length === 0) return;
     const backward = applyRecordingInverse(this.user, ops);
-    this.undoStack.push({ label, forward: ops, backward });
+    this.undoStack.push({ label, forward: ops, backward, notes: notesSetBy(this.user, ops) });
     return this.record(ops, this.changesOf(ops));
   }
 

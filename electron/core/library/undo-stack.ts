@@ -2,6 +2,7 @@
 // It lives in memory only (one per open library); the journal holds every step, undos and redos included.
 import type { UndoState } from '../api.js';
 import type { JournalOp } from './schema.js';
+import type { NotesSet } from './undo-guard.js';
 
 export interface UndoEntry {
   /** What the UI says: "Tag 3,000 papers with ml". */
@@ -10,6 +11,8 @@ export interface UndoEntry {
   forward: JournalOp[];
   /** Ops that set every value the action changed back (what undo applies). */
   backward: JournalOp[];
+  /** The notes the latest direction applied (forward, or backward once undone) left: see undo-guard.ts. */
+  notes: NotesSet;
 }
 
 /** Deep enough for a working session; the oldest entries go first (a bulk entry can hold 100,000 ids). */
