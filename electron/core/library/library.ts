@@ -697,12 +697,22 @@ export class Library {
   };
 
   /**
+   * What an import matches against: a paper deleted for good (an emptied Trash, or merged into one) is gone, so listed
+   * again it is a new paper, without the user data that went with the old one. Re-reads and restores keep matching it
+   * (a better parser must not bring back what the user deleted). Its record stays, so the new paper takes another id.
+   */
+  private readonly importView: CatalogView = {
+    ...this.view,
+    candidateIds: (identity) => [...this.identityIndex().candidates(identity)].filter((id) => this.user.get(this.user.resolve(id)).deletedAt === undefined),
+  };
+
+  /**
    * What commitImport would do with `parsed`. Pure: reads only. Rejects with InvalidImportError for a bad
    * SourceResult. Waits for the abstracts (whether a paper's abstract improves depends on the stored one).
    */
   async planImport(parsed: SourceResult): Promise<ImportPlan> {
     await this.whenAbstractsLoaded();
-    return planImportDetailed(parsed, this.view).plan;
+    return planImportDetailed(parsed, this.importView).plan;
   }
 
   /**
@@ -723,7 +733,7 @@ export class Library {
     if (!Number.isFinite(parserVersion)) throw new InvalidImportError(`Parser version must be a number, not ${String(parserVersion)}.`);
     // An improved record is the stored one plus better fields: it must carry its real abstract, never a missing one.
     await this.whenAbstractsLoaded();
-    const detail = planImportDetailed(parsed, this.view);
+    const detail = planImportDetailed(parsed, this.importView);
     const atDate = this.now();
     const at = atDate.toISOString();
     const built = buildImport(detail, this.view, at);
