@@ -56,6 +56,7 @@ import { searchDocFor } from './search-doc.js';
 import { editsOf, effectivePaper, isHiddenPaper } from './effective-paper.js';
 import { findDuplicatePairs } from './duplicates.js';
 import { pairKey } from './library/user-ops.js';
+import { SortFields } from './sort-fields.js';
 import { SortedOrders } from './sorted-orders.js';
 
 export interface FolioCoreOptions {
@@ -122,6 +123,8 @@ export class UnknownProfileError extends Error {
 export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private readonly listeners = new Set<(change: LibraryChange) => void>();
   private readonly orders: SortedOrders;
+  /** The titles and dates the orders sort by: corrections included (a correction invalidates the orders). */
+  private readonly sortFields: SortFields;
   private engine = new SearchEngine();
   private readonly indexFile: string | null;
   /** The index file's key when it was last written (or read): equal to indexKey() means nothing to save. */
@@ -149,8 +152,9 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     saveRetryMs: number | undefined,
   ) {
     this.indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.dir);
+    this.sortFields = new SortFields(library);
     this.orders = new SortedOrders(
-      () => library.papers(),
+      () => this.sortFields.sortables(),
       (id) => this.engine.numOf(id),
     );
     this.engine.setSavedSearches(library.savedSearches());
@@ -1014,6 +1018,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
 
   private applyDataChange(change: Exclude<LibraryChange, { kind: 'save-status' | 'import-progress' }>): void {
     if (change.kind === 'import') this.orders.invalidate();
+    else if (change.kind === 'user-data' && this.sortFields.changedAmong(change.paperIds, (id) => this.library.getPaper(id))) this.orders.invalidate();
     if (change.kind === 'saved-searches') this.engine.setSavedSearches(this.library.savedSearches());
     // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
     // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.

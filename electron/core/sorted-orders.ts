@@ -135,6 +135,8 @@ function byAdded(papers: readonly Sortable[]): Int32Array {
 export class SortedOrders {
   private readonly cache = new Map<OrderKey, string[]>();
   private readonly numCache = new Map<OrderKey, Int32Array>();
+  /** What `papers` gave since the last invalidate (the first pages read it before any order is built). */
+  private read: readonly Sortable[] | null = null;
 
   /** `numOf`: the search engine's document number of a paper id (-1 if not indexed). */
   constructor(
@@ -146,6 +148,11 @@ export class SortedOrders {
   invalidate(): void {
     this.cache.clear();
     this.numCache.clear();
+    this.read = null;
+  }
+
+  private sortables(): readonly Sortable[] {
+    return (this.read ??= this.papers());
   }
 
   /** `ids` (any order) rearranged by `key`, ascending or descending. */
@@ -197,7 +204,7 @@ export class SortedOrders {
    * Same result as the full order: the keys, then library order, break ties alike.
    */
   private topPage(key: OrderKey, direction: SortDirection, offset: number, limit: number): string[] {
-    const papers = this.papers();
+    const papers = this.sortables();
     const k = offset + limit;
     if (k <= 0) return [];
     const titleKeys = new Map<number, string>();
@@ -242,7 +249,7 @@ export class SortedOrders {
   private orderBy(key: OrderKey): string[] {
     let order = this.cache.get(key);
     if (!order) {
-      const papers = this.papers();
+      const papers = this.sortables();
       const indices = key === 'title' ? byComparator(papers, COMPARATORS.title) : key === 'date' ? byDate(papers) : byAdded(papers);
       order = new Array<string>(indices.length);
       for (let i = 0; i < indices.length; i++) order[i] = (papers[indices[i] as number] as Sortable).id;
