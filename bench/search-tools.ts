@@ -113,7 +113,7 @@ export function searchToolsBench(size: number, seed: number, runs: number, log: 
   log(`search tools ${size}: generating the corpus`);
   const { papers } = generateCorpus(size, seed);
   const { candidates } = duplicateCandidates(papers, seed);
-  const keyed = candidates.map((c) => ({ ...c, titleKey: titleKey(c.title) }));
+  const keyed = candidates.map((c) => ({ ...c, key: titleKey(c.title) }));
   const dupRuns: Array<{ wallMs: number; cpuMs: number }> = [];
   const coldRuns: number[] = [];
   const result = findDuplicatePairs(candidates, { isExcluded: () => false, limit: 200 });

@@ -15,8 +15,8 @@ export interface DuplicateCandidate {
   /** ISO at the precision known ("2024-07-31", "2024"); "" when unknown. */
   date: string;
   doi: string | null;
-  /** titleKey(title), when the caller has it (a stored paper's `key`): saves computing it. */
-  titleKey?: string;
+  /** titleKey(title), when the caller has it: a stored paper's `key` (so a record can be passed as it is). */
+  key?: string;
 }
 
 export interface DuplicateOptions {
@@ -61,12 +61,19 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 function prepare(candidate: DuplicateCandidate): Paper {
   const { date } = candidate;
   const year = date.length >= 4 && isDigit(date.charCodeAt(0)) && isDigit(date.charCodeAt(1)) && isDigit(date.charCodeAt(2)) && isDigit(date.charCodeAt(3)) ? Number(date.slice(0, 4)) : null;
-  return { id: candidate.id, key: candidate.titleKey ?? fastTitleKey(candidate.title), year, doi: bareDoi(candidate.doi) };
+  return { id: candidate.id, key: candidate.key ?? fastTitleKey(candidate.title), year, doi: bareDoi(candidate.doi) };
 }
 
 /** The numbers in a title key, in order: titles that differ in them ("Part 1", "Part 2") are different papers. */
 function numbersIn(key: string): string {
-  return (key.match(/\d+/g) ?? []).join(' ');
+  let numbers = '';
+  for (let i = 0; i < key.length; i++) {
+    if (!isDigit(key.charCodeAt(i))) continue;
+    const start = i;
+    while (i + 1 < key.length && isDigit(key.charCodeAt(i + 1))) i++;
+    numbers += (numbers === '' ? '' : ' ') + key.slice(start, i + 1);
+  }
+  return numbers;
 }
 
 /** A small hash of a string, to keep keys with other numbers apart in the typo index. */
@@ -98,18 +105,13 @@ function capped(members: Paper[], what: string, notes: string[]): Paper[] {
   return sorted.slice(0, MAX_BUCKET);
 }
 
-/** Papers by a key; a paper alone under its key is kept as itself (100,000 one-element arrays cost more than the rest). */
-function groupBy(papers: readonly Paper[], keyOf: (p: Paper) => string | null): Map<string, Paper | Paper[]> {
-  const groups = new Map<string, Paper | Paper[]>();
-  for (const p of papers) {
-    const key = keyOf(p);
-    if (key === null || key === '') continue;
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, p);
-    else if (Array.isArray(group)) group.push(p);
-    else groups.set(key, [group, p]);
-  }
-  return groups;
+/** Adds a paper to its group; a paper alone under its key is kept as itself (100,000 one-element arrays cost more than the rest). */
+function addTo(groups: Map<string, Paper | Paper[]>, key: string | null, p: Paper): void {
+  if (key === null || key === '') return;
+  const group = groups.get(key);
+  if (group === undefined) groups.set(key, p);
+  else if (Array.isArray(group)) group.push(p);
+  else groups.set(key, [group, p]);
 }
 
 const REASON_RANK = new Map(DUPLICATE_REASONS.map((reason, rank) => [reason, rank]));
@@ -117,7 +119,14 @@ const REASON_RANK = new Map(DUPLICATE_REASONS.map((reason, rank) => [reason, ran
 const STRENGTH: Record<DuplicateReason, number> = { 'same-doi': 3, 'same-title-other-date': 2, 'similar-title': 1 };
 
 export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, options: DuplicateOptions): DuplicateResult {
-  const papers = Array.from(candidates, prepare);
+  // Papers by DOI and by title key, in one pass.
+  const byDoi = new Map<string, Paper | Paper[]>();
+  const byKey = new Map<string, Paper | Paper[]>();
+  for (const candidate of candidates) {
+    const p = prepare(candidate);
+    addTo(byDoi, p.doi, p);
+    addTo(byKey, p.key, p);
+  }
   const notes: string[] = [];
   const found = new Map<string, FoundPair & { first: Paper }>();
   const propose = (x: Paper, y: Paper, reason: DuplicateReason, detail: string): void => {
@@ -130,7 +139,7 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
     found.set(pairKey, { a: first.id, b: second.id, reason, detail, first });
   };
 
-  for (const [doi, group] of groupBy(papers, (p) => p.doi)) {
+  for (const [doi, group] of byDoi) {
     if (!Array.isArray(group)) continue;
     const members = capped(group, `the DOI ${doi}`, notes);
     for (let i = 0; i < members.length; i++) {
@@ -140,7 +149,7 @@ export function findDuplicatePairs(candidates: Iterable<DuplicateCandidate>, opt
 
   const keys: string[] = [];
   const membersOf: Array<Paper | Paper[]> = [];
-  for (const [key, group] of groupBy(papers, (p) => p.key)) {
+  for (const [key, group] of byKey) {
     keys.push(key);
     if (!Array.isArray(group)) {
       membersOf.push(group);
