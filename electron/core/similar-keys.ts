@@ -152,15 +152,19 @@ class BucketTable {
     }
   }
 
-  /** Adds an entry not in the table yet (at most `capacity` of them). */
-  set(entry: number, bucket: number): void {
+  /** The entry's bucket; when it has none yet, `next` becomes its bucket (at most `capacity` entries are added). */
+  getOrAdd(entry: number, next: number): number {
     const bit = entry & ((this.seen.length << 5) - 1);
     this.seen[bit >>> 5] = (this.seen[bit >>> 5] as number) | (1 << (bit & 31));
     const mask = this.keys.length - 1;
     let slot = entry & mask;
-    while (this.keys[slot] !== 0) slot = (slot + 1) & mask;
+    for (let k = this.keys[slot] as number; k !== 0; k = this.keys[slot] as number) {
+      if (k === entry + 1) return this.values[slot] as number;
+      slot = (slot + 1) & mask;
+    }
     this.keys[slot] = entry + 1;
-    this.values[slot] = bucket;
+    this.values[slot] = next;
+    return next;
   }
 }
 
@@ -251,11 +255,9 @@ export function similarKeyPairs(
     }
     const pieces = pieceCount(n);
     for (let k = 0; k < pieces; k++) {
-      const entry = entryOf(pieceStart(n, pieces, k), pieceSize(n, pieces, k), group, n, k);
-      let bucket = bucketOf.get(entry);
-      if (bucket === -1) {
-        bucket = buckets++;
-        bucketOf.set(entry, bucket);
+      const bucket = bucketOf.getOrAdd(entryOf(pieceStart(n, pieces, k), pieceSize(n, pieces, k), group, n, k), buckets);
+      if (bucket === buckets) {
+        buckets++;
         bucketLast[bucket] = -1;
         bucketFirstKey[bucket] = i;
       }
