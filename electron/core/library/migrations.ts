@@ -186,13 +186,23 @@ export const LIBRARY_MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/**
+ * Version 1 had no tag keys: keys 1–9 toggled the first nine tags of the definitions list (creation order, as the
+ * sidebar showed them). Version 2 assigns keys explicitly; its upgrade gives those nine tags the keys they had, so an
+ * upgrade changes nothing under the user's fingers, and from then on keys move only when the user moves them.
+ */
+function withTheirOldKeys(tags: unknown): unknown {
+  if (!Array.isArray(tags) || tags.some((tag) => typeof tag !== 'object' || tag === null || 'key' in tag)) return tags; // the check words anything odd
+  return tags.map((tag: object, index) => (index < 9 ? { ...tag, key: index + 1 } : tag));
+}
+
 /** user.json first appeared in version 1; version 2 adds library-wide lists (empty until used) and optional paper fields. */
 export const USER_MIGRATIONS: readonly Migration[] = [
   {
     from: 1,
-    description: 'merges, "not a duplicate" pairs, saved searches and removed profiles (none yet)',
+    description: 'merges, "not a duplicate" pairs, saved searches and removed profiles (none yet); keys 1–9 for the first nine tags',
     migrate(doc) {
-      return { merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {}, ...doc, schemaVersion: 2 };
+      return { merges: {}, notDuplicates: [], savedSearches: [], removedProfiles: {}, ...doc, ...('tags' in doc ? { tags: withTheirOldKeys(doc.tags) } : {}), schemaVersion: 2 };
     },
   },
 ];
