@@ -378,9 +378,13 @@ export type ExportFormat = 'json' | 'bibtex' | 'csl-json' | 'ris' | 'markdown';
  */
 export type Selection = { search: string; scope?: ViewScope; all: true; except: string[] } | { ids: string[] };
 
-/** What an undoable action did: `label` is what undo() will say ("Tag 3,000 papers with ml"); `count` what it changed. */
+/**
+ * What an undoable action did: `label` is what undo() will say ("Tag 3,000 papers with ml"), `done` the same in the
+ * past tense, for a report of it ("Tagged 3,000 papers with ml"); `count` what it changed.
+ */
 export interface ActionResult {
   label: string;
+  done: string;
   /** Papers (or items) actually changed: a paper that already had the tag is not counted. */
   count: number;
 }

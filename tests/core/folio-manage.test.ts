@@ -36,7 +36,7 @@ describe('FolioCore: managing a library', () => {
       assert.equal(await core.countSelection({ ...ALL, except: [all[0]!] }), 11);
       const journalBefore = await readFile(path.join(dir, 'user.journal'), 'utf8').catch(() => '');
       const result = await core.tagSelection({ ...ALL, except: [all[0]!] }, { add: ['ml/rl'] });
-      assert.deepEqual(result, { label: 'Tag 11 papers with ml/rl', count: 11 });
+      assert.deepEqual(result, { label: 'Tag 11 papers with ml/rl', done: 'Tagged 11 papers with ml/rl', count: 11 });
       const journal = (await readFile(path.join(dir, 'user.journal'), 'utf8')).slice(journalBefore.length);
       assert.equal(journal.trim().split('\n').length, 1, 'one journal line');
       assert.deepEqual(await core.undoState(), { undoLabel: 'Tag 11 papers with ml/rl', redoLabel: null });
@@ -72,7 +72,7 @@ describe('FolioCore: managing a library', () => {
       await core.commitImport(await paste('profile-sabela-ramos.txt'));
       const all = await ids(core);
       const [a, b, c] = all;
-      assert.deepEqual(await core.trashSelection({ ids: [a!, b!, c!] }), { label: 'Move 3 papers to the Trash', count: 3 });
+      assert.deepEqual(await core.trashSelection({ ids: [a!, b!, c!] }), { label: 'Move 3 papers to the Trash', done: 'Moved 3 papers to the Trash', count: 3 });
       let overview = await core.overview();
       assert.equal(overview.paperCount, 9);
       assert.equal(overview.trashCount, 3);

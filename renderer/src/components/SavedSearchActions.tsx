@@ -5,7 +5,7 @@ import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
 import type { SavedSearch } from '../../../electron/core/api.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
-import { undoAction } from './TagActions.js';
+import { useUndoButton } from '../hooks/useUndo.js';
 
 interface Props {
   search: SavedSearch;
@@ -18,6 +18,7 @@ interface Props {
 export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDeleted }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const open = menuAt !== null;
   const close = (refocus: boolean) => {
     setMenuAt(null);
@@ -30,7 +31,7 @@ export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDele
       .then(
         () => {
           onDeleted();
-          toasts.show(`Deleted saved search “${search.name}”`, { action: undoAction(toasts) });
+          toasts.show(`Deleted saved search “${search.name}”`, { action: undoButton });
         },
         (err: unknown) => toasts.show(`Could not delete “${search.name}”: ${errorMessage(err)}`, { kind: 'error' }),
       );
@@ -94,6 +95,7 @@ function SimpleMenu({ label, at, onClose, children }: { label: string; at: { x: 
 export function SavedSearchRenameInput({ search, existing, onDone }: { search: SavedSearch; existing: readonly SavedSearch[]; onDone: () => void }) {
   const [value, setValue] = useState(search.name);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     inputRef.current?.focus();
@@ -109,7 +111,7 @@ export function SavedSearchRenameInput({ search, existing, onDone }: { search: S
     getFolio()
       .renameSavedSearch(search.id, to)
       .then(
-        () => toasts.show(`Renamed saved search to “${to}”`, { action: undoAction(toasts) }),
+        () => toasts.show(`Renamed saved search to “${to}”`, { action: undoButton }),
         (err: unknown) => toasts.show(`Could not rename “${search.name}”: ${errorMessage(err)}`, { kind: 'error' }),
       );
     onDone();

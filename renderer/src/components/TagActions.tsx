@@ -9,7 +9,7 @@ import { plural } from '../lib/format.js';
 import { TAG_PALETTE } from '../lib/tagColors.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { Modal } from './Modal.js';
-import { useUndo } from '../hooks/useUndo.js';
+import { useUndoButton } from '../hooks/useUndo.js';
 
 interface Props {
   tag: TagSummary;
@@ -24,7 +24,7 @@ interface Props {
 export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const toasts = useToasts();
-  const { undo } = useUndo();
+  const undoButton = useUndoButton();
   const open = menuAt !== null;
 
   const close = (refocus: boolean) => {
@@ -45,7 +45,7 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
     getFolio()
       .assignTagKey(tag.name, key)
       .then(
-        () => toasts.show(key === null ? `Key ${tag.key} no longer toggles “${tag.name}”` : `Key ${key} toggles “${tag.name}”`, { action: undoAction(toasts) }),
+        () => toasts.show(key === null ? `Key ${tag.key} no longer toggles “${tag.name}”` : `Key ${key} toggles “${tag.name}”`, { action: undoButton }),
         (err: unknown) => toasts.show(`Could not assign the key: ${errorMessage(err)}`, { kind: 'error' }),
       );
   };
@@ -57,9 +57,7 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
       .then(
         (deletion) => {
           onDeleted();
-          toasts.show(`Deleted tag “${tag.name}” from ${plural(deletion.paperIds.length, 'paper')}`, {
-            action: { label: 'Undo', run: undo },
-          });
+          toasts.show(`Deleted tag “${tag.name}” from ${plural(deletion.paperIds.length, 'paper')}`, { action: undoButton });
         },
         (err: unknown) => toasts.show(`Could not delete “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }),
       );
@@ -185,21 +183,6 @@ function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onD
   );
 }
 
-/** A toast's "Undo": the core's undo, which takes back the latest undoable action (this one, just done). */
-export function undoAction(toasts: ReturnType<typeof useToasts>) {
-  return {
-    label: 'Undo',
-    run: () => {
-      getFolio()
-        .undo()
-        .then(
-          (outcome) => outcome && toasts.show(`Undone: ${outcome.label}`),
-          (err: unknown) => toasts.show(`Could not undo: ${errorMessage(err)}`, { kind: 'error' }),
-        );
-    },
-  };
-}
-
 /**
  * Inline rename in the sidebar. Enter renames, Esc cancels. A name that is another tag's asks first ("Merge tags"
  * dialog) and then merges the two; the toast offers Undo.
@@ -210,6 +193,7 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
   // The dialog takes focus from the input: that blur must not cancel the rename being confirmed.
   const confirming = useRef(false);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     inputRef.current?.focus();
@@ -221,7 +205,7 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
       .renameTag(tag.name, to, target ? { merge: true } : undefined)
       .then(
         (result) => {
-          toasts.show(result.merged ? `Merged “${tag.name}” into “${result.name}”` : `Renamed “${tag.name}” to “${result.name}”`, { action: undoAction(toasts) });
+          toasts.show(result.merged ? `Merged “${tag.name}” into “${result.name}”` : `Renamed “${tag.name}” to “${result.name}”`, { action: undoButton });
           onDone(result.name);
         },
         (err: unknown) => {
