@@ -263,6 +263,11 @@ export type ImportPreview =
       /** Set when this profile is already in the library (the import will update it). */
       existingProfileId: string | null;
       metricsChanged: boolean;
+      /**
+       * The existing profile's latest metrics from this same source (sources count differently, so another source's
+       * are no comparison): the preview shows "h-index 41 → 43". Null for a new profile or a source not seen for it.
+       */
+      previousMetrics: SourceMetrics | null;
       /** Every paper read, in the text's order; the first previewLimit of them when that option was given. */
       papers: ImportPreviewPaper[];
       newCount: number;

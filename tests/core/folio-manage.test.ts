@@ -259,4 +259,19 @@ describe('FolioCore: managing a library', () => {
       await assert.rejects(core.addPaper({ title: '  ' }), /needs a title/);
     });
   });
+  test('a re-import preview carries the stored metrics of the same source (old → new); a new profile or another source has none', async () => {
+    await withLibrary(async (core) => {
+      const text = await paste('profile-sabela-ramos.txt');
+      const again = await core.previewImport(text.replace('h-index117', 'h-index119').replace('9,233citations', '9,301citations'));
+      assert.ok(again.ok && again.profile);
+      assert.deepEqual([again.metricsChanged, again.previousMetrics?.hIndex, again.previousMetrics?.citations], [true, 117, 9233]);
+      assert.deepEqual([again.profile.metrics.hIndex, again.profile.metrics.citations], [119, 9301]);
+      const same = await core.previewImport(text);
+      assert.ok(same.ok);
+      assert.deepEqual([same.metricsChanged, same.previousMetrics?.hIndex], [false, 117]);
+      const stranger = await core.previewImport(text.replace('Sabela Ramos', 'Quentin Okafor'));
+      assert.ok(stranger.ok);
+      assert.deepEqual([stranger.existingProfileId, stranger.previousMetrics], [null, null]);
+    });
+  });
 });
