@@ -46,8 +46,9 @@
  *   Trash view (scope trash)                   — button "Empty Trash…" → dialog "Empty Trash" (buttons "Cancel", "Delete N papers")
  *   region     "Possible duplicates"           — (scope duplicates) list "Duplicate pairs", each listitem a pair with
  *                                                "Keep this one" radios, buttons "Merge" and "Not a duplicate"
- *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar; under it button
- *                                                "Remove profile…" → dialog "Remove <name>" (buttons "Cancel", "Remove profile")
+ *   region     "Profile <name>"                — the profile view (detail pane) while a profile is selected in the sidebar; beside
+ *                                                its name button "Remove profile…" → dialog "Remove <name>" (buttons "Cancel",
+ *                                                "Remove profile")
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
  *                                                toolbar "Authors" (one tab stop, arrows) of buttons "Filter by author X";
  *                                                "Listed on" buttons "Filter by profile X" (each adds a search filter)
@@ -106,7 +107,6 @@ import { AddPaperDialog } from './components/AddPaperDialog.js';
 import { ContextMenu } from './components/ContextMenu.js';
 import { DuplicatesView } from './components/DuplicatesView.js';
 import { EmptyTrashDialog } from './components/EmptyTrashDialog.js';
-import { RemoveProfile } from './components/RemoveProfile.js';
 import { SelectionPane } from './components/SelectionPane.js';
 import { useBulkActions } from './hooks/useBulkActions.js';
 import { useSelection } from './hooks/useSelection.js';
@@ -244,6 +244,8 @@ export function App() {
     if (next.kind === 'profile') clearSelection();
     startTransition(() => setScope(next));
   }, [clearSelection]);
+
+  const showAllPapers = useCallback(() => selectScope({ kind: 'all' }), [selectScope]);
 
   const openImport = useCallback((text = '') => requestImport({ kind: 'text', text }), []);
 
@@ -484,7 +486,6 @@ export function App() {
 
         <main className="list-pane" aria-label="Paper list">
           {empty ? <h1 className="visually-hidden">{scopeTitle}</h1> : null}
-          {profileScope ? <RemoveProfile profile={profileScope} undo={undo} onRemoved={() => selectScope({ kind: 'all' })} /> : null}
           {scope.kind === 'duplicates' ? (
             <DuplicatesView undo={undo} />
           ) : empty ? (
@@ -578,7 +579,7 @@ export function App() {
                 onClear={clearSelection}
               />
             ) : scope.kind === 'profile' && selectedId === null ? (
-              <ProfileView profileId={scope.id} />
+              <ProfileView profileId={scope.id} onRemoved={showAllPapers} />
             ) : (
               <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={editRequest} undo={undo} />
             )}
