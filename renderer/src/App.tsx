@@ -11,9 +11,10 @@
  *   navigation "Library"                       — sidebar; buttons "All papers", "Unread", "Reading", "Read",
  *                                                one per profile (its name), one per tag (its name), "Trash" and
  *                                                "Possible duplicates (N)" (while N > 0); the current one has
- *                                                aria-current="page". Counts are inside the button text. Sidebar's
- *                                                onContextMenu(item, event) gets right-clicks on entries other than tags
- *                                                and saved searches. Profile view: ProfileActions.tsx is the actions slot
+ *                                                aria-current="page". Counts are inside the button text. A right click,
+ *                                                the Menu key or Shift+F10 on a profile: menu "Profile <name>" ("Show its
+ *                                                papers", "Remove profile…"); on the Trash: menu "Trash" ("Open Trash",
+ *                                                "Empty Trash…"); on a tag or a saved search: its "…" menu
  *                                                Above them searchbox "Filter profiles, tags and saved searches" (status
  *                                                "N hidden"); sections with heading buttons "Profiles N" / "Tags N" /
  *                                                "Saved searches N" (aria-expanded), "Sort <section> by name|count",
@@ -112,6 +113,7 @@ import { useBulkActions } from './hooks/useBulkActions.js';
 import { useSelection } from './hooks/useSelection.js';
 import { useUndo, useUndoKeys } from './hooks/useUndo.js';
 import { paperMenu, STATUS_OF_ACTION, type PaperActionId } from './lib/actions.js';
+import { hasNativeMenu, showNativeMenu } from './lib/native-menu.js';
 import { tagForKey } from './lib/shortcuts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
 import { useDuplicateCount } from './hooks/useDuplicateCount.js';
@@ -290,10 +292,9 @@ export function App() {
   const selectionCount = selection.count;
   const openContextMenu = useCallback(
     (at: { x: number; y: number }) => {
-      const native = window.folioMenu?.showContextMenu;
-      if (typeof native !== 'function') return setMenuAt(at);
-      native(paperMenu({ count: selectionCount, inTrash }))
-        .then((id) => id && runActionRef.current(id as PaperActionId))
+      if (!hasNativeMenu()) return setMenuAt(at);
+      showNativeMenu(paperMenu({ count: selectionCount, inTrash }))
+        .then((id) => id && runActionRef.current(id))
         .catch((err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }));
     },
     [selectionCount, inTrash, toasts],

@@ -78,6 +78,10 @@ test('the tag menu, the save-search dialog, the collapsed panes', async ({ page 
   await expect(page.getByRole('menu', { name: 'Tag to read' })).toBeVisible();
   await expectNoViolations(page, 'tag menu');
   await page.keyboard.press('Escape');
+  await nav.getByRole('button', { name: /^Sabela Ramos/ }).click({ button: 'right' });
+  await expect(page.getByRole('menu', { name: 'Profile Sabela Ramos' })).toBeVisible();
+  await expectNoViolations(page, 'a profile’s context menu');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('learning');
   await page.getByRole('button', { name: 'Save search…' }).click();

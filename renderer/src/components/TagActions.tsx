@@ -1,4 +1,4 @@
-// Per-tag actions in the sidebar: a "…" button (or right-click) opens a menu to rename, recolour, assign a key 1–9
+// Per-tag actions in the sidebar: a "…" button (or right-click, the Menu key, Shift+F10) opens a menu to rename, recolour, assign a key 1–9
 // or delete. Renaming onto an existing tag asks before merging the two; a merge, like a rename or a key, can be undone.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
@@ -6,6 +6,7 @@ import type { TagKey, TagSummary } from '../../../electron/core/api.js';
 import { TAG_KEYS } from '../../../electron/core/model.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
 import { plural } from '../lib/format.js';
+import { sidebarMenu } from '../lib/sidebar-actions.js';
 import { TAG_PALETTE } from '../lib/tagColors.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { Modal } from './Modal.js';
@@ -87,6 +88,9 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
   );
 }
 
+/** A tag's actions do not depend on the Trash. */
+const NO_CONTEXT = { trashCount: 0 };
+
 interface MenuProps {
   tag: TagSummary;
   tags: readonly TagSummary[];
@@ -100,6 +104,14 @@ interface MenuProps {
 
 function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onDelete }: MenuProps) {
   const holder = new Map(tags.flatMap((t) => (t.key ? [[t.key, t.name] as const] : [])));
+  // The plain actions come from the tag's action list (lib/sidebar-actions.ts); the colours and keys are this menu's own.
+  const items = sidebarMenu('tag', NO_CONTEXT);
+  const run: Record<(typeof items)[number]['id'], () => void> = { rename: onRename, 'delete-tag': onDelete };
+  const menuItem = (item: (typeof items)[number]) => (
+    <button key={item.id} type="button" role="menuitem" tabIndex={-1} className={`menu-item${item.danger ? ' danger' : ''}`} onClick={run[item.id]}>
+      {item.label}
+    </button>
+  );
   // Radio items too (colours, keys).
   const { menuRef, pos, items: menuItems } = useFloatingMenu(at, '[role^="menuitem"]', () => onClose(false));
 
@@ -133,9 +145,7 @@ function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onD
       style={{ left: pos.x, top: pos.y }}
       onKeyDown={onKeyDown}
     >
-      <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={onRename}>
-        Rename…
-      </button>
+      {items.filter((item) => !item.danger).map(menuItem)}
       <div role="group" aria-label="Colour" className="menu-swatches">
         {TAG_PALETTE.map((swatch) => (
           <button
@@ -176,9 +186,7 @@ function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onD
         </button>
       </div>
       <div role="separator" className="menu-separator" />
-      <button type="button" role="menuitem" tabIndex={-1} className="menu-item danger" onClick={onDelete}>
-        Delete tag…
-      </button>
+      {items.filter((item) => item.danger).map(menuItem)}
     </div>
   );
 }
