@@ -168,6 +168,13 @@ export function App() {
   const [isDetailShown, setDetailShown] = usePersistentState('folio.detailShown', true, isBoolean);
   const layout = paneLayout(windowWidth, { sidebar: sidebarFraction, list: listFraction }, { sidebar: isSidebarShown, detail: isDetailShown });
 
+  // One element until the pane's size changes: the sidebar is memoized, and a new child on every render (each
+  // keystroke in the search box) would re-render its hundreds of entries.
+  const sidebarHandle = useMemo(
+    () => <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />,
+    [layout.sidebar, layout.sidebarMax, windowWidth, setSidebarFraction],
+  );
+
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const detailRef = useRef<HTMLElement>(null);
@@ -479,7 +486,7 @@ export function App() {
         <div className="panes" style={{ gridTemplateColumns: layout.columns }}>
         {isSidebarShown ? (
           <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount}>
-            <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />
+            {sidebarHandle}
           </Sidebar>
         ) : (
           <span />
