@@ -321,7 +321,7 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       if (values.empty) {
         expectArgs(rest, 0, 'trash --empty --yes');
         if (!values.yes) throw new InputError('trash --empty removes the papers in the Trash for good: add --yes to do it.');
-        await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await core.emptyTrash({ confirm: true })).label}.\n`));
+        await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await core.emptyTrash({ confirm: true })).done}.\n`));
         return;
       }
       return bulkIds(rest, 'trash <paperId…>', (core, ids) => core.trashSelection({ ids }));
@@ -386,9 +386,9 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
       throw new UsageError(`unknown command "${command}".`);
   }
 
-  async function bulkIds(ids: string[], usage: string, work: (core: FolioCore, ids: string[]) => Promise<{ label: string }>): Promise<void> {
+  async function bulkIds(ids: string[], usage: string, work: (core: FolioCore, ids: string[]) => Promise<{ done: string }>): Promise<void> {
     if (ids.length === 0) throw new UsageError(`${usage}: name at least one paper.`);
-    await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await work(core, ids)).label}.\n`));
+    await withCore({ dir: libraryDir, cacheDir }, 'write', io, async (core) => io.stdout(`${(await work(core, ids)).done}.\n`));
   }
 }
 

@@ -263,6 +263,11 @@ export type ImportPreview =
       /** Set when this profile is already in the library (the import will update it). */
       existingProfileId: string | null;
       metricsChanged: boolean;
+      /**
+       * The existing profile's latest metrics from this same source (sources count differently, so another source's
+       * are no comparison): the preview shows "h-index 41 → 43". Null for a new profile or a source not seen for it.
+       */
+      previousMetrics: SourceMetrics | null;
       /** Every paper read, in the text's order; the first previewLimit of them when that option was given. */
       papers: ImportPreviewPaper[];
       newCount: number;
@@ -378,9 +383,13 @@ export type ExportFormat = 'json' | 'bibtex' | 'csl-json' | 'ris' | 'markdown';
  */
 export type Selection = { search: string; scope?: ViewScope; all: true; except: string[] } | { ids: string[] };
 
-/** What an undoable action did: `label` is what undo() will say ("Tag 3,000 papers with ml"); `count` what it changed. */
+/**
+ * What an undoable action did: `label` is what undo() will say ("Tag 3,000 papers with ml"), `done` the same in the
+ * past tense, for a report of it ("Tagged 3,000 papers with ml"); `count` what it changed.
+ */
 export interface ActionResult {
   label: string;
+  done: string;
   /** Papers (or items) actually changed: a paper that already had the tag is not counted. */
   count: number;
 }

@@ -11,9 +11,10 @@
  *   navigation "Library"                       — sidebar; buttons "All papers", "Unread", "Reading", "Read",
  *                                                one per profile (its name), one per tag (its name), "Trash" and
  *                                                "Possible duplicates (N)" (while N > 0); the current one has
- *                                                aria-current="page". Counts are inside the button text. Sidebar's
- *                                                onContextMenu(item, event) gets right-clicks on entries other than tags
- *                                                and saved searches. Profile view: ProfileActions.tsx is the actions slot
+ *                                                aria-current="page". Counts are inside the button text. A right click,
+ *                                                the Menu key or Shift+F10 on a profile: menu "Profile <name>" ("Show its
+ *                                                papers", "Remove profile…"); on the Trash: menu "Trash" ("Open Trash",
+ *                                                "Empty Trash…"); on a tag or a saved search: its "…" menu
  *                                                Above them searchbox "Filter profiles, tags and saved searches" (status
  *                                                "N hidden"); sections with heading buttons "Profiles N" / "Tags N" /
  *                                                "Saved searches N" (aria-expanded), "Sort <section> by name|count",
@@ -46,8 +47,9 @@
  *   Trash view (scope trash)                   — button "Empty Trash…" → dialog "Empty Trash" (buttons "Cancel", "Delete N papers")
  *   region     "Possible duplicates"           — (scope duplicates) list "Duplicate pairs", each listitem a pair with
  *                                                "Keep this one" radios, buttons "Merge" and "Not a duplicate"
- *   region     "Profile <name>"                — profile header when a profile is selected in the sidebar; under it button
- *                                                "Remove profile…" → dialog "Remove <name>" (buttons "Cancel", "Remove profile")
+ *   region     "Profile <name>"                — the profile view (detail pane) while a profile is selected in the sidebar; beside
+ *                                                its name button "Remove profile…" → dialog "Remove <name>" (buttons "Cancel",
+ *                                                "Remove profile")
  *   region     "Paper details"                 — detail pane (Enter in the list focuses it, Esc returns); h2 = title;
  *                                                toolbar "Authors" (one tab stop, arrows) of buttons "Filter by author X";
  *                                                "Listed on" buttons "Filter by profile X" (each adds a search filter)
@@ -106,12 +108,12 @@ import { AddPaperDialog } from './components/AddPaperDialog.js';
 import { ContextMenu } from './components/ContextMenu.js';
 import { DuplicatesView } from './components/DuplicatesView.js';
 import { EmptyTrashDialog } from './components/EmptyTrashDialog.js';
-import { RemoveProfile } from './components/RemoveProfile.js';
 import { SelectionPane } from './components/SelectionPane.js';
 import { useBulkActions } from './hooks/useBulkActions.js';
 import { useSelection } from './hooks/useSelection.js';
 import { useUndo, useUndoKeys } from './hooks/useUndo.js';
 import { paperMenu, STATUS_OF_ACTION, type PaperActionId } from './lib/actions.js';
+import { hasNativeMenu, showNativeMenu } from './lib/native-menu.js';
 import { tagForKey } from './lib/shortcuts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
 import { useDuplicateCount } from './hooks/useDuplicateCount.js';
@@ -165,6 +167,13 @@ export function App() {
   const [isSidebarShown, setSidebarShown] = usePersistentState('folio.sidebarShown', true, isBoolean);
   const [isDetailShown, setDetailShown] = usePersistentState('folio.detailShown', true, isBoolean);
   const layout = paneLayout(windowWidth, { sidebar: sidebarFraction, list: listFraction }, { sidebar: isSidebarShown, detail: isDetailShown });
+
+  // One element until the pane's size changes: the sidebar is memoized, and a new child on every render (each
+  // keystroke in the search box) would re-render its hundreds of entries.
+  const sidebarHandle = useMemo(
+    () => <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />,
+    [layout.sidebar, layout.sidebarMax, windowWidth, setSidebarFraction],
+  );
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
@@ -245,6 +254,8 @@ export function App() {
     startTransition(() => setScope(next));
   }, [clearSelection]);
 
+  const showAllPapers = useCallback(() => selectScope({ kind: 'all' }), [selectScope]);
+
   const openImport = useCallback((text = '') => requestImport({ kind: 'text', text }), []);
 
   // Files from a drop or File ▸ Import File…: the readable ones to the import dialog, a line for each other one.
@@ -288,10 +299,9 @@ export function App() {
   const selectionCount = selection.count;
   const openContextMenu = useCallback(
     (at: { x: number; y: number }) => {
-      const native = window.folioMenu?.showContextMenu;
-      if (typeof native !== 'function') return setMenuAt(at);
-      native(paperMenu({ count: selectionCount, inTrash }))
-        .then((id) => id && runActionRef.current(id as PaperActionId))
+      if (!hasNativeMenu()) return setMenuAt(at);
+      showNativeMenu(paperMenu({ count: selectionCount, inTrash }))
+        .then((id) => id && runActionRef.current(id))
         .catch((err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }));
     },
     [selectionCount, inTrash, toasts],
@@ -476,7 +486,7 @@ export function App() {
         <div className="panes" style={{ gridTemplateColumns: layout.columns }}>
         {isSidebarShown ? (
           <Sidebar overview={overview} scope={scope} onScope={selectScope} duplicateCount={duplicateCount}>
-            <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />
+            {sidebarHandle}
           </Sidebar>
         ) : (
           <span />
@@ -484,7 +494,6 @@ export function App() {
 
         <main className="list-pane" aria-label="Paper list">
           {empty ? <h1 className="visually-hidden">{scopeTitle}</h1> : null}
-          {profileScope ? <RemoveProfile profile={profileScope} undo={undo} onRemoved={() => selectScope({ kind: 'all' })} /> : null}
           {scope.kind === 'duplicates' ? (
             <DuplicatesView undo={undo} />
           ) : empty ? (
@@ -578,7 +587,7 @@ export function App() {
                 onClear={clearSelection}
               />
             ) : scope.kind === 'profile' && selectedId === null ? (
-              <ProfileView profileId={scope.id} />
+              <ProfileView profileId={scope.id} onRemoved={showAllPapers} />
             ) : (
               <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={editRequest} undo={undo} />
             )}

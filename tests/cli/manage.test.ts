@@ -46,11 +46,11 @@ test('trash, restore, empty, edit, merge, not-duplicate, duplicates through the 
     }
 
     const trashed = await folio(['trash', a!, b!, '--library', dir]);
-    assert.deepEqual([trashed.code, trashed.stdout], [0, 'Move 2 papers to the Trash.\n']);
+    assert.deepEqual([trashed.code, trashed.stdout], [0, 'Moved 2 papers to the Trash.\n']);
     assert.equal((await rows(dir)).length, all.length - 2);
     assert.deepEqual((await rows(dir, '--trashed')).map((row) => [row.id, row.trashed]).sort(), [[a, true], [b, true]].sort());
-    assert.equal((await folio(['restore', b!, '--library', dir])).stdout, 'Restore 1 paper from the Trash.\n');
-    assert.equal((await folio(['trash', '--empty', '--yes', '--library', dir])).stdout, 'Empty the Trash (1 paper).\n');
+    assert.equal((await folio(['restore', b!, '--library', dir])).stdout, 'Restored 1 paper from the Trash.\n');
+    assert.equal((await folio(['trash', '--empty', '--yes', '--library', dir])).stdout, 'Emptied the Trash (1 paper).\n');
     assert.deepEqual(await rows(dir, '--trashed'), []);
     assert.equal((await rows(dir)).length, all.length - 1);
 

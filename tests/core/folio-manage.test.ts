@@ -36,7 +36,7 @@ describe('FolioCore: managing a library', () => {
       assert.equal(await core.countSelection({ ...ALL, except: [all[0]!] }), 11);
       const journalBefore = await readFile(path.join(dir, 'user.journal'), 'utf8').catch(() => '');
       const result = await core.tagSelection({ ...ALL, except: [all[0]!] }, { add: ['ml/rl'] });
-      assert.deepEqual(result, { label: 'Tag 11 papers with ml/rl', count: 11 });
+      assert.deepEqual(result, { label: 'Tag 11 papers with ml/rl', done: 'Tagged 11 papers with ml/rl', count: 11 });
       const journal = (await readFile(path.join(dir, 'user.journal'), 'utf8')).slice(journalBefore.length);
       assert.equal(journal.trim().split('\n').length, 1, 'one journal line');
       assert.deepEqual(await core.undoState(), { undoLabel: 'Tag 11 papers with ml/rl', redoLabel: null });
@@ -72,7 +72,7 @@ describe('FolioCore: managing a library', () => {
       await core.commitImport(await paste('profile-sabela-ramos.txt'));
       const all = await ids(core);
       const [a, b, c] = all;
-      assert.deepEqual(await core.trashSelection({ ids: [a!, b!, c!] }), { label: 'Move 3 papers to the Trash', count: 3 });
+      assert.deepEqual(await core.trashSelection({ ids: [a!, b!, c!] }), { label: 'Move 3 papers to the Trash', done: 'Moved 3 papers to the Trash', count: 3 });
       let overview = await core.overview();
       assert.equal(overview.paperCount, 9);
       assert.equal(overview.trashCount, 3);
@@ -291,6 +291,21 @@ describe('FolioCore: managing a library', () => {
       const again = await core.addPaper({ title: 'Something else', doi: '10.7717/OTTERS' });
       assert.deepEqual([again.id, again.isNew], [added.id, false]);
       await assert.rejects(core.addPaper({ title: '  ' }), /needs a title/);
+    });
+  });
+  test('a re-import preview carries the stored metrics of the same source (old → new); a new profile or another source has none', async () => {
+    await withLibrary(async (core) => {
+      const text = await paste('profile-sabela-ramos.txt');
+      const again = await core.previewImport(text.replace('h-index117', 'h-index119').replace('9,233citations', '9,301citations'));
+      assert.ok(again.ok && again.profile);
+      assert.deepEqual([again.metricsChanged, again.previousMetrics?.hIndex, again.previousMetrics?.citations], [true, 117, 9233]);
+      assert.deepEqual([again.profile.metrics.hIndex, again.profile.metrics.citations], [119, 9301]);
+      const same = await core.previewImport(text);
+      assert.ok(same.ok);
+      assert.deepEqual([same.metricsChanged, same.previousMetrics?.hIndex], [false, 117]);
+      const stranger = await core.previewImport(text.replace('Sabela Ramos', 'Quentin Okafor'));
+      assert.ok(stranger.ok);
+      assert.deepEqual([stranger.existingProfileId, stranger.previousMetrics], [null, null]);
     });
   });
 });

@@ -1,6 +1,7 @@
 // axe on every main view, in the light and the dark theme, with no rule disabled: zero violations (WCAG AA colours
 // included: 4.5:1 text, 3:1 graphics). The views: the empty library, the list, a paper with a note, the profile view,
-// the import dialog with a preview, the tag menu, the save-search dialog, the collapsed panes.
+// the import dialog with a preview, the tag menu, the save-search dialog, the collapsed panes, the selection pane and
+// a re-import's preview of changed metrics.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -77,6 +78,10 @@ test('the tag menu, the save-search dialog, the collapsed panes', async ({ page 
   await expect(page.getByRole('menu', { name: 'Tag to read' })).toBeVisible();
   await expectNoViolations(page, 'tag menu');
   await page.keyboard.press('Escape');
+  await nav.getByRole('button', { name: /^Sabela Ramos/ }).click({ button: 'right' });
+  await expect(page.getByRole('menu', { name: 'Profile Sabela Ramos' })).toBeVisible();
+  await expectNoViolations(page, 'a profile’s context menu');
+  await page.keyboard.press('Escape');
 
   await page.getByRole('searchbox', { name: 'Search papers' }).fill('learning');
   await page.getByRole('button', { name: 'Save search…' }).click();
@@ -88,4 +93,28 @@ test('the tag menu, the save-search dialog, the collapsed panes', async ({ page 
   await page.getByRole('button', { name: 'Hide paper details' }).click();
   await expect(nav).toHaveCount(0);
   await expectNoViolations(page, 'collapsed panes');
+});
+
+test('the selection pane (its drop-down), a re-import preview with changed metrics', async ({ page }) => {
+  await harness.open(page);
+  const list = page.getByRole('listbox', { name: 'Papers' });
+  await list.getByRole('option').first().click();
+  await list.getByRole('option').nth(2).click({ modifiers: ['Shift'] });
+  const pane = page.getByRole('region', { name: 'Selection' });
+  await expect(pane.getByRole('heading', { level: 2 })).toHaveText('3 papers selected');
+  await expectNoViolations(page, 'selection pane');
+  // The native drop-down takes the theme: dark background and light text in the dark theme, not the browser's white.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const colours = await pane.getByRole('combobox', { name: 'Tag to remove' }).evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { background: style.backgroundColor, text: style.color, scheme: style.colorScheme };
+  });
+  expect(colours).toEqual({ background: 'rgb(42, 42, 47)', text: 'rgb(236, 236, 239)', scheme: 'light dark' });
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await dialog.getByRole('textbox', { name: 'Text to import' }).fill(sample.replace('h-index117', 'h-index119'));
+  await expect(dialog.locator('.metric.changed')).toHaveCount(1);
+  await expectNoViolations(page, 're-import preview with changed metrics');
 });

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { snapshotTree } from '../helpers/tree.js';
-import { FIXTURES_DIR, FolioHarness, expect, screenshot, test } from './harness.js';
+import { FIXTURES_DIR, FolioHarness, expect, screenshot, screenshotBothThemes, test } from './harness.js';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -134,6 +134,29 @@ test('re-importing the same paste shows every paper "In library"; Cancel leaves 
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(12);
+  expect(await librarySnapshot()).toEqual(before);
+});
+
+test('a re-import with new metrics shows each changed one as old → new with the change, the others plainly', async ({ page }) => {
+  await expect(page.getByRole('listbox', { name: 'Papers' }).getByRole('option')).toHaveCount(12);
+  const before = await librarySnapshot();
+  await pasteFromClipboard(page, sample.replace('h-index117', 'h-index119').replace('9,233citations', '9,180citations'));
+  const dialog = page.getByRole('dialog', { name: 'Import' });
+  await expect(dialog.getByText('Already in library · new metrics', { exact: true })).toBeVisible();
+  const metric = (label: string) => dialog.locator('.metric').filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) });
+  await expect(metric('h-index').locator('.metric-before')).toHaveText('117');
+  await expect(metric('h-index').locator('.metric-after')).toHaveText('119');
+  await expect(metric('h-index').locator('.metric-change')).toHaveText('(+2)');
+  await expect(metric('h-index').getByRole('definition')).toHaveText(/^117\s*→\s*now\s*119\s*\(\+2\)$/);
+  await expect(metric('Citations').getByRole('definition')).toHaveText(/^9,233\s*→\s*now\s*9,180\s*\(−53\)$/);
+  // Unchanged figures read as before: the value alone.
+  await expect(metric('Papers').getByRole('definition')).toHaveText('12');
+  await expect(metric('Novelty').getByRole('definition')).toHaveText('45%');
+  await expect(metric('Papers').locator('.metric-before')).toHaveCount(0);
+  await dialog.locator('.import-person').scrollIntoViewIfNeeded();
+  await screenshotBothThemes(page, 'import-metrics-old-new');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
   expect(await librarySnapshot()).toEqual(before);
 });
 

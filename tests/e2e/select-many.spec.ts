@@ -101,7 +101,8 @@ test('a bulk tag of all 10,000 papers is one step: one Ctrl+Z takes it all back'
   await input.click();
   await input.pressSequentially('bulk');
   await input.press('Enter');
-  await expect(toasts(page)).toContainText('10,000');
+  // The toast reports what happened; undo names the action by its imperative.
+  await expect(toasts(page)).toContainText('Tagged 10,000 papers with bulk');
   await expect.poll(() => tagged('bulk')).toBe(PAPERS);
   // A call with the query, not 10,000 ids.
   const call = harness.calls.findLast((c) => c.method === 'tagSelection');
@@ -109,7 +110,7 @@ test('a bulk tag of all 10,000 papers is one step: one Ctrl+Z takes it all back'
 
   await list(page).focus();
   await page.keyboard.press(`${mod}+z`);
-  await expect(toasts(page)).toContainText('Undid');
+  await expect(toasts(page)).toContainText('Undid: Tag 10,000 papers with bulk');
   await expect.poll(() => tagged('bulk')).toBe(0);
   await page.keyboard.press(`${mod}+Shift+z`);
   await expect(toasts(page)).toContainText('Redid');

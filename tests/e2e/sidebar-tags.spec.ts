@@ -78,7 +78,7 @@ test('tag menu: assign a key, then the key toggles that tag on the selected pape
   const selected = list(page).getByRole('option', { selected: true });
   const before = (await selected.getAttribute('aria-label')) ?? '';
   await page.keyboard.press('3');
-  await expect(toasts(page)).toContainText(before.includes('to read') ? 'Remove tag to read from 1 paper' : 'Tag 1 paper with to read');
+  await expect(toasts(page)).toContainText(before.includes('to read') ? 'Removed tag to read from 1 paper' : 'Tagged 1 paper with to read');
 
   // Assigning 3 to another tag takes it from "to read".
   await tagList(page).getByRole('button', { name: 'Actions for tag ml' }).click();

@@ -221,7 +221,12 @@ test('possible duplicates: Merge (undoable) and "Not a duplicate" (never propose
 test('remove a profile: asked first; its papers with the user’s data stay, the others go to the Trash; Undo brings it back', async ({ page }) => {
   const profileId = (await harness.core.overview()).profiles[0]!.id;
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /^Sabela Ramos/ }).click();
-  await page.getByRole('button', { name: 'Remove profile…' }).click();
+  // The action sits in the profile view (the detail pane), not above the list.
+  const view = page.getByRole('region', { name: 'Profile Sabela Ramos' });
+  await expect(page.getByRole('main', { name: 'Paper list' }).getByRole('button', { name: 'Remove profile…' })).toHaveCount(0);
+  await expect(view.getByRole('button', { name: 'Remove profile…' })).toBeVisible();
+  await screenshotBothThemes(page, 'profile-view-actions');
+  await view.getByRole('button', { name: 'Remove profile…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Remove Sabela Ramos' });
   await expect(dialog).toContainText('12 papers');
   await dialog.getByRole('button', { name: 'Remove profile' }).click();

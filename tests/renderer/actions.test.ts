@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAPER_ACTIONS, STATUS_OF_ACTION, paperMenu, shortcutLabel } from '../../renderer/src/lib/actions.js';
 import { READING_STATUSES } from '../../electron/core/model.js';
+import { hasNativeMenu, showNativeMenu } from '../../renderer/src/lib/native-menu.js';
+import { SIDEBAR_ACTIONS, sidebarMenu, type SidebarMenuKind } from '../../renderer/src/lib/sidebar-actions.js';
 
 test('actions: the rows’ menu for each kind of selection', async (t) => {
   const cases: Array<{ name: string; count: number; inTrash: boolean; enabled: string[]; disabled: string[] }> = [
@@ -38,4 +40,43 @@ test('actions: shortcut labels per platform', async (t) => {
     { accelerator: 'Delete', isMac: true, expected: '⌫' },
   ];
   for (const c of cases) await t.test(`${c.accelerator} ${c.isMac ? 'mac' : 'pc'}`, () => assert.equal(shortcutLabel(c.accelerator, c.isMac), c.expected));
+});
+
+test('sidebar actions: one list per kind of entry, the danger ones last; Empty Trash only with something in it', () => {
+  for (const kind of Object.keys(SIDEBAR_ACTIONS) as SidebarMenuKind[]) {
+    const menu = sidebarMenu(kind, { trashCount: 3 });
+    assert.equal(new Set(menu.map((item) => item.id)).size, menu.length, `${kind}: ids are unique`);
+    assert.ok(menu.every((item) => item.enabled && item.label.length > 0), kind);
+    const firstDanger = menu.findIndex((item) => item.danger);
+    assert.ok(firstDanger > 0 && menu.slice(firstDanger).every((item) => item.danger), `${kind}: a safe first item, the danger ones last`);
+    assert.equal(JSON.parse(JSON.stringify(menu)).length, menu.length, 'plain data: it crosses IPC');
+  }
+  assert.deepEqual(sidebarMenu('trash', { trashCount: 0 }).map((item) => [item.id, item.enabled]), [['open', true], ['empty-trash', false]]);
+  assert.deepEqual(sidebarMenu('profile', { trashCount: 0 }).map((item) => item.label), ['Show its papers', 'Remove profile…']);
+});
+
+test('native menu: sends only the fields main validates and answers only an id it offered', async () => {
+  const sent: unknown[] = [];
+  let answer: unknown = 'remove-profile';
+  const g = globalThis as unknown as { window?: unknown };
+  const before = g.window;
+  g.window = { folioMenu: { showContextMenu: async (items: unknown[]) => (sent.push(items), answer) } };
+  try {
+    const menu = sidebarMenu('profile', { trashCount: 0 });
+    assert.equal(hasNativeMenu(), true);
+    assert.equal(await showNativeMenu(menu), 'remove-profile');
+    assert.deepEqual(sent[0], [
+      { id: 'open', label: 'Show its papers', shortcut: '', enabled: true },
+      { id: 'remove-profile', label: 'Remove profile…', shortcut: '', enabled: true },
+    ]);
+    answer = 'delete-everything';
+    assert.equal(await showNativeMenu(menu), null);
+    answer = null;
+    assert.equal(await showNativeMenu(menu), null);
+    g.window = {};
+    assert.equal(hasNativeMenu(), false);
+    assert.equal(await showNativeMenu(menu), null);
+  } finally {
+    g.window = before;
+  }
 });

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { SourceMetrics } from '../../electron/core/api.js';
 import type { MetricsSnapshot } from '../../electron/core/model.js';
-import { describeChange, snapshotChanges } from '../../renderer/src/lib/metricChanges.js';
+import { compareMetrics, describeChange, signedChange, snapshotChanges } from '../../renderer/src/lib/metricChanges.js';
 
 const snap = (at: string, source: MetricsSnapshot['source'], metrics: Record<string, number | null>): MetricsSnapshot =>
   ({ at: `2026-0${at}T00:00:00.000Z`, source, metrics }) as unknown as MetricsSnapshot;
@@ -38,4 +39,24 @@ test('metricChanges: describeChange', async (t) => {
     { delta: { key: 'c', before: 3, after: null, change: null }, expected: 'gone' },
   ];
   for (const { delta, expected } of cases) await t.test(expected, () => assert.equal(describeChange(delta), expected));
+});
+
+test('metricChanges: compareMetrics (a re-import preview against the stored metrics of its source)', async (t) => {
+  /** "label before→after (change)", or "label value" when there is nothing to compare with. */
+  const show = (previous: Record<string, number | null> | null, next: Record<string, number | null>) =>
+    compareMetrics(previous as SourceMetrics | null, next as SourceMetrics).map((m) => (m.before === undefined ? `${m.label} ${m.after}` : `${m.label} ${m.before}→${m.after} (${m.change})`));
+  const cases: Array<{ name: string; previous: Record<string, number | null> | null; next: Record<string, number | null>; expected: string[] }> = [
+    { name: 'a new profile: plain values, display order', previous: null, next: { citations: 9233, hIndex: 117 }, expected: ['h-index 117', 'Citations 9233'] },
+    { name: 'unchanged and changed', previous: { hIndex: 41, papers: 12 }, next: { hIndex: 43, papers: 12 }, expected: ['h-index 41→43 (2)', 'Papers 12→12 (0)'] },
+    { name: 'a drop', previous: { citations: 1500 }, next: { citations: 12 }, expected: ['Citations 1500→12 (-1488)'] },
+    { name: 'a figure the page now shows for the first time', previous: { hIndex: 3 }, next: { hIndex: 3, citations: 10 }, expected: ['h-index 3→3 (0)', 'Citations null→10 (null)'] },
+    { name: 'a figure the page no longer shows comes last', previous: { aiScore: 42, hIndex: 3 }, next: { hIndex: 4 }, expected: ['h-index 3→4 (1)', 'AI score 42→null (null)'] },
+    { name: 'null and missing values are not shown at all', previous: { novelty: null }, next: { hIndex: null, papers: 2 }, expected: ['Papers null→2 (null)'] },
+    { name: 'sinceYear labels the since-figures and is not a figure', previous: { sinceYear: 2019, citationsSince: 5 }, next: { sinceYear: 2020, citationsSince: 7 }, expected: ['Citations since 2020 5→7 (2)'] },
+  ];
+  for (const { name, previous, next, expected } of cases) await t.test(name, () => assert.deepEqual(show(previous, next), expected));
+});
+
+test('metricChanges: signedChange', () => {
+  assert.deepEqual([2, -3, 0, 1488, -0.25, 12345].map(signedChange), ['+2', '−3', '±0', '+1,488', '−0.25', '+12,345']);
 });

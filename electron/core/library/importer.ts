@@ -47,6 +47,8 @@ export interface ImportPlan {
   existingProfileId: string | null;
   /** True when the profile exists and this source now shows metrics that differ from its last ones (or none before). */
   metricsChanged: boolean;
+  /** The metrics this source showed for the existing profile last time (what the preview compares against); else null. */
+  previousMetrics: SourceMetrics | null;
   /** The import's papers in its order, one entry per distinct paper (a paper listed twice is linked once). */
   papers: PlannedPaper[];
   /**
@@ -273,6 +275,7 @@ export function planImportDetailed(input: SourceResult, view: CatalogView): Deta
       profileId,
       existingProfileId: existing ? existing.id : null,
       metricsChanged,
+      previousMetrics: existing?.metricsBySource[source] ?? null,
       papers: entries.map(({ id, isNew, paper, match }) => ({ id, isNew, paper, match })),
       notices,
     },

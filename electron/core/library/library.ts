@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Low } from 'lowdb';
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
+import { imperative, pastTense, wording, type ActionWording } from './action-labels.js';
 import type { ActionResult, LibraryChange, PaperEdit, ReparsePlan, ReparseResult, RestoreCounts, SaveStatus, TagChange, TagDeletion, UndoState } from '../api.js';
 import { isReadingStatus } from '../model.js';
 import type {
@@ -1129,7 +1130,7 @@ export class Library {
     this.assertWritable('change tags');
     this.requirePaper(id);
     if (!Array.isArray(tags) || tags.some((t) => typeof t !== 'string')) throw new TypeError('tags must be an array of strings.');
-    return this.act('Change tags', this.user.planSetTags(this.user.resolve(id), tags));
+    return this.act(wording('Change', 'tags'), this.user.planSetTags(this.user.resolve(id), tags));
   }
 
   async setNote(id: string, markdown: string): Promise<void> {
@@ -1146,41 +1147,41 @@ export class Library {
 
   async setTagColor(name: string, color: string): Promise<void> {
     this.assertWritable('change a tag colour');
-    return this.act(`Change the colour of ${name}`, this.user.planSetTagColor(name, color));
+    return this.act(wording('Change', `the colour of ${name}`), this.user.planSetTagColor(name, color));
   }
 
   async renameTag(from: string, to: string, options: { merge?: boolean } = {}): Promise<{ merged: boolean; name: string }> {
     this.assertWritable('rename a tag');
     const { ops, merged, name } = this.user.planRenameTag(from, to, options.merge === true);
-    await this.act(merged ? `Merge tag ${from} into ${name}` : `Rename tag ${from} to ${name}`, ops);
+    await this.act(merged ? wording('Merge', `tag ${from} into ${name}`) : wording('Rename', `tag ${from} to ${name}`), ops);
     return { merged, name };
   }
 
   async deleteTag(name: string): Promise<TagDeletion> {
     this.assertWritable('delete a tag');
     const { ops, deletion } = this.user.planDeleteTag(name);
-    await this.act(`Delete tag ${deletion.tag.name}`, ops);
+    await this.act(wording('Delete', `tag ${deletion.tag.name}`), ops);
     return deletion;
   }
 
   async restoreTag(deletion: TagDeletion): Promise<void> {
     this.assertWritable('restore a tag');
     const { ops } = this.user.planRestoreTag(deletion, (id) => this.paperIndex.has(id));
-    return this.act(`Restore tag ${deletion.tag.name}`, ops);
+    return this.act(wording('Restore', `tag ${deletion.tag.name}`), ops);
   }
 
   async assignTagKey(name: string, key: TagKey | null): Promise<void> {
     this.assertWritable('assign a key to a tag');
-    return this.act(key === null ? `Remove the key of ${name}` : `Assign ${name} to key ${key}`, this.user.planAssignTagKey(name, key));
+    return this.act(key === null ? wording('Remove', `the key of ${name}`) : wording('Assign', `${name} to key ${key}`), this.user.planAssignTagKey(name, key));
   }
 
   /** Adds and removes tags on many papers: one undo step, one journal line. */
   async tagPapers(ids: readonly string[], change: TagChange): Promise<ActionResult> {
     this.assertWritable('change tags');
     const { ops, changed } = this.user.planTagPapers(this.resolveAll(ids), change);
-    const label = tagChangeLabel(change, changed.size);
-    await this.act(label, ops);
-    return { label, count: changed.size };
+    const said = tagChangeWording(change, changed.size);
+    await this.act(said, ops);
+    return { label: imperative(said), done: pastTense(said), count: changed.size };
   }
 
   async setStatusOf(ids: readonly string[], status: ReadingStatus): Promise<ActionResult> {
@@ -1188,28 +1189,28 @@ export class Library {
     if (!isReadingStatus(status)) throw new TypeError(`"${String(status)}" is not a reading status (unread, reading, read).`);
     const ops = this.user.planSetStatus(this.resolveAll(ids), status);
     const count = ops[0]?.o === 'status' ? ops[0].ids.length : 0;
-    const label = `Mark ${papers(count)} ${status}`;
-    await this.act(label, ops);
-    return { label, count };
+    const said = wording('Mark', `${papers(count)} ${status}`);
+    await this.act(said, ops);
+    return { label: imperative(said), done: pastTense(said), count };
   }
 
   async trashPapers(ids: readonly string[]): Promise<ActionResult> {
     this.assertWritable('move papers to the Trash');
     const ops = this.user.planTrash(this.resolveAll(ids), this.now().toISOString());
-    return this.bulk(`Move ${papers(idCount(ops))} to the Trash`, ops);
+    return this.bulk(wording('Move', `${papers(idCount(ops))} to the Trash`), ops);
   }
 
   async restorePapers(ids: readonly string[]): Promise<ActionResult> {
     this.assertWritable('restore papers from the Trash');
     const ops = this.user.planRestore(this.resolveAll(ids));
-    return this.bulk(`Restore ${papers(idCount(ops))} from the Trash`, ops);
+    return this.bulk(wording('Restore', `${papers(idCount(ops))} from the Trash`), ops);
   }
 
   /** Deletes every paper in the Trash for good (marked deleted in the user data: segments are never rewritten). */
   async emptyTrash(): Promise<ActionResult> {
     this.assertWritable('empty the Trash');
     const ops = this.user.planEmptyTrash(this.now().toISOString());
-    return this.bulk(`Empty the Trash (${papers(idCount(ops))})`, ops);
+    return this.bulk(wording('Empty', `the Trash (${papers(idCount(ops))})`), ops);
   }
 
   /**
@@ -1232,15 +1233,15 @@ export class Library {
     }
     const ops: JournalOp[] = [{ o: 'profile-removed', id: profile.id, at }];
     if (toTrash.length > 0) ops.push({ o: 'trash', ids: toTrash, at });
-    const label = `Remove profile ${profile.name}`;
-    await this.act(label, ops);
-    return { label, count: toTrash.length, trashed: toTrash.length, kept };
+    const said = wording('Remove', `profile ${profile.name}`);
+    await this.act(said, ops);
+    return { label: imperative(said), done: pastTense(said), count: toTrash.length, trashed: toTrash.length, kept };
   }
 
   async editPaper(id: string, edit: PaperEdit): Promise<void> {
     this.assertWritable('edit a paper');
     this.requirePaper(id);
-    return this.act('Edit paper', this.user.planEdit(this.user.resolve(id), edit));
+    return this.act(wording('Edit', 'paper'), this.user.planEdit(this.user.resolve(id), edit));
   }
 
   /** Merges `otherId` into `keepId` (see UserState.planMerge); both ids resolve to the kept paper from then on. */
@@ -1251,7 +1252,7 @@ export class Library {
     const keep = this.user.resolve(keepId);
     const other = this.user.resolve(otherId);
     if (keep === other) throw new UserDataError('These are one paper already.');
-    return this.bulk('Merge 2 papers', this.user.planMerge(keep, other));
+    return this.bulk(wording('Merge', '2 papers'), this.user.planMerge(keep, other));
   }
 
   async notDuplicate(a: string, b: string): Promise<void> {
@@ -1259,24 +1260,24 @@ export class Library {
     this.requirePaper(a);
     this.requirePaper(b);
     if (a === b) throw new UserDataError('A paper is always a duplicate of itself.');
-    return this.act('Not a duplicate', this.user.planNotDuplicate(a, b));
+    return this.act(wording('Mark', '2 papers as not duplicates'), this.user.planNotDuplicate(a, b));
   }
 
   async saveSearch(search: { name: string; search: string; scope?: SavedScope }): Promise<SavedSearch> {
     this.assertWritable('save a search');
     const { ops, saved } = this.user.planSaveSearch(search, `s-${randomBytes(6).toString('hex')}`);
-    await this.act(`Save search ${saved.name}`, ops);
+    await this.act(wording('Save', `search ${saved.name}`), ops);
     return saved;
   }
 
   async renameSavedSearch(id: string, name: string): Promise<void> {
     this.assertWritable('rename a saved search');
-    return this.act(`Rename saved search to ${name.trim()}`, this.user.planRenameSavedSearch(id, name));
+    return this.act(wording('Rename', `saved search to ${name.trim()}`), this.user.planRenameSavedSearch(id, name));
   }
 
   async deleteSavedSearch(id: string): Promise<void> {
     this.assertWritable('delete a saved search');
-    return this.act('Delete saved search', this.user.planDeleteSavedSearch(id));
+    return this.act(wording('Delete', 'saved search'), this.user.planDeleteSavedSearch(id));
   }
 
   get undoState(): UndoState {
@@ -1313,16 +1314,16 @@ export class Library {
     return [...new Set(ids.map((id) => this.user.resolve(id)))];
   }
 
-  private async bulk(label: string, ops: JournalOp[]): Promise<ActionResult> {
-    await this.act(label, ops);
-    return { label, count: idCount(ops) };
+  private async bulk(said: ActionWording, ops: JournalOp[]): Promise<ActionResult> {
+    await this.act(said, ops);
+    return { label: imperative(said), done: pastTense(said), count: idCount(ops) };
   }
 
   /** One undoable action: applied now, one journal line, one undo entry (nothing when there is nothing to change). */
-  private async act(label: string, ops: JournalOp[]): Promise<void> {
+  private async act(said: ActionWording, ops: JournalOp[]): Promise<void> {
     if (ops.length === 0) return;
     const backward = applyRecordingInverse(this.user, ops);
-    this.undoStack.push({ label, forward: ops, backward, notes: notesSetBy(this.user, ops) });
+    this.undoStack.push({ label: imperative(said), forward: ops, backward, notes: notesSetBy(this.user, ops) });
     return this.record(ops, this.changesOf(ops));
   }
 
@@ -1476,12 +1477,12 @@ function restoreCounts(draft: RestoreDraft, user: { tagsNew: number; paperIds: s
 }
 
 /** What a tag change did, as undo() and its toast say it: "Tag 3 papers with ml", "Remove tag ml from 1 paper". */
-function tagChangeLabel(change: TagChange, count: number): string {
+function tagChangeWording(change: TagChange, count: number): ActionWording {
   const add = change.add ?? [];
   const remove = change.remove ?? [];
-  if (remove.length === 0) return `Tag ${papers(count)} with ${add.join(', ')}`;
-  if (add.length === 0) return `Remove tag ${remove.join(', ')} from ${papers(count)}`;
-  return `Change tags of ${papers(count)} (${[...add.map((t) => `+${t}`), ...remove.map((t) => `-${t}`)].join(' ')})`;
+  if (remove.length === 0) return wording('Tag', `${papers(count)} with ${add.join(', ')}`);
+  if (add.length === 0) return wording('Remove', `tag ${remove.join(', ')} from ${papers(count)}`);
+  return wording('Change', `tags of ${papers(count)} (${[...add.map((t) => `+${t}`), ...remove.map((t) => `-${t}`)].join(' ')})`);
 }
 
 /** "1 paper", "3,000 papers". */

@@ -1,20 +1,20 @@
-// A context menu drawn by the page from an action list (lib/actions.ts): role="menu", arrows/Home/End move, Enter
+// A context menu drawn by the page from an action list (lib/actions.ts, lib/sidebar-actions.ts): role="menu", arrows/Home/End move, Enter
 // picks, Esc or a click elsewhere closes and focus goes back. In Electron main draws the native menu from the same list.
 import { useRef, type KeyboardEvent } from 'react';
 import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
-import { shortcutLabel, type MenuItem, type PaperActionId } from '../lib/actions.js';
+import { shortcutLabel, type MenuItem } from '../lib/actions.js';
 
-interface Props {
+interface Props<Id extends string> {
   label: string;
-  items: readonly MenuItem[];
+  items: readonly MenuItem<Id>[];
   at: { x: number; y: number };
-  onPick: (id: PaperActionId) => void;
+  onPick: (id: Id) => void;
   onClose: () => void;
 }
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
-export function ContextMenu({ label, items, at, onPick, onClose }: Props) {
+export function ContextMenu<Id extends string>({ label, items, at, onPick, onClose }: Props<Id>) {
   const returnFocus = useRef<HTMLElement | null>(document.activeElement as HTMLElement | null);
 
   const close = (refocus: boolean) => {
@@ -56,7 +56,7 @@ export function ContextMenu({ label, items, at, onPick, onClose }: Props) {
           tabIndex={-1}
           aria-disabled={!item.enabled}
           aria-keyshortcuts={item.shortcut ? item.shortcut.replace('CmdOrCtrl', isMac ? 'Meta' : 'Control') : undefined}
-          className={`menu-item${item.id === 'trash' ? ' danger' : ''}`}
+          className={`menu-item${item.danger ? ' danger' : ''}`}
           onClick={() => {
             if (!item.enabled) return;
             close(true);

@@ -67,7 +67,7 @@ export const DetailPane = memo(
     getFolio()
       .restoreSelection({ ids: [paper.id] })
       .then(
-        (result) => toasts.show(result.label, { action: { label: 'Undo', run: undo } }),
+        (result) => toasts.show(result.done, { action: { label: 'Undo', run: undo } }),
         (err: unknown) => toasts.show(`Could not restore: ${errorMessage(err)}`, { kind: 'error' }),
       );
   }, [paper, toasts, undo]);

@@ -70,7 +70,7 @@ function PairView({ pair, undo }: { pair: DuplicatePair; undo: () => void }) {
     getFolio()
       .mergePapers(kept.id, other.id)
       .then(
-        (result) => toasts.show(result.label, { action: { label: 'Undo', run: undo } }),
+        (result) => toasts.show(result.done, { action: { label: 'Undo', run: undo } }),
         (err: unknown) => toasts.show(`Could not merge: ${errorMessage(err)}`, { kind: 'error' }),
       );
   }, [keep, pair, toasts, undo]);

@@ -15,7 +15,7 @@ export function EmptyTrashDialog({ count, onClose, undo }: { count: number; onCl
         getFolio()
           .emptyTrash({ confirm: true })
           .then(
-            (result) => toasts.show(result.label, { action: { label: 'Undo', run: undo } }),
+            (result) => toasts.show(result.done, { action: { label: 'Undo', run: undo } }),
             (err: unknown) => toasts.show(`Could not empty the Trash: ${errorMessage(err)}`, { kind: 'error' }),
           )
       }

@@ -4,7 +4,8 @@
 import { memo } from 'react';
 import type { ImportPreview, ImportPreviewPaper } from '../../../electron/core/api.js';
 import { abstractStart, formatDate, formatNumber, plural } from '../lib/format.js';
-import { formatMetric, shownMetrics } from '../lib/metrics.js';
+import { compareMetrics, signedChange, type MetricComparison } from '../lib/metricChanges.js';
+import { formatMetric } from '../lib/metrics.js';
 
 const WARNING_LIMIT = 50;
 
@@ -56,10 +57,12 @@ export const ImportPreviewView = memo(function ImportPreviewView({ preview, stal
             <NameCheck doubt={profile.nameDoubt} value={nameInput ?? profile.name} onChange={onNameInput} />
           ) : null}
           <dl className="metrics compact">
-            {shownMetrics(profile.metrics).map(({ key, label, value }) => (
-              <div key={key} className="metric">
-                <dt>{label}</dt>
-                <dd>{formatMetric(key, value)}</dd>
+            {compareMetrics(preview.previousMetrics, profile.metrics).map((metric) => (
+              <div key={metric.key} className={`metric${isChanged(metric) ? ' changed' : ''}`}>
+                <dt>{metric.label}</dt>
+                <dd>
+                  <MetricValue metric={metric} />
+                </dd>
               </div>
             ))}
           </dl>
@@ -113,6 +116,23 @@ function PaperRow({ paper, restore, onToggleRestore }: { paper: ImportPreviewPap
       ) : null}
       <span className={`import-paper-abstract${paper.abstract === null ? ' muted' : ''}`}>{abstractStart(paper.abstract ?? '') || 'No abstract'}</span>
     </li>
+  );
+}
+
+const isChanged = (metric: MetricComparison) => metric.before !== undefined && metric.before !== metric.after;
+
+/** "117" when unchanged (or nothing to compare with); "117 → 119 (+2)" when the page shows another value than the library's. */
+function MetricValue({ metric }: { metric: MetricComparison }) {
+  const { key, before, after, change } = metric;
+  if (before === undefined || before === after) return <>{formatMetric(key, after)}</>;
+  return (
+    <>
+      <span className="metric-before">{formatMetric(key, before)}</span>
+      <span aria-hidden="true">→</span>
+      <span className="visually-hidden">now</span>
+      <span className="metric-after">{formatMetric(key, after)}</span>
+      <span className="metric-change">({change !== null ? signedChange(change) : after === null ? 'not on this page' : 'new'})</span>
+    </>
   );
 }
 

@@ -17,6 +17,7 @@ import { isSelected, type SelectionState } from '../lib/selection.js';
 import { isContextMenuKey } from '../lib/shortcuts.js';
 import type { PickHow } from '../hooks/useSelection.js';
 import { Highlighted } from './Highlighted.js';
+import { RowTitle } from './RowTitle.js';
 import { StatusMark } from './StatusMark.js';
 
 export const ROW_HEIGHT = 58;
@@ -48,7 +49,8 @@ interface Props {
 export const PaperList = memo(function PaperList({ store, snapshot, busy, queryKey, selection, tagColors, onPick, onSelectAll, onContextMenu, onOpen, onEscape, onFilter, label, ref: scrollRef }: Props) {
   const total = snapshot.total ?? 0;
   const rows = snapshot.rows;
-  const [viewport, setViewport] = useState({ scrollTop: 0, height: 0 });
+  const [viewport, setViewport] = useState({ scrollTop: 0, height: 0, width: 0 });
+  const tip = useTitleTip();
   const { first, last } = rowWindow(viewport.scrollTop, viewport.height, ROW_HEIGHT, total, OVERSCAN);
 
   // Track the scroll position and the viewport's height (the first measure before the first paint).
@@ -56,7 +58,9 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
     const el = scrollRef.current;
     if (!el) return;
     const read = () =>
-      setViewport((v) => (v.scrollTop === el.scrollTop && v.height === el.clientHeight ? v : { scrollTop: el.scrollTop, height: el.clientHeight }));
+      setViewport((v) =>
+        v.scrollTop === el.scrollTop && v.height === el.clientHeight && v.width === el.clientWidth ? v : { scrollTop: el.scrollTop, height: el.clientHeight, width: el.clientWidth },
+      );
     read();
     el.addEventListener('scroll', read, { passive: true });
     const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
@@ -111,6 +115,7 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    tip.onKey();
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT * 10) / ROW_HEIGHT) - 1);
     const from = selectedIndex >= 0 ? selectedIndex : -1;
     // Shift+arrows extend the selection from its anchor, as Shift+click does.
@@ -161,6 +166,8 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
   };
 
   const activeId = selectedIndex >= 0 ? `paper-option-${selectedIndex}` : undefined;
+  // The whole title of the hovered row, else of the row keyboard focus is on.
+  const tipIndex = tip.hovered ?? (tip.isKeyboardFocus ? selectedIndex : -1);
 
   // Slots are keyed by paper, not by position: when results change, an element keeps showing the same paper
   // (a click aimed at a row cannot land on another paper that took its place), and papers that stay in the
@@ -176,7 +183,20 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
     slots.push(
       <div key={key} role="presentation" className="paper-list-slot" style={{ transform: `translateY(${index * ROW_HEIGHT}px)`, height: ROW_HEIGHT }}>
         {row ? (
-          <Row row={row} index={index} total={total} selected={isSelected(selection, row.id)} tagColors={tagColors} onPick={onPick} onOpen={onOpen} onFilter={onFilter} onContextMenu={onContextMenu} />
+          <Row
+            row={row}
+            index={index}
+            total={total}
+            selected={isSelected(selection, row.id)}
+            tagColors={tagColors}
+            width={viewport.width}
+            tip={index === tipIndex ? (index * ROW_HEIGHT - viewport.scrollTop > viewport.height - 2 * ROW_HEIGHT ? 'up' : 'down') : null}
+            onHover={tip.onHover}
+            onPick={onPick}
+            onOpen={onOpen}
+            onFilter={onFilter}
+            onContextMenu={onContextMenu}
+          />
         ) : (
           <div className="paper-row placeholder" role="option" aria-selected={false} aria-label="Loading…" aria-posinset={index + 1} aria-setsize={total}>
             <span className="skeleton skeleton-title" />
@@ -198,6 +218,9 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
       aria-busy={busy}
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onMouseDown={tip.onMouseDown}
+      onFocus={tip.onFocus}
+      onBlur={tip.onBlur}
     >
       <div role="presentation" className="paper-list-spacer" style={{ height: total * ROW_HEIGHT }}>
         {slots}
@@ -212,6 +235,11 @@ interface RowProps {
   total: number;
   selected: boolean;
   tagColors: ReadonlyMap<string, string>;
+  /** The list's width (the title's match window depends on it). */
+  width: number;
+  /** Draw the whole title over the row (when cut), growing down or up; null: not this row. */
+  tip: 'down' | 'up' | null;
+  onHover: (index: number | null) => void;
   onPick: (id: string, index: number, how: PickHow) => void;
   onOpen: (id: string) => void;
   onFilter: (key: FilterKey, value: string) => void;
@@ -219,7 +247,7 @@ interface RowProps {
 }
 
 /** Memoized: a row re-renders only when its paper, position, selection or the tag colours change. */
-const Row = memo(function Row({ row, index, total, selected, tagColors, onPick, onOpen, onFilter, onContextMenu }: RowProps) {
+const Row = memo(function Row({ row, index, total, selected, tagColors, width, tip, onHover, onPick, onOpen, onFilter, onContextMenu }: RowProps) {
   const matchedAuthors = row.matches?.authors?.map((a) => a.index) ?? [];
   const authors = shortAuthors(row.authors, row.authorsTruncated, matchedAuthors);
   const authorText = authors.items.map((a) => a.name).join(', ') + (authors.etAl ? ' et al.' : '');
@@ -242,6 +270,8 @@ const Row = memo(function Row({ row, index, total, selected, tagColors, onPick, 
         if (event.shiftKey) event.preventDefault(); // a Shift+click selects rows, not the text between them
       }}
       onDoubleClick={() => onOpen(row.id)}
+      onMouseEnter={() => onHover(index)}
+      onMouseLeave={() => onHover(null)}
       onContextMenu={(event) => {
         event.preventDefault();
         // A right click outside the selection selects that row first (as file managers do).
@@ -251,9 +281,7 @@ const Row = memo(function Row({ row, index, total, selected, tagColors, onPick, 
     >
       <div className="paper-row-line1">
         <StatusMark status={row.status} />
-        <span className="paper-row-title">
-          <Highlighted text={row.title} ranges={row.matches?.title} />
-        </span>
+        <RowTitle text={row.title} ranges={row.matches?.title} width={width} isTipShown={tip !== null} isTipUp={tip === 'up'} />
         <span className="paper-row-date" title={row.date}>
           {formatDate(row.date)}
         </span>
@@ -294,3 +322,36 @@ const Row = memo(function Row({ row, index, total, selected, tagColors, onPick, 
     </div>
   );
 });
+
+/** How long the pointer rests on a row before its whole title shows (passing over rows shows nothing). */
+const HOVER_DELAY_MS = 300;
+
+/**
+ * Which row shows its whole title: the one the pointer rests on, or, while the list has focus from the keyboard (Tab,
+ * arrows), the focused one; a mouse press hands it back to the pointer.
+ */
+function useTitleTip() {
+  const [hovered, setHovered] = useState<number | null>(null);
+  const [isKeyboardFocus, setKeyboardFocus] = useState(false);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const pressing = useRef(false);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const onHover = useCallback((index: number | null) => {
+    clearTimeout(timer.current);
+    if (index === null) setHovered(null);
+    else timer.current = setTimeout(() => setHovered(index), HOVER_DELAY_MS);
+  }, []);
+  return {
+    hovered,
+    isKeyboardFocus,
+    onHover,
+    onKey: () => setKeyboardFocus(true),
+    onMouseDown: () => {
+      pressing.current = true;
+      setKeyboardFocus(false);
+      requestAnimationFrame(() => (pressing.current = false));
+    },
+    onFocus: () => setKeyboardFocus(!pressing.current),
+    onBlur: () => setKeyboardFocus(false),
+  };
+}

@@ -13,7 +13,8 @@ import { describeChange, snapshotChanges } from '../lib/metricChanges.js';
 import { SourcesChart } from './SourcesChart.js';
 import { Sparkline } from './Sparkline.js';
 
-export function ProfileView({ profileId }: { profileId: string }) {
+/** `onRemoved`: the profile was removed (its actions' "Remove profile…"): the caller leaves its view. */
+export function ProfileView({ profileId, onRemoved }: { profileId: string; onRemoved: () => void }) {
   const { profile, error } = useProfile(profileId);
   if (error) return <aside className="detail-pane profile-header"><p className="error-text">Could not load the profile: {error}</p></aside>;
   if (!profile) return <aside className="detail-pane profile-header loading" aria-busy="true" />;
@@ -27,7 +28,7 @@ export function ProfileView({ profileId }: { profileId: string }) {
         <span className="muted profile-dates">
           {plural(profile.paperCount, 'paper')} in library · last imported {formatDate(profile.lastImportedAt)}
         </span>
-        <ProfileActions profile={profile} />
+        <ProfileActions profile={profile} onRemoved={onRemoved} />
       </div>
       {isMultiSource ? <SourcesMetrics profile={profile} keys={keys} /> : <Metrics profile={profile} keys={keys} />}
       {profile.history.length >= 2 ? <SourcesTrend profile={profile} keys={keys} /> : null}

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import type { SavedSearch, ViewScope } from '../../../electron/core/api.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
-import { undoAction } from './TagActions.js';
+import { useUndoButton } from '../hooks/useUndo.js';
 import { Modal } from './Modal.js';
 
 interface Props {
@@ -21,6 +21,7 @@ export function SaveSearchDialog({ search, scope, scopeLabel, existing, onSaved,
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const inputRef = useRef<HTMLInputElement>(null);
   const trimmed = name.trim();
   const taken = existing.find((s) => s.name.toLowerCase() === trimmed.toLowerCase());
@@ -33,7 +34,7 @@ export function SaveSearchDialog({ search, scope, scopeLabel, existing, onSaved,
       .saveSearch({ name: trimmed, search: search.trim(), ...(scope ? { scope } : {}) })
       .then(
         (saved) => {
-          toasts.show(`Saved search “${saved.name}”`, { action: undoAction(toasts) });
+          toasts.show(`Saved search “${saved.name}”`, { action: undoButton });
           onSaved(saved);
         },
         (err: unknown) => {

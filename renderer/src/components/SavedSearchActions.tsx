@@ -1,11 +1,13 @@
-// A saved search's actions in the sidebar: a "…" button (or right-click) opens a menu to rename or delete it; both
+// A saved search's actions in the sidebar: a "…" button (or right-click, the Menu key, Shift+F10) opens a menu to rename or delete it; both
 // can be undone (the toast's Undo). Rename is inline, like a tag's.
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
+import { useEffect, useRef, useState } from 'react';
 import type { SavedSearch } from '../../../electron/core/api.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
-import { undoAction } from './TagActions.js';
+import { hasNativeMenu, showNativeMenu } from '../lib/native-menu.js';
+import { sidebarMenu, type SidebarActionId } from '../lib/sidebar-actions.js';
+import { ContextMenu } from './ContextMenu.js';
+import { useUndoButton } from '../hooks/useUndo.js';
 
 interface Props {
   search: SavedSearch;
@@ -15,14 +17,19 @@ interface Props {
   onDeleted: () => void;
 }
 
+/** A saved search's actions do not depend on the Trash. */
+const NO_CONTEXT = { trashCount: 0 };
+
 export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDeleted }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const open = menuAt !== null;
   const close = (refocus: boolean) => {
     setMenuAt(null);
     if (refocus) buttonRef.current?.focus();
   };
+  const items = sidebarMenu('saved', NO_CONTEXT);
   const remove = () => {
     close(false);
     getFolio()
@@ -30,11 +37,23 @@ export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDele
       .then(
         () => {
           onDeleted();
-          toasts.show(`Deleted saved search “${search.name}”`, { action: undoAction(toasts) });
+          toasts.show(`Deleted saved search “${search.name}”`, { action: undoButton });
         },
         (err: unknown) => toasts.show(`Could not delete “${search.name}”: ${errorMessage(err)}`, { kind: 'error' }),
       );
   };
+  const run = (id: SidebarActionId<'saved'>) => (id === 'rename' ? onRename() : remove());
+  // In Electron main draws the menu (whichever way it was asked for): ask it once per request, then forget the request.
+  const native = hasNativeMenu();
+  useEffect(() => {
+    if (!menuAt || !native) return;
+    setMenuAt(null);
+    showNativeMenu(items).then(
+      (id) => id && run(id),
+      (err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
+  }, [menuAt]);
   return (
     <>
       <button
@@ -52,41 +71,10 @@ export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDele
       >
         …
       </button>
-      {menuAt ? (
-        <SimpleMenu label={`Saved search ${search.name}`} at={menuAt} onClose={close}>
-          <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => { close(false); onRename(); }}>
-            Rename…
-          </button>
-          <button type="button" role="menuitem" tabIndex={-1} className="menu-item danger" onClick={remove}>
-            Delete
-          </button>
-        </SimpleMenu>
+      {menuAt && !native ? (
+        <ContextMenu label={`Saved search ${search.name}`} items={items} at={menuAt} onPick={run} onClose={() => setMenuAt(null)} />
       ) : null}
     </>
-  );
-}
-
-function SimpleMenu({ label, at, onClose, children }: { label: string; at: { x: number; y: number }; onClose: (refocus: boolean) => void; children: React.ReactNode }) {
-  const { menuRef, pos, items: menuItems } = useFloatingMenu(at, '[role="menuitem"]', () => onClose(false));
-  const onKeyDown = (event: KeyboardEvent) => {
-    const items = menuItems();
-    const i = items.indexOf(document.activeElement as HTMLElement);
-    if (event.key === 'Escape' || event.key === 'Tab') {
-      event.preventDefault();
-      event.stopPropagation();
-      onClose(true);
-      return;
-    }
-    const next = event.key === 'ArrowDown' ? items[(i + 1) % items.length] : event.key === 'ArrowUp' ? items[(i - 1 + items.length) % items.length] : undefined;
-    if (next) {
-      event.preventDefault();
-      next.focus();
-    }
-  };
-  return (
-    <div ref={menuRef} className="menu" role="menu" aria-label={label} style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
-      {children}
-    </div>
   );
 }
 
@@ -94,6 +82,7 @@ function SimpleMenu({ label, at, onClose, children }: { label: string; at: { x: 
 export function SavedSearchRenameInput({ search, existing, onDone }: { search: SavedSearch; existing: readonly SavedSearch[]; onDone: () => void }) {
   const [value, setValue] = useState(search.name);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     inputRef.current?.focus();
@@ -109,7 +98,7 @@ export function SavedSearchRenameInput({ search, existing, onDone }: { search: S
     getFolio()
       .renameSavedSearch(search.id, to)
       .then(
-        () => toasts.show(`Renamed saved search to “${to}”`, { action: undoAction(toasts) }),
+        () => toasts.show(`Renamed saved search to “${to}”`, { action: undoButton }),
         (err: unknown) => toasts.show(`Could not rename “${search.name}”: ${errorMessage(err)}`, { kind: 'error' }),
       );
     onDone();

@@ -1,22 +1,18 @@
 // Library navigation: all papers, reading status, then the sections Profiles, Tags (a tree of `/` paths) and Saved
 // searches, each collapsible, sortable by name or count and scrolling within a bounded height, so hundreds of
 // entries never make an endless column; one filter box narrows all three. Trash and duplicates close the list.
-import { memo, useMemo, useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react';
+// Profiles, tags, saved searches and the Trash have a menu (right click, the Menu key or Shift+F10; lib/sidebar-actions.ts).
+import { memo, useMemo, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { LibraryOverview, ProfileSummary, SavedSearch, TagSummary } from '../../../electron/core/api.js';
-import type { ReadingStatus } from '../../../electron/core/model.js';
 import { useParentTagCounts, useSavedSearchCounts } from '../hooks/useLiveCounts.js';
 import { usePersistentState } from '../hooks/usePersistentState.js';
 import { formatNumber, plural } from '../lib/format.js';
 import { sameScope, type Scope } from '../lib/scope.js';
+import { isContextMenuKey } from '../lib/shortcuts.js';
 import { buildTagTree, filterTagTree, matchesFilter, parentNames, sortTagTree, SIDEBAR_SORTS, type SidebarSort, type TagNode } from '../lib/tagTree.js';
 import { SavedSearchActions, SavedSearchRenameInput } from './SavedSearchActions.js';
+import { EntryMenu, type EntryMenuRequest } from './SidebarMenus.js';
 import { TagActions, TagRenameInput } from './TagActions.js';
-
-/** A sidebar entry a context menu acts on (tags and saved searches have their own menus). */
-export type SidebarItem =
-  | { kind: 'all' | 'trash' | 'duplicates' }
-  | { kind: 'status'; status: ReadingStatus }
-  | { kind: 'profile'; id: string; name: string };
 
 interface Props {
   overview: LibraryOverview | null;
@@ -24,8 +20,6 @@ interface Props {
   onScope: (scope: Scope) => void;
   /** "Possible duplicates (N)": shown while N is known and above 0 (or while that view is open). */
   duplicateCount: number | null;
-  /** Right-click (or the context-menu key) on an entry other than a tag or saved search. */
-  onContextMenu?: (item: SidebarItem, event: MouseEvent) => void;
   /** After the sections, inside the landmark: the pane's resize handle. */
   children?: ReactNode;
 }
@@ -45,12 +39,13 @@ const isPrefs = (value: unknown): value is SectionPrefs =>
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /** Memoized: typing in the search box re-renders App, and the sidebar (hundreds of items) need not follow. */
-export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplicateCount, onContextMenu, children }: Props) {
+export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplicateCount, children }: Props) {
   const [filter, setFilter] = useState('');
   const [prefs, setPrefs] = usePersistentState<SectionPrefs>('folio.sidebarSections', DEFAULT_PREFS, isPrefs);
   const [expandedList, setExpandedList] = usePersistentState<string[]>('folio.expandedTags', [], isStringList);
   const counts = overview?.statusCounts;
-  const menu = (item: SidebarItem) => (onContextMenu ? (event: MouseEvent) => onContextMenu(item, event) : undefined);
+  // A profile's and the Trash's menus (a tag's and a saved search's live with their "…" buttons).
+  const [menu, setMenu] = useState<EntryMenuRequest | null>(null);
   const setPref = (id: SectionId, change: Partial<SectionPrefs[SectionId]>) => setPrefs((all) => ({ ...all, [id]: { ...all[id], ...change } }));
 
   const profiles = useMemo(() => sortedProfiles(overview?.profiles ?? [], prefs.profiles.sort), [overview, prefs.profiles.sort]);
@@ -94,10 +89,10 @@ export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplica
       </div>
       <div className="sidebar-scroll">
         <ul className="sidebar-list" aria-label="Library views">
-          <Item scope={{ kind: 'all' }} current={scope} onScope={onScope} icon={<span className="icon-all" aria-hidden="true" />} label="All papers" count={overview?.paperCount} onContextMenu={menu({ kind: 'all' })} />
-          <Item scope={{ kind: 'status', status: 'unread' }} current={scope} onScope={onScope} icon={<span className="status-mark unread" aria-hidden="true" />} label="Unread" count={counts?.unread} onContextMenu={menu({ kind: 'status', status: 'unread' })} />
-          <Item scope={{ kind: 'status', status: 'reading' }} current={scope} onScope={onScope} icon={<span className="status-mark reading" aria-hidden="true" />} label="Reading" count={counts?.reading} onContextMenu={menu({ kind: 'status', status: 'reading' })} />
-          <Item scope={{ kind: 'status', status: 'read' }} current={scope} onScope={onScope} icon={<span className="status-mark read" aria-hidden="true" />} label="Read" count={counts?.read} onContextMenu={menu({ kind: 'status', status: 'read' })} />
+          <Item scope={{ kind: 'all' }} current={scope} onScope={onScope} icon={<span className="icon-all" aria-hidden="true" />} label="All papers" count={overview?.paperCount} />
+          <Item scope={{ kind: 'status', status: 'unread' }} current={scope} onScope={onScope} icon={<span className="status-mark unread" aria-hidden="true" />} label="Unread" count={counts?.unread} />
+          <Item scope={{ kind: 'status', status: 'reading' }} current={scope} onScope={onScope} icon={<span className="status-mark reading" aria-hidden="true" />} label="Reading" count={counts?.reading} />
+          <Item scope={{ kind: 'status', status: 'read' }} current={scope} onScope={onScope} icon={<span className="status-mark read" aria-hidden="true" />} label="Read" count={counts?.read} />
         </ul>
 
         <Section id="profiles" prefs={prefs.profiles} onPrefs={(change) => setPref('profiles', change)} total={profiles.length}>
@@ -112,7 +107,7 @@ export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplica
                 icon={<span className="avatar" aria-hidden="true">{initials(profile.name)}</span>}
                 label={profile.name}
                 count={profile.paperCount}
-                onContextMenu={menu({ kind: 'profile', id: profile.id, name: profile.name })}
+                onMenu={(at) => setMenu({ kind: 'profile', profile, at })}
               />
             ))}
           </ul>
@@ -149,12 +144,13 @@ export const Sidebar = memo(function Sidebar({ overview, scope, onScope, duplica
 
         <ul className="sidebar-list sidebar-footer" aria-label="Housekeeping">
           {duplicateCount !== null && (duplicateCount > 0 || scope.kind === 'duplicates') ? (
-            <Item scope={{ kind: 'duplicates' }} current={scope} onScope={onScope} icon={<span className="icon-duplicates" aria-hidden="true" />} label={`Possible duplicates (${formatNumber(duplicateCount)})`} count={undefined} onContextMenu={menu({ kind: 'duplicates' })} />
+            <Item scope={{ kind: 'duplicates' }} current={scope} onScope={onScope} icon={<span className="icon-duplicates" aria-hidden="true" />} label={`Possible duplicates (${formatNumber(duplicateCount)})`} count={undefined} />
           ) : null}
-          <Item scope={{ kind: 'trash' }} current={scope} onScope={onScope} icon={<span className="icon-trash" aria-hidden="true" />} label="Trash" count={overview?.trashCount} onContextMenu={menu({ kind: 'trash' })} />
+          <Item scope={{ kind: 'trash' }} current={scope} onScope={onScope} icon={<span className="icon-trash" aria-hidden="true" />} label="Trash" count={overview?.trashCount} onMenu={(at) => setMenu({ kind: 'trash', at })} />
         </ul>
       </div>
       {children}
+      {menu ? <EntryMenu key={`${menu.kind}:${menu.at.x}:${menu.at.y}`} request={menu} trashCount={overview?.trashCount ?? 0} scope={scope} onScope={onScope} onClose={() => setMenu(null)} /> : null}
     </nav>
   );
 });
@@ -223,18 +219,33 @@ interface ItemProps {
   /** Before the item's button (a tree node's expand toggle). */
   leading?: ReactNode;
   children?: ReactNode;
-  onContextMenu?: (event: MouseEvent) => void;
+  /** Opens the entry's menu at this point: a right click, or the Menu key or Shift+F10 on its button. */
+  onMenu?: (at: { x: number; y: number }) => void;
   style?: CSSProperties;
   /** 'div' inside a list item that holds more (a tree node and its children, a rename box). */
   as?: 'li' | 'div';
 }
 
-function Item({ scope, current, onScope, icon, label, shownLabel, count, leading, children, onContextMenu, style, as: Tag = 'li' }: ItemProps) {
+function Item({ scope, current, onScope, icon, label, shownLabel, count, leading, children, onMenu, style, as: Tag = 'li' }: ItemProps) {
   const selected = sameScope(scope, current);
+  const onContextMenu = onMenu
+    ? (event: MouseEvent) => {
+        event.preventDefault();
+        onMenu({ x: event.clientX, y: event.clientY });
+      }
+    : undefined;
+  const onKeyDown = onMenu
+    ? (event: KeyboardEvent<HTMLButtonElement>) => {
+        if (!isContextMenuKey(event)) return;
+        event.preventDefault();
+        const rect = event.currentTarget.getBoundingClientRect();
+        onMenu({ x: rect.left + 16, y: rect.bottom });
+      }
+    : undefined;
   return (
     <Tag className={`sidebar-row${selected ? ' selected' : ''}`} style={style} onContextMenu={onContextMenu}>
       {leading}
-      <button type="button" className="sidebar-item" aria-current={selected ? 'page' : undefined} onClick={() => onScope(scope)}>
+      <button type="button" className="sidebar-item" aria-current={selected ? 'page' : undefined} onClick={() => onScope(scope)} onKeyDown={onKeyDown}>
         {icon}
         <span className="sidebar-label" title={label} aria-label={shownLabel ? label : undefined}>
           {shownLabel ?? label}
@@ -304,14 +315,7 @@ function TagTreeNode({ node, depth, scope, onScope, tags, expanded, forceOpen, o
           label={node.name}
           shownLabel={node.label === node.name ? undefined : node.label}
           count={count}
-          onContextMenu={
-            tag
-              ? (event) => {
-                  event.preventDefault();
-                  setMenuAt({ x: event.clientX, y: event.clientY });
-                }
-              : undefined
-          }
+          onMenu={tag ? setMenuAt : undefined}
         >
           {tag?.key ? (
             <kbd className="tag-shortcut" title={`Press ${tag.key} to toggle this tag on the selected paper`} aria-hidden="true">
@@ -361,10 +365,7 @@ function SavedSearchItem({ search, count, scope, onScope, all }: { search: Saved
           icon={<span className="icon-saved" aria-hidden="true" />}
           label={search.name}
           count={count}
-          onContextMenu={(event) => {
-            event.preventDefault();
-            setMenuAt({ x: event.clientX, y: event.clientY });
-          }}
+          onMenu={setMenuAt}
         >
           <SavedSearchActions
             search={search}

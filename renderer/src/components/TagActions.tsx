@@ -1,4 +1,4 @@
-// Per-tag actions in the sidebar: a "…" button (or right-click) opens a menu to rename, recolour, assign a key 1–9
+// Per-tag actions in the sidebar: a "…" button (or right-click, the Menu key, Shift+F10) opens a menu to rename, recolour, assign a key 1–9
 // or delete. Renaming onto an existing tag asks before merging the two; a merge, like a rename or a key, can be undone.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFloatingMenu } from '../hooks/useFloatingMenu.js';
@@ -6,10 +6,11 @@ import type { TagKey, TagSummary } from '../../../electron/core/api.js';
 import { TAG_KEYS } from '../../../electron/core/model.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
 import { plural } from '../lib/format.js';
+import { sidebarMenu } from '../lib/sidebar-actions.js';
 import { TAG_PALETTE } from '../lib/tagColors.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { Modal } from './Modal.js';
-import { useUndo } from '../hooks/useUndo.js';
+import { useUndoButton } from '../hooks/useUndo.js';
 
 interface Props {
   tag: TagSummary;
@@ -24,7 +25,7 @@ interface Props {
 export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }: Props) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const toasts = useToasts();
-  const { undo } = useUndo();
+  const undoButton = useUndoButton();
   const open = menuAt !== null;
 
   const close = (refocus: boolean) => {
@@ -45,7 +46,7 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
     getFolio()
       .assignTagKey(tag.name, key)
       .then(
-        () => toasts.show(key === null ? `Key ${tag.key} no longer toggles “${tag.name}”` : `Key ${key} toggles “${tag.name}”`, { action: undoAction(toasts) }),
+        () => toasts.show(key === null ? `Key ${tag.key} no longer toggles “${tag.name}”` : `Key ${key} toggles “${tag.name}”`, { action: undoButton }),
         (err: unknown) => toasts.show(`Could not assign the key: ${errorMessage(err)}`, { kind: 'error' }),
       );
   };
@@ -57,9 +58,7 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
       .then(
         (deletion) => {
           onDeleted();
-          toasts.show(`Deleted tag “${tag.name}” from ${plural(deletion.paperIds.length, 'paper')}`, {
-            action: { label: 'Undo', run: undo },
-          });
+          toasts.show(`Deleted tag “${tag.name}” from ${plural(deletion.paperIds.length, 'paper')}`, { action: undoButton });
         },
         (err: unknown) => toasts.show(`Could not delete “${tag.name}”: ${errorMessage(err)}`, { kind: 'error' }),
       );
@@ -89,6 +88,9 @@ export function TagActions({ tag, tags, menuAt, setMenuAt, onRename, onDeleted }
   );
 }
 
+/** A tag's actions do not depend on the Trash. */
+const NO_CONTEXT = { trashCount: 0 };
+
 interface MenuProps {
   tag: TagSummary;
   tags: readonly TagSummary[];
@@ -102,6 +104,14 @@ interface MenuProps {
 
 function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onDelete }: MenuProps) {
   const holder = new Map(tags.flatMap((t) => (t.key ? [[t.key, t.name] as const] : [])));
+  // The plain actions come from the tag's action list (lib/sidebar-actions.ts); the colours and keys are this menu's own.
+  const items = sidebarMenu('tag', NO_CONTEXT);
+  const run: Record<(typeof items)[number]['id'], () => void> = { rename: onRename, 'delete-tag': onDelete };
+  const menuItem = (item: (typeof items)[number]) => (
+    <button key={item.id} type="button" role="menuitem" tabIndex={-1} className={`menu-item${item.danger ? ' danger' : ''}`} onClick={run[item.id]}>
+      {item.label}
+    </button>
+  );
   // Radio items too (colours, keys).
   const { menuRef, pos, items: menuItems } = useFloatingMenu(at, '[role^="menuitem"]', () => onClose(false));
 
@@ -135,9 +145,7 @@ function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onD
       style={{ left: pos.x, top: pos.y }}
       onKeyDown={onKeyDown}
     >
-      <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={onRename}>
-        Rename…
-      </button>
+      {items.filter((item) => !item.danger).map(menuItem)}
       <div role="group" aria-label="Colour" className="menu-swatches">
         {TAG_PALETTE.map((swatch) => (
           <button
@@ -178,26 +186,9 @@ function TagMenu({ tag, tags, at, onClose, onRename, onRecolor, onAssignKey, onD
         </button>
       </div>
       <div role="separator" className="menu-separator" />
-      <button type="button" role="menuitem" tabIndex={-1} className="menu-item danger" onClick={onDelete}>
-        Delete tag…
-      </button>
+      {items.filter((item) => item.danger).map(menuItem)}
     </div>
   );
-}
-
-/** A toast's "Undo": the core's undo, which takes back the latest undoable action (this one, just done). */
-export function undoAction(toasts: ReturnType<typeof useToasts>) {
-  return {
-    label: 'Undo',
-    run: () => {
-      getFolio()
-        .undo()
-        .then(
-          (outcome) => outcome && toasts.show(`Undone: ${outcome.label}`),
-          (err: unknown) => toasts.show(`Could not undo: ${errorMessage(err)}`, { kind: 'error' }),
-        );
-    },
-  };
 }
 
 /**
@@ -210,6 +201,7 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
   // The dialog takes focus from the input: that blur must not cancel the rename being confirmed.
   const confirming = useRef(false);
   const toasts = useToasts();
+  const undoButton = useUndoButton();
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
     inputRef.current?.focus();
@@ -221,7 +213,7 @@ export function TagRenameInput({ tag, existing, onDone }: { tag: TagSummary; exi
       .renameTag(tag.name, to, target ? { merge: true } : undefined)
       .then(
         (result) => {
-          toasts.show(result.merged ? `Merged “${tag.name}” into “${result.name}”` : `Renamed “${tag.name}” to “${result.name}”`, { action: undoAction(toasts) });
+          toasts.show(result.merged ? `Merged “${tag.name}” into “${result.name}”` : `Renamed “${tag.name}” to “${result.name}”`, { action: undoButton });
           onDone(result.name);
         },
         (err: unknown) => {

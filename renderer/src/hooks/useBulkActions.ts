@@ -30,7 +30,7 @@ export function useBulkActions(selection: SelectionApi, rows: RowSource, undo: (
     (call: (api: ReturnType<typeof getFolio>, selected: Selection) => Promise<ActionResult>, failure: string, after?: () => void) => {
       call(getFolio(), toApi()).then(
         (result) => {
-          show(result.label, { action: { label: 'Undo', run: undo } });
+          show(result.done, { action: { label: 'Undo', run: undo } });
           after?.();
         },
         (err: unknown) => show(`${failure}: ${errorMessage(err)}`, { kind: 'error' }),
@@ -54,7 +54,7 @@ export function useBulkActions(selection: SelectionApi, rows: RowSource, undo: (
           return getFolio().tagSelection(selected, change);
         })
         .then(
-          (result) => show(result.label, { action: { label: 'Undo', run: undo } }),
+          (result) => show(result.done, { action: { label: 'Undo', run: undo } }),
           (err: unknown) => show(`Could not change tags: ${errorMessage(err)}`, { kind: 'error' }),
         );
     },

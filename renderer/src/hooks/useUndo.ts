@@ -1,10 +1,10 @@
 // One undo stack, the core's: Ctrl/Cmd+Z and Ctrl/Cmd+Shift+Z (Ctrl+Y too) outside text fields, the Edit menu's
 // items and every toast's Undo button call it, and a toast names what was undone.
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { isTextField, modalOpen } from '../lib/dom.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
 import { undoKey } from '../lib/shortcuts.js';
-import { useToasts } from './useToasts.js';
+import { useToasts, type ToastAction } from './useToasts.js';
 
 export interface UndoApi {
   undo: () => void;
@@ -27,6 +27,12 @@ export function useUndo(): UndoApi {
   const redo = useCallback(() => run('redo'), [run]);
 
   return { undo, redo };
+}
+
+/** A toast's "Undo" button: the core's undo, which takes back the latest undoable action (the one just reported). */
+export function useUndoButton(): ToastAction {
+  const { undo } = useUndo();
+  return useMemo(() => ({ label: 'Undo', run: undo }), [undo]);
 }
 
 /** Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z and Ctrl+Y outside text fields and dialogs (installed once, by the app shell). */

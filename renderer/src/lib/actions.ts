@@ -32,12 +32,14 @@ export const STATUS_OF_ACTION: Partial<Record<PaperActionId, ReadingStatus>> = {
 };
 
 /** An entry of a context menu, as the renderer draws it and as main builds the native one (plain data: it crosses IPC). */
-export interface MenuItem {
-  id: PaperActionId;
+export interface MenuItem<Id extends string = PaperActionId> {
+  id: Id;
   label: string;
   /** An Electron accelerator ("CmdOrCtrl+A"), shown beside the label; "" for none. */
   shortcut: string;
   enabled: boolean;
+  /** Destroys or removes something (drawn in the danger colour). */
+  danger?: boolean;
 }
 
 /** The context menu of rows: the actions that make sense in this list, each enabled or not for this selection. */
@@ -47,6 +49,7 @@ export function paperMenu(context: ActionContext): MenuItem[] {
     label: action.label,
     shortcut: action.shortcut,
     enabled: action.enabled(context),
+    ...(action.id === 'trash' ? { danger: true } : {}),
   }));
 }
 

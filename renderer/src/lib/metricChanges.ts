@@ -1,6 +1,9 @@
 // What changed between one snapshot of a researcher's metrics and the previous one of the same source (sources count
-// differently, so a snapshot is only ever compared with its own source's). Pure, so it is table-tested.
+// differently, so a snapshot is only ever compared with its own source's), and between a re-import's page and the
+// stored metrics (the preview's "h-index 41 → 43 (+2)"). Pure, so it is table-tested.
+import type { SourceMetrics } from '../../../electron/core/api.js';
 import type { MetricsSnapshot } from '../../../electron/core/model.js';
+import { metricLabel, shownMetrics } from './metrics.js';
 
 export interface MetricDelta {
   key: string;
@@ -45,4 +48,37 @@ export function describeChange(delta: MetricDelta): string {
   if (delta.change === null) return delta.before === null ? 'new' : 'gone';
   const size = Math.abs(delta.change).toLocaleString('en-US', { maximumFractionDigits: 2 });
   return delta.change > 0 ? `▲ ${size}` : `▼ ${size}`;
+}
+
+/** One metric of a re-import's preview: its value now, and the stored one when the profile had this source before. */
+export interface MetricComparison {
+  key: string;
+  label: string;
+  after: number | null;
+  /** Undefined when there is nothing to compare with (a new profile, or the first import from this source). */
+  before?: number | null;
+  /** after − before when both are known; null otherwise. */
+  change: number | null;
+}
+
+/**
+ * The preview's metrics compared with the stored ones of the same source, in display order: every figure the page
+ * shows, then any the library had that the page no longer shows (after = null).
+ */
+export function compareMetrics(previous: SourceMetrics | null, next: SourceMetrics): MetricComparison[] {
+  const shownNow = shownMetrics(next);
+  if (previous === null) return shownNow.map(({ key, label, value }) => ({ key, label, after: value, change: null }));
+  const gone = shownMetrics(previous).filter(({ key }) => !shownNow.some((entry) => entry.key === key));
+  const keys = [...shownNow.map((entry) => entry.key), ...gone.map((entry) => entry.key)];
+  return keys.map((key) => {
+    const before = numberOrNull(previous[key]);
+    const after = numberOrNull(next[key]);
+    return { key, label: metricLabel(key, next[key] === undefined ? previous : next), after, before, change: before !== null && after !== null ? after - before : null };
+  });
+}
+
+/** "+2", "−3" (a minus sign), "±0". */
+export function signedChange(change: number): string {
+  const size = Math.abs(change).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return change > 0 ? `+${size}` : change < 0 ? `−${size}` : '±0';
 }
