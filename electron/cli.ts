@@ -8,7 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ExportFormat, PaperEdit, ReparsePlan } from './core/api.js';
+import type { PaperEdit, ReparsePlan } from './core/api.js';
+import { EXPORT_FORMAT_IDS, isExportFormat } from './core/export/formats.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
@@ -18,8 +19,6 @@ import { toContract } from './core/parse/sources/contract.js';
 import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
 import { NotThisSourceError, SOURCE_IDS, type SourceId } from './core/parse/sources/types.js';
 import { singleLine } from './core/text.js';
-
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', 'ris', 'markdown'];
 
 /**
  * The commands, as the usage text lists them. The packaged app runs the CLI when its first argument is one of these
@@ -71,7 +70,7 @@ Commands:
   saved rename <name> <newName>           Rename a saved search
   saved delete <name>                     Delete a saved search
   saved list [--json]                     List saved searches with their counts
-  export [--format json|bibtex|csl-json|ris|markdown]
+  export [--format ${EXPORT_FORMAT_IDS.join('|')}]
   reparse [--dry-run] [--json]            Re-read stored imports whose parser has improved since (--dry-run:
                                           show what would change, write nothing)
 
@@ -291,9 +290,9 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'export': {
       expectArgs(rest, 0, 'export');
-      const format = values.format as ExportFormat;
-      if (!EXPORT_FORMATS.includes(format)) {
-        throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMATS.join(', ')}).`);
+      const format = values.format;
+      if (!isExportFormat(format)) {
+        throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMAT_IDS.join(', ')}).`);
       }
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => io.stdout(await core.exportLibrary(format)));
       return;

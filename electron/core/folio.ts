@@ -57,6 +57,7 @@ import { editsOf, effectivePaper, isHiddenPaper } from './effective-paper.js';
 import { findDuplicatePairs } from './duplicates.js';
 import { pairKey } from './library/user-ops.js';
 import { SortedOrders } from './sorted-orders.js';
+import { effectiveDirection, effectiveSort } from './sort-keys.js';
 
 export interface FolioCoreOptions {
   /** Open without the writer lock (CLI reads while the app is running). Writes then throw. */
@@ -605,8 +606,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       view.search.trim() !== '' || (scope !== undefined && Object.values(scope).some((v) => v !== undefined)) || this.library.hasSetAside();
     if (!constrained) {
       // The whole library (the first screen after open): no search index needed, only a sort order.
-      const sort = view.sort ?? 'date';
-      const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+      const sort = view.sort ?? effectiveSort(null, false);
+      const direction = effectiveDirection(sort, view.direction);
       const total = this.library.papers().length;
       let pageIds: string[];
       if (sort === 'relevance') {
@@ -621,8 +622,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     await this.searchable();
     const hasFreeText = this.engine.hasFreeText(view.search);
-    const sort = view.sort ?? (hasFreeText ? 'relevance' : 'date');
-    const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+    const sort = view.sort ?? effectiveSort(null, hasFreeText);
+    const direction = effectiveDirection(sort, view.direction);
     let total: number;
     let pageIds: string[];
     let errors: string[];

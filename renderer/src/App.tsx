@@ -77,14 +77,12 @@
  *                                                wait, button "Retry"; not dismissable. status "Save warnings": failing
  *                                                backups / compaction
  *
- * Menu hooks: window.folioMenu.onAction (the preload's bridge: { action: 'import', text } | { action: 'import-files',
- * files, refused } | { action: 'find' } | { action: 'toggle-theme', theme }) and, equivalently,
- * window.dispatchEvent(new CustomEvent('folio:menu', { detail: { action, text?, files?, refused?, theme? } })) with
- * action 'import' | 'import-files' | 'find' | 'toggle-theme' | 'export'.
- * toggleTheme() is also on window.folioToggleTheme.
+ * The application menu reaches the page only through window.folioMenu.onAction (the preload's bridge; the actions and
+ * their payloads are MenuActionEvent in electron/shared/channels.ts).
  */
 import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import type { SavedSearch, SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
+import { SORT_KEYS, SORT_ORDERS, effectiveDirection, effectiveSort, isSortDirection, isSortKey } from '../../electron/core/sort-keys.js';
 import { FolioMark, SortArrow } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyLibrary } from './components/EmptyLibrary.js';
@@ -130,13 +128,12 @@ import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/sear
 import { isBoolean, isNumber, readStored } from './lib/storage.js';
 import { isFraction, PANE_MIN, paneLayout } from './lib/paneLayout.js';
 import { useWindowWidth } from './hooks/useWindowWidth.js';
-import { setTheme, toggleTheme } from './lib/theme.js';
-import type { FolioMenuEventDetail } from './folio.js';
+import { setTheme } from './lib/theme.js';
+import type { MenuActionEvent } from './folio.js';
 
 const SEARCH_DEBOUNCE_MS = 60;
-const SORT_LABEL: Record<SortKey, string> = { relevance: 'Relevance', date: 'Date', title: 'Title', added: 'Date added' };
-const isSortKey = (v: unknown): v is SortKey | null => v === null || v === 'relevance' || v === 'date' || v === 'title' || v === 'added';
-const isDirection = (v: unknown): v is SortDirection | null => v === null || v === 'asc' || v === 'desc';
+const isChosenSort = (v: unknown): v is SortKey | null => v === null || isSortKey(v);
+const isChosenDirection = (v: unknown): v is SortDirection | null => v === null || isSortDirection(v);
 
 export function App() {
   const { overview, error: overviewError } = useLibrary();
@@ -147,8 +144,8 @@ export function App() {
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   const query = useDeferredValue(debouncedSearch);
-  const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isSortKey);
-  const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
+  const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isChosenSort);
+  const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isChosenDirection);
   const [exportOpen, setExportOpen] = useState<'library' | 'selection' | null>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [emptyTrashOpen, setEmptyTrashOpen] = useState(false);
@@ -170,15 +167,15 @@ export function App() {
   const listRef = useRef<HTMLDivElement>(null);
   const detailRef = useRef<HTMLElement>(null);
 
-  // Sorting: null = the core's default (relevance with free text, else date; desc except title).
+  // Sorting: null = the core's default.
   const freeText = hasFreeText(query);
-  const effectiveSort: SortKey = sort === 'relevance' && !freeText ? 'date' : (sort ?? (freeText ? 'relevance' : 'date'));
-  const effectiveDirection: SortDirection = direction ?? (effectiveSort === 'title' ? 'asc' : 'desc');
+  const shownSort = effectiveSort(sort, freeText);
+  const shownDirection = effectiveDirection(shownSort, direction);
 
   const savedSearches = overview?.savedSearches ?? NO_SAVED_SEARCHES;
   const listQuery = useMemo(
-    () => ({ ...viewOf(scope, query, savedSearches), sort: effectiveSort, direction: effectiveDirection }),
-    [query, scope, savedSearches, effectiveSort, effectiveDirection],
+    () => ({ ...viewOf(scope, query, savedSearches), sort: shownSort, direction: shownDirection }),
+    [query, scope, savedSearches, shownSort, shownDirection],
   );
   // `shown` lags `snapshot` while a new query runs: the list keeps the previous results until it answers.
   const { store, snapshot, shown } = usePageStore(listQuery);
@@ -371,29 +368,25 @@ export function App() {
       event.preventDefault();
       openImport(text);
     };
-    const onMenuAction = (detail: Partial<FolioMenuEventDetail> | null | undefined) => {
-      switch (detail?.action) {
+    const onMenuAction = (event: MenuActionEvent) => {
+      switch (event.action) {
         case 'import':
-          openImport(typeof detail.text === 'string' ? detail.text : '');
+          openImport(event.text);
           break;
         case 'import-files':
-          takeFiles({ files: detail.files ?? [], refused: detail.refused ?? [] });
+          takeFiles({ files: event.files, refused: event.refused });
           break;
         case 'find':
           if (!modalOpen()) focusSearch();
           break;
         case 'toggle-theme':
-          if (detail.theme === 'light' || detail.theme === 'dark') setTheme(detail.theme);
-          else toggleTheme();
-          break;
-        case 'export':
-          if (!modalOpen()) setExportOpen('library');
+          setTheme(event.theme);
           break;
         case 'undo':
         case 'redo':
           // Edit ▸ Undo: a text field's own undo while one has focus, else the library's.
-          if (isTextField(document.activeElement)) document.execCommand(detail.action);
-          else if (!modalOpen()) (detail.action === 'undo' ? undoApi.undo : undoApi.redo)();
+          if (isTextField(document.activeElement)) document.execCommand(event.action);
+          else if (!modalOpen()) (event.action === 'undo' ? undoApi.undo : undoApi.redo)();
           break;
         case 'toggle-sidebar':
           setSidebarShown((shown) => !shown);
@@ -403,15 +396,12 @@ export function App() {
           break;
       }
     };
-    const onMenu = (event: CustomEvent<FolioMenuEventDetail>) => onMenuAction(event.detail);
-    const stopMenuBridge = window.folioMenu?.onAction((event) => onMenuAction(event));
+    const stopMenuBridge = window.folioMenu?.onAction(onMenuAction);
     document.addEventListener('keydown', onKeyDown);
     document.addEventListener('paste', onPaste);
-    window.addEventListener('folio:menu', onMenu);
     return () => {
       document.removeEventListener('keydown', onKeyDown);
       document.removeEventListener('paste', onPaste);
-      window.removeEventListener('folio:menu', onMenu);
       stopMenuBridge?.();
     };
   }, [focusSearch, toggleTagByKey, openImport, takeFiles, inTrash, selection, bulk, empty, scope.kind, undoApi]);
@@ -500,15 +490,15 @@ export function App() {
                   <span className="visually-hidden">Sort by</span>
                   <select
                     aria-label="Sort by"
-                    value={effectiveSort}
+                    value={shownSort}
                     onChange={(event) => {
                       setSort(event.target.value as SortKey);
                       setDirection(null);
                     }}
                   >
-                    {(Object.keys(SORT_LABEL) as SortKey[]).map((key) => (
+                    {SORT_KEYS.map((key) => (
                       <option key={key} value={key} disabled={key === 'relevance' && !freeText}>
-                        {SORT_LABEL[key]}
+                        {SORT_ORDERS[key].label}
                       </option>
                     ))}
                   </select>
@@ -516,11 +506,11 @@ export function App() {
                 <button
                   type="button"
                   className="icon-button sort-direction"
-                  aria-label={effectiveDirection === 'asc' ? 'Sort ascending' : 'Sort descending'}
-                  title={effectiveDirection === 'asc' ? 'Ascending (click for descending)' : 'Descending (click for ascending)'}
-                  onClick={() => setDirection(effectiveDirection === 'asc' ? 'desc' : 'asc')}
+                  aria-label={shownDirection === 'asc' ? 'Sort ascending' : 'Sort descending'}
+                  title={shownDirection === 'asc' ? 'Ascending (click for descending)' : 'Descending (click for ascending)'}
+                  onClick={() => setDirection(shownDirection === 'asc' ? 'desc' : 'asc')}
                 >
-                  <SortArrow direction={effectiveDirection} />
+                  <SortArrow direction={shownDirection} />
                 </button>
                 {inTrash ? (
                   <button type="button" className="button danger" onClick={() => setEmptyTrashOpen(true)} disabled={trashCount === 0}>

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ExportFormat } from '../../electron/core/api.js';
-import { defaultExportName, EXPORT_FORMATS, exportLibraryToFile, type ExportDialogs } from '../../electron/main/export-file.js';
+import { defaultExportName, EXPORT_CHOICES, exportLibraryToFile, type ExportDialogs } from '../../electron/main/export-file.js';
 
 const NOW = new Date('2025-03-09T12:00:00Z');
 
@@ -25,7 +25,7 @@ function run(choice: { format: ExportFormat | null; file: string | null }, expor
 
 describe('exportLibraryToFile', () => {
   it('offers exactly the contract formats', () => {
-    assert.deepEqual(EXPORT_FORMATS.map((f) => f.format).sort(), ['bibtex', 'csl-json', 'json', 'markdown', 'ris']);
+    assert.deepEqual(EXPORT_CHOICES.map((f) => f.format).sort(), ['bibtex', 'csl-json', 'json', 'markdown', 'ris']);
   });
 
   const names: Array<{ format: ExportFormat; expected: string }> = [
@@ -37,7 +37,7 @@ describe('exportLibraryToFile', () => {
   ];
   for (const { format, expected } of names) {
     it(`${format} defaults to ${expected}`, () => {
-      assert.equal(defaultExportName(EXPORT_FORMATS.find((f) => f.format === format)!, NOW), expected);
+      assert.equal(defaultExportName(EXPORT_CHOICES.find((f) => f.format === format)!, NOW), expected);
     });
   }
 
