@@ -13,7 +13,7 @@ import { EXPORT_FORMAT_IDS, isExportFormat } from './core/export/formats.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
-import { NotSavedError, asNotSaved, errorCode, errorMessage } from './core/library/errors.js';
+import { NotSavedError, asNotSaved, errorCode, errorMessage, errorStack } from './core/library/errors.js';
 import { isReadingStatus, type EditableField, type ReadingStatus } from './core/model.js';
 import { toContract } from './core/parse/sources/contract.js';
 import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
@@ -99,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     args = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`folio: ${messageOf(error)}\n${USAGE}\n`);
+    io.stderr(`folio: ${errorMessage(error)}\n${USAGE}\n`);
     return 2;
   }
   if (args.values.help || args.positionals.length === 0) {
@@ -120,10 +120,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     // Bad input, or the disk failing a read: one line, never a stack trace.
     if (isInputError(error) || errorCode(error) !== undefined) {
-      io.stderr(`folio: ${messageOf(error)}\n`);
+      io.stderr(`folio: ${errorMessage(error)}\n`);
       return 1;
     }
-    io.stderr(`folio: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(`folio: unexpected error: ${errorStack(error)}\n`);
     return 1;
   }
 }
@@ -455,7 +455,7 @@ async function readSource(source: string, io: CliIo): Promise<{ text: string; fi
   try {
     return { text: stripBom(await readFile(source, 'utf8')), fileName: path.basename(source) };
   } catch (error) {
-    throw new InputError(`cannot read ${source}: ${errorCode(error) ?? messageOf(error)}`);
+    throw new InputError(`cannot read ${source}: ${errorCode(error) ?? errorMessage(error)}`);
   }
 }
 
@@ -542,10 +542,6 @@ const INPUT_ERROR_NAMES = new Set([
 function isInputError(error: unknown): boolean {
   if (error instanceof InputError || (error instanceof Error && INPUT_ERROR_NAMES.has(error.constructor.name))) return true;
   return /^E[A-Z]+$/.test(errorCode(error) ?? '');
-}
-
-function messageOf(error: unknown): string {
-  return errorMessage(error);
 }
 
 // Run when executed directly (tsx electron/cli.ts, node dist/electron/cli.cjs), not when imported: by tests, by

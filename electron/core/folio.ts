@@ -279,7 +279,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
           // An inconsistent file: start over from the papers with a fresh engine.
           this.engine = new SearchEngine();
           this.engine.setSavedSearches(this.library.savedSearches());
-          fileProblem = `unusable (${error instanceof Error ? error.message : String(error)})`;
+          fileProblem = `unusable (${errorMessage(error)})`;
         }
       } else if (!read.ok) {
         fileProblem = read.reason;

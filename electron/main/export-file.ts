@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import type { FolioApi } from '../core/api.js';
+import { errorMessage } from '../core/library/errors.js';
 import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportFileName, type ExportFormat, type ExportFormatInfo } from '../core/export/formats.js';
 
 export interface ExportChoice extends ExportFormatInfo {
@@ -44,7 +45,7 @@ export async function exportLibraryToFile(deps: ExportDeps): Promise<string | nu
     await (deps.write ?? ((target, content) => writeFile(target, content, 'utf8')))(file, text);
     return file;
   } catch (error) {
-    deps.dialogs.showError('Export failed', `Folio could not export to ${file}.\n\n${error instanceof Error ? error.message : String(error)}`);
+    deps.dialogs.showError('Export failed', `Folio could not export to ${file}.\n\n${errorMessage(error)}`);
     return null;
   }
 }

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { PaperRecord } from '../model.js';
 import { yieldToEventLoop } from '../slices.js';
 import { backupSegment, segmentBackupPath } from './backups.js';
-import { errorMessage } from './errors.js';
+import { asError, errorMessage } from './errors.js';
 import { copyFileAtomic } from './disk.js';
 import { exists, moveAside } from './fsx.js';
 import type { Repair } from './repairs.js';
@@ -156,7 +156,7 @@ export class AbstractsLoader {
       this.pending.length = 0;
       this.finish();
     } catch (error) {
-      this.rejectDone(error instanceof Error ? error : new Error(errorMessage(error)));
+      this.rejectDone(asError(error));
     }
   }
 

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { errorStack } from '../../../electron/core/library/errors.js';
 import { isSourceResult } from '../../../electron/core/library/fast-check.js';
 import { planImportDetailed } from '../../../electron/core/library/importer.js';
 import { sourceResultSchema } from '../../../electron/core/library/schema.js';
@@ -103,7 +104,7 @@ function checkPaste(text: string, label: string, checkSchema = true): boolean {
     result = parseProfilePage(text);
   } catch (error) {
     if (error instanceof NotAProfileError) return false;
-    assert.fail(`${label}: threw ${String(error)}\n${error instanceof Error ? error.stack : ''}`);
+    assert.fail(`${label}: threw ${errorStack(error)}`);
   }
   assert.ok(isSourceResult(result), `${label}: not a SourceResult`);
   if (checkSchema) assert.ok(sourceResultSchema.safeParse(result).success, `${label}: fails the store's schema`);
