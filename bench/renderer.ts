@@ -130,7 +130,7 @@ interface FirstRowChange {
  * else the frame after the first later change to it; null if it never showed.
  */
 export function answerPaintedAt(changes: readonly FirstRowChange[], probeAt: number, title: string): number | null {
-  const shows = (c: FirstRowChange | undefined) => c !== undefined && c.at > 0 && c.label !== null && c.label.startsWith(title);
+  const shows = (c: FirstRowChange | undefined) => c !== undefined && c.at > 0 && c.label?.startsWith(title);
   const before = changes.filter((c) => c.m <= probeAt);
   const current = before[before.length - 1];
   if (shows(current)) return Math.max(probeAt, (current as FirstRowChange).at);

@@ -229,7 +229,8 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'list':
     case 'search': {
-      const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
+      if (command === 'list') expectArgs(rest, 0, 'list');
+      const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : '';
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
         const { papers, errors } = await core.listPapers(query, { trashed: values.trashed });
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));

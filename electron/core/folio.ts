@@ -696,7 +696,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       mergedIds,
       profiles: [...profiles].map(([profileId, name]) => ({ id: profileId, name })),
     };
-    if (highlight && highlight.trim()) {
+    if (highlight?.trim()) {
       await this.searchable();
       detail.matches = this.engine.matchesFor(id, highlight);
     }
@@ -1035,10 +1035,6 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     if (change.kind === 'user-data') this.editsSinceSave += ids.length;
     this.maybeScheduleSave();
   }
-}
-
-async function notYet(): Promise<never> {
-  throw new Error('Not built yet.');
 }
 
 /** A selection or bulk request that cannot be done as asked (a query error, an unconfirmed emptying of the Trash). */

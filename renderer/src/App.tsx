@@ -120,7 +120,7 @@ import { useImportEntry } from './hooks/useImportEntry.js';
 import { useLibrary } from './hooks/useLibrary.js';
 import { usePageStore } from './hooks/usePageStore.js';
 import { useToasts } from './hooks/useToasts.js';
-import { formatNumber, plural } from './lib/format.js';
+import { plural } from './lib/format.js';
 import { viewOf, type Scope } from './lib/scope.js';
 import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
 import { PANE_MIN } from './lib/paneLayout.js';
@@ -350,8 +350,7 @@ export function App() {
           {isDetailShown ? <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={panes.resizeList} /> : null}
         </main>
         {isDetailShown ? (
-          <>
-            {selection.count > 1 ? (
+          selection.count > 1 ? (
               <SelectionPane
                 ref={detailRef}
                 count={selection.count}
@@ -366,8 +365,7 @@ export function App() {
               <ProfileView profileId={scope.id} />
             ) : (
               <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={paperActions.editRequest} undo={undo} />
-            )}
-          </>
+            )
         ) : null}
 
         </div>

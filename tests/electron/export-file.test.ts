@@ -10,12 +10,20 @@ function run(choice: { format: ExportFormat | null; file: string | null }, expor
   const written: Array<[string, string]> = [];
   const dialogs: ExportDialogs = {
     chooseFormat: async (formats) => formats.find((f) => f.format === choice.format) ?? null,
-    chooseFile: async (info, defaultPath) => (log.push(`save ${info.label} ${defaultPath}`), choice.file),
+    chooseFile: async (info, defaultPath) => {
+      log.push(`save ${info.label} ${defaultPath}`);
+      return choice.file;
+    },
     showError: (title, message) => void log.push(`error ${title}: ${message}`),
   };
   const result = exportLibraryToFile({
     dialogs,
-    core: { exportLibrary: async (format) => (log.push(`export ${format}`), exportText()) },
+    core: {
+      exportLibrary: async (format) => {
+        log.push(`export ${format}`);
+        return exportText();
+      },
+    },
     defaultDir: '/home/ada/Documents',
     now: () => NOW,
     write: async (file, text) => void written.push([file, text]),
