@@ -3,7 +3,6 @@
 // closed (a real library has one).
 import { Rng } from './rng.js';
 
-const GIVEN = ['Inès', 'Zoë', 'Tomás', 'Joaquín', 'Łukasz', 'Søren', 'Ana', 'Wei', 'Kenta', 'Margaux'];
 const GIVEN_TEX = ['In{\\`e}s', 'Zo{\\"e}', 'Tom\\\'{a}s', 'Joaqu{\\\'\\i}n', '{\\L}ukasz', 'S{\\o}ren', 'Ana', 'Wei', 'Kenta', 'Margaux'];
 const FAMILY_TEX = ['M{\\o}ller', 'Gro{\\ss}', 'N{\\\'u}{\\~n}ez', 'Duclos-Varga', 'Dvo{\\v{r}}{\\\'a}k', 'Ibarra', 'Lindqvist', '{van der Berg}'];
 const WORDS = ['learning', 'policy', 'reward', 'offline', 'robust', 'sampling', 'language', 'models', 'agents', 'inference'];

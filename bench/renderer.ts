@@ -23,6 +23,7 @@ import type { Corpus } from './corpus.js';
 import { TYPED_PHRASE } from './search.js';
 import { fmtMs, median, p95, round } from './stats.js';
 import { CONTENT_SECURITY_POLICY } from '../electron/main/security.js';
+import { errorMessage } from '../electron/core/library/errors.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -66,7 +67,7 @@ async function rendererDir(log: (line: string) => void): Promise<{ dir: string; 
   } catch (error) {
     const fallback = path.join(root, 'dist', 'renderer');
     if (!existsSync(path.join(fallback, 'index.html'))) throw error;
-    log(`renderer build failed (${error instanceof Error ? error.message.split('\n')[0] : String(error)}); using dist/renderer`);
+    log(`renderer build failed (${errorMessage(error).split('\n')[0]}); using dist/renderer`);
     return { dir: fallback, label: 'dist/renderer (fallback: build failed)' };
   }
 }
@@ -129,7 +130,7 @@ interface FirstRowChange {
  * else the frame after the first later change to it; null if it never showed.
  */
 export function answerPaintedAt(changes: readonly FirstRowChange[], probeAt: number, title: string): number | null {
-  const shows = (c: FirstRowChange | undefined) => c !== undefined && c.at > 0 && c.label !== null && c.label.startsWith(title);
+  const shows = (c: FirstRowChange | undefined) => c !== undefined && c.at > 0 && c.label?.startsWith(title);
   const before = changes.filter((c) => c.m <= probeAt);
   const current = before[before.length - 1];
   if (shows(current)) return Math.max(probeAt, (current as FirstRowChange).at);

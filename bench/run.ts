@@ -40,6 +40,7 @@ import {
   type QuerySpec,
   type Timed,
 } from './search.js';
+import { errorMessage, errorStack } from '../electron/core/library/errors.js';
 import { fmtMs, gc, median, p95, round, table } from './stats.js';
 import {
   buildFolioEngine,
@@ -463,8 +464,8 @@ async function main(): Promise<void> {
     try {
       renderer = await runRenderer(largest.corpus, log);
     } catch (error) {
-      log(`renderer failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-      renderer = { size: largest.size, error: error instanceof Error ? error.message : String(error) } as RendererResult;
+      log(`renderer failed: ${errorStack(error)}`);
+      renderer = { size: largest.size, error: errorMessage(error) } as RendererResult;
     }
   }
 

@@ -111,7 +111,7 @@ function sentence(words: number): string {
   const out: string[] = [];
   for (let i = 0; i < words; i++) out.push(rand() < 0.3 ? pick(FILLER) : word());
   const s = out.join(' ');
-  return s.charAt(0).toUpperCase() + s.slice(1) + '.';
+  return `${s.charAt(0).toUpperCase() + s.slice(1)}.`;
 }
 
 const FIRST = 'Léonard Pier Robert Johan Nino Anna Wei Ming Sofía José Zoë Björn Renée Chloé Ana Marek Ola Jürgen Ærin Yuki Priya Omar Lucas Emma Noah Mia'.split(' ');
@@ -208,7 +208,6 @@ const docs = Array.from({ length: PAPERS }, (_, i) => makeDoc(i));
 console.log(`corpus: ${PAPERS} papers generated in ${(performance.now() - genStart).toFixed(0)} ms${MODULE && process.argv.includes('--module') ? `; engine from ${MODULE}` : ''}`);
 
 // Background build first (in a fresh engine): total time and the longest stall of a 1 ms ticker.
-let asyncEngine: CurrentEngine | null = null;
 if (!process.argv.includes('--no-async') && typeof (new SearchEngine() as Partial<CurrentEngine>).addAllAsync === 'function') {
   const e = new SearchEngine();
   let last = performance.now();
@@ -225,9 +224,8 @@ if (!process.argv.includes('--no-async') && typeof (new SearchEngine() as Partia
   const cms = clock() - c;
   clearInterval(ticker);
   console.log(`engine background build: ${ms.toFixed(0)} ms wall${CPU ? `, ${cms.toFixed(0)} ms cpu` : ''}, longest event-loop stall ${worst.toFixed(1)} ms`);
-  asyncEngine = e;
 }
-asyncEngine = null;
+// The background-built engine is dropped here, before the memory baseline.
 gc();
 const memBefore = process.memoryUsage();
 // Typed arrays live outside the JS heap: count heapUsed + arrayBuffers.

@@ -204,7 +204,7 @@ function readFlat(entries: Iterable<[string, unknown]>): Map<string, Record<stri
   return papers;
 }
 
-function yjs(journals: Map<string, StampedEntry[]>, s: Split, o: SyncBenchOptions): EngineFigures {
+function yjs(journals: Map<string, StampedEntry[]>, _split: Split, o: SyncBenchOptions): EngineFigures {
   const start = now();
   const updates = new Map<string, Uint8Array[]>();
   for (const [device, journal] of journals) {
@@ -331,7 +331,7 @@ function notes(runs: number): NoteFigures[] {
   const insertA = '\n\nA: a paragraph written on the laptop.';
   const insertB = '\n\nB: a closing line written on the desktop.';
   const textA = base.slice(0, 1000) + insertA + base.slice(1000, 3000) + base.slice(3020);
-  const textB = 'Rewritten opening.' + base.slice(20) + insertB;
+  const textB = `Rewritten opening.${base.slice(20)}${insertB}`;
   const results: NoteFigures[] = [];
 
   const yDocs = (): { a: Y.Doc; b: Y.Doc; ua: Uint8Array; ub: Uint8Array } => {

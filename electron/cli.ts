@@ -8,18 +8,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { ExportFormat, PaperEdit, ReparsePlan } from './core/api.js';
+import type { PaperEdit, ReparsePlan } from './core/api.js';
+import { EXPORT_FORMAT_IDS, isExportFormat } from './core/export/formats.js';
 import { defaultCacheDir } from './core/index-cache.js';
 import { defaultLibraryDir } from './core/library-location.js';
 import { FolioCore } from './core/folio.js';
-import { NotSavedError, asNotSaved, errorCode, errorMessage } from './core/library/errors.js';
+import { NotSavedError, asNotSaved, errorCode, errorMessage, errorStack } from './core/library/errors.js';
 import { isReadingStatus, type EditableField, type ReadingStatus } from './core/model.js';
 import { toContract } from './core/parse/sources/contract.js';
 import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
 import { NotThisSourceError, SOURCE_IDS, type SourceId } from './core/parse/sources/types.js';
 import { singleLine } from './core/text.js';
-
-const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'bibtex', 'csl-json', 'ris', 'markdown'];
 
 /**
  * The commands, as the usage text lists them. The packaged app runs the CLI when its first argument is one of these
@@ -71,7 +70,7 @@ Commands:
   saved rename <name> <newName>           Rename a saved search
   saved delete <name>                     Delete a saved search
   saved list [--json]                     List saved searches with their counts
-  export [--format json|bibtex|csl-json|ris|markdown]
+  export [--format ${EXPORT_FORMAT_IDS.join('|')}]
   reparse [--dry-run] [--json]            Re-read stored imports whose parser has improved since (--dry-run:
                                           show what would change, write nothing)
 
@@ -100,7 +99,7 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
   try {
     args = parseCommandLine(argv);
   } catch (error) {
-    io.stderr(`folio: ${messageOf(error)}\n${USAGE}\n`);
+    io.stderr(`folio: ${errorMessage(error)}\n${USAGE}\n`);
     return 2;
   }
   if (args.values.help || args.positionals.length === 0) {
@@ -121,10 +120,10 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
     }
     // Bad input, or the disk failing a read: one line, never a stack trace.
     if (isInputError(error) || errorCode(error) !== undefined) {
-      io.stderr(`folio: ${messageOf(error)}\n`);
+      io.stderr(`folio: ${errorMessage(error)}\n`);
       return 1;
     }
-    io.stderr(`folio: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(`folio: unexpected error: ${errorStack(error)}\n`);
     return 1;
   }
 }
@@ -230,7 +229,8 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'list':
     case 'search': {
-      const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : (expectArgs(rest, 0, 'list'), '');
+      if (command === 'list') expectArgs(rest, 0, 'list');
+      const query = command === 'search' ? expectArgs(rest, 1, 'search <query>')[0] : '';
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => {
         const { papers, errors } = await core.listPapers(query, { trashed: values.trashed });
         if (errors.length) io.stderr(errors.map((e) => `folio: ${e}\n`).join(''));
@@ -291,9 +291,9 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
     }
     case 'export': {
       expectArgs(rest, 0, 'export');
-      const format = values.format as ExportFormat;
-      if (!EXPORT_FORMATS.includes(format)) {
-        throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMATS.join(', ')}).`);
+      const format = values.format;
+      if (!isExportFormat(format)) {
+        throw new UsageError(`export: unknown format "${format}" (expected ${EXPORT_FORMAT_IDS.join(', ')}).`);
       }
       await withCore({ dir: libraryDir, cacheDir }, 'read', io, async (core) => io.stdout(await core.exportLibrary(format)));
       return;
@@ -456,7 +456,7 @@ async function readSource(source: string, io: CliIo): Promise<{ text: string; fi
   try {
     return { text: stripBom(await readFile(source, 'utf8')), fileName: path.basename(source) };
   } catch (error) {
-    throw new InputError(`cannot read ${source}: ${errorCode(error) ?? messageOf(error)}`);
+    throw new InputError(`cannot read ${source}: ${errorCode(error) ?? errorMessage(error)}`);
   }
 }
 
@@ -543,10 +543,6 @@ const INPUT_ERROR_NAMES = new Set([
 function isInputError(error: unknown): boolean {
   if (error instanceof InputError || (error instanceof Error && INPUT_ERROR_NAMES.has(error.constructor.name))) return true;
   return /^E[A-Z]+$/.test(errorCode(error) ?? '');
-}
-
-function messageOf(error: unknown): string {
-  return errorMessage(error);
 }
 
 // Run when executed directly (tsx electron/cli.ts, node dist/electron/cli.cjs), not when imported: by tests, by

@@ -1,5 +1,5 @@
 // `npm test`: everything that can run on this machine, in the order a failure is cheapest to read:
-// type checks, unit tests (core, CLI, Electron wiring), the production build, then the Playwright suite
+// type checks, lint and format, unit tests (core, CLI, Electron wiring), the production build, then the Playwright suite
 // in a real Chromium. Ends with one summary line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
@@ -45,7 +45,11 @@ function findTests(dir, pattern) {
 const typecheck = step('typecheck', 'npm', ['run', '-s', 'typecheck']);
 if (typecheck.status !== 0) totals.failed += 1;
 
-// 2. Unit tests under plain Node.
+// 2. Lint and format (Biome, biome.jsonc): zero warnings.
+const lint = step('lint and format (Biome)', 'npm', ['run', '-s', 'lint']);
+if (lint.status !== 0) totals.failed += 1;
+
+// 3. Unit tests under plain Node.
 const unitFiles = [
   ...findTests(path.join(root, 'tests', 'core'), /\.test\.ts$/),
   ...findTests(path.join(root, 'tests', 'electron'), /\.test\.ts$/),
@@ -62,7 +66,7 @@ totals.failed += count('fail') + count('cancelled');
 totals.skipped += count('skipped') + count('todo');
 if (unit.status !== 0 && count('fail') + count('cancelled') === 0) totals.failed += 1; // crashed before reporting
 
-// 3. Build exactly what ships, then drive it in a real browser.
+// 4. Build exactly what ships, then drive it in a real browser.
 const build = step('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 if (build.status !== 0) {
   totals.failed += 1;

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { FOLIO_METHODS, MAX_IMPORT_CHARS, type FolioApi, type FolioMethod } from './api.js';
 import { EDITABLE_FIELDS, READING_STATUSES, TAG_KEYS } from './model.js';
 import { SOURCE_IDS } from './parse/sources/types.js';
+import { EXPORT_FORMAT_IDS } from './export/formats.js';
+import { SORT_DIRECTIONS, SORT_KEYS } from './sort-keys.js';
 
 const MAX_NOTE_CHARS = 2_000_000;
 const paperId = z.string().min(1).max(64);
@@ -42,7 +44,7 @@ const selection = z.union([
   z.object({ ids: paperIds }).strict(),
 ]);
 
-const exportFormat = z.enum(['json', 'bibtex', 'csl-json', 'ris', 'markdown']);
+const exportFormat = z.enum(EXPORT_FORMAT_IDS);
 const savedSearchId = z.string().min(1).max(64);
 const savedSearchName = z.string().trim().min(1).max(100);
 const tagKey = z.literal(TAG_KEYS);
@@ -78,8 +80,8 @@ const viewQuery = z
   .object({
     search,
     scope: viewScope.optional(),
-    sort: z.enum(['relevance', 'date', 'title', 'added']).optional(),
-    direction: z.enum(['asc', 'desc']).optional(),
+    sort: z.enum(SORT_KEYS).optional(),
+    direction: z.enum(SORT_DIRECTIONS).optional(),
     offset: z.number().int().min(0),
     limit: z.number().int().min(0).max(1000),
   })

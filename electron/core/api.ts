@@ -18,13 +18,15 @@ import type {
 } from './model.js';
 import type { MatchReason } from './same-paper.js';
 import type { SourceId, SourceMetrics, SourcePaper, SourceProfile } from './parse/sources/types.js';
+import type { SortDirection, SortKey } from './sort-keys.js';
+import type { ExportFormat } from './export/formats.js';
 
 export type { MatchReason } from './same-paper.js';
 export type { EditableField, PaperEdits, SavedScope, SavedSearch, TagKey } from './model.js';
 export type { SourceId, SourceMetrics, SourcePaper, SourceProfile } from './parse/sources/types.js';
 
-export type SortKey = 'relevance' | 'date' | 'title' | 'added';
-export type SortDirection = 'asc' | 'desc';
+export type { SortDirection, SortKey } from './sort-keys.js';
+export type { ExportFormat } from './export/formats.js';
 
 /**
  * The sidebar's scope, combined with the search filters (AND): a status, a profile, a tag (with the tags under it:
@@ -41,9 +43,9 @@ export interface ViewQuery {
   search: string;
   /** Sidebar scope, combined with the search filters (AND). */
   scope?: ViewScope;
-  /** Default: 'relevance' when there is free text, else 'date'. */
+  /** Default: 'relevance' when there is free text, else 'date' (effectiveSort in sort-keys.ts). */
   sort?: SortKey;
-  /** Default: 'desc' for date/added/relevance, 'asc' for title. */
+  /** Default: the order's own (SORT_ORDERS in sort-keys.ts): 'asc' for title, else 'desc'. */
   direction?: SortDirection;
   offset: number;
   limit: number;
@@ -373,8 +375,6 @@ export interface ReparseResult {
 
 /** The most items a ReparseImport lists (newPapers, corrections); its counts are exact. */
 export const REPARSE_LIST_LIMIT = 200;
-
-export type ExportFormat = 'json' | 'bibtex' | 'csl-json' | 'ris' | 'markdown';
 
 /**
  * Papers a bulk action works on, resolved by the core when the action runs: either every paper a view lists (its

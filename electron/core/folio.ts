@@ -58,6 +58,7 @@ import { findDuplicatePairs, type DuplicateCandidate } from './duplicates.js';
 import { pairKey } from './library/user-ops.js';
 import { SortFields } from './sort-fields.js';
 import { SortedOrders } from './sorted-orders.js';
+import { effectiveDirection, effectiveSort } from './sort-keys.js';
 
 export interface FolioCoreOptions {
   /** Open without the writer lock (CLI reads while the app is running). Writes then throw. */
@@ -282,7 +283,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
           // An inconsistent file: start over from the papers with a fresh engine.
           this.engine = new SearchEngine();
           this.engine.setSavedSearches(this.library.savedSearches());
-          fileProblem = `unusable (${error instanceof Error ? error.message : String(error)})`;
+          fileProblem = `unusable (${errorMessage(error)})`;
         }
       } else if (!read.ok) {
         fileProblem = read.reason;
@@ -611,8 +612,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       view.search.trim() !== '' || (scope !== undefined && Object.values(scope).some((v) => v !== undefined)) || this.library.hasSetAside();
     if (!constrained) {
       // The whole library (the first screen after open): no search index needed, only a sort order.
-      const sort = view.sort ?? 'date';
-      const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+      const sort = view.sort ?? effectiveSort(null, false);
+      const direction = effectiveDirection(sort, view.direction);
       const total = this.library.papers().length;
       let pageIds: string[];
       if (sort === 'relevance') {
@@ -627,8 +628,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     }
     await this.searchable();
     const hasFreeText = this.engine.hasFreeText(view.search);
-    const sort = view.sort ?? (hasFreeText ? 'relevance' : 'date');
-    const direction = view.direction ?? (sort === 'title' ? 'asc' : 'desc');
+    const sort = view.sort ?? effectiveSort(null, hasFreeText);
+    const direction = effectiveDirection(sort, view.direction);
     let total: number;
     let pageIds: string[];
     let errors: string[];
@@ -701,7 +702,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
       mergedIds,
       profiles: [...profiles].map(([profileId, name]) => ({ id: profileId, name })),
     };
-    if (highlight && highlight.trim()) {
+    if (highlight?.trim()) {
       await this.searchable();
       detail.matches = this.engine.matchesFor(id, highlight);
     }
@@ -1049,10 +1050,6 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     if (change.kind === 'user-data') this.editsSinceSave += ids.length;
     this.maybeScheduleSave();
   }
-}
-
-async function notYet(): Promise<never> {
-  throw new Error('Not built yet.');
 }
 
 /** A selection or bulk request that cannot be done as asked (a query error, an unconfirmed emptying of the Trash). */

@@ -12,7 +12,10 @@ export function retryUnsavedWhileNeeded(library: Library, intervalMs = SAVE_RETR
     timer = null;
   };
   const follow = (): void => {
-    if (library.saveStatus.unsavedEdits === 0) return stop();
+    if (library.saveStatus.unsavedEdits === 0) {
+      stop();
+      return;
+    }
     if (timer !== null) return;
     // A failure is already in the save status; the next tick tries again.
     timer = setInterval(() => void library.retryUnsaved().catch(() => undefined), intervalMs);

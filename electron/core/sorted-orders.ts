@@ -3,10 +3,10 @@
 // of a result set is read by walking the order and keeping members — stopping as soon as the page is full.
 // Membership is a Uint8Array over the search engine's document numbers, and each order is also kept as an
 // Int32Array of those numbers, so the walk is two typed-array reads per paper, no hashing of id strings.
-import type { SortDirection } from './api.js';
+import type { OrderKey, SortDirection } from './sort-keys.js';
 import { normalizeKey } from './text.js';
 
-export type OrderKey = 'date' | 'title' | 'added';
+export type { OrderKey } from './sort-keys.js';
 
 /** What ordering needs to know about a paper. */
 export interface Sortable {

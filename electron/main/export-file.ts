@@ -3,33 +3,26 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
-import type { ExportFormat, FolioApi } from '../core/api.js';
+import type { FolioApi } from '../core/api.js';
+import { errorMessage } from '../core/library/errors.js';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportFileName, type ExportFormat, type ExportFormatInfo } from '../core/export/formats.js';
 
-export interface ExportFormatInfo {
+export interface ExportChoice extends ExportFormatInfo {
   format: ExportFormat;
-  label: string;
-  /** Without the dot; CSL-JSON gets a compound name so it is not mistaken for a Folio backup. */
-  extension: string;
-  filterExtensions: string[];
 }
 
-export const EXPORT_FORMATS: readonly ExportFormatInfo[] = [
-  { format: 'bibtex', label: 'BibTeX', extension: 'bib', filterExtensions: ['bib'] },
-  { format: 'ris', label: 'RIS', extension: 'ris', filterExtensions: ['ris'] },
-  { format: 'csl-json', label: 'CSL-JSON', extension: 'csl.json', filterExtensions: ['json'] },
-  { format: 'markdown', label: 'Markdown notes', extension: 'md', filterExtensions: ['md'] },
-  { format: 'json', label: 'Folio JSON backup', extension: 'json', filterExtensions: ['json'] },
-];
+/** The formats as the dialog offers them, in the table's order. */
+export const EXPORT_CHOICES: readonly ExportChoice[] = EXPORT_FORMAT_IDS.map((format) => ({ format, ...EXPORT_FORMATS[format] }));
 
 /** e.g. "folio-library-2025-03-09.bib". */
-export function defaultExportName(info: ExportFormatInfo, now: Date): string {
-  return `folio-library-${now.toISOString().slice(0, 10)}.${info.extension}`;
+export function defaultExportName(choice: ExportChoice, now: Date): string {
+  return exportFileName(choice.format, `folio-library-${now.toISOString().slice(0, 10)}`);
 }
 
 export interface ExportDialogs {
   /** Resolves null when the user cancels. */
-  chooseFormat(formats: readonly ExportFormatInfo[]): Promise<ExportFormatInfo | null>;
-  chooseFile(info: ExportFormatInfo, defaultPath: string): Promise<string | null>;
+  chooseFormat(formats: readonly ExportChoice[]): Promise<ExportChoice | null>;
+  chooseFile(info: ExportChoice, defaultPath: string): Promise<string | null>;
   showError(title: string, message: string): void;
 }
 
@@ -43,7 +36,7 @@ export interface ExportDeps {
 
 /** Runs the whole export; returns the written path, or null when cancelled or failed (after saying so). */
 export async function exportLibraryToFile(deps: ExportDeps): Promise<string | null> {
-  const info = await deps.dialogs.chooseFormat(EXPORT_FORMATS);
+  const info = await deps.dialogs.chooseFormat(EXPORT_CHOICES);
   if (!info) return null;
   const file = await deps.dialogs.chooseFile(info, path.join(deps.defaultDir, defaultExportName(info, (deps.now ?? (() => new Date()))())));
   if (!file) return null;
@@ -52,7 +45,7 @@ export async function exportLibraryToFile(deps: ExportDeps): Promise<string | nu
     await (deps.write ?? ((target, content) => writeFile(target, content, 'utf8')))(file, text);
     return file;
   } catch (error) {
-    deps.dialogs.showError('Export failed', `Folio could not export to ${file}.\n\n${error instanceof Error ? error.message : String(error)}`);
+    deps.dialogs.showError('Export failed', `Folio could not export to ${file}.\n\n${errorMessage(error)}`);
     return null;
   }
 }
@@ -81,7 +74,7 @@ export function electronExportDialogs(dialog: Dialog, getWindow: () => BrowserWi
         title: `Export as ${info.label}`,
         defaultPath,
         filters: [
-          { name: info.label, extensions: info.filterExtensions },
+          { name: info.label, extensions: [info.filterExtension] },
           { name: 'All Files', extensions: ['*'] },
         ],
         properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'>,

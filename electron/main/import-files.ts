@@ -1,7 +1,7 @@
 // File ▸ Import File…: the native open dialog (several files at once, offering the extensions the import sources
 // read), then each chosen file read from disk and checked as a dropped one is. The renderer gets the texts through
 // the menu bridge and previews them; main writes nothing here.
-import { open } from 'node:fs/promises';
+import { type FileHandle, open } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog } from 'electron';
 import { importExtensions } from '../core/parse/sources/registry.js';
@@ -26,7 +26,7 @@ export async function readImportFiles(paths: readonly string[]): Promise<ImportF
 
 async function readFromDisk(file: string) {
   const name = path.basename(file);
-  let handle;
+  let handle: FileHandle;
   try {
     handle = await open(file, 'r');
   } catch (error) {

@@ -1,5 +1,6 @@
 // Wires the contract over IPC: one handler per FOLIO_METHODS entry, sender checked, arguments validated.
 import { dispatchFolioCall } from '../core/api-schema.js';
+import { errorMessage, errorName } from '../core/library/errors.js';
 import { FOLIO_METHODS, type FolioApi, type LibraryChange } from '../core/api.js';
 import { CHANGED_CHANNEL, channelFor, type IpcResult } from '../shared/channels.js';
 import { isRendererUrl } from './security.js';
@@ -56,10 +57,8 @@ export function registerIpc(deps: IpcDeps): () => void {
         assertTrustedSender(event, deps.getWebContents(), deps.rendererUrl);
         return { ok: true, value: await dispatchFolioCall(deps.core, method, args) };
       } catch (error) {
-        const name = error instanceof Error ? error.name : 'Error';
-        const message = error instanceof Error ? error.message : String(error);
         logError(`Folio: ${method} failed:`, error);
-        return { ok: false, error: { name, message } };
+        return { ok: false, error: { name: errorName(error), message: errorMessage(error) } };
       }
     });
   }

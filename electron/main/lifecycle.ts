@@ -2,6 +2,7 @@
 // Tolerant: a failing or hanging step is logged and the app still exits. While edits are not saved (a full disk)
 // the user is asked first: Retry, Quit Anyway or Cancel.
 import type { FolioApi } from '../core/api.js';
+import { errorMessage, errorName, errorStack } from '../core/library/errors.js';
 
 export interface QuitAppLike {
   on(event: 'before-quit', listener: (event: { preventDefault(): void }) => void): unknown;
@@ -27,7 +28,7 @@ export async function runShutdownSteps(steps: readonly ShutdownStep[], warn: (me
     try {
       await step.run();
     } catch (error) {
-      warn(`Folio shutdown: ${step.name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      warn(`Folio shutdown: ${step.name} failed: ${errorStack(error)}`);
     }
   }
 }
@@ -115,8 +116,8 @@ export async function askBeforeQuittingWithUnsavedEdits(
 
 /** The error box shown when the library cannot be opened; the message names the folder and what to do. */
 export function describeBootFailure(error: unknown, libraryDir: string): { title: string; message: string } {
-  const reason = error instanceof Error ? error.message : String(error);
-  if (error instanceof Error && error.name === 'LibraryLockedError') {
+  const reason = errorMessage(error);
+  if (errorName(error) === 'LibraryLockedError') {
     // The lock's message already says what to do (quit which process, or which file to delete).
     return { title: 'This library is locked', message: `${reason}\n\nLibrary: ${libraryDir}` };
   }

@@ -40,7 +40,7 @@ function parseUrl(url: string): URL | null {
 /** An https link to an allow-listed host, on the default port, without credentials. */
 export function isAllowedExternalUrl(url: string): boolean {
   const parsed = parseUrl(url);
-  if (!parsed || parsed.protocol !== 'https:' || parsed.port !== '') return false;
+  if (parsed?.protocol !== 'https:' || parsed.port !== '') return false;
   if (parsed.username !== '' || parsed.password !== '') return false;
   const host = parsed.hostname.toLowerCase();
   return EXTERNAL_HOSTS.some((allowed) => host === allowed || host.endsWith(`.${allowed}`));

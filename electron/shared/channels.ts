@@ -6,43 +6,48 @@ import type { ImportFileText } from './import-file.js';
 /** Main → renderer: a native menu item was chosen that the page has to act on. */
 export const MENU_CHANNEL = 'folio:menu';
 
-export type MenuAction = 'import' | 'import-files' | 'find' | 'toggle-theme' | 'toggle-sidebar' | 'toggle-details' | 'undo' | 'redo';
-
 /**
- * What a menu action carries. `import` brings the clipboard's text (read in main, where the clipboard is
+ * What each menu action carries. `import` brings the clipboard's text (read in main, where the clipboard is
  * always readable); `import-files` the files chosen in File ▸ Import File… (read in main) and a line for each one
- * that is not imported; `toggle-theme` says which theme main switched the native chrome to.
+ * that is not imported; `toggle-theme` says which theme main switched the native chrome to; View ▸ Sidebar /
+ * Paper Details ask the page to show or hide that pane.
  */
-export type MenuActionEvent =
-  | { action: 'import'; text: string }
-  | { action: 'import-files'; files: ImportFileText[]; refused: string[] }
-  | { action: 'find' }
-  /** View ▸ Sidebar / Paper Details: the page shows or hides that pane. */
-  | { action: 'toggle-sidebar' }
-  | { action: 'toggle-details' }
-  | { action: 'undo' }
-  | { action: 'redo' }
-  | { action: 'toggle-theme'; theme: 'light' | 'dark' };
+interface MenuActionPayloads {
+  import: { text: string };
+  'import-files': { files: ImportFileText[]; refused: string[] };
+  find: Record<never, never>;
+  'toggle-theme': { theme: 'light' | 'dark' };
+  'toggle-sidebar': Record<never, never>;
+  'toggle-details': Record<never, never>;
+  undo: Record<never, never>;
+  redo: Record<never, never>;
+}
+
+export type MenuAction = keyof MenuActionPayloads;
+
+export type MenuActionEvent = { [A in MenuAction]: { action: A } & MenuActionPayloads[A] }[MenuAction];
+
+const isStringArray = (value: unknown): boolean => Array.isArray(value) && value.every((line) => typeof line === 'string');
+const always = (): boolean => true;
+
+/** Each action's payload check: the one list of the actions main may send. */
+const PAYLOAD_CHECKS: { [A in MenuAction]: (event: Record<string, unknown>) => boolean } = {
+  import: (event) => typeof event.text === 'string',
+  'import-files': (event) => Array.isArray(event.files) && event.files.every(isImportFileText) && isStringArray(event.refused),
+  find: always,
+  'toggle-theme': (event) => event.theme === 'light' || event.theme === 'dark',
+  'toggle-sidebar': always,
+  'toggle-details': always,
+  undo: always,
+  redo: always,
+};
+
+export const MENU_ACTIONS = Object.keys(PAYLOAD_CHECKS) as MenuAction[];
 
 export function isMenuActionEvent(value: unknown): value is MenuActionEvent {
   if (typeof value !== 'object' || value === null) return false;
   const event = value as Record<string, unknown>;
-  switch (event.action) {
-    case 'import':
-      return typeof event.text === 'string';
-    case 'import-files':
-      return Array.isArray(event.files) && event.files.every(isImportFileText) && Array.isArray(event.refused) && event.refused.every((line) => typeof line === 'string');
-    case 'find':
-    case 'toggle-sidebar':
-    case 'toggle-details':
-    case 'undo':
-    case 'redo':
-      return true;
-    case 'toggle-theme':
-      return event.theme === 'light' || event.theme === 'dark';
-    default:
-      return false;
-  }
+  return Object.hasOwn(PAYLOAD_CHECKS, event.action as PropertyKey) && PAYLOAD_CHECKS[event.action as MenuAction](event);
 }
 
 /** Renderer → main (invoke): show a native context menu of these items; resolves the chosen item's id, or null. */

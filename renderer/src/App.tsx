@@ -79,20 +79,19 @@
  *                                                wait, button "Retry"; not dismissable. status "Save warnings": failing
  *                                                backups / compaction
  *
- * Menu hooks: window.folioMenu.onAction (the preload's bridge: { action: 'import', text } | { action: 'import-files',
- * files, refused } | { action: 'find' } | { action: 'toggle-theme', theme }) and, equivalently,
- * window.dispatchEvent(new CustomEvent('folio:menu', { detail: { action, text?, files?, refused?, theme? } })) with
- * action 'import' | 'import-files' | 'find' | 'toggle-theme' | 'export'.
- * toggleTheme() is also on window.folioToggleTheme.
+ * The application menu reaches the page only through window.folioMenu.onAction (the preload's bridge; the actions and
+ * their payloads are MenuActionEvent in electron/shared/channels.ts).
  */
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import type { SavedSearch, SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
-import { FolioMark, SortArrow } from './components/Icons.js';
+import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import type { SavedSearch, TagSummary } from '../../electron/core/api.js';
+import { FolioMark } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
 import { EmptyLibrary } from './components/EmptyLibrary.js';
 import { ExportDialog } from './components/ExportDialog.js';
 import { DropOverlay } from './components/DropOverlay.js';
 import { ImportDialogHost } from './components/ImportDialog.js';
+import { ListHeader } from './components/ListHeader.js';
+import { RepairedBanner } from './components/RepairedBanner.js';
 import { PaperList } from './components/PaperList.js';
 import { ProfileView } from './components/ProfileHeader.js';
 import { PaneToggle } from './components/PaneToggle.js';
@@ -109,36 +108,25 @@ import { ContextMenu } from './components/ContextMenu.js';
 import { DuplicatesView } from './components/DuplicatesView.js';
 import { EmptyTrashDialog } from './components/EmptyTrashDialog.js';
 import { SelectionPane } from './components/SelectionPane.js';
+import { useAppCommands } from './hooks/useAppCommands.js';
 import { useBulkActions } from './hooks/useBulkActions.js';
+import { usePanes } from './hooks/usePanes.js';
+import { usePaperActions } from './hooks/usePaperActions.js';
+import { useSortChoice } from './hooks/useSortChoice.js';
 import { useSelection } from './hooks/useSelection.js';
 import { useUndo, useUndoKeys } from './hooks/useUndo.js';
-import { paperMenu, STATUS_OF_ACTION, type PaperActionId } from './lib/actions.js';
-import { hasNativeMenu, showNativeMenu } from './lib/native-menu.js';
-import { tagForKey } from './lib/shortcuts.js';
 import { useDebouncedValue } from './hooks/useDebouncedValue.js';
 import { useDuplicateCount } from './hooks/useDuplicateCount.js';
-import { useFileDrop } from './hooks/useFileDrop.js';
+import { useImportEntry } from './hooks/useImportEntry.js';
 import { useLibrary } from './hooks/useLibrary.js';
 import { usePageStore } from './hooks/usePageStore.js';
-import { usePersistentState } from './hooks/usePersistentState.js';
 import { useToasts } from './hooks/useToasts.js';
-import { isTextField, modalOpen } from './lib/dom.js';
-import { readDroppedFiles, type DroppedFiles } from './lib/dropped-files.js';
-import { errorMessage, getFolio } from './lib/folio.js';
-import { formatNumber, plural } from './lib/format.js';
-import { requestImport } from './lib/import-requests.js';
+import { plural } from './lib/format.js';
 import { viewOf, type Scope } from './lib/scope.js';
 import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
-import { isBoolean, isNumber, readStored } from './lib/storage.js';
-import { isFraction, PANE_MIN, paneLayout } from './lib/paneLayout.js';
-import { useWindowWidth } from './hooks/useWindowWidth.js';
-import { setTheme, toggleTheme } from './lib/theme.js';
-import type { FolioMenuEventDetail } from './folio.js';
+import { PANE_MIN } from './lib/paneLayout.js';
 
 const SEARCH_DEBOUNCE_MS = 60;
-const SORT_LABEL: Record<SortKey, string> = { relevance: 'Relevance', date: 'Date', title: 'Title', added: 'Date added' };
-const isSortKey = (v: unknown): v is SortKey | null => v === null || v === 'relevance' || v === 'date' || v === 'title' || v === 'added';
-const isDirection = (v: unknown): v is SortDirection | null => v === null || v === 'asc' || v === 'desc';
 
 export function App() {
   const { overview, error: overviewError } = useLibrary();
@@ -149,45 +137,31 @@ export function App() {
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   const query = useDeferredValue(debouncedSearch);
-  const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isSortKey);
-  const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
   const [exportOpen, setExportOpen] = useState<'library' | 'selection' | null>(null);
-  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [emptyTrashOpen, setEmptyTrashOpen] = useState(false);
   const [addPaperOpen, setAddPaperOpen] = useState(false);
   const [saveOpen, setSaveOpen] = useState(false);
-  /** Bumped to ask the detail pane to open its edit form (the context menu's "Edit…"). */
-  const [editRequest, setEditRequest] = useState(0);
-  const [problemsDismissed, setProblemsDismissed] = useState(false);
-
-  // Pane widths are shares of the window (older versions kept pixels: those become shares of today's window).
-  const windowWidth = useWindowWidth();
-  const [sidebarFraction, setSidebarFraction] = usePersistentState('folio.sidebarFraction', readStored('folio.sidebarWidth', 220, isNumber) / windowWidth, isFraction);
-  const [listFraction, setListFraction] = usePersistentState('folio.listFraction', readStored('folio.listWidth', 520, isNumber) / windowWidth, isFraction);
-  const [isSidebarShown, setSidebarShown] = usePersistentState('folio.sidebarShown', true, isBoolean);
-  const [isDetailShown, setDetailShown] = usePersistentState('folio.detailShown', true, isBoolean);
-  const layout = paneLayout(windowWidth, { sidebar: sidebarFraction, list: listFraction }, { sidebar: isSidebarShown, detail: isDetailShown });
+  const panes = usePanes();
+  const { layout, isSidebarShown, isDetailShown } = panes;
 
   // One element until the pane's size changes: the sidebar is memoized, and a new child on every render (each
   // keystroke in the search box) would re-render its hundreds of entries.
   const sidebarHandle = useMemo(
-    () => <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={(px) => setSidebarFraction(px / windowWidth)} />,
-    [layout.sidebar, layout.sidebarMax, windowWidth, setSidebarFraction],
+    () => <ResizeHandle label="Resize sidebar" value={layout.sidebar} min={PANE_MIN.sidebar} max={layout.sidebarMax} onChange={panes.resizeSidebar} />,
+    [layout.sidebar, layout.sidebarMax, panes.resizeSidebar],
   );
 
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const detailRef = useRef<HTMLElement>(null);
 
-  // Sorting: null = the core's default (relevance with free text, else date; desc except title).
   const freeText = hasFreeText(query);
-  const effectiveSort: SortKey = sort === 'relevance' && !freeText ? 'date' : (sort ?? (freeText ? 'relevance' : 'date'));
-  const effectiveDirection: SortDirection = direction ?? (effectiveSort === 'title' ? 'asc' : 'desc');
+  const sorting = useSortChoice(freeText);
 
   const savedSearches = overview?.savedSearches ?? NO_SAVED_SEARCHES;
   const listQuery = useMemo(
-    () => ({ ...viewOf(scope, query, savedSearches), sort: effectiveSort, direction: effectiveDirection }),
-    [query, scope, savedSearches, effectiveSort, effectiveDirection],
+    () => ({ ...viewOf(scope, query, savedSearches), sort: sorting.sort, direction: sorting.direction }),
+    [query, scope, savedSearches, sorting.sort, sorting.direction],
   );
   // `shown` lags `snapshot` while a new query runs: the list keeps the previous results until it answers.
   const { store, snapshot, shown } = usePageStore(listQuery);
@@ -230,13 +204,14 @@ export function App() {
   }, []);
 
   const pick = selection.pick;
+  const showDetails = panes.showDetails;
   const openPaper = useCallback((id: string) => {
     const index = shown.rows.indexOf(id);
     if (index >= 0) pick(id, index, 'only');
-    setDetailShown(true);
+    showDetails();
     // Let the pane render the paper, then move focus there.
     requestAnimationFrame(() => detailRef.current?.focus());
-  }, [pick, shown]);
+  }, [pick, shown, showDetails]);
 
   // Reads the (controlled) search box instead of `search`, so the callback, and the memoized list, stay put
   // while typing.
@@ -256,19 +231,7 @@ export function App() {
 
   const showAllPapers = useCallback(() => selectScope({ kind: 'all' }), [selectScope]);
 
-  const openImport = useCallback((text = '') => requestImport({ kind: 'text', text }), []);
-
-  // Files from a drop or File ▸ Import File…: the readable ones to the import dialog, a line for each other one.
-  const takeFiles = useCallback(
-    ({ files, refused }: DroppedFiles) => {
-      for (const line of refused) toasts.show(line, { kind: 'error' });
-      if (files.length > 0) requestImport({ kind: 'files', files });
-    },
-    [toasts],
-  );
-  const isDraggingFiles = useFileDrop((files) => {
-    readDroppedFiles(files).then(takeFiles, (err: unknown) => toasts.show(`Could not read the dropped files: ${errorMessage(err)}`, { kind: 'error' }));
-  });
+  const { openImport, takeFiles, isDraggingFiles, trySample } = useImportEntry();
 
   const showImported = useCallback((profileId: string | null) => {
     // A list without a person (a BibTeX file), or several imports: the whole library, with its papers.
@@ -276,161 +239,27 @@ export function App() {
     setSearch('');
   }, []);
 
-  const trySample = useCallback(() => {
-    getFolio()
-      .sampleProfile()
-      .then(
-        (text) => openImport(text),
-        (err: unknown) => toasts.show(`Could not load the sample profile: ${errorMessage(err)}`, { kind: 'error' }),
-      );
-  }, [openImport, toasts]);
+  const openSelectionExport = useCallback(() => setExportOpen('selection'), []);
+  const paperActions = usePaperActions({ selection, bulk, inTrash, tags: overview?.tags ?? NO_TAGS, detailRef, onExportSelection: openSelectionExport, showError });
 
-  // Keys 1–9: the tag holding that key, toggled on every selected paper (one undoable step).
-  const toggleTagByKey = useCallback(
-    (key: number) => {
-      const tag = tagForKey(overview?.tags ?? NO_TAGS, key);
-      if (!tag || selection.count === 0 || inTrash) return;
-      bulk.toggleTag(tag);
-    },
-    [overview, selection.count, inTrash, bulk],
-  );
-
-  // In Electron a native menu built by main from the same list; in a browser (and the e2e suite) the page's own.
-  const selectionCount = selection.count;
-  const openContextMenu = useCallback(
-    (at: { x: number; y: number }) => {
-      if (!hasNativeMenu()) return setMenuAt(at);
-      showNativeMenu(paperMenu({ count: selectionCount, inTrash }))
-        .then((id) => id && runActionRef.current(id))
-        .catch((err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }));
-    },
-    [selectionCount, inTrash, toasts],
-  );
-
-  const runAction = useCallback(
-    (id: PaperActionId) => {
-      const status = STATUS_OF_ACTION[id];
-      if (status) return bulk.setStatus(status);
-      switch (id) {
-        case 'edit':
-          setEditRequest((n) => n + 1);
-          break;
-        case 'add-tag':
-          // The pane's "Add tag" combobox (the paper's, or the selection's).
-          requestAnimationFrame(() => detailRef.current?.querySelector<HTMLElement>('[role="combobox"][aria-label="Add tag"]')?.focus());
-          break;
-        case 'export':
-          setExportOpen('selection');
-          break;
-        case 'select-all':
-          selection.selectAll();
-          break;
-        case 'trash':
-          bulk.trash();
-          break;
-        case 'restore':
-          bulk.restore();
-          break;
-      }
-    },
-    [bulk, selection],
-  );
-  const runActionRef = useRef(runAction);
-  runActionRef.current = runAction;
-
-  // Global keyboard shortcuts, paste-to-import and the application menu.
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || modalOpen()) return;
-      const mod = event.ctrlKey || event.metaKey;
-      // View ▸ Show/Hide Sidebar (Ctrl/⌘+\) and Paper Details (Ctrl/⌘+Shift+\); in the app the menu takes them first.
-      if (mod && !event.altKey && (event.code === 'Backslash' || event.key === '\\' || event.key === '|')) {
-        event.preventDefault();
-        if (event.shiftKey) setDetailShown((shown) => !shown);
-        else setSidebarShown((shown) => !shown);
-        return;
-      }
-      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'f') {
-        event.preventDefault();
-        focusSearch();
-        return;
-      }
-      if (isTextField(event.target)) return;
-      // Ctrl/⌘+A anywhere but a text field selects the whole list (the listbox handles it itself when focused).
-      if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a' && !empty && scope.kind !== 'duplicates') {
-        event.preventDefault();
-        selection.selectAll();
-        return;
-      }
-      if (mod || event.altKey) return;
-      if (event.key === '/') {
-        event.preventDefault();
-        focusSearch();
-      } else if (/^[1-9]$/.test(event.key)) {
-        event.preventDefault();
-        toggleTagByKey(Number(event.key));
-      } else if (event.key === 'Delete' && !inTrash && selection.count > 0) {
-        event.preventDefault();
-        bulk.trash();
-      }
-    };
-    const onPaste = (event: ClipboardEvent) => {
-      if (modalOpen() || isTextField(event.target)) return;
-      const text = event.clipboardData?.getData('text/plain') ?? '';
-      if (!text.trim()) return;
-      event.preventDefault();
-      openImport(text);
-    };
-    const onMenuAction = (detail: Partial<FolioMenuEventDetail> | null | undefined) => {
-      switch (detail?.action) {
-        case 'import':
-          openImport(typeof detail.text === 'string' ? detail.text : '');
-          break;
-        case 'import-files':
-          takeFiles({ files: detail.files ?? [], refused: detail.refused ?? [] });
-          break;
-        case 'find':
-          if (!modalOpen()) focusSearch();
-          break;
-        case 'toggle-theme':
-          if (detail.theme === 'light' || detail.theme === 'dark') setTheme(detail.theme);
-          else toggleTheme();
-          break;
-        case 'export':
-          if (!modalOpen()) setExportOpen('library');
-          break;
-        case 'undo':
-        case 'redo':
-          // Edit ▸ Undo: a text field's own undo while one has focus, else the library's.
-          if (isTextField(document.activeElement)) document.execCommand(detail.action);
-          else if (!modalOpen()) (detail.action === 'undo' ? undoApi.undo : undoApi.redo)();
-          break;
-        case 'toggle-sidebar':
-          setSidebarShown((shown) => !shown);
-          break;
-        case 'toggle-details':
-          setDetailShown((shown) => !shown);
-          break;
-      }
-    };
-    const onMenu = (event: CustomEvent<FolioMenuEventDetail>) => onMenuAction(event.detail);
-    const stopMenuBridge = window.folioMenu?.onAction((event) => onMenuAction(event));
-    document.addEventListener('keydown', onKeyDown);
-    document.addEventListener('paste', onPaste);
-    window.addEventListener('folio:menu', onMenu);
-    return () => {
-      document.removeEventListener('keydown', onKeyDown);
-      document.removeEventListener('paste', onPaste);
-      window.removeEventListener('folio:menu', onMenu);
-      stopMenuBridge?.();
-    };
-  }, [focusSearch, toggleTagByKey, openImport, takeFiles, inTrash, selection, bulk, empty, scope.kind, undoApi]);
+  useAppCommands({
+    focusSearch,
+    openImport,
+    takeFiles,
+    toggleSidebar: panes.toggleSidebar,
+    toggleDetails: panes.toggleDetails,
+    selectAll: !empty && scope.kind !== 'duplicates' ? selection.selectAll : null,
+    toggleTagByKey: paperActions.toggleTagByKey,
+    trashSelected: !inTrash && selection.count > 0 ? bulk.trash : null,
+    undo: undoApi.undo,
+    redo: undoApi.redo,
+  });
 
   const searching = search !== query || snapshot.total === null;
   const total = shown.total;
   const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
   const trashCount = overview?.trashCount ?? 0;
-  const problems = overview?.problems ?? [];
+  const problems = overview?.problems ?? NO_PROBLEMS;
   const tagNames = useMemo(() => overview?.tags.map((t) => t.name) ?? [], [overview]);
   const tagFix = useMemo(() => quotedTagFix(query, tagNames), [query, tagNames]);
   const canSave = !empty && scope.kind !== 'duplicates' && (listQuery.search.trim() !== '' || listQuery.scope !== undefined);
@@ -439,7 +268,7 @@ export function App() {
     <>
       <div id="app" className="app">
         <header className="toolbar">
-          <PaneToggle label="sidebar" isShown={isSidebarShown} keys={`${MOD_KEY}+\\`} onToggle={() => setSidebarShown((shown) => !shown)} />
+          <PaneToggle label="sidebar" isShown={isSidebarShown} keys={`${MOD_KEY}+\\`} onToggle={panes.toggleSidebar} />
           <div className="brand" style={isSidebarShown ? { width: layout.sidebar - 44 } : undefined}>
             <FolioMark />
             Folio
@@ -455,28 +284,14 @@ export function App() {
             <button type="button" className="button" onClick={() => setExportOpen('library')} disabled={!overview || overview.paperCount === 0}>
               Export
             </button>
-            <PaneToggle label="paper details" isShown={isDetailShown} keys={`${MOD_KEY}+Shift+\\`} onToggle={() => setDetailShown((shown) => !shown)} />
+            <PaneToggle label="paper details" isShown={isDetailShown} keys={`${MOD_KEY}+Shift+\\`} onToggle={panes.toggleDetails} />
             <ThemeToggle />
           </div>
         </header>
 
         <SaveBanner />
         <ReparseBanner />
-        {problems.length > 0 && !problemsDismissed ? (
-          <div className="banner" role="alert">
-            <div>
-              <strong>Folio repaired the library when opening it.</strong>
-              <ul>
-                {problems.map((p, i) => (
-                  <li key={i}>{p}</li>
-                ))}
-              </ul>
-            </div>
-            <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setProblemsDismissed(true)}>
-              ×
-            </button>
-          </div>
-        ) : null}
+        <RepairedBanner problems={problems} />
         {overviewError ? (
           <div className="banner error" role="alert">
             Could not read the library: {overviewError}
@@ -500,43 +315,13 @@ export function App() {
             <EmptyLibrary onTrySample={trySample} onImport={() => openImport('')} />
           ) : (
             <>
-              <div className="list-header">
-                <h1 className="list-title">{scopeTitle}</h1>
-                <span className="list-count" aria-live="polite">
-                  {total === null ? '' : query.trim() ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')}
-                </span>
-                <label className="sort">
-                  <span className="visually-hidden">Sort by</span>
-                  <select
-                    aria-label="Sort by"
-                    value={effectiveSort}
-                    onChange={(event) => {
-                      setSort(event.target.value as SortKey);
-                      setDirection(null);
-                    }}
-                  >
-                    {(Object.keys(SORT_LABEL) as SortKey[]).map((key) => (
-                      <option key={key} value={key} disabled={key === 'relevance' && !freeText}>
-                        {SORT_LABEL[key]}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <button
-                  type="button"
-                  className="icon-button sort-direction"
-                  aria-label={effectiveDirection === 'asc' ? 'Sort ascending' : 'Sort descending'}
-                  title={effectiveDirection === 'asc' ? 'Ascending (click for descending)' : 'Descending (click for ascending)'}
-                  onClick={() => setDirection(effectiveDirection === 'asc' ? 'desc' : 'asc')}
-                >
-                  <SortArrow direction={effectiveDirection} />
-                </button>
-                {inTrash ? (
-                  <button type="button" className="button danger" onClick={() => setEmptyTrashOpen(true)} disabled={trashCount === 0}>
-                    Empty Trash…
-                  </button>
-                ) : null}
-              </div>
+              <ListHeader
+                title={scopeTitle}
+                count={total === null ? '' : query.trim() ? `${plural(total, 'match', 'matches')}` : plural(total, 'paper')}
+                sorting={sorting}
+                hasFreeText={freeText}
+                trash={inTrash ? { count: trashCount, onEmpty: () => setEmptyTrashOpen(true) } : null}
+              />
               <QueryErrors id="query-errors" errors={snapshot.queryErrors} fix={tagFix} onFix={setSearch} />
               {snapshot.error ? (
                 <p className="error-text list-error" role="alert">
@@ -563,7 +348,7 @@ export function App() {
                 tagColors={tagColors}
                 onPick={selection.pick}
                 onSelectAll={selection.selectAll}
-                onContextMenu={openContextMenu}
+                onContextMenu={paperActions.openContextMenu}
                 onOpen={openPaper}
                 onEscape={onListEscape}
                 onFilter={applyFilter}
@@ -571,11 +356,10 @@ export function App() {
               />
             </>
           )}
-          {isDetailShown ? <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={(px) => setListFraction(px / windowWidth)} /> : null}
+          {isDetailShown ? <ResizeHandle label="Resize paper list" value={layout.list} min={PANE_MIN.list} max={layout.listMax} onChange={panes.resizeList} /> : null}
         </main>
         {isDetailShown ? (
-          <>
-            {selection.count > 1 ? (
+          selection.count > 1 ? (
               <SelectionPane
                 ref={detailRef}
                 count={selection.count}
@@ -589,9 +373,8 @@ export function App() {
             ) : scope.kind === 'profile' && selectedId === null ? (
               <ProfileView profileId={scope.id} onRemoved={showAllPapers} />
             ) : (
-              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={editRequest} undo={undo} />
-            )}
-          </>
+              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={paperActions.editRequest} undo={undo} />
+            )
         ) : null}
 
         </div>
@@ -603,7 +386,7 @@ export function App() {
       {exportOpen === 'selection' ? <ExportDialog onClose={() => setExportOpen(null)} selection={{ value: selection.toApi(), count: selection.count }} /> : null}
       {emptyTrashOpen ? <EmptyTrashDialog count={trashCount} onClose={() => setEmptyTrashOpen(false)} undo={undo} /> : null}
       {addPaperOpen ? <AddPaperDialog onClose={() => setAddPaperOpen(false)} /> : null}
-      {menuAt ? <ContextMenu label="Paper actions" items={paperMenu({ count: selection.count, inTrash })} at={menuAt} onPick={runAction} onClose={() => setMenuAt(null)} /> : null}
+      {paperActions.menuAt ? <ContextMenu label="Paper actions" items={paperActions.menuItems} at={paperActions.menuAt} onPick={paperActions.runAction} onClose={paperActions.closeMenu} /> : null}
       {saveOpen ? (
         <SaveSearchDialog
           search={listQuery.search}
@@ -624,6 +407,7 @@ export function App() {
 }
 
 const NO_TAGS: readonly TagSummary[] = [];
+const NO_PROBLEMS: readonly string[] = [];
 const MOD_KEY = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl';
 const NO_SAVED_SEARCHES: readonly SavedSearch[] = [];
 const STATUS_TITLE = { unread: 'Unread', reading: 'Reading', read: 'Read' } as const;

@@ -1,3 +1,4 @@
+// The renderer's entry: the theme before the first paint, then the app (or one clear line when opened outside Folio).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
@@ -5,14 +6,12 @@ import { LibraryProvider } from './hooks/useLibrary.js';
 import { ToastProvider } from './hooks/useToasts.js';
 import { hasFolio } from './lib/folio.js';
 import { installNoteFlushing } from './lib/notes.js';
-import { initTheme, toggleTheme } from './lib/theme.js';
+import { initTheme } from './lib/theme.js';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/actions.css';
 
 initTheme();
-// The app menu can also call this directly (e.g. via webContents.executeJavaScript).
-(window as Window & { folioToggleTheme?: () => void }).folioToggleTheme = toggleTheme;
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing');

@@ -19,7 +19,6 @@ async function sampleLibrary(dir: string): Promise<string> {
   return first?.id ?? '';
 }
 
-const esc = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const STUCK_LOCKS = [
   {

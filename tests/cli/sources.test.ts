@@ -50,7 +50,7 @@ describe('folio parse, every source', () => {
     { name: 'an unknown --source is a usage error, before the file is read', args: ['parse', '/nonexistent/file.bib', '--source', 'myspace'], code: 2, stderr: /^folio: unknown --source "myspace" \(expected profile-page, google-scholar, .*folio-json\)\.$/ },
     { name: 'stdin', args: ['parse', '-'], stdin: '@misc{k, title = {A Study}, year = 2020}\n', code: 0, source: 'bibtex' },
     { name: 'a byte-order mark is dropped', args: ['parse', '-'], stdin: '\ufeffTY  - JOUR\nTI  - A Study\nPY  - 2020\nER  - \n', code: 0, source: 'ris' },
-    { name: 'prose: one line naming every format', args: ['parse', '-'], stdin: 'Dear all,\nthe seminar moves to room 4.\n', code: 1, stderr: new RegExp(`^folio: Folio cannot read this text: expected one of ${escape(formatsFolioReads())}\\.$`) },
+    { name: 'prose: one line naming every format', args: ['parse', '-'], stdin: 'Dear all,\nthe seminar moves to room 4.\n', code: 1, stderr: new RegExp(`^folio: Folio cannot read this text: expected one of ${escapeRegExp(formatsFolioReads())}\\.$`) },
     { name: 'empty text', args: ['parse', '-'], stdin: '', code: 1, stderr: /^folio: The text is empty: expected one of .*Folio backup\.$/ },
   ];
   for (const row of rows) {
@@ -67,7 +67,7 @@ describe('folio parse, every source', () => {
   }
 });
 
-function escape(text: string): string {
+function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -38,7 +38,6 @@ function findElectron(): { executable: string } | { reason: string } {
 }
 
 type FolioWindow = { folio: FolioBridge; folioMenu: FolioMenuBridge; __changes?: unknown[] };
-const page$ = () => globalThis as unknown as FolioWindow & Record<string, unknown>;
 
 const found = findElectron();
 

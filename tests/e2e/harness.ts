@@ -9,6 +9,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { CHANGED_CHANNEL, FOLIO_METHODS, type LibraryChange } from '../../electron/core/api.js';
 import { dispatchFolioCall } from '../../electron/core/api-schema.js';
 import { FolioCore } from '../../electron/core/folio.js';
+import { errorMessage, errorName } from '../../electron/core/library/errors.js';
 import { createMenuActions, type MenuActionDeps } from '../../electron/main/menu-actions.js';
 import type { MenuActions } from '../../electron/main/menu.js';
 import { CONTENT_SECURITY_POLICY } from '../../electron/main/security.js';
@@ -137,8 +138,8 @@ export class FolioHarness {
       }, (error: unknown) => {
         // Main sends the page an error's name and message only (registerIpc); so does this bridge (Playwright
         // would otherwise add an errno code such as " (ENOSPC)" to the message).
-        const plain = new Error(error instanceof Error ? error.message : String(error));
-        plain.name = error instanceof Error ? error.name : 'Error';
+        const plain = new Error(errorMessage(error));
+        plain.name = errorName(error);
         throw plain;
       });
     });

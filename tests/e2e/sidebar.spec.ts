@@ -26,7 +26,6 @@ const nav = (page: Page) => page.getByRole('navigation', { name: 'Library' });
 const tagList = (page: Page) => nav(page).getByRole('list', { name: 'Tags', exact: true });
 const profileList = (page: Page) => nav(page).getByRole('list', { name: 'Profiles', exact: true });
 const filterBox = (page: Page) => nav(page).getByRole('searchbox', { name: 'Filter profiles, tags and saved searches' });
-const toasts = (page: Page) => page.getByRole('region', { name: 'Notifications' });
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A sidebar entry's button: its name, then its count ("ml/rl 2 papers"), when it has one. */
 const entry = (name: string) => new RegExp(`^${escaped(name)}(?: [\\d,]+ papers?)?$`);

@@ -157,7 +157,7 @@ describe('main.cjs boot and shutdown (fake electron, real core)', () => {
     assert.equal(win!.options.show, false);
     assert.equal(win!.options.webPreferences.preload, path.join(scratch, 'dist/electron/preload.cjs'));
     assert.equal(win!.options.webPreferences.sandbox, true);
-    assert.ok(fake.log.includes('loadFile ' + path.relative(root, path.join(scratch, 'dist/renderer/index.html'))));
+    assert.ok(fake.log.includes(`loadFile ${path.relative(root, path.join(scratch, 'dist/renderer/index.html'))}`));
     win!.emit('ready-to-show');
     assert.ok(fake.log.includes('show'));
   });

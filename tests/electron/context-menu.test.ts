@@ -52,7 +52,8 @@ describe('native context menu', () => {
       ITEMS.map((i) => [i.label, i.enabled, i.shortcut || null]),
     );
     assert.ok(template.every((i) => !i.accelerator || i.registerAccelerator === false));
-    (template.find((i) => i.label === 'Mark as Read')?.click as () => void)();
+    const markRead = template.find((i) => i.label === 'Mark as Read')?.click as () => void;
+    markRead();
     assert.deepEqual(chosen, ['status-read']);
   });
 

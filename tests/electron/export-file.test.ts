@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ExportFormat } from '../../electron/core/api.js';
-import { defaultExportName, EXPORT_FORMATS, exportLibraryToFile, type ExportDialogs } from '../../electron/main/export-file.js';
+import { defaultExportName, EXPORT_CHOICES, exportLibraryToFile, type ExportDialogs } from '../../electron/main/export-file.js';
 
 const NOW = new Date('2025-03-09T12:00:00Z');
 
@@ -10,12 +10,20 @@ function run(choice: { format: ExportFormat | null; file: string | null }, expor
   const written: Array<[string, string]> = [];
   const dialogs: ExportDialogs = {
     chooseFormat: async (formats) => formats.find((f) => f.format === choice.format) ?? null,
-    chooseFile: async (info, defaultPath) => (log.push(`save ${info.label} ${defaultPath}`), choice.file),
+    chooseFile: async (info, defaultPath) => {
+      log.push(`save ${info.label} ${defaultPath}`);
+      return choice.file;
+    },
     showError: (title, message) => void log.push(`error ${title}: ${message}`),
   };
   const result = exportLibraryToFile({
     dialogs,
-    core: { exportLibrary: async (format) => (log.push(`export ${format}`), exportText()) },
+    core: {
+      exportLibrary: async (format) => {
+        log.push(`export ${format}`);
+        return exportText();
+      },
+    },
     defaultDir: '/home/ada/Documents',
     now: () => NOW,
     write: async (file, text) => void written.push([file, text]),
@@ -25,7 +33,7 @@ function run(choice: { format: ExportFormat | null; file: string | null }, expor
 
 describe('exportLibraryToFile', () => {
   it('offers exactly the contract formats', () => {
-    assert.deepEqual(EXPORT_FORMATS.map((f) => f.format).sort(), ['bibtex', 'csl-json', 'json', 'markdown', 'ris']);
+    assert.deepEqual(EXPORT_CHOICES.map((f) => f.format).sort(), ['bibtex', 'csl-json', 'json', 'markdown', 'ris']);
   });
 
   const names: Array<{ format: ExportFormat; expected: string }> = [
@@ -37,7 +45,7 @@ describe('exportLibraryToFile', () => {
   ];
   for (const { format, expected } of names) {
     it(`${format} defaults to ${expected}`, () => {
-      assert.equal(defaultExportName(EXPORT_FORMATS.find((f) => f.format === format)!, NOW), expected);
+      assert.equal(defaultExportName(EXPORT_CHOICES.find((f) => f.format === format)!, NOW), expected);
     });
   }
 

@@ -19,8 +19,14 @@ function memory(bytes: Uint8Array): ByteReader & { reads: string[] } {
   const reads: string[] = [];
   return {
     reads,
-    head: async (count) => (reads.push(`head ${count}`), bytes.subarray(0, count)),
-    all: async () => (reads.push('all'), bytes),
+    head: async (count) => {
+      reads.push(`head ${count}`);
+      return bytes.subarray(0, count);
+    },
+    all: async () => {
+      reads.push('all');
+      return bytes;
+    },
   };
 }
 

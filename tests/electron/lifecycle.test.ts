@@ -32,7 +32,12 @@ describe('installGracefulQuit', () => {
     let finishClose!: () => void;
     const steps: ShutdownStep[] = [
       { name: 'window', run: () => void order.push('window') },
-      { name: 'library', run: () => new Promise<void>((resolve) => (finishClose = () => (order.push('library'), resolve()))) },
+      { name: 'library', run: () => new Promise<void>((resolve) => {
+            finishClose = () => {
+              order.push('library');
+              resolve();
+            };
+          }) },
     ];
     installGracefulQuit(app, () => steps, { warn: () => {} });
     assert.equal(app.requestQuit(), true);

@@ -241,7 +241,12 @@ describe('createMenuActions', () => {
 
   it('Reveal Library Folder opens the folder and reports a failure', async () => {
     const opened: string[] = [];
-    const { deps, errors } = actionDeps({ openPath: async (dir) => (opened.push(dir), 'Folder not found') });
+    const { deps, errors } = actionDeps({
+      openPath: async (dir) => {
+        opened.push(dir);
+        return 'Folder not found';
+      },
+    });
     createMenuActions(deps).revealLibrary();
     await settle();
     assert.deepEqual(opened, ['/data/lib']);

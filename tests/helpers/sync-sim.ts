@@ -6,6 +6,7 @@
 // travel too (an edit wins over a concurrent delete). It writes with plain fs: it plays the role of the outside
 // engine, not of Folio.
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rng } from './rng.js';
@@ -80,7 +81,7 @@ function mergeVectors(a: FileVector, b: FileVector): FileVector {
 
 async function listFiles(root: string, under = ''): Promise<string[]> {
   const out: string[] = [];
-  let entries;
+  let entries: Dirent[];
   try {
     entries = await readdir(path.join(root, under), { withFileTypes: true });
   } catch {

@@ -95,13 +95,6 @@ function growInt32(a: Int32Array, need: number): Int32Array {
   return grown;
 }
 
-function growUint16(a: Uint16Array, need: number): Uint16Array {
-  if (need <= a.length) return a;
-  const grown = new Uint16Array(Math.max(need, a.length * 2));
-  grown.set(a);
-  return grown;
-}
-
 const PEND_SHIFT = 20;
 const PEND_CHUNK = 1 << PEND_SHIFT;
 const PEND_MASK = PEND_CHUNK - 1;
@@ -614,15 +607,6 @@ export class TextIndex {
   }
 
   // ------------------------------------------------------------------------------------------ queries
-
-  /** Number of postings (live or dead) of a term. */
-  private postingsCount(id: number): number {
-    let n = 0;
-    if (id < this.blockTerms) n += (this.offsets[id + 1] as number) - (this.offsets[id] as number);
-    const d = this.delta[id];
-    if (d !== undefined) n += d.slots.length;
-    return n;
-  }
 
   /** Documents with `word` (or, with `prefix`, a word starting with it) in `field`. */
   fieldNums(word: string, prefix: boolean, field: TextField): number[] {

@@ -111,6 +111,10 @@ test('searchSyntax: hasFreeText agrees with the core (free words → relevance o
     { name: 'OR at the end is a word', input: 'tag:a OR', expected: true },
     { name: 'quoted "OR" is a word', input: 'tag:a "OR" tag:b', expected: true },
     { name: 'saved: is a filter', input: 'saved:weekly', expected: false },
+    { name: 'a DOI typed alone is a lookup, not text', input: '10.1234/abc', expected: false },
+    { name: 'a doi.org link (its "https:" is no key)', input: 'https://doi.org/10.1234/abc', expected: false },
+    { name: 'an arXiv id with its version', input: '2408.00118v2', expected: false },
+    { name: 'an arxiv.org link plus a word', input: 'arxiv.org/abs/2408.00118 deep', expected: true },
   ];
   for (const { name, input, expected } of cases) {
     await t.test(name, () => {

@@ -25,6 +25,7 @@ const TEXT_SPECIALS: Record<string, string> = {
 // the two characters keeps them apart.
 const LIGATURE_PAIR = /([-`',?!])(?=[-`',])/g;
 const FORMAT_CHARACTERS = /\p{Cf}/gu;
+// biome-ignore lint/complexity/useRegexLiterals: a literal with the v flag needs a newer TypeScript target than ours (ES2023)
 const CONTROLS_BUT_NEWLINE = new RegExp(String.raw`[\p{Cc}--\n]`, 'gv');
 
 /**

@@ -26,7 +26,7 @@ export function exportCslJson(entries: readonly ExportEntry[]): string {
       note: user.note || undefined,
     };
   });
-  return JSON.stringify(items, null, 2) + '\n';
+  return `${JSON.stringify(items, null, 2)}\n`;
 }
 
 const ORGANISATION = /\b(?:team|group|lab|labs|consortium|collaboration|institute|university|project)\b|\band\b|&/i;

@@ -50,5 +50,5 @@ function exportJson(data: ExportData): string {
     papers: data.papers.map(({ paper, citeKey, user, profiles }) => ({ ...paper, citeKey, ...user, profiles })),
     imports: data.imports,
   };
-  return JSON.stringify(backup, null, 2) + '\n';
+  return `${JSON.stringify(backup, null, 2)}\n`;
 }

@@ -17,7 +17,7 @@ import path from 'node:path';
 import type { PaperRecord } from '../model.js';
 import { yieldToEventLoop } from '../slices.js';
 import { backupSegment, segmentBackupPath } from './backups.js';
-import { errorMessage } from './errors.js';
+import { asError, errorMessage } from './errors.js';
 import { copyFileAtomic } from './disk.js';
 import { exists, moveAside } from './fsx.js';
 import type { Repair } from './repairs.js';
@@ -80,7 +80,7 @@ export class AbstractsLoader {
    * a paper opened right after a large library opens shows its abstract in one file's time, not all of them.
    */
   prioritize(record: PaperRecord): Promise<void> {
-    if (this.finished || Object.prototype.hasOwnProperty.call(record, 'abstract')) return Promise.resolve();
+    if (this.finished || Object.hasOwn(record, 'abstract')) return Promise.resolve();
     const at = this.pending.findIndex((item, i) => i >= this.cursor && item.records.includes(record));
     if (at < 0) return this.done; // not in a waiting file (cannot happen for a listed paper): wait for all
     const item = this.pending[at] as PendingAbstracts;
@@ -156,7 +156,7 @@ export class AbstractsLoader {
       this.pending.length = 0;
       this.finish();
     } catch (error) {
-      this.rejectDone(error instanceof Error ? error : new Error(errorMessage(error)));
+      this.rejectDone(asError(error));
     }
   }
 

@@ -49,8 +49,24 @@ export class RepairError extends Error {
   }
 }
 
+/** What anything thrown says: an Error's message, or the thrown value as text. */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** An Error's name ("LibraryLockedError"); "Error" for anything else thrown. */
+export function errorName(error: unknown): string {
+  return error instanceof Error ? error.name : 'Error';
+}
+
+/** For logs of what should not happen: the stack where there is one, else the message. */
+export function errorStack(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** The thrown value as an Error, for APIs that take one (a promise's reject). */
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(errorMessage(error));
 }
 
 export function errorCode(error: unknown): string | undefined {

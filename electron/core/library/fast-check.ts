@@ -58,7 +58,7 @@ function hasSourcedFields(v: Record<string, unknown>): boolean {
 /** Own keys of a record: a split record has exactly those of its version (splitRecordSchema is strict). */
 function keyCount(v: Record<string, unknown>): number {
   let keys = 0;
-  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) keys++;
+  for (const k in v) if (Object.hasOwn(v, k)) keys++;
   return keys;
 }
 const LEGACY_SPLIT_KEYS = 9; // id, key, category, date, title, authors, authorsTruncated, orgs, addedAt
@@ -113,7 +113,7 @@ export function isUserDoc(v: unknown): boolean {
   for (const id in merges) if (typeof merges[id] !== 'string') return false;
   for (const id in removedProfiles) if (typeof removedProfiles[id] !== 'string') return false;
   for (const id in papers) {
-    if (!Object.prototype.hasOwnProperty.call(papers, id)) continue;
+    if (!Object.hasOwn(papers, id)) continue;
     const data = papers[id];
     if (!isPlainObject(data) || typeof data.note !== 'string' || !STATUSES.has(data.status) || !isStringArray(data.tags)) return false;
     for (const key in data) if (key !== 'tags' && key !== 'note' && key !== 'status') return false;

@@ -243,7 +243,7 @@ export function planImportDetailed(input: SourceResult, view: CatalogView): Deta
       if (apart !== undefined) notices.push(keptApartNotice(listing.title, describeCandidate(apart).date, date));
     }
     const stored = found && 'stored' in found.candidate ? found.candidate.stored : undefined;
-    if (stored && found && found.reason.startsWith('same title') && datesDiffer(stored.date, date)) {
+    if (stored && found?.reason.startsWith('same title') && datesDiffer(stored.date, date)) {
       notices.push(mergedNotice(stored.title, stored.date, date, found.reason));
     }
     const id = stored?.id ?? freshId(identity.key, claimed, view);

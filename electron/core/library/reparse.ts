@@ -189,7 +189,7 @@ function summarize(read: StoredRead, found: ImportChanges, error: string | null,
 }
 
 /** The stored value of a field as comparable text: "" for none, arrays one item per line. */
-function valueOf(paper: PaperRecord, field: ProvenanceField): string {
+function fieldValue(paper: PaperRecord, field: ProvenanceField): string {
   const value = paper[field];
   return Array.isArray(value) ? value.join('\n') : (value ?? '');
 }
@@ -233,7 +233,7 @@ function withField(record: PaperRecord, field: ProvenanceField, listing: SourceP
     default:
       next[field] = listing[field];
   }
-  if (valueOf(next, field) === '') delete next.fieldSources[field];
+  if (fieldValue(next, field) === '') delete next.fieldSources[field];
   else next.fieldSources[field] = source;
   return next;
 }
@@ -251,10 +251,10 @@ function correctedRecord(stored: PaperRecord, listings: readonly Listing[]): { r
     corrections.push({ paperId: stored.id, title: stored.title, field, before: shown(before, field), after: shown(record, field), read });
   };
   for (const field of PROVENANCE_FIELDS) {
-    const owner = valueOf(record, field) === '' ? undefined : (record.fieldSources[field] ?? record.sources[0]);
+    const owner = fieldValue(record, field) === '' ? undefined : (record.fieldSources[field] ?? record.sources[0]);
     const own = listings.filter((listing) => listing.source === owner);
     if (own.length > 0) {
-      if (own.some((listing) => listedValueOf(listing.paper, field) === valueOf(record, field))) continue;
+      if (own.some((listing) => listedValueOf(listing.paper, field) === fieldValue(record, field))) continue;
       const latest = own[own.length - 1] as Listing;
       const before = record;
       record = withField(record, field, latest.paper, latest.source);

@@ -3,7 +3,7 @@
 // writable session writes anything.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir, isTempName, removeFile, removeTree } from './disk.js';
+import { fsyncDir, isTempName, removeTree } from './disk.js';
 
 /** The library's folders that writes go to, relative to its root; `true`: with every folder inside it. */
 const WRITTEN_FOLDERS: ReadonlyArray<[string, boolean]> = [

@@ -138,10 +138,10 @@ export function applyOp(state: UserData, op: JournalOp): void {
 }
 
 /** Groups ids by a value (undefined included), in first-seen order. */
-function groupBy<V>(ids: readonly string[], valueOf: (id: string) => V): Map<V, string[]> {
+function groupBy<V>(ids: readonly string[], keyOf: (id: string) => V): Map<V, string[]> {
   const groups = new Map<V, string[]>();
   for (const id of ids) {
-    const value = valueOf(id);
+    const value = keyOf(id);
     let group = groups.get(value);
     if (!group) groups.set(value, (group = []));
     group.push(id);

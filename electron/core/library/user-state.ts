@@ -35,7 +35,7 @@ export class UserState implements UserData {
     const state = new UserState();
     const papers = doc.papers;
     for (const id in papers) {
-      if (!Object.prototype.hasOwnProperty.call(papers, id)) continue;
+      if (!Object.hasOwn(papers, id)) continue;
       applyOp(state, { o: 'paper', id, data: papers[id] as UserPaperData });
     }
     state.tags = doc.tags.map((t) => ({ ...t, color: t.color.toLowerCase() }));

@@ -14,7 +14,7 @@ import { normalizeKey, titleKey } from '../text.js';
 import { isFooterLine } from './chrome.js';
 import { normalizeLines } from './normalize-text.js';
 import { NotAProfileError } from './errors.js';
-import { parseHead, type PaperAuthors } from './head.js';
+import { parseHead, type Head, type PaperAuthors } from './head.js';
 import { stripGluedPagination } from './pagination.js';
 import { entryShape, findHeaderlessEntries, parseEntryBlock, recoverHeaderless, titleAuthorsGap, type EntryShape, } from './paper-entry.js';
 import { parsePaperHeader, type PaperHeader } from './paper-header.js';
@@ -40,75 +40,20 @@ interface Located {
  * (a name with metrics and zero papers is valid). Throws NotAProfileError otherwise.
  */
 export function parseProfilePage(text: string): SourceResult & { profile: SourceProfile; papers: SourcePaper[] } {
-  if (typeof text !== 'string') {
-    throw new NotAProfileError(`Expected the pasted text of a profile page, but got ${typeof text}.`);
-  }
-  const lines = normalizeLines(text);
-  if (lines.every((l) => l === '')) {
-    throw new NotAProfileError(
-      'The pasted text is empty: expected the text of a researcher\'s profile page (select all on the page, copy, paste).',
-    );
-  }
-
-  // 2. Paper headers. A header only counts when its entry has a title and an authors line ("strict"); once the
-  // page has at least one such entry, title-only entries ("loose") are accepted too, so one paper missing its
-  // authors line is not lost. A date followed by prose is never a paper.
-  const candidates: Located[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const header = parsePaperHeader(lines[i] as string);
-    if (header) candidates.push({ index: i, header });
-  }
-  let anyStrict = false;
-  for (let k = 0; k < candidates.length; k++) {
-    const c = candidates[k] as Located;
-    c.shape = entryShape(lines, c.index + 1, candidates[k + 1]?.index ?? lines.length);
-    if (c.shape.fit === 'strict') anyStrict = true;
-  }
-  const headers = candidates.filter((c) => c.shape?.fit === 'strict' || (anyStrict && c.shape?.fit === 'loose'));
-
+  const lines = pastedLines(text);
+  const { candidates, headers } = findPaperHeaders(lines);
   const warnings: string[] = [];
   const firstPaper = headers[0]?.index ?? lines.length;
-  let end = lines.length;
+  const end = trimPageFooter(lines, headers, warnings);
 
-  // 3. Footer chrome after the last paper, then page numbers glued to the last sentence. The last paper's title
-  // line is never treated as footer.
-  const last = headers[headers.length - 1];
-  if (last) {
-    let titleIndex = last.index + 1;
-    while (titleIndex < end && lines[titleIndex] === '') titleIndex++;
-    while (end > titleIndex + 1 && (lines[end - 1] === '' || isFooterLine(lines[end - 1] as string))) end--;
-    const stripped = stripGluedPagination(lines[end - 1] as string);
-    if (stripped.removed !== null) {
-      lines[end - 1] = stripped.line;
-      warnings.push(`Removed page numbers "${stripped.removed}" glued to the end of the last paper's text.`);
-    }
-  }
-
-  // 4. Papers, before the head: the head looks for the researcher's name among their authors.
+  // Papers before the head: the head looks for the researcher's name among their authors.
   const firstBlank = lines.indexOf('', firstPaper);
   const blankLinesSeparateParagraphs = firstBlank >= 0 && firstBlank < end;
   const paperWarnings: string[] = [];
   let listings = parseListings(lines, headers, end, blankLinesSeparateParagraphs, paperWarnings);
 
-  // 5. The head.
   const head = parseHead(lines.slice(0, firstPaper), paperAuthors(listings));
-  if (headers.length === 0 && !head.hasMetrics) {
-    if (candidates.length > 0) {
-      throw new NotAProfileError(
-        `This does not look like a profile page: expected ${EXPECTED}, but found ${candidates.length} date ` +
-          `line${candidates.length === 1 ? '' : 's'} with no paper title and author line after ${candidates.length === 1 ? 'it' : 'them'}, and no metrics.`,
-      );
-    }
-    throw new NotAProfileError(
-      `This does not look like a profile page: expected ${EXPECTED}, but found neither metrics nor paper entries.`,
-    );
-  }
-  if (head.name === null) {
-    const found = headers.length > 0 ? `${headers.length} paper entr${headers.length === 1 ? 'y' : 'ies'}` : 'metrics';
-    throw new NotAProfileError(
-      `This does not look like a profile page: expected the researcher's name at the top, but found ${found} with no name line before them.`,
-    );
-  }
+  const name = requireProfile(head, headers.length, candidates.length);
   for (const warning of head.warnings) warnings.push(warning);
 
   const first = headers[0];
@@ -126,7 +71,7 @@ export function parseProfilePage(text: string): SourceResult & { profile: Source
   return {
     source: 'profile-page',
     profile: {
-      name: head.name,
+      name,
       category: head.category,
       affiliation: null,
       metrics: head.metrics,
@@ -135,6 +80,83 @@ export function parseProfilePage(text: string): SourceResult & { profile: Source
     papers,
     warnings,
   };
+}
+
+/** The paste as normalized lines; refuses what is not text, or is only blank lines. */
+function pastedLines(text: string): string[] {
+  if (typeof text !== 'string') {
+    throw new NotAProfileError(`Expected the pasted text of a profile page, but got ${typeof text}.`);
+  }
+  const lines = normalizeLines(text);
+  if (lines.every((l) => l === '')) {
+    throw new NotAProfileError(
+      'The pasted text is empty: expected the text of a researcher\'s profile page (select all on the page, copy, paste).',
+    );
+  }
+  return lines;
+}
+
+/**
+ * Every line that reads as a paper header (`candidates`), and those that open a paper (`headers`). A header only
+ * counts when its entry has a title and an authors line ("strict"); once the page has at least one such entry,
+ * title-only entries ("loose") are accepted too, so one paper missing its authors line is not lost. A date followed
+ * by prose is never a paper.
+ */
+function findPaperHeaders(lines: readonly string[]): { candidates: Located[]; headers: Located[] } {
+  const candidates: Located[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const header = parsePaperHeader(lines[i] as string);
+    if (header) candidates.push({ index: i, header });
+  }
+  let anyStrict = false;
+  for (let k = 0; k < candidates.length; k++) {
+    const c = candidates[k] as Located;
+    c.shape = entryShape(lines, c.index + 1, candidates[k + 1]?.index ?? lines.length);
+    if (c.shape.fit === 'strict') anyStrict = true;
+  }
+  const headers = candidates.filter((c) => c.shape?.fit === 'strict' || (anyStrict && c.shape?.fit === 'loose'));
+  return { candidates, headers };
+}
+
+/**
+ * Where the papers end: footer chrome after the last paper is left out, and page numbers glued to the last sentence
+ * are removed from its line (in `lines`, with a warning). The last paper's title line is never treated as footer.
+ */
+function trimPageFooter(lines: string[], headers: readonly Located[], warnings: string[]): number {
+  let end = lines.length;
+  const last = headers[headers.length - 1];
+  if (!last) return end;
+  let titleIndex = last.index + 1;
+  while (titleIndex < end && lines[titleIndex] === '') titleIndex++;
+  while (end > titleIndex + 1 && (lines[end - 1] === '' || isFooterLine(lines[end - 1] as string))) end--;
+  const stripped = stripGluedPagination(lines[end - 1] as string);
+  if (stripped.removed !== null) {
+    lines[end - 1] = stripped.line;
+    warnings.push(`Removed page numbers "${stripped.removed}" glued to the end of the last paper's text.`);
+  }
+  return end;
+}
+
+/** The researcher's name, once the page has shown it is a profile (papers or metrics, and a name); else why not. */
+function requireProfile(head: Head, paperCount: number, dateLineCount: number): string {
+  if (paperCount === 0 && !head.hasMetrics) {
+    if (dateLineCount > 0) {
+      throw new NotAProfileError(
+        `This does not look like a profile page: expected ${EXPECTED}, but found ${dateLineCount} date ` +
+          `line${dateLineCount === 1 ? '' : 's'} with no paper title and author line after ${dateLineCount === 1 ? 'it' : 'them'}, and no metrics.`,
+      );
+    }
+    throw new NotAProfileError(
+      `This does not look like a profile page: expected ${EXPECTED}, but found neither metrics nor paper entries.`,
+    );
+  }
+  if (head.name === null) {
+    const found = paperCount > 0 ? `${paperCount} paper entr${paperCount === 1 ? 'y' : 'ies'}` : 'metrics';
+    throw new NotAProfileError(
+      `This does not look like a profile page: expected the researcher's name at the top, but found ${found} with no name line before them.`,
+    );
+  }
+  return head.name;
 }
 
 /** Every paper listed under `headers`, in page order, with those recovered inside their blocks. */

@@ -8,12 +8,12 @@ import { parseMetricNumber } from './numbers.js';
 
 type MetricKey = keyof ProfileMetrics;
 
-const LABEL = String.raw`(h[- ]?index|papers?|publications?|citations?|cited by|novelty(?: score)?|ai[- ]?score)`;
+const LABEL = `(h[- ]?index|papers?|publications?|citations?|cited by|novelty(?: score)?|ai[- ]?score)`;
 const VALUE = String.raw`(\d(?:[\d.,' ’]*\d)?(?: ?[km])?(?: ?%)?)`;
 const LABEL_VALUE = new RegExp(String.raw`^${LABEL} ?[:=]? ?\(?${VALUE}\)?$`, 'i');
-const VALUE_LABEL = new RegExp(String.raw`^${VALUE} ?${LABEL}$`, 'i');
-const BARE_LABEL = new RegExp(String.raw`^${LABEL}:?$`, 'i');
-const BARE_VALUE = new RegExp(String.raw`^${VALUE}$`, 'i');
+const VALUE_LABEL = new RegExp(`^${VALUE} ?${LABEL}$`, 'i');
+const BARE_LABEL = new RegExp(`^${LABEL}:?$`, 'i');
+const BARE_VALUE = new RegExp(`^${VALUE}$`, 'i');
 const PART_SEPARATOR = / [·•|] /;
 // Metric lines are short; the cap keeps every regex above working on bounded input.
 const MAX_METRIC_LINE = 60;

@@ -2,7 +2,7 @@
 // registry as the main thread, one request at a time, its progress and its result posted back. An error is sent as its
 // name and message (the parent rebuilds the refusals it knows); a worker that is terminated (cancelled) sends nothing.
 import { parentPort } from 'node:worker_threads';
-import { errorMessage } from '../library/errors.js';
+import { errorMessage, errorName } from '../library/errors.js';
 import { parseText } from './sources/registry.js';
 import type { WorkerReply, WorkerRequest } from './parse-off-thread.js';
 
@@ -37,6 +37,6 @@ port.on('message', (request: WorkerRequest) => {
     const result = parseText(request.text, request.source, { onProgress: (done, total) => reply({ kind: 'progress', job, done, total }) });
     reply({ kind: 'result', job, result });
   } catch (error) {
-    reply({ kind: 'error', job, name: error instanceof Error ? error.name : 'Error', message: errorMessage(error) });
+    reply({ kind: 'error', job, name: errorName(error), message: errorMessage(error) });
   }
 });

@@ -88,24 +88,35 @@ export interface ParsedQuery {
   errors: string[];
 }
 
-const KEY_ALIASES: Record<string, FilterKind | 'saved'> = {
-  tag: 'tag',
-  tags: 'tag',
-  author: 'author',
-  authors: 'author',
-  by: 'author',
-  profile: 'profile',
-  year: 'year',
-  cat: 'cat',
-  category: 'cat',
-  status: 'status',
-  doi: 'doi',
-  arxiv: 'arxiv',
-  saved: 'saved',
-};
+/**
+ * Every key of the language, with the names it may be typed as (in any case). The order is the one the
+ * "not a filter" error lists them in.
+ */
+export const QUERY_KEY_ALIASES = {
+  tag: ['tag', 'tags'],
+  author: ['author', 'authors', 'by'],
+  year: ['year'],
+  cat: ['cat', 'category'],
+  status: ['status'],
+  profile: ['profile'],
+  doi: ['doi'],
+  arxiv: ['arxiv'],
+  saved: ['saved'],
+} as const satisfies Record<FilterKind | 'saved', readonly string[]>;
+
+export type QueryKey = keyof typeof QUERY_KEY_ALIASES;
+
+const KEY_BY_ALIAS: ReadonlyMap<string, QueryKey> = new Map(
+  Object.entries(QUERY_KEY_ALIASES).flatMap(([key, aliases]) => aliases.map((alias): [string, QueryKey] => [alias, key as QueryKey])),
+);
+
+/** The key a typed name stands for (`Tags` → tag, `by` → author); undefined when the language has none. */
+export function queryKeyOf(typed: string): QueryKey | undefined {
+  return KEY_BY_ALIAS.get(typed.toLowerCase());
+}
 
 /** What `key:` alone lacks, in the error "tag: needs a tag name". */
-const VALUE_NOUNS: Record<FilterKind | 'saved', string> = {
+const VALUE_NOUNS: Record<QueryKey, string> = {
   tag: 'a tag name',
   author: 'an author name',
   profile: 'a profile name',
@@ -124,24 +135,36 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 /** The operator word; only in capitals, so "or" in a title stays a word. */
 const OR = 'OR';
 
-interface RawPart {
-  negated: boolean;
-  key: string | null;
-  value: string;
-  quoted: boolean;
+/** One whitespace-separated part of a query, as typed. */
+export interface QueryPart {
+  /** Index of the part's first character (its `-`, key or value) in the input. */
+  start: number;
   /** Index just after the part in the input. */
   end: number;
+  negated: boolean;
+  /** As typed (any case, any alias); null for free text. */
+  key: string | null;
+  value: string;
+  /** The value was written in quotes. */
+  quoted: boolean;
+  /** A quote opened and not closed: the value runs to the end of the input. */
+  unterminated: boolean;
 }
 
-// Splits on whitespace, keeping "quoted values" (also after `key:`) together. An unterminated quote runs to
-// the end of the input, which is what a user in the middle of typing it means.
-function splitParts(input: string): RawPart[] {
-  const parts: RawPart[] = [];
+/**
+ * Splits on whitespace, keeping "quoted values" (also after `key:`) together: an optional leading `-`, an
+ * optional `key:` (letters followed by a non-space), then a quoted value or one that runs to the next space.
+ * So `tag:` inside a quoted phrase or inside another filter's quoted value is not a filter. An unterminated
+ * quote runs to the end of the input, which is what a user in the middle of typing it means.
+ */
+export function splitQuery(input: string): QueryPart[] {
+  const parts: QueryPart[] = [];
   let i = 0;
   const n = input.length;
   while (i < n) {
     while (i < n && /\s/.test(input[i] ?? '')) i++;
     if (i >= n) break;
+    const start = i;
     let negated = false;
     if (input[i] === '-' && i + 1 < n && !/\s/.test(input[i + 1] ?? '')) {
       negated = true;
@@ -154,19 +177,19 @@ function splitParts(input: string): RawPart[] {
       i += keyMatch[0].length;
     }
     let value: string;
-    let quoted = false;
-    if (input[i] === '"') {
-      quoted = true;
+    const quoted = input[i] === '"';
+    let unterminated = false;
+    if (quoted) {
       const close = input.indexOf('"', i + 1);
-      const stop = close === -1 ? n : close;
-      value = input.slice(i + 1, stop);
-      i = close === -1 ? n : close + 1;
+      unterminated = close === -1;
+      value = input.slice(i + 1, unterminated ? n : close);
+      i = unterminated ? n : close + 1;
     } else {
-      const start = i;
+      const from = i;
       while (i < n && !/\s/.test(input[i] ?? '')) i++;
-      value = input.slice(start, i);
+      value = input.slice(from, i);
     }
-    parts.push({ negated, key, value, quoted, end: i });
+    parts.push({ start, end: i, negated, key, value, quoted, unterminated });
   }
   return parts;
 }
@@ -194,10 +217,10 @@ function identifierFilter(text: string, negated: boolean): QueryFilter | null {
   return arxivId === null ? null : { kind: 'arxiv', value: arxivId, negated };
 }
 
-const isPlainWord = (part: RawPart): boolean => part.key === null && !part.quoted && !part.negated;
+const isPlainWord = (part: QueryPart): boolean => part.key === null && !part.quoted && !part.negated;
 
 /** Which parts are the OR operator: a bare `OR` with an operand before it (not itself an operator) and a part after it. */
-function operatorFlags(parts: readonly RawPart[]): boolean[] {
+function operatorFlags(parts: readonly QueryPart[]): boolean[] {
   const flags: boolean[] = [];
   parts.forEach((part, k) => {
     flags.push(isPlainWord(part) && part.value === OR && k > 0 && flags[k - 1] === false && k + 1 < parts.length);
@@ -206,10 +229,10 @@ function operatorFlags(parts: readonly RawPart[]): boolean[] {
 }
 
 /** A known key typed with nothing after it (`tag:`, `-year:`): the part's value is the key and its colon. */
-function bareKey(part: RawPart): { key: string; kind: FilterKind | 'saved' } | null {
+export function bareKey(part: QueryPart): { key: string; kind: QueryKey } | null {
   if (part.key !== null || part.quoted) return null;
   const m = /^([A-Za-z]+):$/.exec(part.value);
-  const kind = m?.[1] === undefined ? undefined : KEY_ALIASES[m[1].toLowerCase()];
+  const kind = m?.[1] === undefined ? undefined : queryKeyOf(m[1]);
   return m?.[1] === undefined || kind === undefined ? null : { key: m[1].toLowerCase(), kind };
 }
 
@@ -233,11 +256,11 @@ type Operand =
 export function parseQuery(input: string): ParsedQuery {
   const errors: string[] = [];
   const endsInSpace = input.length === 0 || /\s$/.test(input);
-  const parts = splitParts(input);
+  const parts = splitQuery(input);
   const isOperator = operatorFlags(parts);
   const unquotedTagRuns: UnquotedTagRun[] = [];
 
-  const textOperand = (text: string, part: RawPart, shown: string): Operand => {
+  const textOperand = (text: string, part: QueryPart, shown: string): Operand => {
     const terms = tokenizeTerms(text).map((term, k, words) => ({
       term,
       exact: part.quoted,
@@ -247,7 +270,7 @@ export function parseQuery(input: string): ParsedQuery {
     return terms.length === 0 ? { type: 'none' } : { type: 'text', terms, negated: part.negated, shown };
   };
 
-  const operandOf = (part: RawPart, k: number): Operand => {
+  const operandOf = (part: QueryPart, k: number): Operand => {
     const minus = part.negated ? '-' : '';
     const bare = bareKey(part);
     if (bare !== null) {
@@ -260,9 +283,9 @@ export function parseQuery(input: string): ParsedQuery {
     if (identifier !== null) return { type: 'filter', filter: identifier, shown: `${minus}${whole}` };
     if (part.key === null) return textOperand(part.value, part, `${minus}${part.quoted ? `"${part.value}"` : part.value}`);
     const shown = `${minus}${part.key}:${part.quoted ? `"${part.value}"` : part.value}`;
-    const kind = KEY_ALIASES[part.key.toLowerCase()];
+    const kind = queryKeyOf(part.key);
     if (kind === undefined) {
-      errors.push(`"${part.key}:" is not a filter (known: tag, author, year, cat, status, profile, doi, arxiv, saved), so it was searched as text.`);
+      errors.push(`"${part.key}:" is not a filter (known: ${Object.keys(QUERY_KEY_ALIASES).join(', ')}), so it was searched as text.`);
       return textOperand(`${part.key} ${part.value}`, part, shown);
     }
     const value = part.value.trim().replace(/\s+/g, ' ');
@@ -307,7 +330,7 @@ export function parseQuery(input: string): ParsedQuery {
         if (!part.quoted) {
           const following: string[] = [];
           for (let j = k + 1; j < parts.length && following.length < MAX_TAG_RUN_WORDS; j++) {
-            const next = parts[j] as RawPart;
+            const next = parts[j] as QueryPart;
             if (!isPlainWord(next) || isOperator[j] === true || bareKey(next) !== null) break;
             following.push(next.value);
           }

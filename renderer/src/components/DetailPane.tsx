@@ -38,6 +38,7 @@ export const DetailPane = memo(
   const toasts = useToasts();
   const [editing, setEditing] = useState(false);
   // Another paper: its own form, closed; "Edit…" from the context menu: open.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: paperId is the trigger, not an input
   useEffect(() => setEditing(false), [paperId]);
   const lastRequest = useRef(editRequest);
   useEffect(() => {
@@ -124,7 +125,7 @@ export const DetailPane = memo(
     [paper, patch, toasts, undo],
   );
 
-  let body;
+  let body: ReactNode;
   if (!paperId) {
     body = isLibraryEmpty ? null : <p className="detail-empty">Select a paper to see its details.</p>;
   } else if (error) {

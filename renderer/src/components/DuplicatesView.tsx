@@ -19,7 +19,11 @@ export function DuplicatesView({ undo }: { undo: () => void }) {
       getFolio()
         .duplicates()
         .then(
-          (next) => mine === seq && (setList(next), setError(null)),
+          (next) => {
+            if (mine !== seq) return;
+            setList(next);
+            setError(null);
+          },
           (err: unknown) => mine === seq && setError(errorMessage(err)),
         );
     };

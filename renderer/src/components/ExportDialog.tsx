@@ -1,18 +1,11 @@
 // Export the library, or the selected papers, in a citation format: save as a file or copy to the clipboard.
 import { useState } from 'react';
-import type { ExportFormat, Selection } from '../../../electron/core/api.js';
+import type { Selection } from '../../../electron/core/api.js';
+import { EXPORT_FORMAT_IDS, EXPORT_FORMATS, exportFileName, type ExportFormat } from '../../../electron/core/export/formats.js';
 import { useToasts } from '../hooks/useToasts.js';
 import { errorMessage, getFolio } from '../lib/folio.js';
 import { plural } from '../lib/format.js';
 import { Modal } from './Modal.js';
-
-const FORMATS: Array<{ value: ExportFormat; label: string; ext: string; mime: string }> = [
-  { value: 'bibtex', label: 'BibTeX', ext: 'bib', mime: 'application/x-bibtex' },
-  { value: 'ris', label: 'RIS', ext: 'ris', mime: 'application/x-research-info-systems' },
-  { value: 'csl-json', label: 'CSL JSON', ext: 'json', mime: 'application/json' },
-  { value: 'json', label: 'Folio JSON (everything, with notes and tags)', ext: 'json', mime: 'application/json' },
-  { value: 'markdown', label: 'Markdown', ext: 'md', mime: 'text/markdown' },
-];
 
 /** `selection`: export only those papers (the "N papers selected" pane); without it, the whole library. */
 export function ExportDialog({ onClose, selection }: { onClose: () => void; selection?: { value: Selection; count: number } }) {
@@ -21,7 +14,7 @@ export function ExportDialog({ onClose, selection }: { onClose: () => void; sele
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toasts = useToasts();
-  const chosen = FORMATS.find((f) => f.value === format) ?? FORMATS[0]!;
+  const chosen = EXPORT_FORMATS[format];
 
   const run = (how: 'save' | 'copy') => {
     setBusy(true);
@@ -31,12 +24,12 @@ export function ExportDialog({ onClose, selection }: { onClose: () => void; sele
       .then(async (text) => {
         if (how === 'copy') {
           await navigator.clipboard.writeText(text);
-          toasts.show(`Copied ${selection ? plural(selection.count, 'paper') : 'the library'} as ${chosen.label.split(' (')[0]}`);
+          toasts.show(`Copied ${selection ? plural(selection.count, 'paper') : 'the library'} as ${chosen.label}`);
         } else {
           const url = URL.createObjectURL(new Blob([text], { type: chosen.mime }));
           const a = document.createElement('a');
           a.href = url;
-          a.download = `${selection ? 'folio-selection' : 'folio-library'}.${chosen.ext}`;
+          a.download = exportFileName(format, selection ? 'folio-selection' : 'folio-library');
           a.click();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
         }
@@ -53,10 +46,10 @@ export function ExportDialog({ onClose, selection }: { onClose: () => void; sele
       </header>
       <fieldset className="export-formats">
         <legend className="field-label">Format</legend>
-        {FORMATS.map((f) => (
-          <label key={f.value} className="radio-row">
-            <input type="radio" name="export-format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
-            {f.label}
+        {EXPORT_FORMAT_IDS.map((id) => (
+          <label key={id} className="radio-row">
+            <input type="radio" name="export-format" value={id} checked={format === id} onChange={() => setFormat(id)} />
+            {EXPORT_FORMATS[id].label} <span className="muted">({EXPORT_FORMATS[id].purpose})</span>
           </label>
         ))}
       </fieldset>

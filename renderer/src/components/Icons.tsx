@@ -5,7 +5,7 @@ const base = { width: 16, height: 16, viewBox: '0 0 16 16', fill: 'none', stroke
 
 export function SearchIcon() {
   return (
-    <svg {...base} className="icon search-icon">
+    <svg {...base} aria-hidden="true" className="icon search-icon">
       <circle cx="7" cy="7" r="4.5" />
       <path d="M10.5 10.5 14 14" />
     </svg>
@@ -14,7 +14,7 @@ export function SearchIcon() {
 
 export function MoonIcon() {
   return (
-    <svg {...base} className="icon">
+    <svg {...base} aria-hidden="true" className="icon">
       <path d="M13.5 9.5A5.5 5.5 0 0 1 6.5 2.5a5.5 5.5 0 1 0 7 7Z" />
     </svg>
   );
@@ -22,7 +22,7 @@ export function MoonIcon() {
 
 export function SunIcon() {
   return (
-    <svg {...base} className="icon">
+    <svg {...base} aria-hidden="true" className="icon">
       <circle cx="8" cy="8" r="3" />
       <path d="M8 1.5v1.5M8 13v1.5M1.5 8H3M13 8h1.5M3.4 3.4l1 1M11.6 11.6l1 1M3.4 12.6l1-1M11.6 4.4l1-1" />
     </svg>
@@ -31,7 +31,7 @@ export function SunIcon() {
 
 export function SortArrow({ direction }: { direction: SortDirection }) {
   return (
-    <svg {...base} className="icon">
+    <svg {...base} aria-hidden="true" className="icon">
       {direction === 'asc' ? <path d="M8 13V3M4.5 6.5 8 3l3.5 3.5" /> : <path d="M8 3v10M4.5 9.5 8 13l3.5-3.5" />}
     </svg>
   );

@@ -23,6 +23,7 @@ export function Modal({ title, onClose, children, initialFocus, className, busy 
   const state = useRef({ onClose, busy });
   state.current = { onClose, busy };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per opening (focus in, trap Tab, focus back on close)
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null;
     const app = document.getElementById('app');
@@ -61,7 +62,6 @@ export function Modal({ title, onClose, children, initialFocus, className, busy 
       app?.removeAttribute('aria-hidden');
       if (previous && document.contains(previous)) previous.focus();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per opening
   }, []);
 
   return createPortal(

@@ -75,10 +75,10 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
     if (last >= first) store.setRange(first, last);
   }, [store, first, last]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: back to the top only when the query changes
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (el && el.scrollTop !== 0) el.scrollTop = 0;
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the query changes
   }, [queryKey]);
 
   const focusId = selection.focusId;
@@ -86,6 +86,7 @@ export const PaperList = memo(function PaperList({ store, snapshot, busy, queryK
 
   // Keyboard moves to rows whose page may not be loaded yet: remember the index, select when it arrives.
   const pendingIndex = useRef<{ index: number; how: PickHow } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each new snapshot (a page arrived) is the trigger
   useEffect(() => {
     const pending = pendingIndex.current;
     if (pending === null) return;

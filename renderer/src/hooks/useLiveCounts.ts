@@ -29,7 +29,7 @@ function useRefetched<T>(load: () => Promise<T>, deps: readonly unknown[]): T | 
       if (timer !== null) clearTimeout(timer);
       stop();
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `load` is rebuilt from deps
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's deps, as for useEffect (`load` is rebuilt from them)
   }, deps);
   return value;
 }

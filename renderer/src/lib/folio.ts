@@ -1,5 +1,6 @@
 // The one place that reaches for window.folio, so every hook talks to the same typed object.
 import type { FolioBridge } from '../folio.js';
+import { errorMessage as coreErrorMessage } from '../../../electron/core/library/errors.js';
 
 export function getFolio(): FolioBridge {
   const api = window.folio;
@@ -13,11 +14,8 @@ export function hasFolio(): boolean {
 
 /** A readable message for anything a bridge call rejected with. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    // Electron prefixes errors thrown in main: "Error invoking remote method 'folio:x': Error: real message".
-    return error.message.replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
-  }
-  return String(error);
+  // Electron prefixes errors thrown in main: "Error invoking remote method 'folio:x': Error: real message".
+  return coreErrorMessage(error).replace(/^Error invoking remote method '[^']*': (?:\w*Error: )?/, '');
 }
 
 /**

@@ -6,6 +6,7 @@
 // the previous query's settled results while the next query's first page is on its way (see shownSnapshot):
 // the store itself never answers row()/indexOf() with another query's rows.
 import type { PaperRow, ViewPage, ViewQuery } from '../../../electron/core/api.js';
+import { errorMessage } from './folio.js';
 
 export const PAGE_SIZE = 100;
 const PREFETCH_ROWS = 50;
@@ -164,7 +165,7 @@ export class PageStore {
       (error: unknown) => {
         if (generation !== this.generation) return;
         if (this.inflight.get(page) === version) this.inflight.delete(page);
-        this.publish({ ...this.snapshot, error: error instanceof Error ? error.message : String(error) });
+        this.publish({ ...this.snapshot, error: errorMessage(error) });
       },
     );
   }

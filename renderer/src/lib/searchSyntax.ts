@@ -1,22 +1,12 @@
-// Small edits of the search string in the core's query language (see electron/core/search/query-parser.ts):
+// Small edits of the search string in the core's query language, split and read by the core's own parser
+// (electron/core/search/query-parser.ts, pure, so the renderer bundles it):
 // clicking a tag chip, an author or a profile adds the matching `key:"value"` filter to the search box, keeping
 // what the user typed; a `tag:to read` written without quotes is offered its fix.
 
-export type FilterKey = 'tag' | 'author' | 'profile' | 'cat' | 'year' | 'status' | 'doi' | 'arxiv';
+import { parseQuery, queryKeyOf, splitQuery, type FilterKind } from '../../../electron/core/search/query-parser.js';
 
-const KEY_ALIASES: Record<FilterKey, readonly string[]> = {
-  tag: ['tag', 'tags'],
-  author: ['author', 'authors', 'by'],
-  profile: ['profile'],
-  cat: ['cat', 'category'],
-  year: ['year'],
-  status: ['status'],
-  doi: ['doi'],
-  arxiv: ['arxiv'],
-};
-
-/** Keys the core knows that no chip sets. */
-const OTHER_KEYS = ['saved'] as const;
+/** A key a chip can set: every filter of the language (`saved:` names a search, not a value). */
+export type FilterKey = FilterKind;
 
 /** `"to read"` → `"to read"`; the query language has no escape for `"`, so quotes inside are dropped. */
 export function quoteValue(value: string): string {
@@ -27,79 +17,19 @@ export function filterToken(key: FilterKey, value: string): string {
   return `${key}:${quoteValue(value)}`;
 }
 
-interface Part {
-  start: number;
-  end: number;
-  negated: boolean;
-  /** As typed (any case, any alias); null for free text. */
-  key: string | null;
-  value: string;
-  /** A quote opened and not closed: the value runs to the end of the search. */
-  unterminated: boolean;
-  /** The value was written in quotes. */
-  quoted: boolean;
-}
-
-/**
- * Splits the search the way the core's parser does (splitParts in query-parser.ts): whitespace-separated
- * parts, an optional leading `-`, an optional `key:` (letters, followed by a non-space), then a value that is
- * either "quoted" (to the closing quote, or to the end while it is being typed) or runs to the next space.
- * So `tag:` inside a quoted phrase or inside another filter's quoted value is not a filter.
- */
-function splitParts(search: string): Part[] {
-  const parts: Part[] = [];
-  const n = search.length;
-  const isSpace = (i: number) => /\s/.test(search[i] ?? '');
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(i)) i++;
-    if (i >= n) break;
-    const start = i;
-    let negated = false;
-    if (search[i] === '-' && i + 1 < n && !isSpace(i + 1)) {
-      negated = true;
-      i++;
-    }
-    let key: string | null = null;
-    const keyMatch = /^([A-Za-z]+):(?=\S)/.exec(search.slice(i, i + 40));
-    if (keyMatch?.[1] !== undefined) {
-      key = keyMatch[1];
-      i += keyMatch[0].length;
-    }
-    let value: string;
-    let unterminated = false;
-    const quoted = search[i] === '"';
-    if (quoted) {
-      const close = search.indexOf('"', i + 1);
-      unterminated = close === -1;
-      value = search.slice(i + 1, close === -1 ? n : close);
-      i = close === -1 ? n : close + 1;
-    } else {
-      const from = i;
-      while (i < n && !isSpace(i)) i++;
-      value = search.slice(from, i);
-    }
-    parts.push({ start, end: i, negated, key, value, unterminated, quoted });
-  }
-  return parts;
-}
-
-const ALL_KEYS: ReadonlySet<string> = new Set([...Object.values(KEY_ALIASES).flat(), ...OTHER_KEYS]);
-
 /**
  * The positions of the search's filters (not negated) of `key` whose value is `value` (case-insensitively), and of a
  * `key:` still waiting for its value at the end.
  */
 function findTokens(search: string, key: FilterKey, value: string): Array<[number, number]> {
-  const names = KEY_ALIASES[key];
   const wanted = value.replace(/"/g, '').trim().toLowerCase();
-  return splitParts(search)
+  return splitQuery(search)
     .filter(
       (part) =>
         !part.negated &&
         (part.key !== null
-          ? names.includes(part.key.toLowerCase()) && part.value.trim().toLowerCase() === wanted
-          : names.some((name) => part.value.toLowerCase() === `${name}:`)),
+          ? queryKeyOf(part.key) === key && part.value.trim().toLowerCase() === wanted
+          : part.value.endsWith(':') && queryKeyOf(part.value.slice(0, -1)) === key),
     )
     .map((part): [number, number] => [part.start, part.end]);
 }
@@ -113,29 +43,14 @@ export function setFilter(search: string, key: FilterKey, value: string): string
   for (const [s, e] of findTokens(search, key, value).reverse()) rest = rest.slice(0, s) + rest.slice(e);
   rest = rest.replace(/\s+/g, ' ').trim();
   // A quote the user has not closed yet would swallow the new filter into its phrase: close it.
-  if (splitParts(rest).at(-1)?.unterminated) rest += '"';
+  if (splitQuery(rest).at(-1)?.unterminated) rest += '"';
   const token = filterToken(key, value);
   return rest ? `${rest} ${token}` : token;
 }
 
-/**
- * True when the search has free words (not only filters): then relevance is the natural order. Mirrors the
- * core's notion (positive text terms): excluded words (`-word`, `-"phrase"`) rank nothing, and an unknown key
- * (`tga:x`) is searched as text.
- */
+/** True when the search has free words (not only filters): then relevance is the natural order. */
 export function hasFreeText(search: string): boolean {
-  const hasWord = (text: string) => /[\p{L}\p{N}]/u.test(text);
-  const parts = splitParts(search);
-  const plain = (part: Part) => part.key === null && !part.negated && search[part.start] !== '"';
-  // The core's OR operator: a bare `OR` between two parts (operatorFlags in query-parser.ts).
-  const operator: boolean[] = [];
-  parts.forEach((part, k) => operator.push(plain(part) && part.value === 'OR' && k > 0 && operator[k - 1] === false && k + 1 < parts.length));
-  return parts.some((part, k) => {
-    if (part.negated || operator[k] === true) return false;
-    // A key with no value (`tag:`) is an error in the core, not text.
-    if (part.key === null) return hasWord(part.value) && !(plain(part) && /^[A-Za-z]+:$/.test(part.value) && ALL_KEYS.has(part.value.slice(0, -1).toLowerCase()));
-    return !ALL_KEYS.has(part.key.toLowerCase());
-  });
+  return parseQuery(search).terms.length > 0;
 }
 
 /** The most words an unquoted tag name is looked for across (`tag:a b c d e`). */
@@ -147,10 +62,10 @@ const MAX_TAG_WORDS = 6;
  */
 export function quotedTagFix(search: string, tagNames: readonly string[]): string | null {
   const known = new Set(tagNames.map((name) => name.toLowerCase()));
-  const parts = splitParts(search);
+  const parts = splitQuery(search);
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    if (part.key === null || !KEY_ALIASES.tag.includes(part.key.toLowerCase()) || part.quoted || known.has(part.value.toLowerCase())) continue;
+    if (part.key === null || queryKeyOf(part.key) !== 'tag' || part.quoted || known.has(part.value.toLowerCase())) continue;
     for (let words = Math.min(MAX_TAG_WORDS, parts.length - i - 1); words >= 1; words--) {
       const following = parts.slice(i + 1, i + 1 + words);
       if (following.some((p) => p.key !== null || p.negated || p.quoted)) continue;

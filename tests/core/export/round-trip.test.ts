@@ -9,7 +9,7 @@ import '@citation-js/plugin-ris';
 import type { Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { toString } from 'mdast-util-to-string';
+import { toString as textOf } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
 import { bibtexKeyword, citationKeys, exportLibrary } from '../../../electron/core/export/index.js';
 import type { PaperRecord } from '../../../electron/core/model.js';
@@ -160,7 +160,7 @@ test(`Markdown: ${ENTRIES.length} hostile entries: each title is one heading's t
   const tree: Root = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const annotated = ENTRIES.filter(({ user }) => user.note.trim() || user.tags.length || user.status !== 'unread');
   const [title, ...rest] = tree.children;
-  assert.equal(title?.type === 'heading' && title.depth === 1 && toString(title), 'Folio reading notes');
+  assert.equal(title?.type === 'heading' && title.depth === 1 && textOf(title), 'Folio reading notes');
   // The outline is regular: per paper a heading, its meta line, its list, maybe its note (a blockquote), a rule.
   const sections: RootContent[][] = [];
   for (const node of rest) {
@@ -176,10 +176,10 @@ test(`Markdown: ${ENTRIES.length} hostile entries: each title is one heading's t
     assert.deepEqual(types, expected, `${label}: ${types.join(', ')}`);
     const [heading, meta, list] = section;
     assert.ok(heading?.type === 'heading' && heading.depth === 2, label);
-    assert.equal(toString(heading), same(paper.title), `${label}: heading text`);
+    assert.equal(textOf(heading), same(paper.title), `${label}: heading text`);
     const metaText = [`${paper.authors.map(same).join(', ')}${paper.authorsTruncated ? ' et al.' : ''}`, paper.date, same(paper.category ?? '')].filter(Boolean).join(' · ');
-    assert.equal(toString(meta), metaText, `${label}: meta line`);
-    const items = list?.type === 'list' ? list.children.map((item) => toString(item)) : [];
+    assert.equal(textOf(meta), metaText, `${label}: meta line`);
+    const items = list?.type === 'list' ? list.children.map((item) => textOf(item)) : [];
     assert.deepEqual(items, [`Status: ${user.status}`, ...(user.tags.length ? [`Tags: ${user.tags.map(same).join(', ')}`] : []), `Profiles: ${profiles.map(same).join(', ')}`], `${label}: list`);
   }
 });

@@ -162,7 +162,7 @@ test('UserState.serialize (sliced, yielding, from the live state) gives JSON equ
   state.apply({ o: 'paper', id: 'new', data: { tags: [], note: 'added', status: 'read' } });
   const out = JSON.parse(await running) as { papers: Record<string, { note: string }> };
   assert.equal(out.papers['p-24']?.note, 'later');
-  assert.equal(out.papers['new']?.note, 'added');
+  assert.equal(out.papers.new?.note, 'added');
   assert.equal(out.papers['p-5']?.note, 'n "5"\n\u2028');
 });
 

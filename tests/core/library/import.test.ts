@@ -3,7 +3,7 @@ import { readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { normalizeKey } from '../../../electron/core/text.js';
-import { InvalidImportError, Library, paperIdForKey, profileIdForName } from '../../../electron/core/library/index.js';
+import { InvalidImportError, type Library, paperIdForKey, profileIdForName } from '../../../electron/core/library/index.js';
 import type { SourcePaper } from '../../../electron/core/parse/sources/types.js';
 import { libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
 

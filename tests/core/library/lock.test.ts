@@ -409,7 +409,7 @@ test('interleaving: a taker that judged the lock stale enters the takeover after
     writeFileSync(file, theirs);
   });
   const renames: string[] = [];
-  faults.record((site, op, renamed) => op === 'rename' && renames.push(renamed));
+  faults.record((_site, op, renamed) => op === 'rename' && renames.push(renamed));
   await assert.rejects(acquireLock(dir, { now: new Date() }), (error: unknown) => error instanceof LibraryLockedError && heldBy(() => sleeperPid)(file).test(error.message));
   assert.equal(await readFile(file, 'utf8'), theirs);
   assert.deepEqual(renames, [], 'the new lock was not even moved for a moment');

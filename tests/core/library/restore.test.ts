@@ -86,7 +86,7 @@ const DAMAGES = [
   },
 ] as const;
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 for (const target of FILES) {
   for (const { name, damage } of DAMAGES) {
@@ -104,24 +104,24 @@ for (const target of FILES) {
       await damage(file);
       const damagedBytes = name === 'deleted' ? null : await readFile(file);
       const before = await folderBytes(dir);
-      const head = damagedBytes ? `${escape(target.label)} was unreadable \\(.+\\)` : `${escape(target.label)} is missing`;
+      const head = damagedBytes ? `${escapeRegExp(target.label)} was unreadable \\(.+\\)` : `${escapeRegExp(target.label)} is missing`;
 
       const reader = await Library.open(dir, { readOnly: true });
       assert.deepEqual(await view(reader), expected, 'read-only shows the backup');
       assert.equal(reader.problems.length, 1, reader.problems.join('\n'));
-      assert.match(reader.problems[0] ?? '', new RegExp(`^${head}; (left it in place \\(read-only\\); )?showing ${escape(description)}`));
+      assert.match(reader.problems[0] ?? '', new RegExp(`^${head}; (left it in place \\(read-only\\); )?showing ${escapeRegExp(description)}`));
       await reader.close();
       assert.deepEqual(await folderBytes(dir), before, 'a read-only session writes nothing');
 
       const writer = await openLib(t, dir, { now });
       assert.deepEqual(await view(writer), expected, 'the writable open shows the same');
-      assert.match(writer.problems[0] ?? '', new RegExp(`^${head}; showing ${escape(description)}.* when the library is next changed\\.$`));
+      assert.match(writer.problems[0] ?? '', new RegExp(`^${head}; showing ${escapeRegExp(description)}.* when the library is next changed\\.$`));
       assert.deepEqual(await folderBytes(dir), before, 'opening writes nothing before the first write');
       await writer.setNote(alpha, 'after the repair');
       await writer.flush();
       assert.equal(writer.problems.length, 1, writer.problems.join('\n'));
-      const moved = damagedBytes ? `; moved it to ${escape(path.basename(target.file))}\\.corrupt-[\\dTZ-]+` : '';
-      assert.match(writer.problems[0] ?? '', new RegExp(`^${head}${moved}; restored ${escape(description)}\\.$`));
+      const moved = damagedBytes ? `; moved it to ${escapeRegExp(path.basename(target.file))}\\.corrupt-[\\dTZ-]+` : '';
+      assert.match(writer.problems[0] ?? '', new RegExp(`^${head}${moved}; restored ${escapeRegExp(description)}\\.$`));
       if (damagedBytes) {
         const corpses = (await readdir(path.dirname(file))).filter((n) => n.startsWith(`${path.basename(target.file)}.corrupt-`));
         assert.equal(corpses.length, 1);

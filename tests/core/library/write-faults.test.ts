@@ -113,10 +113,6 @@ function liftFault(run: Run): void {
   run.removeFault = () => undefined;
 }
 
-function isCrash(run: Run): boolean {
-  return run.fault?.kind === 'crash';
-}
-
 /** An operation's rejection must be NotSavedError (or the simulated crash); anything else fails the test. */
 function checkRejection(run: Run, what: string, error: unknown): void {
   if (faults.crashed) return; // the simulated process is dead: every call throws SimulatedCrash

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
+import { errorStack } from '../../../electron/core/library/errors.js';
 import { isSourceResult } from '../../../electron/core/library/fast-check.js';
 import { planImportDetailed } from '../../../electron/core/library/importer.js';
 import { sourceResultSchema } from '../../../electron/core/library/schema.js';
@@ -103,7 +104,7 @@ function checkPaste(text: string, label: string, checkSchema = true): boolean {
     result = parseProfilePage(text);
   } catch (error) {
     if (error instanceof NotAProfileError) return false;
-    assert.fail(`${label}: threw ${String(error)}\n${error instanceof Error ? error.stack : ''}`);
+    assert.fail(`${label}: threw ${errorStack(error)}`);
   }
   assert.ok(isSourceResult(result), `${label}: not a SourceResult`);
   if (checkSchema) assert.ok(sourceResultSchema.safeParse(result).success, `${label}: fails the store's schema`);
@@ -137,11 +138,11 @@ test(`fuzz: ${FIXTURES.length} fixtures × ${CASES_PER_FIXTURE} seeded mutations
 });
 
 const HUGE_INPUTS: Array<{ name: string; build: () => string }> = [
-  { name: '130,000 conflicting metric lines before the first paper', build: () => Array.from({ length: 130_000 }, (_, i) => `h-index ${i}`).join('\n') + '\n' + (FIXTURES[0] ?? '') },
-  { name: '130,000 bare metric labels and values', build: () => 'Jane Doe\n' + 'h-index\n1\n'.repeat(65_000) + (FIXTURES[1] ?? '') },
+  { name: '130,000 conflicting metric lines before the first paper', build: () => `${Array.from({ length: 130_000 }, (_, i) => `h-index ${i}`).join('\n')}\n${FIXTURES[0] ?? ''}` },
+  { name: '130,000 bare metric labels and values', build: () => `Jane Doe\n${'h-index\n1\n'.repeat(65_000)}${FIXTURES[1] ?? ''}` },
   { name: '130,000 name-like navigation lines', build: () => 'Research Feed\n'.repeat(130_000) + (FIXTURES[2] ?? '') },
   { name: '130,000 category codes', build: () => 'LG\n'.repeat(130_000) + (FIXTURES[3] ?? '') },
-  { name: '50,000 papers without their date lines', build: () => 'Jane Doe\nh-index 3\n\nCLJul 31, 2024\n' + 'Some Title\n\nAlice Smith, Bob Jones\n\nText.\n\n'.repeat(50_000) },
+  { name: '50,000 papers without their date lines', build: () => `Jane Doe\nh-index 3\n\nCLJul 31, 2024\n${'Some Title\n\nAlice Smith, Bob Jones\n\nText.\n\n'.repeat(50_000)}` },
   { name: '50,000 listings of one paper on nearby dates', build: () => `Jane Doe\nh-index 3\n\n${'CLJul 31, 2024\nSame Title\n\nAlice Smith, Bob Jones\n\nText.\n\nCLJan 3, 2025\nSame Title\n\nA B\n\nx.\n\n'.repeat(25_000)}` },
   { name: 'one 2 MB line', build: () => `Jane Doe\nh-index 3\n${'word, '.repeat(350_000)}` },
 ];

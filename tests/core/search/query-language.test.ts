@@ -188,7 +188,7 @@ describe('query language in the engine', () => {
   test('too many ORs are cut, with a message, not an explosion of searches', () => {
     const e = new SearchEngine();
     e.addAll(LIBRARY);
-    const query = Array.from({ length: 8 }, (_, k) => `w${k}a OR w${k}b`).join(' ') + ' OR gemma';
+    const query = `${Array.from({ length: 8 }, (_, k) => `w${k}a OR w${k}b`).join(' ')} OR gemma`;
     const outcome = e.search(query);
     assert.ok(outcome.errors.some((m) => m.startsWith('Too many ORs')), outcome.errors.join(' | '));
   });

@@ -216,14 +216,12 @@ class Pair {
     setShortcuts(this.newer, null);
     setShortcuts(this.older, null);
     for (const term of new Set(QUERIES.slice(0, 120).flatMap(tokenizeTerms))) {
-      {
         assert.deepEqual(this.newer.exactNums(term), this.older.exactNums(term), `${label}: exactNums ${term}`);
         for (const field of TEXT_FIELDS) {
           for (const prefix of [false, true]) {
             assert.deepEqual(this.newer.fieldNums(term, prefix, field), this.older.fieldNums(term, prefix, field), `${label}: fieldNums ${term} ${prefix} ${field}`);
           }
         }
-      }
     }
     assert.equal(this.newer.termCount, this.older.termCount, label);
     assert.equal(this.newer.isFinished, this.older.isFinished, label);

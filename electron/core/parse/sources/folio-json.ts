@@ -26,7 +26,6 @@ import {
   type SourceResult,
 } from './types.js';
 
-type Json = Record<string, unknown>;
 
 const BACKUP_MARK = new RegExp(`"format"\\s*:\\s*"${BACKUP_FORMAT}"`);
 

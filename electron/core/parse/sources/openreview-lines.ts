@@ -1,7 +1,6 @@
 // What each line of a pasted OpenReview profile is: a profile section heading, a year range, a publication's meta
 // line ("Published: 22 Jan 2025, Last Modified: … ICLR 2025 poster Readers: Everyone"), chrome, or plain text.
 import { parseLooseDate, type LooseDate } from './fields.js';
-import type { PageLine } from './page-lines.js';
 
 export type LineKind = 'text' | 'chrome' | 'section' | 'range' | 'meta' | 'person';
 

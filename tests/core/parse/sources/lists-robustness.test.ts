@@ -49,7 +49,7 @@ for (const { name, text } of pathological) {
 }
 
 function bigArxivListing(n: number): string {
-  const entries: string[] = ['Total of ' + n + ' entries'];
+  const entries: string[] = [`Total of ${n} entries`];
   for (let i = 0; i < n; i++) {
     const id = `2406.${String(10000 + i)}`;
     entries.push(
