@@ -357,7 +357,11 @@ export class SearchEngine {
     return this.byNum.length;
   }
 
-  upsert(doc: SearchDoc): void {
+  /**
+   * Adds or replaces a document. `textChanged`: re-tokenize even if the document's text equals the one it replaces
+   * (that one was made after the text its slot holds: a restore made it from the paper as edited meanwhile).
+   */
+  upsert(doc: SearchDoc, textChanged = false): void {
     if (this.deferred !== null) {
       this.deferred.set(doc.id, doc);
       return;
@@ -376,7 +380,7 @@ export class SearchEngine {
     }
     this.byId.set(doc.id, entry);
     this.byNum[old.num] = entry;
-    if (sameText(old.doc, doc)) {
+    if (!textChanged && sameText(old.doc, doc)) {
       // A status or profile change leaves the text alone: skip the inverted index entirely.
       entry.short = old.short;
     } else {
