@@ -95,11 +95,11 @@ export class IndexKeeper {
   }
 
   start(): void {
+    // Abstracts (146 MB of text at 100k papers) are not loaded after a restore: the index holds their words, and a
+    // paper's own abstract is read when it is shown or re-indexed (whenAbstractLoaded loads its segment's file).
     this.ready = this.loadOrBuild().then((report) => {
       this.built = true;
       this.report = report;
-      // Now the rest of the abstracts (a build already has them; a restore from the file did not need them).
-      if (!this.stopped) this.library.whenAbstractsLoaded().catch(() => undefined);
     });
     // A failure here would surface on the next query that awaits it; never as an unhandled rejection.
     this.ready.catch(() => undefined);
@@ -159,10 +159,10 @@ export class IndexKeeper {
     void this.catchUp();
   }
 
-  /** The queued papers, taken off the queue one by one as their turn comes (more may be queued meanwhile). */
-  private *queuedPapers(): Generator<PaperRecord> {
-    while (this.queue.length > 0 && !this.stopped) {
-      const paper = this.library.getPaper(this.queue.shift() as string);
+  /** These papers as they are when their turn comes (an id merged or deleted for good meanwhile is skipped). */
+  private *papersOf(ids: readonly string[]): Generator<PaperRecord> {
+    for (const id of ids) {
+      const paper = this.library.getPaper(id);
       if (paper) yield paper;
     }
   }
@@ -174,14 +174,24 @@ export class IndexKeeper {
   private catchUp(): Promise<void> {
     this.catchingUp ??= (async () => {
       try {
-        await this.library.whenAbstractsLoaded().catch(() => undefined);
-        await inSlices(this.queuedPapers(), (paper) => this.indexPaper(paper));
+        // In batches: papers queued while one is indexed wait for their abstracts in the next.
+        while (this.queue.length > 0 && !this.stopped) {
+          const batch = this.queue.splice(0);
+          await this.abstractsOf(batch);
+          await inSlices(this.papersOf(batch), (paper) => this.indexPaper(paper), () => this.stopped);
+        }
       } finally {
         this.catchingUp = null;
       }
       this.maybeScheduleSave();
     })();
     return this.catchingUp;
+  }
+
+  /** Loads the abstracts of these papers (their segments' files), if not loaded yet; a failure leaves them out. */
+  private async abstractsOf(ids: readonly string[]): Promise<void> {
+    if (this.library.abstractsLoaded) return;
+    await Promise.all([...new Set(ids)].map((id) => this.library.whenAbstractLoaded(id).catch(() => undefined)));
   }
 
   /** Indexes a paper as it is now; a paper deleted for good or merged into another leaves the index. */
@@ -214,6 +224,7 @@ export class IndexKeeper {
     // highlighting); whatever changed meanwhile shows in the key, or reaches the engine as an edit.
     // If they cannot be loaded at all (reported as a problem), the index goes without them.
     const abstractsLoaded = (): Promise<void> => this.library.whenAbstractsLoaded().catch(() => undefined);
+    const abstractsOf = (ids: readonly string[]): Promise<void> => this.abstractsOf(ids);
     const key = this.indexKey();
     const read = this.indexFile === null ? null : await readIndexFile(this.indexFile, key);
     if (read !== null) {
@@ -222,7 +233,7 @@ export class IndexKeeper {
       } else if (read.ok && !this.stopped) {
         try {
           // The restore needs no abstracts (only new or edited papers do, and it waits for them then).
-          const outcome = await this.restoreFrom(read.snapshot, new Set(), stop, abstractsLoaded);
+          const outcome = await this.restoreFrom(read.snapshot, new Set(), stop, abstractsOf);
           if (outcome !== null) {
             // Searches work from here; filters (tag:, year:, …) fill in behind, or on the first that needs them.
             void this.engineNow.completeFiltersAsync(stop);
@@ -243,7 +254,7 @@ export class IndexKeeper {
     }
     await abstractsLoaded();
     if (this.useWorker()) {
-      const built = await this.buildOffThread(stop, abstractsLoaded);
+      const built = await this.buildOffThread(stop, abstractsOf);
       if (built) {
         if (this.indexFile !== null && !this.stopped) this.scheduleSave(0);
         return { source: 'built', ms: performance.now() - t0, fileProblem, builtIn: 'worker' };
@@ -264,7 +275,7 @@ export class IndexKeeper {
    * file, with the papers changed meanwhile indexed afresh. False (engine still empty) when the worker failed:
    * the caller builds here instead.
    */
-  private async buildOffThread(stop: () => boolean, abstractsLoaded: () => Promise<void>): Promise<boolean> {
+  private async buildOffThread(stop: () => boolean, abstractsOf: (ids: readonly string[]) => Promise<void>): Promise<boolean> {
     const changed = new Set<string>();
     this.changedDuringBuild = changed;
     const key = this.indexKey();
@@ -279,7 +290,7 @@ export class IndexKeeper {
       this.changedDuringBuild = null;
       return false;
     }
-    const outcome = await this.restoreFrom(snapshot, changed, stop, abstractsLoaded);
+    const outcome = await this.restoreFrom(snapshot, changed, stop, abstractsOf);
     if (outcome === null) return true; // stopped
     void this.engineNow.completeFiltersAsync(stop);
     if (this.indexKey() === key) this.editsSinceSave = 0;
@@ -295,14 +306,14 @@ export class IndexKeeper {
     snapshot: EngineSnapshot,
     changed: Set<string>,
     stop: () => boolean,
-    abstractsLoaded: () => Promise<void>,
+    abstractsOf: (ids: readonly string[]) => Promise<void>,
   ): Promise<RestoreOutcome | null> {
     this.changedDuringBuild = changed;
     try {
       if (changed.size > 0) snapshot.slotIds.forEach((id, slot) => id !== null && changed.has(id) && (snapshot.slotIds[slot] = null));
       changed.clear();
       this.started = true;
-      const outcome = await this.engineNow.restoreAsync(snapshot, this.searchDocs(), stop, abstractsLoaded);
+      const outcome = await this.engineNow.restoreAsync(snapshot, this.searchDocs(), stop, abstractsOf);
       if (outcome !== null && changed.size > 0) {
         for (const id of changed) this.retokenize.add(id);
         this.enqueue(changed);

@@ -94,4 +94,27 @@ describe('IndexKeeper: building the index in a worker thread', () => {
         await fresh.close();
       }));
   }
+
+  test('read from its file, the index leaves the abstracts on disk; papers edited after it are indexed with theirs', () =>
+    withLibrary(async ({ library, cache }) => {
+      const first = await open(library, { cacheDir: cache });
+      await first.whenIndexed();
+      await first.close();
+
+      const core = await open(library, { cacheDir: cache });
+      await core.whenIndexed();
+      assert.equal(core.indexReport?.source, 'file');
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time enough to load them all, had anything asked
+      assert.equal(core.library.abstractsLoaded, false, 'no abstract was loaded for the index, nor after it');
+      const random = rng(7);
+      const ids = (await core.query({ search: '', offset: 0, limit: 1000 })).rows.map((r) => r.id);
+      for (let i = 0; i < 20; i++) await core.setNote(ids[Math.floor(random() * ids.length)] as string, `zanzibarish ${i}`);
+      const got = await answers(core);
+      await core.close();
+
+      const fresh = await open(library, { indexBuild: 'main' });
+      await fresh.whenIndexed();
+      assert.deepEqual(got, await answers(fresh));
+      await fresh.close();
+    }));
 });

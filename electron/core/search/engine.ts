@@ -238,14 +238,14 @@ export class SearchEngine {
    * filters (in ~8 ms slices, like addAllAsync); a document whose paper the snapshot holds with the same
    * user text reuses its slot; the others (new papers, or tags/notes edited after the snapshot was taken)
    * are indexed afresh. The caller vouches that the imported text of the snapshot's papers is unchanged.
-   * Documents are only read for filters and ids until `textReady` settles: their full text is needed only
+   * Documents are only read for filters and ids until `textReady(ids)` settles for those of them it names: full text is needed only
    * to index the stale ones and edits deferred meanwhile, which wait for it.
    */
   async restoreAsync(
     snapshot: EngineSnapshot,
     docs: Iterable<SearchDoc>,
     shouldStop: () => boolean = () => false,
-    textReady: () => Promise<void> = () => Promise.resolve(),
+    textReady: (ids: readonly string[]) => Promise<void> = () => Promise.resolve(),
   ): Promise<RestoreOutcome | null> {
     if (this.byNum.length > 0 || this.deferred !== null) throw new Error('restoreAsync needs an empty engine.');
     // Edits arriving meanwhile wait in `deferred` (the text index is replaced midway) and are applied last.
@@ -253,7 +253,7 @@ export class SearchEngine {
     this.deferred = deferred;
     try {
       const outcome = await this.restoreSlices(snapshot, docs, shouldStop, textReady);
-      if (deferred.size > 0) await textReady();
+      if (deferred.size > 0) await textReady([...deferred.keys()]);
       this.deferred = null;
       for (const [id, doc] of deferred) {
         if (doc === null) this.remove(id);
@@ -272,7 +272,7 @@ export class SearchEngine {
     snapshot: EngineSnapshot,
     docs: Iterable<SearchDoc>,
     shouldStop: () => boolean,
-    textReady: () => Promise<void>,
+    textReady: (ids: readonly string[]) => Promise<void>,
   ): Promise<RestoreOutcome | null> {
     // Built in slices too: 100k ids take ~40 ms, which in one go, after the file's decoding, made a 0.15 s stall.
     const slotOf = new Map<string, number>();
@@ -310,7 +310,7 @@ export class SearchEngine {
     if (!numbered) return null;
     this.text = TextIndex.restore(snapshot.text, slotNum);
     // Re-indexing reads every field; the caller may still be loading some (abstracts after open).
-    if (stale.length > 0) await textReady();
+    if (stale.length > 0) await textReady(stale.map((entry) => entry.doc.id));
     const reindexed = await inSlices(stale, (entry) => (entry.slot = this.text.add(entry.num, textOf(entry.doc))), shouldStop);
     if (!reindexed) return null;
     return { reused: this.byNum.length - stale.length, reindexed: stale.length };
