@@ -83,7 +83,7 @@
  * action 'import' | 'import-files' | 'find' | 'toggle-theme' | 'export'.
  * toggleTheme() is also on window.folioToggleTheme.
  */
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SavedSearch, SortDirection, SortKey, TagSummary } from '../../electron/core/api.js';
 import { FolioMark, SortArrow } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
@@ -113,10 +113,10 @@ import { useSelection } from './hooks/useSelection.js';
 import { useUndo, useUndoKeys } from './hooks/useUndo.js';
 import { paperMenu, STATUS_OF_ACTION, type PaperActionId } from './lib/actions.js';
 import { tagForKey } from './lib/shortcuts.js';
-import { useDebouncedValue } from './hooks/useDebouncedValue.js';
 import { useDuplicateCount } from './hooks/useDuplicateCount.js';
 import { useFileDrop } from './hooks/useFileDrop.js';
 import { useLibrary } from './hooks/useLibrary.js';
+import { useDebouncedValue } from './hooks/useDebouncedValue.js';
 import { usePageStore } from './hooks/usePageStore.js';
 import { usePersistentState } from './hooks/usePersistentState.js';
 import { useToasts } from './hooks/useToasts.js';
@@ -133,7 +133,7 @@ import { useWindowWidth } from './hooks/useWindowWidth.js';
 import { setTheme, toggleTheme } from './lib/theme.js';
 import type { FolioMenuEventDetail } from './folio.js';
 
-const SEARCH_DEBOUNCE_MS = 60;
+const PANE_HIGHLIGHT_DEBOUNCE_MS = 60;
 const SORT_LABEL: Record<SortKey, string> = { relevance: 'Relevance', date: 'Date', title: 'Title', added: 'Date added' };
 const isSortKey = (v: unknown): v is SortKey | null => v === null || v === 'relevance' || v === 'date' || v === 'title' || v === 'added';
 const isDirection = (v: unknown): v is SortDirection | null => v === null || v === 'asc' || v === 'desc';
@@ -144,9 +144,13 @@ export function App() {
   const duplicateCount = useDuplicateCount();
 
   const [scope, setScope] = useState<Scope>({ kind: 'all' });
+  // Every keystroke is a query, sent at once (no debounce: the core answers in a few ms at 100k). The page store
+  // drops answers to older queries, and the list keeps its previous rows until the newest answer arrives.
   const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
-  const query = useDeferredValue(debouncedSearch);
+  const query = search;
+  // The open paper's highlights follow the query after a pause: each change is a detail request to the core, which
+  // should not compete with the list's query on every keystroke.
+  const paneHighlight = useDebouncedValue(query, PANE_HIGHLIGHT_DEBOUNCE_MS);
   const [sort, setSort] = usePersistentState<SortKey | null>('folio.sort', null, isSortKey);
   const [direction, setDirection] = usePersistentState<SortDirection | null>('folio.direction', null, isDirection);
   const [exportOpen, setExportOpen] = useState<'library' | 'selection' | null>(null);
@@ -416,7 +420,7 @@ export function App() {
     };
   }, [focusSearch, toggleTagByKey, openImport, takeFiles, inTrash, selection, bulk, empty, scope.kind, undoApi]);
 
-  const searching = search !== query || snapshot.total === null;
+  const searching = snapshot.total === null;
   const total = shown.total;
   const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
   const trashCount = overview?.trashCount ?? 0;
@@ -580,7 +584,7 @@ export function App() {
             ) : scope.kind === 'profile' && selectedId === null ? (
               <ProfileView profileId={scope.id} />
             ) : (
-              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={editRequest} undo={undo} />
+              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={paneHighlight} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={editRequest} undo={undo} />
             )}
           </>
         ) : null}
