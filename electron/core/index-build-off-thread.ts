@@ -15,10 +15,11 @@ export type IndexBuildReply = { kind: 'snapshot'; snapshot: EngineSnapshot } | {
 const BATCH = 256;
 
 /**
- * The index of `docs` built off the main thread; null when `shouldStop` ended it first. Rejects when the worker
- * fails (the caller can build on the main thread instead).
+ * The index of `docs` built off the main thread; null when `signal` aborted first (the worker is stopped at once, so
+ * it never keeps a closing process alive). Rejects when the worker fails (the caller can build on main instead).
  */
-export async function buildInWorker(docs: Iterable<SearchDoc>, shouldStop: () => boolean): Promise<EngineSnapshot | null> {
+export async function buildInWorker(docs: Iterable<SearchDoc>, signal: AbortSignal): Promise<EngineSnapshot | null> {
+  if (signal.aborted) return null;
   const worker = startWorker(workerEntryFor(import.meta.url, 'index-build-worker'));
   const answer = new Promise<EngineSnapshot>((resolve, reject) => {
     worker.once('message', (reply: IndexBuildReply) => (reply.kind === 'snapshot' ? resolve(reply.snapshot) : reject(new Error(reply.message))));
@@ -26,6 +27,7 @@ export async function buildInWorker(docs: Iterable<SearchDoc>, shouldStop: () =>
     worker.once('exit', (code) => reject(new Error(`The indexing worker stopped (exit code ${code}).`)));
   });
   answer.catch(() => undefined); // awaited below, unless stopped first
+  const stopped = new Promise<null>((resolve) => signal.addEventListener('abort', () => resolve(null), { once: true }));
   try {
     let batch: SearchDoc[] = [];
     const send = (request: IndexBuildRequest): void => worker.postMessage(request);
@@ -37,12 +39,12 @@ export async function buildInWorker(docs: Iterable<SearchDoc>, shouldStop: () =>
         send({ kind: 'docs', docs: batch });
         batch = [];
       },
-      shouldStop,
+      () => signal.aborted,
     );
     if (!sent) return null;
     if (batch.length > 0) send({ kind: 'docs', docs: batch });
     send({ kind: 'end' });
-    return await answer;
+    return await Promise.race([answer, stopped]);
   } finally {
     void worker.terminate();
   }

@@ -73,6 +73,8 @@ export class IndexKeeper {
   /** Queued papers whose text must be re-tokenized even if their document looks unchanged (see restoreFrom). */
   private readonly retokenize = new Set<string>();
   private stopped = false;
+  /** Aborted by stop(): ends a worker build at once. */
+  private readonly stopping = new AbortController();
   /** Papers waiting to be indexed (in slices, after the import or bulk action returned). */
   private readonly queue: string[] = [];
   private catchingUp: Promise<void> | null = null;
@@ -114,6 +116,7 @@ export class IndexKeeper {
     }
     await this.saving;
     this.stopped = true;
+    this.stopping.abort();
   }
 
   /** Settles once the index covers the whole library as opened. */
@@ -255,7 +258,7 @@ export class IndexKeeper {
     await abstractsLoaded();
     if (this.useWorker()) {
       const built = await this.buildOffThread(stop, abstractsOf);
-      if (built) {
+      if (built || this.stopped) {
         if (this.indexFile !== null && !this.stopped) this.scheduleSave(0);
         return { source: 'built', ms: performance.now() - t0, fileProblem, builtIn: 'worker' };
       }
@@ -281,7 +284,7 @@ export class IndexKeeper {
     const key = this.indexKey();
     let snapshot: EngineSnapshot | null;
     try {
-      snapshot = await buildInWorker(this.searchDocs(), stop);
+      snapshot = await buildInWorker(this.searchDocs(), this.stopping.signal);
     } catch {
       snapshot = null;
     }
