@@ -3,7 +3,8 @@
 // dispatchFolioCall, the validation main applies to IPC). Measures, while typing into "Search papers":
 //   - keystroke → results painted: from the keydown's event.timeStamp to the first frame after the answer
 //     to the query for that exact text arrived (rAF, then a MessageChannel task ≈ after paint). Includes
-//     the renderer's 60 ms debounce, IPC (here a CDP binding), the core's query and React's render.
+//     any debounce in the renderer, IPC (a structured clone of the answer, as Electron's, then a CDP binding),
+//     the core's query and React's render.
 //     "paced": one key, wait for its results, next key (latency per keystroke, nothing overlapping).
 //     "burst": the phrase typed at 80 ms per key (a fast typist); last key → final results painted.
 //   - the longest main-thread task while typing (PerformanceObserver 'longtask'; > 50 ms is a jank).
@@ -85,7 +86,9 @@ async function load(page: Page, core: FolioCore, dir: string): Promise<void> {
     }
   });
   await page.route(/^(?!http:\/\/folio\.localhost\/)/, (route) => route.abort());
-  await page.exposeBinding('__folioInvoke', (_source, method: unknown, args: unknown) => dispatchFolioCall(core, method, args));
+  // Electron's IPC structured-clones every answer (the page of rows) out of main; do the same here, in this process,
+  // so the bench pays that cost where the app does (the binding's own JSON transport comes on top of it).
+  await page.exposeBinding('__folioInvoke', async (_source, method: unknown, args: unknown) => structuredClone(await dispatchFolioCall(core, method, args)));
   const probe = (await readFile(path.join(here, 'page-probe.js'), 'utf8'))
     .replaceAll('__FOLIO_METHODS__', JSON.stringify(FOLIO_METHODS))
     .replaceAll('__CHANNEL__', JSON.stringify(CHANGED_CHANNEL));
@@ -320,7 +323,7 @@ export async function runRenderer(corpus: Corpus, log: (line: string) => void, p
     };
     result.summary = [
       `  renderer: ${result.rendererBuild}; first rows painted ${fmtMs(firstRowsMs)}${firstRowsMs < 1000 ? ' ms' : ''} after load`,
-      `  keystroke → results painted (paced, ${result.paced.keystrokes} keys, incl. 60 ms debounce): p50 ${fmtMs(result.paced.p50Ms)} / p95 ${fmtMs(result.paced.p95Ms)} / max ${fmtMs(result.paced.maxMs)} ms; first row verified against the core for ${verified}/${latencies.length}; missed ${missed}`,
+      `  keystroke → results painted (paced, ${result.paced.keystrokes} keys, incl. any debounce): p50 ${fmtMs(result.paced.p50Ms)} / p95 ${fmtMs(result.paced.p95Ms)} / max ${fmtMs(result.paced.maxMs)} ms; first row verified against the core for ${verified}/${latencies.length}; missed ${missed}`,
       `  burst (80 ms/key, ${TYPED_PHRASE.length} keys, ${result.burst.queriesSent} queries sent): last key → final results painted ${fmtMs(result.burst.lastKeyToResultsMs)} ms`,
       `  longest main-thread task while typing: ${result.longestTaskMs} ms (${result.longTasksOver50} over 50 ms; top: ${result.longTasksWhileTyping.slice(0, 5).join(', ') || 'none'}); longest input event: ${result.longestEventMs} ms`,
       `  memory: JS heap ${result.jsHeapUsedMb} MB used / ${result.jsHeapTotalMb} MB total; renderer process RSS ${result.rendererRssMb} MB (PSS ${result.rendererPssMb} MB)`,

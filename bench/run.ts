@@ -6,6 +6,8 @@
 //   npm run bench -- --only import-sources    only the large BibTeX import (issue 9: parse ≤ 2 s, commit ≤ 1 s)
 //   npm run bench -- --only search-tools      only duplicates and saved-search counts per size (issue 10)
 //   npm run bench -- --only manage            only bulk tag (durable, searchable), undo, duplicates() per size (issue 10)
+//   npm run bench -- --only open              only the cold opens per size (first rows, index, memory; issue 12)
+//   npm run bench -- --only renderer          only the renderer at the largest size (keystroke → painted; issue 12)
 //   flags: --skip-peers  --skip-renderer  --seed N  --open-runs N  --edits N  --import-runs N  --reps N
 //          --peers fuse-naive,ufuzzy,minisearch  --peer-budget S (seconds per peer and size; default 30 at 10k, 75 above)
 //          --no-profile (skip the CPU profile of Folio queries over 16 ms p95)
@@ -53,6 +55,7 @@ import {
   type IndexResult,
   type OpenResult,
 } from './system.js';
+import { issue12Targets, openOnly as openSizeOnly, openTable, rendererJson } from './targets.js';
 
 // ---------------------------------------------------------------- options
 
@@ -80,7 +83,11 @@ interface Options {
   manage: boolean;
   /** Only issue 11's CRDT-library-or-own-rules measurement (bench/sync-crdt.ts, its own defaults). */
   syncCrdt: boolean;
+  /** Only the cold opens per size (--only open). */
+  openOnly: boolean;
 }
+
+const ONLY_SECTIONS = ['import-sources', 'search-tools', 'manage', 'open', 'renderer'] as const;
 
 function parseArgs(argv: string[]): Options {
   const o: Options = {
@@ -101,6 +108,7 @@ function parseArgs(argv: string[]): Options {
     importEntries: 10_000,
     searchTools: true,
     manage: true,
+    openOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
@@ -159,9 +167,10 @@ function parseArgs(argv: string[]): Options {
           o.syncCrdt = true;
           break;
         }
-        if (section !== 'import-sources' && section !== 'search-tools' && section !== 'manage') usage('--only takes: import-sources, search-tools, manage, sync-crdt');
+        if (!ONLY_SECTIONS.includes(section as (typeof ONLY_SECTIONS)[number])) usage(`--only takes: ${ONLY_SECTIONS.join(', ')}, sync-crdt`);
         o.sizesSection = false;
-        o.renderer = false;
+        o.renderer = section === 'renderer';
+        o.openOnly = section === 'open';
         o.importSources = section === 'import-sources';
         o.searchTools = section === 'search-tools';
         o.manage = section === 'manage';
@@ -199,6 +208,7 @@ function usage(problem: string | null): never {
       '       npm run bench -- --only import-sources [--import-entries N] [--import-runs N] [--json FILE]\n' +
       '                       (only the large BibTeX import of issue 9: parse ≤ 2 s off the main thread, commit ≤ 1 s)\n' +
       '       npm run bench -- --only search-tools [--sizes …] [--reps N]   (duplicates and 20 saved-search counts, issue 10)\n' +
+      '       npm run bench -- --only open|renderer [--sizes …] [--open-runs N] [--json FILE]   (cold opens; typing in the renderer)\n' +
       '       npm run bench -- --only sync-crdt   (issue 11: Yjs, Automerge and own merge rules; options: npx tsx bench/sync-crdt.ts --help)',
   );
   process.exit(problem ? 2 : 0);
@@ -449,6 +459,8 @@ async function main(): Promise<void> {
   log(`sizes ${o.sizes.join(', ')}; seed ${o.seed}; peers ${o.peers.join(', ') || 'none'}; renderer ${o.renderer ? 'yes' : 'no'}; cache ${cacheRoot()}`);
   const results: SizeResult[] = [];
   if (o.sizesSection) for (const size of o.sizes) results.push(await runSize(size, o));
+  const opens: OpenResult[] = results.map((r) => r.open);
+  if (o.openOnly) for (const size of o.sizes) opens.push(await openSizeOnly(size, o.seed, o.openRuns, log));
   const importSources: ImportSourcesResult | null = o.importSources
     ? await importSourcesBench({ entries: o.importEntries, runs: o.importRuns, seed: o.seed }, log)
     : null;
@@ -457,15 +469,16 @@ async function main(): Promise<void> {
   if (o.manage) for (const size of o.sizes) manage.push(await manageBench(await ensureCorpus(size, o.seed, log), Math.min(o.reps, 5)));
 
   let renderer: RendererResult | null = null;
-  if (o.renderer && results.length > 0) {
-    const largest = results.reduce((a, b) => (b.size > a.size ? b : a));
-    log(`renderer ${largest.size}: Chromium through Playwright…`);
+  if (o.renderer) {
+    const largest = Math.max(...o.sizes);
+    const corpus = results.find((r) => r.size === largest)?.corpus ?? (await ensureCorpus(largest, o.seed, log));
+    log(`renderer ${largest}: Chromium through Playwright…`);
     gc();
     try {
-      renderer = await runRenderer(largest.corpus, log);
+      renderer = await runRenderer(corpus, log);
     } catch (error) {
       log(`renderer failed: ${errorStack(error)}`);
-      renderer = { size: largest.size, error: errorMessage(error) } as RendererResult;
+      renderer = { size: largest, error: errorMessage(error) } as RendererResult;
     }
   }
 
@@ -496,6 +509,7 @@ async function main(): Promise<void> {
       ]),
     ),
   );
+  if (o.openOnly) out.push('', '== Cold open (fresh processes)', openTable(opens));
   if (results.length > 0) out.push(
     '',
     '== Open, edit, import',
@@ -542,6 +556,8 @@ async function main(): Promise<void> {
   if (manage.length > 0) {
     out.push('', `== Managing a library (issue 10): bulk tag of 10,000 selected papers, undo, duplicates(), median of ${Math.min(o.reps, 5)} runs`, manageTable(manage));
   }
+  const targets = issue12Targets(results, opens, renderer);
+  if (targets.length > 0) out.push('', '== Issue 12 targets (the largest size measured)', table(['target', 'measured', ''], targets, (c) => c > 0));
   const notes = results.flatMap((r) => r.notes);
   if (notes.length > 0) out.push('', '== Notes', ...notes.map((n) => `  - ${n}`));
   out.push('', `total ${(((performance.now() - started) / 1000) | 0)} s`);
@@ -551,12 +567,14 @@ async function main(): Promise<void> {
     const search: JsonSearchRow[] = results.flatMap((r) => r.timed.map(toJsonRow));
     const json = {
       search,
-      open: results.map((r) => ({ size: r.size, ms: r.open.ms })),
+      open: opens.map((open) => ({ size: open.size, ms: open.ms, p95Ms: open.p95Ms, longestBlockMs: open.blockedAfterFirstRowsMs })),
       edit: results.map((r) => ({ size: r.size, p95Ms: r.edit.p95Ms })),
       import: results.map((r) => ({ size: r.size, papers: r.import.papers, parseMs: r.import.parseMs, commitMs: r.import.commitMs })),
       quality: results.flatMap((r) => r.quality),
       index: results.flatMap((r) => r.index),
-      renderer,
+      renderer: renderer === null || renderer.error !== undefined ? [] : [rendererJson(renderer)],
+      memory: opens.map((open) => ({ size: open.size, mainRssMb: round(open.rssMb, 1), rendererRssMb: renderer?.size === open.size ? renderer.rendererRssMb : null })),
+      firstIndex: opens.map((open) => ({ size: open.size, searchableMs: open.firstSearchableMs, indexReadyMs: open.indexBuiltReadyMs })),
       typing: results.flatMap((r) => ENGINES.map((e) => typingAggregate(r.timed, e, r.size)).filter((a) => a !== null)),
       searchEngineOnly: results.flatMap((r) => r.raw.map((t) => ({ ...toJsonRow(t), engine: 'folio-engine' }))),
       importSources,
@@ -565,7 +583,8 @@ async function main(): Promise<void> {
       details: {
         machine: m,
         seed: o.seed,
-        open: results.map((r) => r.open),
+        open: opens,
+        renderer,
         edit: results.map((r) => r.edit),
         import: results.map((r) => r.import),
         profiles,

@@ -33,6 +33,9 @@ export interface OpenSample {
   blockedUntilFirstRowsMs: number;
   blockedAfterFirstRowsMs: number;
   indexReadyMs: number;
+  /** From the start of open until a search typed right after the first rows answered. */
+  searchableMs: number;
+  searchableHits: number;
   indexBuildMs: number | null;
   indexSource: 'file' | 'built' | null;
   abstractsLoadedMs: number | null;
@@ -59,6 +62,10 @@ export interface OpenResult {
   indexReadyMs: number;
   /** The same in the first run, which found no index file and built it (a first start, or after an upgrade). */
   indexBuiltReadyMs: number;
+  /** The first run (no index file): open → a search typed right after the first rows answered. */
+  firstSearchableMs: number;
+  /** Longest event-loop stall after the first rows, worst of all runs (the median is blockedAfterFirstRowsMs). */
+  worstBlockedAfterFirstRowsMs: number;
   indexBuildMs: number;
   /** open → every abstract loaded (they load after the first rows). */
   abstractsLoadedMs: number;
@@ -101,6 +108,8 @@ export async function coldOpen(corpus: Corpus, runs: number): Promise<OpenResult
     blockedAfterFirstRowsMs: med((s) => s.blockedAfterFirstRowsMs),
     indexReadyMs: round(median(warm.map((s) => s.indexReadyMs)), 1),
     indexBuiltReadyMs: round(first.indexReadyMs, 1),
+    firstSearchableMs: round(first.searchableMs, 1),
+    worstBlockedAfterFirstRowsMs: round(Math.max(...samples.map((s) => s.blockedAfterFirstRowsMs)), 1),
     indexBuildMs: round(first.indexBuildMs ?? 0, 1),
     abstractsLoadedMs: med((s) => s.abstractsLoadedMs ?? Number.NaN),
     processMs: med((s) => s.processMs),

@@ -28,6 +28,8 @@ export function electronBundles(root, outDir = 'dist/electron') {
     bundle('electron/main/index.ts', 'main.cjs', withImportMeta),
     bundle('electron/preload/index.ts', 'preload.cjs'),
     bundle('electron/core/parse/parse-worker.ts', 'parse-worker.cjs', withImportMeta),
+    // The worker thread that builds the search index of a large library when there is no index file yet.
+    bundle('electron/core/index-build-worker.ts', 'index-build-worker.cjs', withImportMeta),
     // The `folio` command for Node (bin/folio.mjs), so that it runs without a TypeScript loader. Beside the worker,
     // which it starts for large files. The packaged app runs the same CLI from main.cjs (electron/main/cli-mode.ts).
     bundle('electron/cli.ts', 'cli.cjs', withImportMeta),

@@ -47,12 +47,10 @@ import { normalizeKey } from './text.js';
 import { OFF_THREAD_CHARS, ParseCancelledError, ParseWorkers } from './parse/parse-off-thread.js';
 import { SOURCES, UnreadableTextError, parseText } from './parse/sources/registry.js';
 import { NotThisSourceError, type SourceResult } from './parse/sources/types.js';
-import { SearchEngine, type SearchDoc } from './search/index.js';
+import type { SearchEngine } from './search/index.js';
 import { indexFileFor } from './index-cache.js';
-import { inSlices } from './slices.js';
-import { readIndexFile, writeIndexFile } from './search/index-file.js';
+import { IndexKeeper, type IndexBuildPlace, type IndexReport } from './index-keeper.js';
 import { retryUnsavedWhileNeeded } from './save-retry.js';
-import { searchDocFor } from './search-doc.js';
 import { editsOf, effectivePaper, isHiddenPaper } from './effective-paper.js';
 import { findDuplicatePairs, type DuplicateCandidate } from './duplicates.js';
 import { pairKey } from './library/user-ops.js';
@@ -79,16 +77,8 @@ export interface FolioCoreOptions {
    * command leaves the folder byte-identical.
    */
   repairs?: 'at-open' | 'before-first-write';
-}
-
-/** How the search index came to be, for diagnostics and the bench. */
-export interface IndexReport {
-  source: 'file' | 'built';
-  ms: number;
-  /** Why the index file was not used (source 'built'), e.g. "no index file yet". */
-  fileProblem?: string;
-  /** Papers indexed afresh on top of a loaded file (new, or tags/notes edited after it was written). */
-  reindexed?: number;
+  /** Where the search index is built when there is no index file (default 'auto': a worker for large libraries). */
+  indexBuild?: IndexBuildPlace;
 }
 
 /** The fields of a paper the CLI lists, in the order it prints them. */
@@ -109,13 +99,7 @@ export type PaperListing = Pick<PaperRecord, (typeof LISTED_FIELDS)[number]> & {
   profiles: string[];
 };
 
-/** After an import, the index file is rewritten this long after the last change (imports come in bursts). */
-const SAVE_AFTER_IMPORT_MS = 3000;
-/** Tag and note edits are re-indexed at load from the file; only this many justify rewriting ~100 MB. */
-const RESAVE_AFTER_EDITS = 1000;
-const SAVE_AFTER_EDITS_MS = 10_000;
-/** Imports of up to this many papers are indexed inside the commit; larger ones just after it. */
-const IMPORT_INDEXED_INLINE = 50;
+export type { IndexReport } from './index-keeper.js';
 
 export class UnknownProfileError extends Error {
   override name = 'UnknownProfileError';
@@ -126,39 +110,25 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private readonly orders: SortedOrders;
   /** The titles and dates the orders sort by: corrections included (a correction invalidates the orders). */
   private readonly sortFields: SortFields;
-  private engine = new SearchEngine();
-  private readonly indexFile: string | null;
-  /** The index file's key when it was last written (or read): equal to indexKey() means nothing to save. */
-  private savedKey: string | null = null;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private saving: Promise<void> | null = null;
-  /** Papers whose tags or note changed since the index file was written (re-indexed at the next load). */
-  private editsSinceSave = 0;
+  private readonly index: IndexKeeper;
   private readonly stopWatchingLibrary: () => void;
   private readonly stopRetryingSaves: () => void;
-  /** Settles when the search index holds every paper (built in the background after open). */
-  private indexReady: Promise<void> = Promise.resolve();
-  private indexBuilt = false;
-  /**
-   * Set once the index build or restore begins (after the abstracts are loaded). Before that, edits need no
-   * re-indexing: the build reads every paper as it is when its turn comes.
-   */
-  private indexStarted = false;
-  private closed = false;
 
   private constructor(
     readonly library: Library,
     private readonly samplePath: string,
     cacheDir: string | undefined,
     saveRetryMs: number | undefined,
+    indexBuild: IndexBuildPlace | undefined,
   ) {
-    this.indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.dir);
+    // The one place where the index cache's path comes in.
+    const indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.dir);
+    this.index = new IndexKeeper(library, { indexFile, build: indexBuild, onRenumbered: () => this.orders.invalidate() });
     this.sortFields = new SortFields(library);
     this.orders = new SortedOrders(
       () => this.sortFields.sortables(),
       (id) => this.engine.numOf(id),
     );
-    this.engine.setSavedSearches(library.savedSearches());
     this.stopWatchingLibrary = library.onChange((change) => this.applyChange(change));
     this.stopRetryingSaves = library.isReadOnly ? () => undefined : retryUnsavedWhileNeeded(library, saveRetryMs);
   }
@@ -169,10 +139,10 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // details, an import or an export asks for them first).
     const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'on-demand' });
     try {
-      const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir, options.saveRetryMs);
+      const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir, options.saveRetryMs, options.indexBuild);
       // A failed repair is retried, and reported, by the first write that needs it.
       if (!library.isReadOnly && options.repairs !== 'before-first-write') library.prepareForWrites().catch(() => undefined);
-      core.startIndexing();
+      core.index.start();
       return core;
     } catch (error) {
       await library.close();
@@ -190,178 +160,35 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   }
 
   /**
-   * Settles once the search index covers the whole library. The index is built in the background after
-   * open, in ~8 ms slices that yield to the event loop (IPC stays responsive); queries that need it wait.
+   * Settles once the search index covers the whole library. It is made in the background after open (read from
+   * its cache file, or built); IPC stays responsive meanwhile, and queries that need it wait.
    */
   whenIndexed(): Promise<void> {
-    return this.indexReady;
+    return this.index.whenReady();
   }
 
-  /** Settles when the index covers the library as it is now (built, and any imported papers added). */
-  private async searchable(): Promise<void> {
-    if (!this.indexBuilt) await this.indexReady;
-    while (this.catchingUp !== null) await this.catchingUp;
+  /** The search engine (owned by the index keeper, which may replace it while the index is made). */
+  private get engine(): SearchEngine {
+    return this.index.engine;
   }
 
-  /** Imported papers waiting to be indexed (in slices, after the import returned). */
-  private readonly indexQueue: string[] = [];
-  private catchingUp: Promise<void> | null = null;
-
-  /** The queued papers, taken off the queue one by one as their turn comes (more may be queued meanwhile). */
-  private *queuedPapers(): Generator<PaperRecord> {
-    while (this.indexQueue.length > 0 && !this.closed) {
-      const paper = this.library.getPaper(this.indexQueue.shift() as string);
-      if (paper) yield paper;
-    }
-  }
-
-  /**
-   * Indexes queued papers in ~8 ms slices. An import of 1,000 papers takes ~0.1 s to tokenize; done inside
-   * the commit it counted against the import (issue 4: committed within 300 ms) and held the event loop.
-   */
-  private catchUp(): Promise<void> {
-    this.catchingUp ??= (async () => {
-      try {
-        await this.library.whenAbstractsLoaded().catch(() => undefined);
-        await inSlices(this.queuedPapers(), (paper) => this.indexPaper(paper));
-      } finally {
-        this.catchingUp = null;
-      }
-      this.maybeScheduleSave();
-    })();
-    return this.catchingUp;
-  }
-
-  private startIndexing(): void {
-    this.indexReady = this.loadOrBuildIndex().then((report) => {
-      this.indexBuilt = true;
-      this.indexReport = report;
-      this.indexMs = report.ms;
-      // Now the rest of the abstracts (the build already has them; a restore from the file did not need them).
-      if (!this.closed) this.library.whenAbstractsLoaded().catch(() => undefined);
-    });
-    // A failure here would surface on the next query that awaits it; never as an unhandled rejection.
-    this.indexReady.catch(() => undefined);
-  }
-
-  /** Each paper's document, made when its turn comes, so user data edited meanwhile is current. */
-  private *searchDocs(): Generator<SearchDoc> {
-    for (const paper of this.library.papers()) if (!this.isHidden(paper.id)) yield this.searchDocFor(paper);
-  }
-
-  /**
-   * The index from the cache file when it matches the library, else built from the papers (then written to
-   * the cache). Either way in ~8 ms slices: the event loop (IPC) is never held for long.
-   */
-  private async loadOrBuildIndex(): Promise<IndexReport> {
-    const t0 = performance.now();
-    const stop = (): boolean => this.closed;
-    let fileProblem = 'no cache folder';
-    // The file is read while the abstracts load (the index needs them, for new or edited papers and for
-    // highlighting); whatever changed meanwhile shows in the key, or reaches the engine as an edit.
-    // If they cannot be loaded at all (reported as a problem), the index goes without them.
-    const abstractsLoaded = (): Promise<void> => this.library.whenAbstractsLoaded().catch(() => undefined);
-    const key = this.indexKey();
-    const read = this.indexFile === null ? null : await readIndexFile(this.indexFile, key);
-    if (read !== null) {
-      if (read.ok && this.indexKey() !== key) {
-        fileProblem = 'the library changed while the file was read';
-      } else if (read.ok && !this.closed) {
-        try {
-          // The restore needs no abstracts (only new or edited papers do, and it waits for them then).
-          this.indexStarted = true;
-          const outcome = await this.engine.restoreAsync(read.snapshot, this.searchDocs(), stop, abstractsLoaded);
-          if (outcome !== null) {
-            // Searches work from here; filters (tag:, year:, …) fill in behind, or on the first that needs them.
-            void this.engine.completeFiltersAsync(stop);
-            this.savedKey = key;
-            this.editsSinceSave = outcome.reindexed;
-            this.maybeScheduleSave();
-            return { source: 'file', ms: performance.now() - t0, reindexed: outcome.reindexed };
-          }
-        } catch (error) {
-          // An inconsistent file: start over from the papers with a fresh engine.
-          this.engine = new SearchEngine();
-          this.engine.setSavedSearches(this.library.savedSearches());
-          fileProblem = `unusable (${errorMessage(error)})`;
-        }
-      } else if (!read.ok) {
-        fileProblem = read.reason;
-      }
-    }
-    await abstractsLoaded();
-    this.indexStarted = true;
-    await this.engine.addAllAsync(this.searchDocs(), stop);
-    if (this.indexFile !== null && !this.closed) this.scheduleSave(0);
-    return { source: 'built', ms: performance.now() - t0, fileProblem };
-  }
-
-  /**
-   * What the imported text of the index depends on: papers only change through imports (segments are
-   * append-only, each import is logged), so the import log's length and last entry plus the paper count
-   * identify it. Tags and notes are checked per paper at load instead (userTextHash).
-   */
-  private indexKey(): string {
-    const imports = this.library.imports();
-    const last = imports[imports.length - 1];
-    // Edits, deletions and merges change documents beyond what a restore compares (tags and notes): a new key.
-    return `imports=${imports.length}:${last?.id ?? '-'};papers=${this.library.papers().length};overlay=${this.library.overlayKey()}`;
-  }
-
-  /** After an import the file is stale for every paper: save soon. Edits alone: only once they add up. */
-  private maybeScheduleSave(): void {
-    if (this.indexFile === null || !this.indexBuilt || this.closed) return;
-    if (this.savedKey !== this.indexKey()) this.scheduleSave(SAVE_AFTER_IMPORT_MS);
-    else if (this.editsSinceSave >= RESAVE_AFTER_EDITS) this.scheduleSave(SAVE_AFTER_EDITS_MS);
-  }
-
-  private scheduleSave(delayMs: number): void {
-    if (this.saveTimer !== null) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = null;
-      if (!this.closed) void this.saveIndex();
-    }, delayMs);
-    // A pending save must not keep a CLI process alive; close() writes what is pending.
-    this.saveTimer.unref?.();
-  }
-
-  /** Writes the index file (one save at a time). Failures are ignored: it is a cache. */
-  private async saveIndex(): Promise<void> {
-    // Imported papers still being indexed would be missing from the file (correct, as a restore re-indexes
-    // papers the file lacks, but slower): let them in first.
-    await this.searchable();
-    if (this.saving !== null) return this.saving.then(() => this.saveIndex());
-    const file = this.indexFile;
-    const snapshot = this.engine.snapshot();
-    if (file === null || snapshot === null) return Promise.resolve();
-    const key = this.indexKey();
-    const edits = this.editsSinceSave;
-    this.saving = writeIndexFile(file, key, snapshot)
-      .then(() => {
-        this.savedKey = key;
-        this.editsSinceSave -= edits;
-      })
-      .catch(() => undefined)
-      .finally(() => {
-        this.saving = null;
-      });
-    return this.saving;
+  /** Settles when the index covers the library as it is now (made, and any imported papers added). */
+  private searchable(): Promise<void> {
+    return this.index.current();
   }
 
   /** How the search index was made (file or built), once it is ready. */
-  indexReport: IndexReport | null = null;
+  get indexReport(): IndexReport | null {
+    return this.index.report;
+  }
+
   /** How long making the search index took (ms), once it is done; for diagnostics and the bench. */
-  indexMs: number | null = null;
+  get indexMs(): number | null {
+    return this.index.report?.ms ?? null;
+  }
 
   async close(): Promise<void> {
-    // An import since the index file was written would make the next open rebuild it: write it now.
-    if (this.saveTimer !== null) {
-      clearTimeout(this.saveTimer);
-      this.saveTimer = null;
-      if (this.indexBuilt && this.savedKey !== this.indexKey()) await this.saveIndex();
-    }
-    await this.saving;
-    this.closed = true;
+    await this.index.stop();
     await this.parseWorkers.close();
     this.stopRetryingSaves();
     this.stopWatchingLibrary();
@@ -982,20 +809,6 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     return row;
   }
 
-  private searchDocFor(paper: PaperRecord): SearchDoc {
-    return searchDocFor(this.library, paper);
-  }
-
-  /** Indexes a paper as it is now; a paper deleted for good or merged into another leaves the index. */
-  private indexPaper(paper: PaperRecord): void {
-    // A document that leaves or (re)enters the engine changes its numbering, which the sort orders cache.
-    const wasIndexed = this.engine.numOf(paper.id) >= 0;
-    const hidden = this.isHidden(paper.id);
-    if (hidden) this.engine.remove(paper.id);
-    else this.engine.upsert(this.searchDocFor(paper));
-    if (hidden === wasIndexed) this.orders.invalidate();
-  }
-
   private isHidden(id: string): boolean {
     return isHiddenPaper(id, this.library.userDataView(id), this.library.merges());
   }
@@ -1030,25 +843,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
   private applyDataChange(change: Exclude<LibraryChange, { kind: 'save-status' | 'import-progress' }>): void {
     if (change.kind === 'import') this.orders.invalidate();
     else if (change.kind === 'user-data' && this.sortFields.changedAmong(change.paperIds, (id) => this.library.getPaper(id))) this.orders.invalidate();
-    if (change.kind === 'saved-searches') this.engine.setSavedSearches(this.library.savedSearches());
-    // The store reports every paper whose tags changed (also for a rename, merge, delete or restore) as a
-    // 'user-data' change; 'tags' alone means tag definitions (names, colours), which no search document holds.
-    // Re-indexing every tagged paper on 'tags' cost 1.1-1.3 s per new tag at 100k.
-    const ids = (change.kind !== 'import' && change.kind !== 'user-data') || !this.indexStarted ? [] : change.paperIds;
-    // A bulk action re-indexes like an import: after its promise resolves (it is durable then), in slices.
-    if (ids.length > IMPORT_INDEXED_INLINE || (ids.length > 0 && !this.library.abstractsLoaded)) {
-      // Indexed right after the import returns, or once the abstracts are in (an edit in the first seconds
-      // after open: indexing it now would leave its abstract out); searches meanwhile wait (searchable()).
-      for (const id of ids) this.indexQueue.push(id); // not push(...ids): 100k arguments overflow the stack
-      void this.catchUp();
-    } else {
-      for (const id of ids) {
-        const paper = this.library.getPaper(id);
-        if (paper) this.indexPaper(paper);
-      }
-    }
-    if (change.kind === 'user-data') this.editsSinceSave += ids.length;
-    this.maybeScheduleSave();
+    this.index.apply(change);
   }
 }
 

@@ -82,7 +82,7 @@
  * The application menu reaches the page only through window.folioMenu.onAction (the preload's bridge; the actions and
  * their payloads are MenuActionEvent in electron/shared/channels.ts).
  */
-import { startTransition, useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useMemo, useRef, useState } from 'react';
 import type { SavedSearch, TagSummary } from '../../electron/core/api.js';
 import { FolioMark } from './components/Icons.js';
 import { DetailPane } from './components/DetailPane.js';
@@ -126,7 +126,7 @@ import { viewOf, type Scope } from './lib/scope.js';
 import { hasFreeText, quotedTagFix, setFilter, type FilterKey } from './lib/searchSyntax.js';
 import { PANE_MIN } from './lib/paneLayout.js';
 
-const SEARCH_DEBOUNCE_MS = 60;
+const PANE_HIGHLIGHT_DEBOUNCE_MS = 60;
 
 export function App() {
   const { overview, error: overviewError } = useLibrary();
@@ -134,9 +134,13 @@ export function App() {
   const duplicateCount = useDuplicateCount();
 
   const [scope, setScope] = useState<Scope>({ kind: 'all' });
+  // Every keystroke is a query, sent at once (no debounce: the core answers in a few ms at 100k). The page store
+  // drops answers to older queries, and the list keeps its previous rows until the newest answer arrives.
   const [search, setSearch] = useState('');
-  const debouncedSearch = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
-  const query = useDeferredValue(debouncedSearch);
+  const query = search;
+  // The open paper's highlights follow the query after a pause: each change is a detail request to the core, which
+  // should not compete with the list's query on every keystroke.
+  const paneHighlight = useDebouncedValue(query, PANE_HIGHLIGHT_DEBOUNCE_MS);
   const [exportOpen, setExportOpen] = useState<'library' | 'selection' | null>(null);
   const [emptyTrashOpen, setEmptyTrashOpen] = useState(false);
   const [addPaperOpen, setAddPaperOpen] = useState(false);
@@ -255,7 +259,7 @@ export function App() {
     redo: undoApi.redo,
   });
 
-  const searching = search !== query || snapshot.total === null;
+  const searching = snapshot.total === null;
   const total = shown.total;
   const scopeTitle = titleOf(scope, profileScope?.name, savedSearches);
   const trashCount = overview?.trashCount ?? 0;
@@ -373,7 +377,7 @@ export function App() {
             ) : scope.kind === 'profile' && selectedId === null ? (
               <ProfileView profileId={scope.id} onRemoved={showAllPapers} />
             ) : (
-              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={query} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={paperActions.editRequest} undo={undo} />
+              <DetailPane ref={detailRef} paperId={scope.kind === 'duplicates' ? null : selectedId} highlight={paneHighlight} allTags={overview?.tags ?? NO_TAGS} onFilter={applyFilter} onEscape={focusListFromDetail} isLibraryEmpty={empty} editRequest={paperActions.editRequest} undo={undo} />
             )
         ) : null}
 

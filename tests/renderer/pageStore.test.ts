@@ -531,3 +531,44 @@ test('shownSnapshot: the list keeps the last answered results while a new query 
     assert.equal(answeredB.rows, store.getSnapshot().rows);
   });
 });
+
+test('typing: a query per keystroke, answered in any order, never blanks the list nor goes back to an older prefix', async (t) => {
+  const phrase = 'knowledge distillation';
+  const prefixes = Array.from({ length: phrase.length }, (_, i) => phrase.slice(0, i + 1));
+  const data: Record<string, PaperRow[]> = {};
+  for (const [i, text] of prefixes.entries()) data[text] = papers(1 + ((i * 7) % 40), text);
+  for (const seed of [3, 17, 99, 2024]) {
+    await t.test(`seed ${seed}`, async () => {
+      const random = rng(seed);
+      const core = fakeCore(data);
+      const store = new PageStore(core.query);
+      let shown: ReturnType<PageStore['getSnapshot']> | null = null;
+      /** Index of the prefix whose rows the list shows (-1: none yet). */
+      let shownAt = -1;
+      const look = () => {
+        shown = shownSnapshot(shown, store.getSnapshot());
+        const first = shown.rows.row(0)?.title;
+        if (shownAt >= 0) assert.notEqual(first, undefined, 'once results showed, the list is never blank');
+        if (first === undefined) return;
+        const at = prefixes.findIndex((text) => first === `${text} 0`);
+        assert.ok(at >= shownAt, `went back from "${prefixes[shownAt]}" to "${prefixes[at]}"`);
+        shownAt = at;
+      };
+      for (const text of prefixes) {
+        store.setQuery(q(text)); // sent at once, no debounce
+        look();
+        // Some answers arrive before the next key, in any order.
+        while (core.pending().length > 0 && random() < 0.5) {
+          const pending = core.pending();
+          await core.resolve(pending[Math.floor(random() * pending.length)]);
+          look();
+        }
+      }
+      assert.equal(core.calls.length, prefixes.length, 'one query per keystroke');
+      await core.drain();
+      look();
+      assert.equal(shownAt, prefixes.length - 1, 'ends on the final text');
+      assert.equal(store.getSnapshot().total, data[phrase]!.length);
+    });
+  }
+});

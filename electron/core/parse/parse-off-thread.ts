@@ -9,8 +9,8 @@
 // Where the worker's code is: next to the bundled main (dist/electron/parse-worker.cjs, built by scripts/build.mjs),
 // or, run from source (the CLI and the tests, through tsx), parse-worker.ts loaded through tsx's loader, which a
 // worker does not inherit from its parent.
-import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker as startWorkerAt, workerEntryFor } from '../worker-entry.js';
 import { NotAProfileError } from './errors.js';
 import { UnreadableTextError } from './sources/registry.js';
 import { NotThisSourceError, type SourceId, type SourceResult } from './sources/types.js';
@@ -49,18 +49,10 @@ const REFUSALS: Record<string, new (message: string) => Error> = {
 
 /** Where the worker's code is and how to start it (see the file's opening comment); exported for the build test. */
 export function workerEntry(moduleUrl: string): { file: URL } | { code: string } {
-  const here = new URL(moduleUrl);
-  // Bundled: this code is inside dist/electron/main.cjs, the worker's bundle beside it.
-  if (path.extname(here.pathname) === '.cjs') return { file: new URL('./parse-worker.cjs', here) };
-  const entry = new URL('./parse-worker.ts', here).href;
-  const tsx = import.meta.resolve('tsx/esm/api');
-  return { code: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });` };
+  return workerEntryFor(moduleUrl, 'parse-worker');
 }
 
-function startWorker(): Worker {
-  const entry = workerEntry(import.meta.url);
-  return 'file' in entry ? new Worker(entry.file) : new Worker(entry.code, { eval: true });
-}
+const startWorker = (): Worker => startWorkerAt(workerEntry(import.meta.url));
 
 /** The parsing workers of one process: at most one kept idle between jobs. */
 export class ParseWorkers {

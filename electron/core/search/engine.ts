@@ -19,30 +19,22 @@
 //    and interns them in an open-addressing table without allocating for known words; postings go to flat
 //    typed arrays (fixed chunks) and are counting-sorted into CSR once. The filter index keeps no per-word
 //    author sets (author: asks the text index's author postings).
-//  - Never blocking: FolioCore builds in the background with addAllAsync — ~8 ms slices separated by
-//    setImmediate, including the final block build (yielding every ~32k postings) and the dictionary sort
-//    (4096-term runs, resumable merges, an LCP array for the typo walk). Queries that need the index await
-//    it; the unfiltered first page (cold open) is served from the sort orders without it; a synchronous
-//    caller (CLI listing) finishes it on the spot; close() stops it.
-//  - Measured (bench/search-quick.ts --cpu: process CPU ms, because this shared 2-core box runs at load
-//    1–12 and wall time mostly measures the neighbours). 10k, same run, old engine → this one: build
-//    3.2 s → 0.9 s; UI page (top 50 + highlights) p50 one word 23.6 → 9.8, two words 31 → 7.7, typo
-//    14.6 → 5.4, keystrokes 4.9 → 1.9 ms. 100k: build 66 s wall (old, loaded) → ~8–9 s CPU, background
-//    build's longest event-loop stall ~0.1–0.2 s (GC included). 100k UI page p50/p95 (CPU ms): one word
-//    8.3/35, two 10.7/20, three common (57k hits) 18.5/29, typo 6.3/8.1, surname 6.5/13, surname+title
-//    8.5/19, filters only 4.2/11, filters+text 8.3/21, gibberish 0.2/0.2 (0 hits), keystrokes 8.9/18.7;
-//    sorted by date with text: 3.9–14.6 p50, 6–19 p95.
-//  - Persisted: snapshot()/restoreAsync() with search/index-file.ts let FolioCore read the index from the
-//    user's cache folder instead of building it (~10 s of CPU at 100k): ready ~1.5 s after the first rows.
-//    Building still happens on a first start and whenever the file does not match the library.
+//  - Never blocking: the index keeper (core/index-keeper.ts) builds a large library in a worker thread and
+//    restores the result here; smaller ones with addAllAsync — ~8 ms slices separated by setImmediate, including
+//    the final block build and the dictionary sort (4096-term runs, resumable merges, an LCP array for the typo
+//    walk). Queries that need the index await it; the unfiltered first page (cold open) is served from the sort
+//    orders without it; a synchronous caller (CLI listing) finishes it on the spot; close() stops it.
+//  - Persisted: snapshot()/restoreAsync() with search/index-file.ts let the keeper read the index from the
+//    user's cache folder instead of building it. Building happens on a first start and whenever the file does
+//    not match the library. Measured figures (build, per-query p50/p95, restore): docs/benchmarks.md.
 //  - Query language (issue 10): the Trash is one more filter set (every query hides trashed papers unless a scope
 //    asks for the Trash); `tag:ml` unites the sets of `ml` and the tags under it; `a OR b` runs one AND search per
 //    combination of alternatives (capped at MAX_OR_COMBINATIONS) and unites them, a paper's score the sum over the
 //    combinations it matches; filters joined by OR are one constraint over the union of their sets; `saved:NAME`
 //    is expanded (saved-searches.ts) into the query with its scope. countMany (live counts of saved searches) is
 //    one search each with limit 0: set operations for filters, matching without ranking for free text.
-//  - Not done: common-word queries at 100k (57k hits) read ~330k postings because `total` is exact
-//    (p95 19–36 ms for three such words); a WAND-style cut-off would only save the scoring part of that.
+//  - Not done: common-word queries at 100k read a few hundred thousand postings because `total` is exact; a
+//    WAND-style cut-off would only save the scoring part of that (figures in docs/benchmarks.md).
 import Fuse from 'fuse.js';
 import type { FieldMatches } from '../api.js';
 import type { ReadingStatus } from '../model.js';
@@ -238,14 +230,14 @@ export class SearchEngine {
    * filters (in ~8 ms slices, like addAllAsync); a document whose paper the snapshot holds with the same
    * user text reuses its slot; the others (new papers, or tags/notes edited after the snapshot was taken)
    * are indexed afresh. The caller vouches that the imported text of the snapshot's papers is unchanged.
-   * Documents are only read for filters and ids until `textReady` settles: their full text is needed only
+   * Documents are only read for filters and ids until `textReady(ids)` settles for those of them it names: full text is needed only
    * to index the stale ones and edits deferred meanwhile, which wait for it.
    */
   async restoreAsync(
     snapshot: EngineSnapshot,
     docs: Iterable<SearchDoc>,
     shouldStop: () => boolean = () => false,
-    textReady: () => Promise<void> = () => Promise.resolve(),
+    textReady: (ids: readonly string[]) => Promise<void> = () => Promise.resolve(),
   ): Promise<RestoreOutcome | null> {
     if (this.byNum.length > 0 || this.deferred !== null) throw new Error('restoreAsync needs an empty engine.');
     // Edits arriving meanwhile wait in `deferred` (the text index is replaced midway) and are applied last.
@@ -253,7 +245,7 @@ export class SearchEngine {
     this.deferred = deferred;
     try {
       const outcome = await this.restoreSlices(snapshot, docs, shouldStop, textReady);
-      if (deferred.size > 0) await textReady();
+      if (deferred.size > 0) await textReady([...deferred.keys()]);
       this.deferred = null;
       for (const [id, doc] of deferred) {
         if (doc === null) this.remove(id);
@@ -272,7 +264,7 @@ export class SearchEngine {
     snapshot: EngineSnapshot,
     docs: Iterable<SearchDoc>,
     shouldStop: () => boolean,
-    textReady: () => Promise<void>,
+    textReady: (ids: readonly string[]) => Promise<void>,
   ): Promise<RestoreOutcome | null> {
     // Built in slices too: 100k ids take ~40 ms, which in one go, after the file's decoding, made a 0.15 s stall.
     const slotOf = new Map<string, number>();
@@ -310,7 +302,7 @@ export class SearchEngine {
     if (!numbered) return null;
     this.text = TextIndex.restore(snapshot.text, slotNum);
     // Re-indexing reads every field; the caller may still be loading some (abstracts after open).
-    if (stale.length > 0) await textReady();
+    if (stale.length > 0) await textReady(stale.map((entry) => entry.doc.id));
     const reindexed = await inSlices(stale, (entry) => (entry.slot = this.text.add(entry.num, textOf(entry.doc))), shouldStop);
     if (!reindexed) return null;
     return { reused: this.byNum.length - stale.length, reindexed: stale.length };
@@ -357,7 +349,11 @@ export class SearchEngine {
     return this.byNum.length;
   }
 
-  upsert(doc: SearchDoc): void {
+  /**
+   * Adds or replaces a document. `textChanged`: re-tokenize even if the document's text equals the one it replaces
+   * (that one was made after the text its slot holds: a restore made it from the paper as edited meanwhile).
+   */
+  upsert(doc: SearchDoc, textChanged = false): void {
     if (this.deferred !== null) {
       this.deferred.set(doc.id, doc);
       return;
@@ -376,7 +372,7 @@ export class SearchEngine {
     }
     this.byId.set(doc.id, entry);
     this.byNum[old.num] = entry;
-    if (sameText(old.doc, doc)) {
+    if (!textChanged && sameText(old.doc, doc)) {
       // A status or profile change leaves the text alone: skip the inverted index entirely.
       entry.short = old.short;
     } else {
