@@ -41,7 +41,9 @@ async function observe(core: FolioCore, withNotes: boolean): Promise<unknown> {
 }
 
 /** Does one random action; returns the paper it was about (a merge's kept paper), where a note is typed next. */
-async function randomAction(core: FolioCore, random: Random, all: readonly string[]): Promise<string> {
+type TypeNote = (id: string, text: string) => Promise<void>;
+
+async function randomAction(core: FolioCore, random: Random, all: readonly string[], typeNote: TypeNote): Promise<string> {
   const live = (await core.query({ search: '', offset: 0, limit: 1000 })).rows.map((row) => row.id);
   const trash = (await core.query({ search: '', scope: { trash: true }, offset: 0, limit: 1000 })).rows.map((row) => row.id);
   const tags = (await core.overview()).tags.map((t) => t.name);
@@ -51,7 +53,7 @@ async function randomAction(core: FolioCore, random: Random, all: readonly strin
     // Refusals (a rename onto an existing tag without merge, an unknown tag) change nothing: still a valid step.
     await work().catch((error: Error) => assert.match(error.name, /TagError|UserDataError|UnknownPaperError/, error.message));
   };
-  await act(core, random, roll, one, live, trash, tags, all, attempt);
+  await act(core, random, roll, one, live, trash, tags, all, attempt, typeNote);
   return one;
 }
 
@@ -65,6 +67,7 @@ async function act(
   tags: readonly string[],
   all: readonly string[],
   attempt: (work: () => Promise<unknown>) => Promise<void>,
+  typeNote: TypeNote,
 ): Promise<void> {
   switch (roll) {
     case 0: return attempt(() => core.tagSelection({ search: pick(random, ['', 'learning', 'tag:ml']), all: true, except: some(random, live) }, { add: [pick(random, TAGS)] }));
@@ -86,7 +89,7 @@ async function act(
       const profiles = (await core.overview()).profiles;
       return profiles.length > 0 && random() < 0.5 ? attempt(() => core.removeProfile(profiles[0]!.id)) : undefined;
     }
-    default: return attempt(() => (tags.length > 0 ? core.deleteTag(pick(random, tags)) : core.setNote(one, `note ${random()}`)));
+    default: return attempt(() => (tags.length > 0 ? core.deleteTag(pick(random, tags)) : typeNote(one, `note ${random()}`)));
   }
 }
 
@@ -119,14 +122,14 @@ test('random action sequences: undo all gives the start, redo all the end, acros
           const start = await observe(core, false);
           const notes = notesOf(core);
           for (let step = 0; step < 25; step++) {
-            const touched = await randomAction(core, random, all);
-            if (random() < 0.4) {
-              // Notes interleaved, off the stack; often on the paper just acted on (a merge writes the kept paper's note).
-              const id = random() < 0.5 ? touched : pick(random, all);
-              const text = `typed ${seed}.${half}.${step}`;
+            // Every note typed (off the stack) is the one its paper keeps until typed again.
+            const typeNote: TypeNote = async (id, text) => {
               await core.setNote(id, text);
               notes.set(core.library.resolveId(id), text);
-            }
+            };
+            const touched = await randomAction(core, random, all, typeNote);
+            // Often on the paper just acted on (a merge writes the kept paper's note).
+            if (random() < 0.4) await typeNote(random() < 0.5 ? touched : pick(random, all), `typed ${seed}.${half}.${step}`);
           }
           const end = await observe(core, true);
           const undone = await undoAll(core);
