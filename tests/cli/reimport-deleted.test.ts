@@ -31,7 +31,7 @@ async function withDeletedPaper(dir: string): Promise<Row> {
   const [deleted] = await list(dir);
   assert.equal((await folio(['tag', 'add', deleted!.id, 'old-tag', '--library', dir])).code, 0, 'tag');
   assert.equal((await folio(['trash', deleted!.id, '--library', dir])).code, 0);
-  assert.equal((await folio(['trash', '--empty', '--yes', '--library', dir])).stdout, 'Empty the Trash (1 paper).\n');
+  assert.equal((await folio(['trash', '--empty', '--yes', '--library', dir])).stdout, 'Emptied the Trash (1 paper).\n');
   return deleted!;
 }
 
