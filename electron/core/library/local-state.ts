@@ -165,3 +165,11 @@ export async function deviceIdentity(stateDir: string, env: Readonly<Record<stri
   }
   return override ? { ...identity, deviceId: override } : identity;
 }
+
+/** This computer's device as far as it is known, without creating it (a read-only command): null before the first writable open. */
+export async function knownDeviceIdentity(stateDir: string, env: Readonly<Record<string, string | undefined>>): Promise<DeviceIdentity | null> {
+  const stored = parseSettings(await readFile(path.join(stateDir, SETTINGS_FILE), 'utf8').catch(() => ''));
+  const override = env[DEVICE_ID_ENV];
+  if (override !== undefined && override !== '' && isDeviceId(override)) return { deviceId: override, deviceName: stored?.deviceName ?? os.hostname() };
+  return stored;
+}
