@@ -19,6 +19,8 @@ import { toContract } from './core/parse/sources/contract.js';
 import { UnreadableTextError, isSourceId, parseText, sourceLabel } from './core/parse/sources/registry.js';
 import { NotThisSourceError, SOURCE_IDS, type SourceId } from './core/parse/sources/types.js';
 import { singleLine } from './core/text.js';
+import { defaultStateDir, knownDeviceIdentity } from './core/library/local-state.js';
+import { syncStatus } from './core/library/sync-status.js';
 
 /**
  * The commands, as the usage text lists them. The packaged app runs the CLI when its first argument is one of these
@@ -42,6 +44,8 @@ export const CLI_COMMANDS = [
   'saved',
   'export',
   'reparse',
+  'devices',
+  'sync-status',
 ] as const;
 
 export const USAGE = `Usage: folio <command> [options]
@@ -73,11 +77,15 @@ Commands:
   export [--format ${EXPORT_FORMAT_IDS.join('|')}]
   reparse [--dry-run] [--json]            Re-read stored imports whose parser has improved since (--dry-run:
                                           show what would change, write nothing)
+  devices [--json]                        The devices that wrote to this library, when each was last seen
+  sync-status [--json]                    Files still arriving from other devices
 
 Options:
   --source ID     Read the text as this source instead of detecting it: ${SOURCE_IDS.join(', ')}
   --library DIR   Library folder (default: $FOLIO_LIBRARY, else the app's own library)
                   The search index is cached in $FOLIO_CACHE_DIR (default: the platform's cache folder)
+                  The lock, backups and this computer's device id are kept in $FOLIO_STATE_DIR (default:
+                  the app's data folder); $FOLIO_DEVICE_ID overrides the device id
   --json          Machine-readable output
   --trashed       list and search: the papers in the Trash (hidden otherwise)
   -h, --help      Show this help`;
@@ -241,6 +249,22 @@ async function runCommand({ positionals, values }: CommandLine, io: CliIo): Prom
           io.stdout(`${paper.id}  ${paper.date}  ${paper.status.padEnd(7)}  ${paper.title}${tags}\n`);
         }
       });
+      return;
+    }
+    case 'devices':
+    case 'sync-status': {
+      expectArgs(rest, 0, command);
+      // Reads devices/ only: no lock, no open, nothing written (not even this computer's settings).
+      const status = await syncStatus(libraryDir, await knownDeviceIdentity(defaultStateDir(process.platform, io.env), io.env));
+      if (command === 'devices') {
+        if (values.json) return print(status.devices);
+        for (const d of status.devices) {
+          io.stdout(`${d.id}${d.isThisDevice ? ' (this computer)' : ''}  ${d.name ?? '?'}  last seen ${d.lastSeen ?? 'never'}  ${plural(d.entries, 'edit')}\n`);
+        }
+        return;
+      }
+      if (values.json) return print({ waiting: status.waiting, message: status.message });
+      io.stdout(`${status.message}\n`);
       return;
     }
     case 'profiles': {

@@ -2,13 +2,16 @@
 // type checks, lint and format, unit tests (core, CLI, Electron wiring), the production build, then the Playwright suite
 // in a real Chromium. Ends with one summary line: "N passed, N failed, N skipped".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chosenChromium } from './chromium.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+// Libraries the tests open keep their local state (lock, backups, device id) here, not in the user's app data.
+process.env.FOLIO_STATE_DIR ||= mkdtempSync(path.join(os.tmpdir(), 'folio-test-state-'));
 // npm puts .cmd shims on Windows, which only a shell runs.
 const isWindows = process.platform === 'win32';
 const bin = (name) => path.join(root, 'node_modules', '.bin', isWindows ? `${name}.cmd` : name);

@@ -68,6 +68,8 @@ export interface FolioCoreOptions {
    * the papers at every open. Never inside the library folder: the library stays byte-identical.
    */
   cacheDir?: string;
+  /** The folder of local-only state (lock, backups, device id; see library/local-state.ts). Default: $FOLIO_STATE_DIR or the app's. */
+  stateDir?: string;
   /** How often edits whose save failed are tried again (default SAVE_RETRY_MS). */
   saveRetryMs?: number;
   /**
@@ -121,8 +123,8 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     saveRetryMs: number | undefined,
     indexBuild: IndexBuildPlace | undefined,
   ) {
-    // The one place where the index cache's path comes in.
-    const indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.dir);
+    // The one place where the index cache's path comes in (named by the library's local key, like its lock and backups).
+    const indexFile = cacheDir === undefined ? null : indexFileFor(cacheDir, library.local.key);
     this.index = new IndexKeeper(library, { indexFile, build: indexBuild, onRenumbered: () => this.orders.invalidate() });
     this.sortFields = new SortFields(library);
     this.orders = new SortedOrders(
@@ -137,7 +139,7 @@ export class FolioCore implements Omit<FolioApi, 'onChanged'> {
     // Abstracts (three quarters of the bytes) load after open: the first rows need none of them, and a search
     // index read from its file needs none either. They start loading when the index is ready (or when a paper's
     // details, an import or an export asks for them first).
-    const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'on-demand' });
+    const library = await Library.open(dir, { readOnly: options.readOnly ?? false, abstracts: 'on-demand', ...(options.stateDir === undefined ? {} : { stateDir: options.stateDir }) });
     try {
       const core = new FolioCore(library, options.samplePath ?? path.resolve('assets', 'sample-profile.txt'), options.cacheDir, options.saveRetryMs, options.indexBuild);
       // A failed repair is retried, and reported, by the first write that needs it.

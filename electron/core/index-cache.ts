@@ -1,8 +1,8 @@
 // Where Folio keeps caches: today only the persisted search index (search/index-file.ts). A cache folder,
 // not the library folder, because the library is the user's data (synced, backed up, compared byte for
 // byte by our own tests) and the index is ~100 MB at 100k papers that can always be rebuilt from it.
-import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { libraryLocalDir } from './library/local-state.js';
 
 export interface CacheEnvironment {
   platform: NodeJS.Platform;
@@ -27,8 +27,10 @@ export function defaultCacheDir({ platform, env, home }: CacheEnvironment): stri
   return path.join(xdg !== undefined && xdg !== '' && path.isAbsolute(xdg) ? xdg : path.join(home, '.cache'), 'folio');
 }
 
-/** The index file of one library: one subfolder per library folder (by a hash of its absolute path). */
-export function indexFileFor(cacheDir: string, libraryDir: string): string {
-  const id = createHash('sha256').update(path.resolve(libraryDir)).digest('hex').slice(0, 16);
-  return path.join(cacheDir, 'libraries', id, 'search-index.bin');
+/**
+ * The index file of one library: in the cache folder's subfolder for that library, named like its local state
+ * folder (`Library.local.key`: its library id, so a moved folder keeps its index).
+ */
+export function indexFileFor(cacheDir: string, libraryKey: string): string {
+  return path.join(libraryLocalDir(cacheDir, libraryKey), 'search-index.bin');
 }

@@ -6,7 +6,13 @@ import { appendFile, chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
-import { findTempFiles } from '../../electron/core/library/temp-files.js';
+import { LOCAL_WRITTEN_FOLDERS, findTempFiles } from '../../electron/core/library/temp-files.js';
+import { backupsOf } from '../helpers/local-state.js';
+
+/** Temp files in the library folder and in its local backups folder (where backups are written now). */
+async function tempFilesOf(dir: string): Promise<string[]> {
+  return [...(await findTempFiles(dir)), ...(await findTempFiles(await backupsOf(dir), LOCAL_WRITTEN_FOLDERS)).map((name) => `local backups: ${name}`)];
+}
 import type { FaultRule } from '../../electron/core/library/disk.js';
 import { FIXTURES, SAMPLE_PROFILE, snapshotTree, treeEntries, withTempDir } from '../helpers/tree.js';
 import { CACHE_DIR, folio, lines, spawnCli } from './helpers.js';
@@ -168,14 +174,14 @@ describe('temp files a crash left are removed by the next writable session', () 
         const id = await libraryWithHistory(dir);
         const killed = await spawnCli([...crash.command(id), '--library', dir], { env: { FOLIO_TEST_FAULTS: JSON.stringify([crash.rule]) } });
         assert.equal(killed.signal, 'SIGKILL', `not killed: ${killed.stderr}`);
-        const left = await findTempFiles(dir);
+        const left = await tempFilesOf(dir);
         assert.ok(left.length >= 1, 'the crash left a temp file');
         const read = await folio(['list', '--library', dir]);
         assert.equal(read.code, 0, read.stderr);
-        assert.deepEqual(await findTempFiles(dir), left, 'a read removes nothing');
+        assert.deepEqual(await tempFilesOf(dir), left, 'a read removes nothing');
         const write = await folio(['status', id, 'reading', '--library', dir]);
         assert.equal(write.code, 0, write.stderr);
-        assert.deepEqual(await findTempFiles(dir), [], `left: ${left.join(', ')}`);
+        assert.deepEqual(await tempFilesOf(dir), [], `left: ${left.join(', ')}`);
         const paper = (await listed(dir)).find((p) => p.id === id);
         assert.ok(paper?.tags.includes('a'), 'older data intact');
         assert.equal(paper?.status, 'reading');

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli, type CliIo } from '../../electron/cli.js';
 import { ROOT } from '../helpers/tree.js';
+import '../helpers/local-state.js';
 
 /** The search index cache goes to a scratch folder, not the user's real cache folder (removed by the caller). */
 export const CACHE_DIR = path.join(os.tmpdir(), `folio-cli-test-cache-${process.pid}`);

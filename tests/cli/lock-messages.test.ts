@@ -8,6 +8,7 @@ import { after, afterEach, test } from 'node:test';
 import { faults } from '../../electron/core/library/disk.js';
 import { SAMPLE_PROFILE, snapshotTree, withTempDir } from '../helpers/tree.js';
 import { CACHE_DIR, folio } from './helpers.js';
+import { lockOf } from '../helpers/local-state.js';
 
 after(() => rm(CACHE_DIR, { recursive: true, force: true }));
 afterEach(() => faults.clear());
@@ -24,14 +25,14 @@ const STUCK_LOCKS = [
   {
     name: 'held by Folio on another computer',
     lock: { pid: 4242, hostname: 'elsewhere.example', startedAt: '2026-01-01T00:00:00.000Z', app: 'Folio', token: 'x' },
-    message: (dir: string) =>
-      `folio: Library ${dir} is in use by Folio on elsewhere.example (pid 4242, since 2026-01-01T00:00:00.000Z). Quit Folio there and try again; if elsewhere.example no longer uses this library, delete ${path.join(dir, 'folio.lock')}.`,
+    message: (dir: string, lockFile: string) =>
+      `folio: Library ${dir} is in use by Folio on elsewhere.example (pid 4242, since 2026-01-01T00:00:00.000Z). Quit Folio there and try again; if elsewhere.example no longer uses this library, delete ${lockFile}.`,
   },
   {
     name: 'an older Folio’s lock whose pid is running (cannot be verified)', // our parent: alive, not Folio
     lock: { pid: process.ppid, hostname: os.hostname(), startedAt: '2026-01-01T00:00:00.000Z', app: 'Folio' },
-    message: (dir: string) =>
-      `folio: Library ${dir} is locked by process ${process.ppid} (since 2026-01-01T00:00:00.000Z), which is running, but Folio cannot tell whether it is Folio. Quit Folio if it is open; if it is not, delete ${path.join(dir, 'folio.lock')} and try again.`,
+    message: (dir: string, lockFile: string) =>
+      `folio: Library ${dir} is locked by process ${process.ppid} (since 2026-01-01T00:00:00.000Z), which is running, but Folio cannot tell whether it is Folio. Quit Folio if it is open; if it is not, delete ${lockFile} and try again.`,
   },
 ];
 
@@ -39,12 +40,13 @@ for (const row of STUCK_LOCKS) {
   test(`a write to a library whose lock is ${row.name}: one line saying what to delete, nothing changed`, async () => {
     await withTempDir(async (dir) => {
       const id = await sampleLibrary(dir);
-      await writeFile(path.join(dir, 'folio.lock'), JSON.stringify(row.lock));
+      const lockFile = await lockOf(dir);
+      await writeFile(lockFile, JSON.stringify(row.lock));
       const before = await snapshotTree(dir);
       const run = await folio(['tag', 'add', id, 'x', '--library', dir]);
       assert.equal(run.code, 1);
       assert.equal(run.stdout, '');
-      assert.equal(run.stderr, `${row.message(dir)}\n`);
+      assert.equal(run.stderr, `${row.message(dir, lockFile)}\n`);
       assert.deepEqual(await snapshotTree(dir), before);
     });
   });

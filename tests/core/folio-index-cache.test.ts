@@ -2,13 +2,17 @@
 // open, reflecting imports, tag and note edits made since; a damaged file is rebuilt; the library folder
 // itself is never touched by any of it. Real pastes, real folders, real files.
 import assert from 'node:assert/strict';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { runCli, type CliIo } from '../../electron/cli.js';
 import { FolioCore } from '../../electron/core/folio.js';
 import { defaultCacheDir, indexFileFor } from '../../electron/core/index-cache.js';
 import { FIXTURES, SAMPLE_PROFILE, snapshotTree, withTempDir } from '../helpers/tree.js';
+import { localPathsOf } from '../helpers/local-state.js';
+
+/** Where FolioCore keeps the search index of `dirs.library` (named like the library's local state folder). */
+const indexFileOf = async (dirs: { library: string; cache: string }): Promise<string> => indexFileFor(dirs.cache, (await localPathsOf(dirs.library)).key);
 
 const paste = (name: string) => readFile(path.join(FIXTURES, name), 'utf8');
 const QUERIES = ['gemma', 'distilation', 'reinforcement learning', 'hussenot', 'tag:keep', 'status:read', 'ferret bond', 'xqzvkwpl'];
@@ -46,7 +50,7 @@ describe('FolioCore search index cache', () => {
       const want = await answers(first);
       await first.close();
 
-      const indexFile = indexFileFor(dirs.cache, dirs.library);
+      const indexFile = await indexFileOf(dirs);
       const before = await snapshotTree(dirs.library);
       const second = await open(dirs);
       await second.whenIndexed();
@@ -107,7 +111,7 @@ describe('FolioCore search index cache', () => {
       await first.whenIndexed();
       const want = await answers(first);
       await first.close();
-      const indexFile = indexFileFor(dirs.cache, dirs.library);
+      const indexFile = await indexFileOf(dirs);
       const rows: Array<{ name: string; damage: (bytes: Buffer) => Buffer; problem: RegExp }> = [
         { name: 'a flipped byte', damage: (b) => Buffer.concat([b.subarray(0, b.length - 40), Buffer.from([b[b.length - 40]! ^ 0xff]), b.subarray(b.length - 39)]), problem: /checksum/ },
         { name: 'cut short', damage: (b) => b.subarray(0, Math.floor(b.length / 2)), problem: /truncated/ },
@@ -137,7 +141,7 @@ describe('FolioCore search index cache', () => {
       assert.equal(core.indexReport?.source, 'built');
       assert.equal(core.indexReport?.fileProblem, 'no cache folder');
       await core.close();
-      await assert.rejects(readFile(indexFileFor(dirs.cache, dirs.library)), { code: 'ENOENT' });
+      await assert.rejects(readFile(await indexFileOf(dirs)), { code: 'ENOENT' });
     }));
 
   test('the CLI reads and writes the same cache (FOLIO_CACHE_DIR)', () =>
@@ -148,7 +152,7 @@ describe('FolioCore search index cache', () => {
       stdout = '';
       assert.equal(await runCli(['search', 'gemma', '--library', dirs.library], io), 0);
       const cold = stdout;
-      assert.ok((await readFile(indexFileFor(dirs.cache, dirs.library))).length > 0, 'the search wrote the index');
+      assert.ok((await readFile(await indexFileOf(dirs))).length > 0, 'the search wrote the index');
       stdout = '';
       assert.equal(await runCli(['search', 'gemma', '--library', dirs.library], io), 0);
       assert.equal(stdout, cold);
@@ -242,10 +246,24 @@ describe('defaultCacheDir', () => {
     test(row.name, () => assert.equal(defaultCacheDir({ platform: row.platform, env: row.env, home: '/home/ada' }), row.want));
   }
 
-  test('one index file per library folder', () => {
-    const a = indexFileFor('/c', '/libs/a');
-    assert.equal(indexFileFor('/c', '/libs/a/'), a);
-    assert.notEqual(indexFileFor('/c', '/libs/b'), a);
-    assert.ok(a.startsWith(path.join('/c', 'libraries')));
+  test('one index file per library (its local key), in the cache folder', () => {
+    const a = indexFileFor('/c', 'p0123456789abcdef');
+    assert.equal(a, path.join('/c', 'libraries', 'p0123456789abcdef', 'search-index.bin'));
+    assert.notEqual(indexFileFor('/c', 'p0123456789abcdef-1a2b3c4d'), a);
   });
+
+  test('a moved library folder keeps its index; a copy beside the original gets its own', () =>
+    withLibrary(async (dirs) => {
+      const first = await open(dirs);
+      await first.commitImport(await paste('profile-sabela-ramos.txt'));
+      await first.close();
+      const before = await indexFileOf(dirs);
+      const moved = { ...dirs, library: path.join(path.dirname(dirs.library), 'moved') };
+      await rename(dirs.library, moved.library);
+      assert.equal(await indexFileOf(moved), before, 'library.json carries the id');
+      await (await open(moved)).close(); // a writable open records where the library now is
+      await cp(moved.library, dirs.library, { recursive: true });
+      assert.notEqual(await indexFileOf(dirs), before, 'the copy is another library on this computer');
+      assert.equal(await indexFileOf(moved), before);
+    }));
 });

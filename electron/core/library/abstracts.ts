@@ -16,7 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PaperRecord } from '../model.js';
 import { yieldToEventLoop } from '../slices.js';
-import { backupSegment, segmentBackupPath } from './backups.js';
+import { backupSegment, backupsDirsOf, segmentBackupCandidates, segmentBackupPath } from './backups.js';
 import { asError, errorMessage } from './errors.js';
 import { copyFileAtomic } from './disk.js';
 import { exists, moveAside } from './fsx.js';
@@ -34,6 +34,8 @@ export interface PendingAbstracts {
 
 export interface AbstractsLoaderOptions {
   dir: string;
+  /** The library's local backups folder (local-state.ts). */
+  backupsDir: string;
   /** Plans a write for when the session writes (see repairs.ts); null in read-only mode. */
   planRepair: ((repair: Repair) => void) | null;
   now: () => Date;
@@ -161,19 +163,18 @@ export class AbstractsLoader {
   }
 
   private async loadOne(item: PendingAbstracts, file: string, preread: Promise<Buffer> | undefined): Promise<void> {
-    const { dir, planRepair, now, problems } = this.options;
+    const { planRepair, now, problems, backupsDir } = this.options;
     const name = abstractsFileName(item.segment);
     const label = `${PAPERS_DIR}/${name}`;
     const count = item.records.length;
-    const backup = segmentBackupPath(dir, name);
     const result = await readJsonSafely<string[]>({
       file,
       decode: (raw) => decodeAbstracts(raw, count),
-      candidates: async () => ((await exists(backup)) ? [{ file: backup, description: 'its backup copy' }] : []),
+      candidates: () => segmentBackupCandidates(backupsDirsOf(this.options), name),
       preread,
     });
     if (result.status === 'ok') {
-      planRepair?.({ what: `copy ${label} into ${path.dirname(path.relative(dir, backup))}/`, run: () => backupSegment(dir, file) });
+      planRepair?.({ what: `copy ${label} into ${path.dirname(segmentBackupPath(backupsDir, name))}/`, run: () => backupSegment(backupsDir, file) });
     } else {
       // A records file without its abstracts file was never written so by Folio: missing or damaged, it is reported.
       const lost = lostText(item);

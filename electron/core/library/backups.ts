@@ -1,4 +1,5 @@
-// backups/<stamp>/ holds copies of library.json, user.json and user.journal taken once per writable session,
+// Backups live in the library's local folder (local-state.ts: <state>/libraries/<key>/backups/), never in the synced
+// library folder; every function here takes that backups folder. backups/<stamp>/ holds copies of library.json, user.json and user.journal taken once per writable session,
 // before its first write, and manifest.json: each copy's size and sha256, and whether the file had loaded fine
 // that session ("good"). Rotation keeps the newest `keep` folders and, for each file a restore reads, the newest
 // folder with a good copy of it, until a newer good copy exists: the last good copy of data that is nowhere else
@@ -14,7 +15,6 @@ import { SimulatedCrash, copyFileAtomic, fsyncDir, makeDir, removeTree, renameDu
 import { exists, fileStamp, freshPath } from './fsx.js';
 import { JOURNAL_FILE, listRotatedJournals } from './journal.js';
 
-export const BACKUPS_DIR = 'backups';
 export const SEGMENT_BACKUPS_DIR = 'segments';
 export const BACKUP_MANIFEST = 'manifest.json';
 /** The files a session backup copies, in the library folder's root. */
@@ -53,10 +53,10 @@ function splitSuffix(name: string): [string, number] {
 }
 
 /** Session backup folders, newest first. */
-export async function listBackups(libraryDir: string): Promise<string[]> {
+export async function listBackups(backupsDir: string): Promise<string[]> {
   let names: string[];
   try {
-    names = await readdir(path.join(libraryDir, BACKUPS_DIR));
+    names = await readdir(backupsDir);
   } catch {
     return [];
   }
@@ -79,7 +79,7 @@ async function sha256(bytes: Buffer): Promise<string> {
  * there was nothing to back up (a new library). Old folders are not removed here (rotateBackups, after it, is best
  * effort).
  */
-export async function backupSession(libraryDir: string, now: Date, options: SessionBackupOptions): Promise<string | null> {
+export async function backupSession(libraryDir: string, backupsDir: string, now: Date, options: SessionBackupOptions): Promise<string | null> {
   const present: string[] = [];
   for (const name of BACKED_UP_FILES) {
     if (await exists(path.join(libraryDir, name))) present.push(name);
@@ -87,9 +87,8 @@ export async function backupSession(libraryDir: string, now: Date, options: Sess
   // Rotated journals left by an interrupted compaction hold edits user.json may not have yet: keep them too.
   present.push(...(await listRotatedJournals(libraryDir)));
   if (present.length === 0) return null;
-  const root = path.join(libraryDir, BACKUPS_DIR);
-  await makeDir(root, 'backup');
-  const folder = await freshPath(path.join(root, fileStamp(now)));
+  await makeDir(backupsDir, 'backup');
+  const folder = await freshPath(path.join(backupsDir, fileStamp(now)));
   // Built under a temp name and renamed once complete: a backup cut short (a full disk) is never listed, so it
   // can neither be restored from nor push a good backup out of the rotation; and what it took is freed again.
   const building = tempPathFor(folder);
@@ -128,8 +127,8 @@ export async function readManifest(folderPath: string): Promise<BackupManifest |
  * Whether backups/<folder>/<name> is a good copy: by its manifest (marked good, and still its size), or, without
  * one, by decoding it like the live file.
  */
-async function isGoodCopy(libraryDir: string, folder: string, name: string, validate: CopyValidator): Promise<boolean> {
-  const folderPath = path.join(libraryDir, BACKUPS_DIR, folder);
+async function isGoodCopy(backupsDir: string, folder: string, name: string, validate: CopyValidator): Promise<boolean> {
+  const folderPath = path.join(backupsDir, folder);
   const file = path.join(folderPath, name);
   const manifest = await readManifest(folderPath);
   if (manifest === null) return (await exists(file)) && validate(name, file);
@@ -143,12 +142,12 @@ async function isGoodCopy(libraryDir: string, folder: string, name: string, vali
  * The folders rotation keeps: the newest `keep`, and for each restorable file the newest folder with a good copy
  * of it (an older good copy goes once a newer one exists). Newest first.
  */
-export async function backupsToKeep(libraryDir: string, keep: number, validate: CopyValidator): Promise<string[]> {
-  const folders = await listBackups(libraryDir);
+export async function backupsToKeep(backupsDir: string, keep: number, validate: CopyValidator): Promise<string[]> {
+  const folders = await listBackups(backupsDir);
   const kept = new Set(folders.slice(0, Math.max(1, keep)));
   for (const name of RESTORABLE_FILES) {
     for (const folder of folders) {
-      if (await isGoodCopy(libraryDir, folder, name, validate)) {
+      if (await isGoodCopy(backupsDir, folder, name, validate)) {
         kept.add(folder);
         break;
       }
@@ -157,24 +156,31 @@ export async function backupsToKeep(libraryDir: string, keep: number, validate: 
   return folders.filter((folder) => kept.has(folder));
 }
 
-export async function rotateBackups(libraryDir: string, keep: number, validate: CopyValidator): Promise<void> {
-  const kept = new Set(await backupsToKeep(libraryDir, keep, validate));
-  for (const folder of await listBackups(libraryDir)) {
-    if (!kept.has(folder)) await removeTree(path.join(libraryDir, BACKUPS_DIR, folder), 'backup-rotation');
+export async function rotateBackups(backupsDir: string, keep: number, validate: CopyValidator): Promise<void> {
+  const kept = new Set(await backupsToKeep(backupsDir, keep, validate));
+  for (const folder of await listBackups(backupsDir)) {
+    if (!kept.has(folder)) await removeTree(path.join(backupsDir, folder), 'backup-rotation');
   }
 }
 
 /**
  * Copies of `fileName` in the session backups, newest first, with the backup folder's name and, when its manifest
- * has one, what the copy held when it was made.
+ * has one, what the copy held when it was made. `backupsDirs` in order of preference: the local one, then the
+ * backups/ an older Folio kept inside the library folder (read, never written).
  */
 export async function backupCopies(
-  libraryDir: string,
+  backupsDirs: readonly string[],
   fileName: string,
 ): Promise<Array<{ file: string; folder: string; expected?: { size: number; sha256: string } }>> {
   const result: Array<{ file: string; folder: string; expected?: { size: number; sha256: string } }> = [];
-  for (const folder of await listBackups(libraryDir)) {
-    const folderPath = path.join(libraryDir, BACKUPS_DIR, folder);
+  for (const backupsDir of backupsDirs) result.push(...(await copiesIn(backupsDir, fileName)));
+  return result;
+}
+
+async function copiesIn(backupsDir: string, fileName: string): Promise<Array<{ file: string; folder: string; expected?: { size: number; sha256: string } }>> {
+  const result: Array<{ file: string; folder: string; expected?: { size: number; sha256: string } }> = [];
+  for (const folder of await listBackups(backupsDir)) {
+    const folderPath = path.join(backupsDir, folder);
     const file = path.join(folderPath, fileName);
     if (!(await exists(file))) continue;
     const entry = (await readManifest(folderPath))?.files[fileName];
@@ -183,13 +189,33 @@ export async function backupCopies(
   return result;
 }
 
-export function segmentBackupPath(libraryDir: string, segment: string): string {
-  return path.join(libraryDir, BACKUPS_DIR, SEGMENT_BACKUPS_DIR, segment);
+/** The backups/ an older Folio kept inside the library folder: read as a last resort, never written. */
+export function legacyBackupsDir(libraryDir: string): string {
+  return path.join(libraryDir, 'backups');
+}
+
+/** Where backups are looked for, best first: the local backups folder, then an older Folio's in the library folder. */
+export function backupsDirsOf(places: { dir: string; backupsDir: string }): string[] {
+  return [places.backupsDir, legacyBackupsDir(places.dir)];
+}
+
+/** The copies of a segment's file in `backupsDirs` (in that order of preference) that exist. */
+export async function segmentBackupCandidates(backupsDirs: readonly string[], segment: string): Promise<Array<{ file: string; description: string }>> {
+  const found: Array<{ file: string; description: string }> = [];
+  for (const backupsDir of backupsDirs) {
+    const copy = segmentBackupPath(backupsDir, segment);
+    if (await exists(copy)) found.push({ file: copy, description: 'its backup copy' });
+  }
+  return found;
+}
+
+export function segmentBackupPath(backupsDir: string, segment: string): string {
+  return path.join(backupsDir, SEGMENT_BACKUPS_DIR, segment);
 }
 
 /** Copies papers/<segment> into backups/segments/ unless a copy is already there (segments never change). */
-export async function backupSegment(libraryDir: string, segmentFile: string): Promise<void> {
-  const target = segmentBackupPath(libraryDir, path.basename(segmentFile));
+export async function backupSegment(backupsDir: string, segmentFile: string): Promise<void> {
+  const target = segmentBackupPath(backupsDir, path.basename(segmentFile));
   if (await exists(target)) return;
   await makeDir(path.dirname(target), 'segment-backup');
   await copyFileAtomic(segmentFile, target, 'segment-backup');

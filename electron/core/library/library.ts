@@ -23,7 +23,7 @@ import type {
 import type { FolioRestore, SourceResult } from '../parse/sources/types.js';
 import { identityOf } from '../same-paper.js';
 import { AbstractsLoader } from './abstracts.js';
-import { backupSegment, backupSession, rotateBackups, segmentBackupPath } from './backups.js';
+import { backupSegment, backupSession, backupsDirsOf, rotateBackups, segmentBackupCandidates, segmentBackupPath } from './backups.js';
 import {
   InvalidImportError,
   ReadOnlyLibraryError,
@@ -47,12 +47,14 @@ import type { JournalThresholds } from './journal.js';
 import { LIBRARY_FILE, USER_FILE, isUsableCopy, loadLibrary } from './load.js';
 import type { LoadedLibrary } from './load.js';
 import { acquireLock } from './lock.js';
+import { claimLocalDir, defaultStateDir, deviceIdentity, resolveLocalPaths } from './local-state.js';
+import type { DeviceIdentity, LocalPaths } from './local-state.js';
 import type { HeldLock } from './lock.js';
 import { RepairPlan } from './repairs.js';
 import { LIBRARY_SCHEMA_VERSION } from './schema.js';
 import type { JournalEntry, JournalOp, LibraryDoc, UserDoc } from './schema.js';
 import { PAPERS_DIR, abstractsFileName, segmentFileName, serializeSplitSegment } from './segments.js';
-import { removeTempFiles } from './temp-files.js';
+import { LOCAL_WRITTEN_FOLDERS, removeTempFiles } from './temp-files.js';
 import { holdsUserData, type UserState } from './user-state.js';
 import { applyRecordingInverse, paperIdsOf } from './user-ops.js';
 import { notesSetBy, withoutNotesTypedSince } from './undo-guard.js';
@@ -63,8 +65,13 @@ export const IMPORTS_DIR = 'imports';
 export interface OpenLibraryOptions {
   /** No lock, no writes, no backups; writing methods throw ReadOnlyLibraryError. For the CLI while the app runs. */
   readOnly?: boolean;
-  /** Session backups to keep in backups/ (default 5, at least 1). */
+  /** Session backups to keep in the local backups/ (default 5, at least 1). */
   backupsToKeep?: number;
+  /**
+   * The folder of local-only state (local-state.ts: the lock, backups, this computer's device id); default
+   * $FOLIO_STATE_DIR, else the app's userData folder.
+   */
+  stateDir?: string;
   /** Clock for every stored timestamp and file stamp (tests). */
   now?: () => Date;
   /** When the journal is compacted into user.json (default 500 entries or 1 MB). */
@@ -114,6 +121,12 @@ type BestEffortWork = keyof typeof BEST_EFFORT_WORK;
 
 export class Library {
   readonly dir: string;
+  /** This library's local folder: its lock and backups (never in the synced library folder). */
+  readonly local: LocalPaths;
+  /** Written into library.json (`libraryId`); names the local folder. */
+  readonly libraryId: string;
+  /** This computer as a writer of the library (settings.json, FOLIO_DEVICE_ID); null when read-only. */
+  readonly device: DeviceIdentity | null;
   readonly problems: readonly string[];
   readonly isReadOnly: boolean;
 
@@ -174,6 +187,7 @@ export class Library {
 
   private constructor(
     dir: string,
+    local: LocalPaths & { libraryId: string; device: DeviceIdentity | null },
     readOnly: boolean,
     now: () => Date,
     problems: string[],
@@ -182,6 +196,9 @@ export class Library {
     thresholds: JournalThresholds,
   ) {
     this.dir = dir;
+    this.local = { key: local.key, dir: local.dir, lockFile: local.lockFile, backupsDir: local.backupsDir };
+    this.libraryId = local.libraryId;
+    this.device = local.device;
     this.isReadOnly = readOnly;
     this.now = now;
     this.problems = problems;
@@ -198,6 +215,7 @@ export class Library {
     this.abstractsLoader = new AbstractsLoader(
       {
         dir,
+        backupsDir: local.backupsDir,
         planRepair: readOnly ? null : (repair) => this.repairs.planLater(repair),
         now,
         problems,
@@ -224,17 +242,26 @@ export class Library {
         throw asNotSaved(error, root);
       });
     }
+    const stateDir = options.stateDir ?? defaultStateDir(process.platform, process.env);
+    const local = await resolveLocalPaths(stateDir, root);
+    let device: DeviceIdentity | null = null;
     let lock: HeldLock | null = null;
     if (!readOnly) {
-      const taken = await acquireLock(root, { now: now() });
+      // Local state is written only by a writable open (outside the library folder, which stays untouched). The
+      // owner record only tells a moved library from a copy: without it (a full disk) the lock still excludes.
+      await claimLocalDir(local).catch(() => undefined);
+      const taken = await acquireLock(root, { now: now(), file: local.lockFile });
       lock = taken.lock;
       if (taken.problem) problems.push(taken.problem);
     }
     try {
+      if (!readOnly) device = await deviceIdentity(stateDir, process.env, now());
       // Loading writes nothing; what it found to write is planned (planRepairs) and done before the first write.
       // It throws (NewerSchemaError) for a file from a newer Folio, before anything is planned.
-      const loaded = await loadLibrary({ dir: root, readOnly, now, problems });
-      const library = new Library(root, readOnly, now, problems, lock, loaded, thresholds);
+      const loaded = await loadLibrary({ dir: root, backupsDir: local.backupsDir, readOnly, now, problems });
+      // Kept in memory, so the next write of library.json records it (a derived id then moves with the folder).
+      loaded.libraryDb.data.libraryId = local.libraryId;
+      const library = new Library(root, { ...local, device }, readOnly, now, problems, lock, loaded, thresholds);
       if (!readOnly) {
         library.backupsToKeep = keep;
         library.loadedFine = loaded.loadedFine;
@@ -271,7 +298,10 @@ export class Library {
     const { pending } = loaded;
     const plan = (what: string, run: () => Promise<unknown>): void => this.repairs.planRequired({ what, run: async () => void (await run()) });
     // Only before this session writes: its own temp files look the same. A file that cannot be removed is harmless.
-    plan('remove temp files left by a crash', () => removeTempFiles(this.dir).catch(() => undefined));
+    plan('remove temp files left by a crash', async () => {
+      await removeTempFiles(this.dir).catch(() => undefined);
+      await removeTempFiles(this.local.backupsDir, LOCAL_WRITTEN_FOLDERS).catch(() => undefined);
+    });
     plan('create the library folders', async () => {
       await makeDir(path.join(this.dir, PAPERS_DIR), 'folder');
       await makeDir(path.join(this.dir, IMPORTS_DIR), 'folder');
@@ -287,9 +317,10 @@ export class Library {
     if (writeLibrary || pending.userNeedsWrite || pending.restoredSegments.length > 0) plan('back up the library', () => this.ensureSessionBackup());
     if (pending.migratedFrom !== null) this.planMigration(pending.migratedFrom, pending);
     for (const name of pending.restoredSegments) {
-      plan(`restore ${PAPERS_DIR}/${name} from its backup copy`, () =>
-        copyFileAtomic(segmentBackupPath(this.dir, name), path.join(this.dir, PAPERS_DIR, name), 'restore'),
-      );
+      plan(`restore ${PAPERS_DIR}/${name} from its backup copy`, async () => {
+        const [copy] = await segmentBackupCandidates(backupsDirsOf({ dir: this.dir, backupsDir: this.local.backupsDir }), name);
+        if (copy) await copyFileAtomic(copy.file, path.join(this.dir, PAPERS_DIR, name), 'restore');
+      });
     }
     if (writeLibrary) plan(`write ${LIBRARY_FILE}`, () => this.libraryDb.write());
     plan(`open ${JOURNAL_FILE}`, async () => {
@@ -323,7 +354,7 @@ export class Library {
     for (const name of pending.goodSegments) {
       this.repairs.planLater({
         what: `copy ${PAPERS_DIR}/${name} into backups`,
-        run: async () => void (await this.bestEffort('segment-backups', backupSegment(this.dir, path.join(this.dir, PAPERS_DIR, name)))),
+        run: async () => void (await this.bestEffort('segment-backups', backupSegment(this.local.backupsDir, path.join(this.dir, PAPERS_DIR, name)))),
       });
     }
   }
@@ -392,12 +423,12 @@ export class Library {
   private ensureSessionBackup(): Promise<unknown> {
     if (this.sessionBackupAbandoned) return Promise.resolve();
     if (!this.sessionBackup) {
-      const taking = backupSession(this.dir, this.now(), {
+      const taking = backupSession(this.dir, this.local.backupsDir, this.now(), {
         journalBytes: this.journalBytesAtOpen,
         loadedFine: (name) => this.loadedFine.has(name),
       }).then(async (folder) => {
         this.workEnded('backups', null);
-        if (folder !== null) await this.bestEffort('backup-rotation', rotateBackups(this.dir, this.backupsToKeep, isUsableCopy));
+        if (folder !== null) await this.bestEffort('backup-rotation', rotateBackups(this.local.backupsDir, this.backupsToKeep, isUsableCopy));
       });
       // A failed backup is tried again by the next write that needs it (nothing was rewritten meanwhile).
       this.sessionBackup = taking.catch((error: unknown) => {
@@ -525,14 +556,16 @@ export class Library {
     const file = path.join(this.dir, PAPERS_DIR, name);
     const abstractsFile = path.join(this.dir, PAPERS_DIR, abstractsFileName(name));
     // (A new number has no copies in backups/segments/ yet: any there are this import's, made by `backup` below.)
-    written?.push(abstractsFile, file, segmentBackupPath(this.dir, path.basename(abstractsFile)), segmentBackupPath(this.dir, name));
+    written?.push(abstractsFile, file, segmentBackupPath(this.local.backupsDir, path.basename(abstractsFile)), segmentBackupPath(this.local.backupsDir, name));
     await writeFileAtomic(abstractsFile, text.abstracts, 'abstracts');
     await writeFileAtomic(file, text.records, 'segment');
     // Abstracts copy first here too: a backup of a records file is only ever used with its abstracts beside it.
-    const backup = backupSegment(this.dir, abstractsFile).then(() => backupSegment(this.dir, file));
+    const backup = backupSegment(this.local.backupsDir, abstractsFile).then(() => backupSegment(this.local.backupsDir, file));
     if (backups) {
       // The caller awaits it alongside its next writes (the raw text, library.json) instead of before them:
-      // the copy only needs the segment to be durable, and the fsyncs overlap.
+      // the copy only needs the segment to be durable, and the fsyncs overlap. Marked handled now: it may fail
+      // before the caller gets to await it (an unhandled rejection otherwise, seen under load).
+      backup.catch(() => undefined);
       backups.push(backup);
     } else {
       await backup;
@@ -971,7 +1004,7 @@ export class Library {
     }
     const segments = segmentWrite.value === null ? before.segments : [...before.segments, segmentWrite.value];
     await sessionBackup;
-    const next = nextDoc(before, segments, otherWrite.value);
+    const next = { ...nextDoc(before, segments, otherWrite.value), libraryId: this.libraryId };
     this.libraryDb.data = next;
     try {
       await this.libraryDb.write();

@@ -5,7 +5,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { PaperRecord } from '../model.js';
-import { backupCopies, segmentBackupPath } from './backups.js';
+import { backupCopies, backupsDirsOf, segmentBackupCandidates } from './backups.js';
 import { errorCode } from './errors.js';
 import { isUserDoc } from './fast-check.js';
 import { asciiJson, exists } from './fsx.js';
@@ -34,6 +34,8 @@ export const USER_FILE = 'user.json';
 
 export interface LoadContext {
   dir: string;
+  /** The library's local backups folder (local-state.ts); an older Folio's backups/ in `dir` is read after it. */
+  backupsDir: string;
   readOnly: boolean;
   now: () => Date;
   problems: string[];
@@ -82,9 +84,9 @@ export interface LoadedLibrary {
   nextSegment: number;
 }
 
-function candidatesFor(dir: string, fileName: string): () => Promise<BackupCandidate[]> {
+function candidatesFor(ctx: LoadContext, fileName: string): () => Promise<BackupCandidate[]> {
   return async () =>
-    (await backupCopies(dir, fileName)).map(({ file, folder, expected }) => ({ file, description: describeBackupFolder(folder), expected }));
+    (await backupCopies(backupsDirsOf(ctx), fileName)).map(({ file, folder, expected }) => ({ file, description: describeBackupFolder(folder), expected }));
 }
 
 function makeDecoder<T>(
@@ -170,7 +172,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
     new SafeJsonFile<UserDoc>({
       file: path.join(dir, USER_FILE),
       decode: userDecoder(),
-      candidates: candidatesFor(dir, USER_FILE),
+      candidates: candidatesFor(ctx, USER_FILE),
       readOnly,
       preread: userPreread,
       serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
@@ -178,7 +180,7 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
     emptyUserDoc(),
   );
   const { user, journalEntries, rotatedJournals } = await loadUserState(ctx, pending, loadedFine, userDb, spilledUser);
-  const nextSegment = await nextSegmentNumber(dir, doc.segments);
+  const nextSegment = await nextSegmentNumber(dir, doc.segments, backupsDirsOf(ctx));
   return {
     libraryDb,
     userDb,
@@ -205,7 +207,7 @@ async function loadLibraryDoc(
   const adapter = new SafeJsonFile<LibraryDoc>({
     file: path.join(dir, LIBRARY_FILE),
     decode: libraryDecoder((info) => (accepted = info)),
-    candidates: candidatesFor(dir, LIBRARY_FILE),
+    candidates: candidatesFor(ctx, LIBRARY_FILE),
     readOnly,
     serialize: serializeLibraryDoc,
   });
@@ -281,10 +283,7 @@ async function loadSegments(
       await readJsonSafely<DecodedSegment>({
         file: segmentFile(name),
         decode: decodeSegment,
-        candidates: async () => {
-          const copy = segmentBackupPath(dir, name);
-          return (await exists(copy)) ? [{ file: copy, description: 'its backup copy' }] : [];
-        },
+        candidates: () => segmentBackupCandidates(backupsDirsOf(ctx), name),
         preread: reads[i],
       }),
     );
@@ -402,10 +401,12 @@ async function loadUserState(
  * (and fsync'd) at every import.
  */
 export function serializeLibraryDoc(doc: LibraryDoc): string {
+  // Right after the version, in the first bytes: even a damaged file still names its local folder.
+  const libraryIdLine = doc.libraryId === undefined ? '' : ` "libraryId": ${JSON.stringify(doc.libraryId)},\n`;
   const list = (items: readonly unknown[]): string =>
     items.length === 0 ? '[]' : `[\n  ${items.map((item) => JSON.stringify(item)).join(',\n  ')}\n ]`;
   return asciiJson(
-    `{\n "schemaVersion": ${JSON.stringify(doc.schemaVersion)},\n "profiles": ${list(doc.profiles)},\n "imports": ${list(doc.imports)},\n "segments": ${JSON.stringify(doc.segments)}\n}\n`,
+    `{\n "schemaVersion": ${JSON.stringify(doc.schemaVersion)},\n${libraryIdLine} "profiles": ${list(doc.profiles)},\n "imports": ${list(doc.imports)},\n "segments": ${JSON.stringify(doc.segments)}\n}\n`,
   );
 }
 

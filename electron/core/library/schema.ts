@@ -150,8 +150,13 @@ const importRecordSchema = z.object({
   papersAdded: z.number(),
 });
 
+/** A library's id (library.json `libraryId`, local-state.ts): a folder name under <state>/libraries/. */
+export const LIBRARY_ID_PATTERN = '[A-Za-z0-9_-]{8,64}';
+
 export const libraryDocSchema = z.object({
   schemaVersion: z.literal(LIBRARY_SCHEMA_VERSION),
+  // A malformed id is dropped, not damage: the id is only a key for local state, and a new one is derived.
+  libraryId: z.string().regex(new RegExp(`^${LIBRARY_ID_PATTERN}$`)).optional().catch(undefined),
   profiles: z.array(profileRecordSchema),
   imports: z.array(importRecordSchema),
   segments: z.array(z.string().regex(SEGMENT_NAME)),
@@ -239,6 +244,8 @@ export const journalEntrySchema = z.object({ at: z.string(), ops: z.array(journa
 
 export interface LibraryDoc {
   schemaVersion: number;
+  /** Names the library's local folder (lock, backups, index; local-state.ts). Written once; moves with the folder. */
+  libraryId?: string | undefined;
   profiles: ProfileRecord[];
   imports: ImportRecord[];
   /** Segment file names under papers/, oldest first; later ones win per paper id. */

@@ -11,7 +11,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { FieldSources, PaperRecord } from '../model.js';
 import type { SourceId } from '../parse/sources/types.js';
-import { BACKUPS_DIR, SEGMENT_BACKUPS_DIR } from './backups.js';
+import { SEGMENT_BACKUPS_DIR } from './backups.js';
 import { isAbstracts, isSegment, isSourcedRecord, isSplitSegment } from './fast-check.js';
 import { asciiJson } from './fsx.js';
 import { abstractsSchema, describeIssues, segmentSchema, splitSegmentSchema } from './schema.js';
@@ -141,17 +141,17 @@ export async function listSegmentFiles(libraryDir: string): Promise<string[]> {
 }
 
 /**
- * The next free segment number: above every segment-like name in papers/ and backups/segments/, including
- * orphans of interrupted imports and moved-aside corrupt copies, so a new segment never reuses a used name.
+ * The next free segment number: above every segment-like name in papers/ and each of `backupsDirs`' segments/,
+ * including orphans of interrupted imports and moved-aside corrupt copies, so a new segment never reuses a used name.
  */
-export async function nextSegmentNumber(libraryDir: string, listed: readonly string[]): Promise<number> {
+export async function nextSegmentNumber(libraryDir: string, listed: readonly string[], backupsDirs: readonly string[]): Promise<number> {
   let max = 0;
   const consider = (name: string): void => {
     const n = segmentNumber(name);
     if (n !== null && n > max) max = n;
   };
   listed.forEach(consider);
-  for (const dir of [path.join(libraryDir, PAPERS_DIR), path.join(libraryDir, BACKUPS_DIR, SEGMENT_BACKUPS_DIR)]) {
+  for (const dir of [path.join(libraryDir, PAPERS_DIR), ...backupsDirs.map((backups) => path.join(backups, SEGMENT_BACKUPS_DIR))]) {
     try {
       (await readdir(dir)).forEach(consider);
     } catch {

@@ -5,18 +5,26 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fsyncDir, isTempName, removeTree } from './disk.js';
 
-/** The library's folders that writes go to, relative to its root; `true`: with every folder inside it. */
-const WRITTEN_FOLDERS: ReadonlyArray<[string, boolean]> = [
+type WrittenFolders = ReadonlyArray<[string, boolean]>;
+
+/**
+ * The library's folders that writes go to, relative to its root; `true`: with every folder inside it. (backups/ is
+ * where an older Folio kept its backups.)
+ */
+const WRITTEN_FOLDERS: WrittenFolders = [
   ['.', false],
   ['papers', false],
   ['imports', false],
   ['backups', true],
 ];
 
+/** The same for a library's local backups folder (local-state.ts). */
+export const LOCAL_WRITTEN_FOLDERS: WrittenFolders = [['.', true]];
+
 /** Temp files and folders in the library's folders, as paths relative to `libraryDir` (a folder's contents not listed). */
-export async function findTempFiles(libraryDir: string): Promise<string[]> {
+export async function findTempFiles(libraryDir: string, folders = WRITTEN_FOLDERS): Promise<string[]> {
   const found: string[] = [];
-  for (const [folder, recursive] of WRITTEN_FOLDERS) {
+  for (const [folder, recursive] of folders) {
     const root = path.join(libraryDir, folder);
     const entries = await readdir(root, { recursive, withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
@@ -30,8 +38,8 @@ export async function findTempFiles(libraryDir: string): Promise<string[]> {
 }
 
 /** Removes them. Only safe before this session writes (its own temp files have the same shape). */
-export async function removeTempFiles(libraryDir: string): Promise<string[]> {
-  const found = await findTempFiles(libraryDir);
+export async function removeTempFiles(libraryDir: string, folders = WRITTEN_FOLDERS): Promise<string[]> {
+  const found = await findTempFiles(libraryDir, folders);
   for (const name of found) await removeTree(path.join(libraryDir, name), 'temp-cleanup');
   for (const folder of new Set(found.map((name) => path.dirname(path.join(libraryDir, name))))) await fsyncDir(folder, 'temp-cleanup');
   return found;

@@ -11,6 +11,7 @@ import { serializeSegment } from '../../../electron/core/library/segments.js';
 import type { PaperRecord, ProfileRecord } from '../../../electron/core/model.js';
 import { snapshotTree } from '../../helpers/tree.js';
 import { legacyRecord, libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
+import { backupsOf } from '../../helpers/local-state.js';
 
 const papersDir = (dir: string): string => path.join(dir, 'papers');
 
@@ -40,7 +41,7 @@ test('an import writes a split segment (records without abstracts + aligned abst
   assert.deepEqual(await readJson(path.join(papersDir(dir), 'segment-000001.abstracts.json')), ['Abstract of Alpha.', 'Bêta — ünïcode abstract.']);
   assert.match(await readFile(path.join(papersDir(dir), 'segment-000001.abstracts.json'), 'utf8'), /^[\x00-\x7f]*$/, 'ASCII JSON');
   for (const name of await readdir(papersDir(dir))) {
-    assert.ok((await readFile(path.join(dir, 'backups', 'segments', name))).equals(await readFile(path.join(papersDir(dir), name))), `${name} backed up`);
+    assert.ok((await readFile(path.join(await backupsOf(dir), 'segments', name))).equals(await readFile(path.join(papersDir(dir), name))), `${name} backed up`);
   }
 
   for (const [mode, readOnly] of [['eager', false], ['background', false], ['eager', true], ['background', true]] as const) {
@@ -139,7 +140,7 @@ for (const damage of DAMAGES) {
       const good = await readFile(file);
       if (damage.bytes) await writeFile(file, damage.bytes);
       else await rm(file);
-      if (!withBackup) await rm(path.join(dir, 'backups', 'segments', 'segment-000001.abstracts.json'));
+      if (!withBackup) await rm(path.join(await backupsOf(dir), 'segments', 'segment-000001.abstracts.json'));
 
       // Read-only first: shows what it can, moves and writes nothing.
       const before = await snapshotTree(dir);

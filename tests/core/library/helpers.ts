@@ -10,6 +10,7 @@ import type { PaperRecord, ProfileMetrics } from '../../../electron/core/model.j
 import { emptyPaper } from '../../../electron/core/parse/sources/fields.js';
 import type { SourceId, SourceMetrics, SourcePaper, SourceResult } from '../../../electron/core/parse/sources/types.js';
 import { Library } from '../../../electron/core/library/index.js';
+import '../../helpers/local-state.js';
 import type { OpenLibraryOptions } from '../../../electron/core/library/index.js';
 
 export const HERE = path.dirname(fileURLToPath(import.meta.url));

@@ -169,7 +169,7 @@ test('an invalid ParseResult is rejected before anything is written', async (t) 
   const dir = await libraryPath(t);
   const lib = await openLib(t, dir);
   await lib.commitImport('ok', parsed('A B', [paper('Fine')]), 1);
-  const snapshot = async (): Promise<string[]> => (await readdir(dir, { recursive: true })).filter((n) => !n.startsWith('backups')).sort();
+  const snapshot = async (): Promise<string[]> => (await readdir(dir, { recursive: true })).sort();
   const filesBefore = await snapshot();
   const libraryBefore = await readFile(path.join(dir, 'library.json'));
   const bad = [

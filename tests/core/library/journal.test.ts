@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Library, TAG_PALETTE, TagError } from '../../../electron/core/library/index.js';
 import { libraryPath, openLib, paper, parsed, readJson, spawnChild } from './helpers.js';
+import { backupsOf } from '../../helpers/local-state.js';
 
 async function seeded(t: Parameters<typeof libraryPath>[0], count = 3, options = {}): Promise<{ lib: Library; ids: string[] }> {
   const lib = await openLib(t, await libraryPath(t), options);
@@ -206,9 +207,9 @@ test('open replays user.json, then user.journal.<n> oldest first, then user.jour
   await writer.prepareForWrites();
   assert.equal(writer.userData(a).note, 'rotated 10', 'numeric order: .10 after .2');
   assert.deepEqual((await readdir(dir)).filter((n) => n.startsWith('user.journal')), ['user.journal'], 'folded into user.json before the first write');
-  const backup = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments').sort().pop();
+  const backup = (await readdir(await backupsOf(dir))).filter((n) => n !== 'segments').sort().pop();
   assert.ok(backup);
-  assert.ok((await readdir(path.join(dir, 'backups', backup))).includes('user.journal.1'), 'the session backup keeps the rotated files');
+  assert.ok((await readdir(path.join(await backupsOf(dir), backup))).includes('user.journal.1'), 'the session backup keeps the rotated files');
   await writer.close();
   const snapshot = (await readJson(path.join(dir, 'user.json'))) as { papers: Record<string, { note: string }> };
   assert.equal(snapshot.papers[a]?.note, 'rotated 10');
@@ -290,13 +291,13 @@ test('the first edit of a session does not wait for the session backup, which ke
   await lib.close();
   const before = `${JSON.stringify({ at: 'x', ops: [{ o: 'paper', id: a, data: { tags: [], note: 'from before', status: 'unread' } }] })}\n`;
   await appendFile(path.join(dir, 'user.journal'), before);
-  const backupsBefore = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments');
+  const backupsBefore = (await readdir(await backupsOf(dir))).filter((n) => n !== 'segments');
   const again = await openLib(t, dir, { now: () => new Date('2030-01-01T00:00:00.000Z') });
   await Promise.all([again.setNote(b, 'this session 1'), again.setNote(a, 'this session 2')]);
   await again.flush();
-  const added = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments' && !backupsBefore.includes(n));
+  const added = (await readdir(await backupsOf(dir))).filter((n) => n !== 'segments' && !backupsBefore.includes(n));
   assert.equal(added.length, 1);
-  const folder = path.join(dir, 'backups', added[0] ?? '');
+  const folder = path.join(await backupsOf(dir), added[0] ?? '');
   assert.equal(await readFile(path.join(folder, 'user.journal'), 'utf8'), before, 'the backup holds the journal as the session found it');
   assert.match(await readFile(path.join(dir, 'user.journal'), 'utf8'), /this session 2/);
   await again.close();

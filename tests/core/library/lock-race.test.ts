@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile, readdir, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,6 +13,7 @@ import type { TestContext } from 'node:test';
 import { Library } from '../../../electron/core/library/index.js';
 import { rng } from '../../helpers/rng.js';
 import { HERE, REPO_ROOT, paper, parsed, tempDir } from './helpers.js';
+import { lockOf } from '../../helpers/local-state.js';
 
 const RACERS = 6;
 const LOCK_TRIALS = 100;
@@ -140,7 +141,7 @@ test(`${RACERS} writers race through Library.open + setTags over a stale lock, $
   const pid = deadPid();
   let saved = 0;
   for (let trial = 0; trial < TAG_TRIALS; trial++) {
-    await writeStaleLock(path.join(dir, 'folio.lock'), 'dead pid', pid, trial);
+    await writeStaleLock(await lockOf(dir), 'dead pid', pid, trial);
     const tagOf = (i: number): string => `t${trial}w${i}`;
     const replies = await race({ cmd: 'tag', dir, paper: paperId }, (i) => ({ tag: tagOf(i) }));
     assert.deepEqual(replies.filter((r) => r.result === 'error'), [], `trial ${trial}`);
@@ -152,7 +153,7 @@ test(`${RACERS} writers race through Library.open + setTags over a stale lock, $
       assert.equal(tags.has(tagOf(i)), reply.result === 'saved', `trial ${trial}, writer ${i}: ${reply.result} but tag ${tags.has(tagOf(i)) ? 'present' : 'lost'}`);
     });
     saved += replies.filter((r) => r.result === 'saved').length;
-    assert.ok(!(await readdir(dir)).includes('folio.lock'), `trial ${trial}: released`);
+    await assert.rejects(stat(await lockOf(dir)), { code: 'ENOENT' }, `trial ${trial}: released`);
   }
   t.diagnostic(`${TAG_TRIALS} trials × ${RACERS} writers: ${saved} saved, 0 lost, ${TAG_TRIALS * RACERS - saved} refused with LibraryLockedError`);
 });

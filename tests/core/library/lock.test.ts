@@ -17,6 +17,7 @@ import { acquireLock } from '../../../electron/core/library/lock.js';
 import type { HeldLock } from '../../../electron/core/library/lock.js';
 import { parseOwner, processStartOf, startTimeFromProcStat } from '../../../electron/core/library/lock-owner.js';
 import { libraryPath, openLib, paper, parsed, spawnChild, tempDir } from './helpers.js';
+import { lockOf as libraryLockFile } from '../../helpers/local-state.js';
 
 afterEach(() => faults.clear());
 
@@ -481,7 +482,7 @@ test('a second open in the same process is refused with a clear message; read-on
   const dir = await libraryPath(t);
   const lib = await openLib(t, dir);
   await lib.commitImport('x', parsed('A B', [paper('T')]), 1);
-  const lockInfo = JSON.parse(await readFile(path.join(dir, 'folio.lock'), 'utf8')) as Record<string, unknown>;
+  const lockInfo = JSON.parse(await readFile(await libraryLockFile(dir), 'utf8')) as Record<string, unknown>;
   await assert.rejects(Library.open(dir), (error: unknown) => {
     assert.ok(error instanceof LibraryLockedError);
     assert.equal(
@@ -493,7 +494,7 @@ test('a second open in the same process is refused with a clear message; read-on
   const reader = await Library.open(dir, { readOnly: true });
   assert.equal(reader.papers().length, 1);
   await reader.close();
-  assert.ok(await stat(path.join(dir, 'folio.lock')), 'the reader did not touch the lock');
+  assert.ok(await stat(await libraryLockFile(dir)), 'the reader did not touch the lock');
   await lib.close();
   const next = await openLib(t, dir);
   assert.equal(next.papers().length, 1);
@@ -509,19 +510,19 @@ test('a library that crashed in this process (simulated) is taken over by the ne
   faults.clear();
   const next = await openLib(t, dir);
   assert.match(next.problems.join('\n'), /Took over a stale lock: an earlier open of this library in this process \(since .*\) was never closed\./);
-  const lockNow = await readFile(path.join(dir, 'folio.lock'), 'utf8');
+  const lockNow = await readFile(await libraryLockFile(dir), 'utf8');
   await crashed.close().catch(() => undefined);
-  assert.equal(await readFile(path.join(dir, 'folio.lock'), 'utf8'), lockNow, 'the crashed library did not release the new lock');
+  assert.equal(await readFile(await libraryLockFile(dir), 'utf8'), lockNow, 'the crashed library did not release the new lock');
   await next.setNote(id, 'kept');
   await next.close();
-  await assert.rejects(stat(path.join(dir, 'folio.lock')), { code: 'ENOENT' });
+  await assert.rejects(stat(await libraryLockFile(dir)), { code: 'ENOENT' });
 });
 
 test('across processes: a child holding the library locks us out and vice versa; killing it leaves a stale lock we take over', async (t) => {
   const dir = await libraryPath(t);
   const first = await openLib(t, dir);
   await first.commitImport('x', parsed('A B', [paper('T')]), 1);
-  const info = JSON.parse(await readFile(path.join(dir, 'folio.lock'), 'utf8')) as { startedAt: string };
+  const info = JSON.parse(await readFile(await libraryLockFile(dir), 'utf8')) as { startedAt: string };
   const refused = spawnChild(['try-open', dir]);
   await refused.waitFor(`locked: Library ${path.resolve(dir)} is in use by Folio (pid ${process.pid}, since ${info.startedAt}). Quit that Folio (pid ${process.pid}) and try again.`);
   assert.equal((await refused.exited).code, 0, refused.stderr());
@@ -539,14 +540,14 @@ test('across processes: a child holding the library locks us out and vice versa;
   assert.equal(reader.papers().length, 1);
   await reader.close();
 
-  const held = parseOwner(await readFile(path.join(dir, 'folio.lock')));
+  const held = parseOwner(await readFile(await libraryLockFile(dir)));
   holder.proc.kill('SIGKILL');
   await holder.exited;
   const taken = await openLib(t, dir);
   assert.deepEqual(taken.problems, [
     `Took over a stale lock: the Folio process that held the library (pid ${holder.proc.pid}, since ${held?.startedAt}) is no longer running.`,
   ]);
-  const after = JSON.parse(await readFile(path.join(dir, 'folio.lock'), 'utf8')) as { pid: number };
+  const after = JSON.parse(await readFile(await libraryLockFile(dir), 'utf8')) as { pid: number };
   assert.equal(after.pid, process.pid);
 });
 
@@ -556,7 +557,7 @@ test('the lock is released when the process exits without close()', async (t) =>
   await child.waitFor('open');
   const { code } = await child.exited;
   assert.equal(code, 0, child.stderr());
-  await assert.rejects(stat(path.join(dir, 'folio.lock')), { code: 'ENOENT' });
+  await assert.rejects(stat(await libraryLockFile(dir)), { code: 'ENOENT' });
   const lib = await openLib(t, dir);
   assert.deepEqual(lib.problems, []);
 });

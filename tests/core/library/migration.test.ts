@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { Library, NewerSchemaError, paperIdForKey, profileIdForName } from '../../../electron/core/library/index.js';
 import { normalizeKey } from '../../../electron/core/text.js';
 import { libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
+import { backupsOf, lockOf } from '../../helpers/local-state.js';
 
 /** A library.json as the single-file prototype (format version 0, see migrations.ts) wrote it. */
 function v0Library(): unknown {
@@ -49,7 +50,7 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
   const lib = await openLib(t, dir);
   assert.equal(lib.problems.length, 1, lib.problems.join('\n'));
   assert.match(lib.problems[0] ?? '', /^library\.json is in the older format version 0; it is upgraded to version 4 when the library is next changed/);
-  assert.deepEqual((await readdir(dir)).filter((n) => n !== 'folio.lock'), ['library.json'], 'opening writes nothing');
+  assert.deepEqual(await readdir(dir), ['library.json'], 'opening writes nothing (the lock is local state)');
   await lib.prepareForWrites(); // the app does it right after open; a bare Library before its first write
   assert.match(lib.problems[0] ?? '', /^Upgraded library\.json from format version 0 to 4; the original is kept as library\.json\.v0-.*\.$/);
   const one = paperIdForKey('legacy one');
@@ -81,8 +82,8 @@ test('a version-0 library.json is migrated: papers to a segment, user data to us
   const kept = (await readdir(dir)).find((n) => n.startsWith('library.json.v0-'));
   assert.ok(kept);
   assert.ok((await readFile(path.join(dir, kept))).equals(original));
-  const [backup] = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments');
-  assert.ok(backup && (await readFile(path.join(dir, 'backups', backup, 'library.json'))).equals(original), 'and in the session backup');
+  const [backup] = (await readdir(await backupsOf(dir))).filter((n) => n !== 'segments');
+  assert.ok(backup && (await readFile(path.join(await backupsOf(dir), backup, 'library.json'))).equals(original), 'and in the session backup');
 
   // It works as a normal library afterwards.
   await lib.setNote(two, 'new note');
@@ -104,7 +105,7 @@ test('a file from a newer Folio is refused and left untouched', async (t) => {
   await lib.setNote(addedIds[0] ?? '', 'n');
   await lib.close();
 
-  const backupsBefore = await readdir(path.join(dir, 'backups'));
+  const backupsBefore = await readdir(await backupsOf(dir));
   for (const [file, current] of [['library.json', 4], ['user.json', 2]] as const) {
     const target = path.join(dir, file);
     const good = await readFile(target);
@@ -121,8 +122,8 @@ test('a file from a newer Folio is refused and left untouched', async (t) => {
     await assert.rejects(Library.open(dir, { readOnly: true }), NewerSchemaError);
     assert.ok((await readFile(target)).equals(future), `${file} not rewritten`);
     assert.deepEqual((await readdir(dir)).filter((n) => n.includes('.corrupt-')), [], 'not treated as corrupt');
-    await assert.rejects(stat(path.join(dir, 'folio.lock')), { code: 'ENOENT' }, 'the lock is released after the refusal');
-    assert.deepEqual(await readdir(path.join(dir, 'backups')), backupsBefore, 'a refused open takes no backup');
+    await assert.rejects(stat(await lockOf(dir)), { code: 'ENOENT' }, 'the lock is released after the refusal');
+    assert.deepEqual(await readdir(await backupsOf(dir)), backupsBefore, 'a refused open takes no backup');
     await writeFile(target, good);
   }
   const fine = await openLib(t, dir);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Library } from '../../../electron/core/library/index.js';
 import { libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
+import { backupsOf } from '../../helpers/local-state.js';
 
 function ticking(start = '2026-03-01T10:00:00Z'): () => Date {
   let ms = Date.parse(start);
@@ -154,7 +155,7 @@ test('corrupt segment: restored from its backup copy; without one, the lost pape
 
   // Now without a backup copy.
   await writeFile(segmentFile, bad);
-  await rm(path.join(dir, 'backups', 'segments', 'segment-000001.json'));
+  await rm(path.join(await backupsOf(dir), 'segments', 'segment-000001.json'));
   const lossy = await openLib(t, dir);
   await lossy.prepareForWrites();
   assert.equal(lossy.problems.length, 2, lossy.problems.join('\n'));
@@ -190,16 +191,16 @@ test('backups: one folder per writable session with the pre-session files, rotat
   }
   const ro = await Library.open(dir, { readOnly: true, now });
   await ro.close();
-  const folders = (await readdir(path.join(dir, 'backups'))).filter((n) => n !== 'segments').sort();
+  const folders = (await readdir(await backupsOf(dir))).filter((n) => n !== 'segments').sort();
   assert.equal(folders.length, 3, folders.join(', '));
   // Sessions 2..7 backed up the state left by sessions 1..6; the newest 3 are of sessions 5, 6, 7.
   for (const [k, folder] of folders.entries()) {
-    assert.equal(await readFile(path.join(dir, 'backups', folder, 'library.json'), 'utf8'), snapshots[3 + k]);
-    const user = (await readJson(path.join(dir, 'backups', folder, 'user.json'))) as { papers: Record<string, { note: string }> };
+    assert.equal(await readFile(path.join(await backupsOf(dir), folder, 'library.json'), 'utf8'), snapshots[3 + k]);
+    const user = (await readJson(path.join(await backupsOf(dir), folder, 'user.json'))) as { papers: Record<string, { note: string }> };
     assert.equal(Object.keys(user.papers).length, 4 + k);
-    assert.deepEqual((await readdir(path.join(dir, 'backups', folder))).sort(), ['library.json', 'manifest.json', 'user.journal', 'user.json']);
+    assert.deepEqual((await readdir(path.join(await backupsOf(dir), folder))).sort(), ['library.json', 'manifest.json', 'user.journal', 'user.json']);
   }
-  const segmentCopies = (await readdir(path.join(dir, 'backups', 'segments'))).sort();
+  const segmentCopies = (await readdir(path.join(await backupsOf(dir), 'segments'))).sort();
   assert.equal(segmentCopies.length, 14, 'each segment (records + abstracts file) copied once, never rotated');
   assert.deepEqual(segmentCopies.slice(0, 2), ['segment-000001.abstracts.json', 'segment-000001.json']);
 });

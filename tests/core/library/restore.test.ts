@@ -2,12 +2,12 @@
 // the repair is written only once the session writes. Backup rotation never drops the last good copy of a file.
 // Real folders on disk; crashes are injected at every write of the repairs.
 import assert from 'node:assert/strict';
-import { cp, readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
+import { readFile, readdir, rm, truncate, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { Library } from '../../../electron/core/library/index.js';
-import { BACKUPS_DIR, BACKUP_MANIFEST, listBackups } from '../../../electron/core/library/backups.js';
+import { BACKUP_MANIFEST, listBackups } from '../../../electron/core/library/backups.js';
 import { SimulatedCrash, faults, isTempName, tempPathFor } from '../../../electron/core/library/disk.js';
 import type { DiskOp } from '../../../electron/core/library/disk.js';
 import { readableStamp } from '../../../electron/core/library/fsx.js';
@@ -17,6 +17,7 @@ import { UserState } from '../../../electron/core/library/user-state.js';
 import { rng } from '../../helpers/rng.js';
 import { snapshotTree } from '../../helpers/tree.js';
 import { libraryPath, openLib, paper, parsed, tempDir } from './helpers.js';
+import { backupsOf, copyLibraryWithLocalState } from '../../helpers/local-state.js';
 
 afterEach(() => faults.clear());
 
@@ -62,7 +63,7 @@ async function libraryWithHistory(t: TestContext, now: () => Date): Promise<{ di
   lib = await openLib(t, dir, { now });
   await lib.setNote(alpha, 'v3');
   await lib.close();
-  const [newest] = await listBackups(dir);
+  const [newest] = await listBackups(await backupsOf(dir));
   assert.ok(newest);
   return { dir, alpha, newest };
 }
@@ -99,7 +100,7 @@ for (const target of FILES) {
       // Only user.json loses something: session 3's note lived only in the file that is gone.
       if (target.file === 'user.json') (expected.papers[0] as [string, string, { note: string }])[2].note = 'v1';
       const file = path.join(dir, target.file);
-      const backupCopy = target.backup === 'newest' ? path.join(dir, BACKUPS_DIR, newest, target.file) : path.join(dir, BACKUPS_DIR, 'segments', path.basename(target.file));
+      const backupCopy = target.backup === 'newest' ? path.join(await backupsOf(dir), newest, target.file) : path.join(await backupsOf(dir), 'segments', path.basename(target.file));
       const description = target.backup === 'newest' ? `the backup from ${readableStamp(newest)}` : target.backup;
       await damage(file);
       const damagedBytes = name === 'deleted' ? null : await readFile(file);
@@ -151,7 +152,7 @@ test('user.json deleted, then 12 sessions of ordinary writes keeping 5 backups: 
     await lib.setNote(id, `session ${session}`);
     await lib.close();
   }
-  assert.ok((await listBackups(dir)).length <= 6, 'rotation still rotates');
+  assert.ok((await listBackups(await backupsOf(dir))).length <= 6, 'rotation still rotates');
   const last = await openLib(t, dir);
   assert.deepEqual(last.userData(alpha), { tags: ['kept'], note: 'session 12', status: 'unread' });
 });
@@ -217,12 +218,12 @@ for (const scenario of RETENTION_SCENARIOS) {
     const now = ticking();
     const keep = 3;
     const { dir, alpha } = await libraryWithHistory(t, now);
-    const backupsDir = path.join(dir, BACKUPS_DIR);
+    const backupsDir = await backupsOf(dir);
     /** The newest backup folder that ever held a good copy of each file (judged by reading it back when it appeared). */
     const newestGood = new Map<string, { folder: string; tags: string[] | null }>();
     const seen = new Set<string>();
     const audit = async (when: string): Promise<void> => {
-      const folders = await listBackups(dir);
+      const folders = await listBackups(await backupsOf(dir));
       for (const folder of [...folders].reverse()) {
         if (seen.has(folder)) continue;
         seen.add(folder);
@@ -258,7 +259,7 @@ for (const scenario of RETENTION_SCENARIOS) {
     for (const step of scenario.steps) {
       if (step.kind === 'tag') await session();
       else if (step.kind === 'read') await (await Library.open(dir, { readOnly: true })).close();
-      else if (step.kind === 'legacy') for (const folder of await listBackups(dir)) await rm(path.join(backupsDir, folder, BACKUP_MANIFEST));
+      else if (step.kind === 'legacy') for (const folder of await listBackups(await backupsOf(dir))) await rm(path.join(backupsDir, folder, BACKUP_MANIFEST));
       else if (step.kind === 'damage') {
         const file = path.join(dir, step.file);
         await (step.how === 'delete' ? rm(file) : writeFile(file, '{"schemaVersion":1,"pap'));
@@ -277,7 +278,7 @@ for (const scenario of RETENTION_SCENARIOS) {
     for (const tag of goodTags) assert.ok(last.userData(alpha).tags.includes(tag), `tag ${tag} of the newest good copy is back`);
     assert.deepEqual(last.profiles().map((p) => p.name), ['Alice A', 'Bob B']);
     await last.close();
-    assert.ok((await listBackups(dir)).length <= keep + 2, 'at most one extra folder per restorable file');
+    assert.ok((await listBackups(await backupsOf(dir))).length <= keep + 2, 'at most one extra folder per restorable file');
   });
 }
 
@@ -320,7 +321,7 @@ test('a crash at each step of the repairs: the next open shows the same library,
   const scratch = await tempDir(t, 'folio-crash-');
   const fresh = async (name: string): Promise<string> => {
     const dir = path.join(scratch, name);
-    await cp(template, dir, { recursive: true });
+    await copyLibraryWithLocalState(template, dir);
     return dir;
   };
   // The writes of an uninterrupted repair, in order, and what the library looks like afterwards.

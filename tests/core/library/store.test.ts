@@ -11,6 +11,7 @@ import {
   profileIdForName,
 } from '../../../electron/core/library/index.js';
 import { libraryPath, openLib, paper, parsed, readJson } from './helpers.js';
+import { lockOf } from '../../helpers/local-state.js';
 
 test('ids: papers from the normalized title, profiles from the normalized name', () => {
   assert.match(paperIdForKey('attention is all you need'), /^p-[0-9a-f]{12}$/);
@@ -53,7 +54,7 @@ test('create, import, edit, close, reopen: everything comes back and is really o
   assert.deepEqual(userJson.papers[id], { tags: ['maths', 'History'], note: '# First program\n\nBernoulli numbers.', status: 'reading' });
   assert.deepEqual(userJson.tags.map((t) => t.name), ['maths', 'History']);
   assert.equal((await stat(path.join(dir, 'user.journal'))).size, 0, 'close() compacts the journal into user.json');
-  await assert.rejects(stat(path.join(dir, 'folio.lock')), { code: 'ENOENT' }, 'close() releases the lock');
+  await assert.rejects(stat(await lockOf(dir)), { code: 'ENOENT' }, 'close() releases the lock');
   const importsJson = libraryJson.imports as Array<{ file: string }>;
   assert.equal(await readFile(path.join(dir, 'imports', importsJson[0]?.file ?? ''), 'utf8'), 'raw paste');
 
