@@ -1,0 +1,104 @@
+// Two real Syncthing instances (npm run test:sync) moving plain files the way Folio's synced layout uses them:
+// files written once, per-device append-only journals growing on both sides while apart (which never conflict), a
+// file rewritten on both sides (which does, and leaves a conflict copy conflict-names.ts recognises) and deletions.
+import assert from 'node:assert/strict';
+import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { recognizeConflictCopy } from '../../electron/core/sync/conflict-names.js';
+import { rng } from '../helpers/rng.js';
+import { startSyncthingPair, type SyncthingPair } from '../helpers/syncthing.js';
+import { snapshotTree } from '../helpers/tree.js';
+
+/** Syncthing's own folder marker is the one file that is not the test's. */
+async function contents(dir: string): Promise<Record<string, string>> {
+  const tree = await snapshotTree(dir);
+  for (const file of Object.keys(tree)) if (file.startsWith('.stfolder')) delete tree[file];
+  return tree;
+}
+
+async function names(dir: string): Promise<string[]> {
+  return (await readdir(dir, { recursive: true })).map(String).filter((name) => !name.startsWith('.stfolder')).sort();
+}
+
+describe('Syncthing, two instances on 127.0.0.1, plain files', () => {
+  let root: string;
+  let pair: SyncthingPair;
+  let a: string;
+  let b: string;
+
+  before(async () => {
+    root = await mkdtemp(path.join(os.tmpdir(), 'folio-syncthing-files-'));
+    pair = await startSyncthingPair(root, [path.join(root, 'a'), path.join(root, 'b')]);
+    [a, b] = pair.folders;
+  });
+  after(async () => {
+    await pair?.stop();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('files written on either side arrive byte-identical, in nested folders, large and small, with no temp files left', async () => {
+    const random = rng(11);
+    const big = Buffer.alloc(3 << 20);
+    for (let i = 0; i < big.length; i++) big[i] = Math.floor(random() * 256);
+    await mkdir(path.join(a, 'devices', 'alpha', 'papers'), { recursive: true });
+    await mkdir(path.join(b, 'devices', 'beta', 'imports'), { recursive: true });
+    await writeFile(path.join(a, 'devices', 'alpha', 'papers', 'segment-1.json'), big);
+    await writeFile(path.join(a, 'devices', 'alpha', 'device.json'), '{"deviceId":"alpha","name":"Ann’s laptop ✓"}\n');
+    await writeFile(path.join(b, 'devices', 'beta', 'imports', 'abc.txt'), 'Sabela Ramos\nGoogle Scholar\n');
+    const report = await pair.waitInSync();
+    assert.deepEqual(await contents(b), await contents(a));
+    assert.equal(Object.keys(await contents(a)).length, 3);
+    assert.equal(report.globalFiles, 3);
+    assert.deepEqual((await names(a)).filter((name) => name.includes('.syncthing.')), []);
+  });
+
+  it('per-device journals appended on both sides while apart, three rounds: both converge, never a conflict copy', async () => {
+    const expected = { alpha: '', beta: '' };
+    await mkdir(path.join(a, 'devices', 'alpha'), { recursive: true });
+    await mkdir(path.join(b, 'devices', 'beta'), { recursive: true });
+    for (let round = 0; round < 3; round++) {
+      await pair.disconnect();
+      for (let line = 0; line < 20; line++) {
+        for (const [device, dir] of [['alpha', a], ['beta', b]] as const) {
+          const text = `{"hlc":"${round}-${line}-${device}","ops":[{"o":"note","id":"p1","text":"round ${round} ✓"}]}\n`;
+          await appendFile(path.join(dir, 'devices', device, 'journal-000001.jsonl'), text);
+          expected[device] += text;
+        }
+      }
+      await pair.reconnect();
+      await pair.waitInSync();
+      for (const dir of [a, b]) {
+        assert.equal(await readFile(path.join(dir, 'devices', 'alpha', 'journal-000001.jsonl'), 'utf8'), expected.alpha);
+        assert.equal(await readFile(path.join(dir, 'devices', 'beta', 'journal-000001.jsonl'), 'utf8'), expected.beta);
+      }
+      assert.deepEqual(await contents(b), await contents(a));
+      assert.deepEqual((await names(a)).filter((name) => name.includes('sync-conflict')), []);
+    }
+  });
+
+  it('a file rewritten on both sides while apart: the same winner and the same conflict copy on both, neither text lost', async () => {
+    await writeFile(path.join(a, 'shared.json'), '{"v":0}\n');
+    await pair.waitInSync();
+    await pair.disconnect();
+    await writeFile(path.join(a, 'shared.json'), '{"v":"alpha"}\n');
+    await writeFile(path.join(b, 'shared.json'), '{"v":"beta, later and longer"}\n');
+    await pair.reconnect();
+    await pair.waitInSync();
+    assert.deepEqual(await contents(b), await contents(a));
+    const copies = (await names(a)).filter((name) => name.includes('sync-conflict'));
+    assert.equal(copies.length, 1, `one conflict copy: ${copies.join(', ')}`);
+    const copy = copies[0] as string;
+    assert.deepEqual(recognizeConflictCopy(copy, (name) => name === 'shared.json'), { original: 'shared.json', family: 'syncthing' });
+    const texts = [await readFile(path.join(a, 'shared.json'), 'utf8'), await readFile(path.join(a, copy), 'utf8')].sort();
+    assert.deepEqual(texts, ['{"v":"alpha"}\n', '{"v":"beta, later and longer"}\n']);
+  });
+
+  it('a deletion travels', async () => {
+    await rm(path.join(b, 'devices', 'beta', 'imports', 'abc.txt'));
+    await pair.waitInSync();
+    assert.deepEqual(await contents(b), await contents(a));
+    assert.equal((await names(a)).includes(path.join('devices', 'beta', 'imports', 'abc.txt')), false);
+  });
+});
