@@ -1,12 +1,14 @@
 // Two real Syncthing instances (npm run test:sync) moving plain files the way Folio's synced layout uses them:
-// files written once, per-device append-only journals growing on both sides while apart (which never conflict), a
-// file rewritten on both sides (which does, and leaves a conflict copy conflict-names.ts recognises) and deletions.
+// files written once, per-device append-only journals growing on both sides while apart (which never conflict) or
+// while syncing (the other side only ever shows a prefix), a file rewritten on both sides (which does, and leaves a
+// conflict copy conflict-names.ts recognises), the temporary names of arriving files, and deletions.
 import assert from 'node:assert/strict';
+import { watch } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { recognizeConflictCopy } from '../../electron/core/sync/conflict-names.js';
+import { recognizeArrivingFile, recognizeConflictCopy } from '../../electron/core/sync/conflict-names.js';
 import { rng } from '../helpers/rng.js';
 import { startSyncthingPair, type SyncthingPair } from '../helpers/syncthing.js';
 import { snapshotTree } from '../helpers/tree.js';
@@ -93,6 +95,59 @@ describe('Syncthing, two instances on 127.0.0.1, plain files', () => {
     assert.deepEqual(recognizeConflictCopy(copy, (name) => name === 'shared.json'), { original: 'shared.json', family: 'syncthing' });
     const texts = [await readFile(path.join(a, 'shared.json'), 'utf8'), await readFile(path.join(a, copy), 'utf8')].sort();
     assert.deepEqual(texts, ['{"v":"alpha"}\n', '{"v":"beta, later and longer"}\n']);
+  });
+
+  it('a journal growing while it syncs: every version the other side shows is a prefix of the final one, never a mix', async () => {
+    const journal = path.join('devices', 'alpha', 'journal-000002.jsonl');
+    await mkdir(path.join(a, 'devices', 'alpha'), { recursive: true });
+    let written = '';
+    const seen = new Set<string>();
+    let appending = true;
+    const sample = (async () => {
+      while (appending) {
+        seen.add(await readFile(path.join(b, journal), 'utf8').catch(() => ''));
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+    })();
+    // Bursts of appends (the sync may catch one midway), each then waited for on the other side.
+    for (let line = 0; line < 200; line++) {
+      const text = `{"hlc":"${String(line).padStart(6, '0')}-alpha","ops":[{"o":"note","id":"p${line}","text":"${'x'.repeat(line % 97)}"}]}\n`;
+      await appendFile(path.join(a, journal), text);
+      written += text;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (line % 50 === 49) {
+        const deadline = Date.now() + 60_000;
+        while ((await readFile(path.join(b, journal), 'utf8').catch(() => '')) !== written) {
+          assert.ok(Date.now() < deadline, `burst ${line} arrived`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      }
+    }
+    await pair.waitInSync();
+    appending = false;
+    await sample;
+    seen.add(await readFile(path.join(b, journal), 'utf8'));
+    assert.equal(await readFile(path.join(b, journal), 'utf8'), written);
+    const versions = [...seen].filter((text) => text !== '');
+    for (const text of versions) assert.ok(written.startsWith(text), `a version of ${text.length} bytes is a prefix`);
+    assert.ok(versions.length >= 4, `the other side saw the journal grow (${versions.length} versions)`);
+  });
+
+  it("Syncthing writes an arriving file under a temporary name that conflict-names.ts recognises as arriving", async () => {
+    const dir = path.join(b, 'devices', 'alpha', 'papers');
+    await mkdir(dir, { recursive: true });
+    const names = new Set<string>();
+    const watcher = watch(dir, (_event, name) => name && names.add(String(name)));
+    try {
+      await mkdir(path.join(a, 'devices', 'alpha', 'papers'), { recursive: true });
+      await writeFile(path.join(a, 'devices', 'alpha', 'papers', 'segment-2.json'), Buffer.alloc(8 << 20, 7));
+      await pair.waitInSync();
+    } finally {
+      watcher.close();
+    }
+    const temporary = [...names].filter((name) => name !== 'segment-2.json');
+    assert.ok(temporary.length > 0, `a temporary name was used (saw ${[...names].join(', ')})`);
+    for (const name of temporary) assert.deepEqual(recognizeArrivingFile(name, (n) => n === 'segment-2.json'), { original: 'segment-2.json', engine: 'syncthing' });
   });
 
   it('a deletion travels', async () => {
