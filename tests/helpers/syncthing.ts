@@ -103,6 +103,11 @@ export class SyncthingInstance {
     return instance;
   }
 
+  /** The Syncthing process's id while it runs (undefined once stopped). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
   get address(): string {
     return `tcp://127.0.0.1:${this.listenPort}`;
   }
