@@ -84,6 +84,11 @@ export class GitClones {
     return { committed, pulled };
   }
 
+  /** Only the pull (merge) of `sync`, with whatever the working tree holds uncommitted left as it is. */
+  async pull(clone: string): Promise<void> {
+    await this.git(clone, 'pull', '--quiet', '--no-rebase', '--no-edit');
+  }
+
   /** Files git tracks in a clone (what travels). */
   async trackedFiles(clone: string): Promise<string[]> {
     return (await this.git(clone, 'ls-files')).split('\n').filter(Boolean).sort();

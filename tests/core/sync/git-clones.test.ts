@@ -22,13 +22,13 @@ async function workingTree(dir: string): Promise<Record<string, string>> {
   return tree;
 }
 
-test('three clones append to their own journals and add write-once files for 4 rounds, syncing in random orders: never a conflict, all converge', async (t) => {
+test('three clones append to their own journals and add write-once files for 3 rounds, syncing in random orders: never a conflict, all converge', async (t) => {
   const names = ['desk', 'laptop', 'tablet'];
   const repos = await clones(t, names);
   const random = rng(23);
   const expected = new Map<string, string>();
   let pulls = 0;
-  for (let round = 0; round < 4; round++) {
+  for (let round = 0; round < 3; round++) {
     for (const [i, clone] of repos.clones.entries()) {
       const device = names[i] as string;
       const dir = path.join(clone, 'devices', device);
@@ -56,7 +56,24 @@ test('three clones append to their own journals and add write-once files for 4 r
     for (const [file, text] of expected) assert.equal(await readFile(path.join(clone, file), 'utf8'), text, `${file} in ${path.basename(clone)}`);
   }
   assert.equal(Object.keys(reference).length, expected.size);
-  assert.ok(pulls >= 10, `the clones merged each other's commits (${pulls} pulls brought something)`);
+  assert.ok(pulls >= 6, `the clones merged each other's commits (${pulls} pulls brought something)`);
+});
+
+test("a pull while this device's own journal has uncommitted lines (Folio writing between a user's commits) merges and keeps them", async (t) => {
+  const repos = await clones(t, ['desk', 'laptop']);
+  const [desk, laptop] = repos.clones as [string, string];
+  for (const [clone, device] of [[desk, 'desk'], [laptop, 'laptop']] as const) {
+    await mkdir(path.join(clone, 'devices', device), { recursive: true });
+    await writeFile(path.join(clone, 'devices', device, 'journal-000001.jsonl'), `{"line":1,"by":"${device}"}\n`);
+    await repos.sync(clone, 'first line');
+  }
+  await repos.sync(desk, 'catch up');
+  await appendFile(path.join(laptop, 'devices', 'laptop', 'journal-000001.jsonl'), '{"line":2,"by":"laptop"}\n');
+  await repos.sync(laptop, 'second line');
+  await appendFile(path.join(desk, 'devices', 'desk', 'journal-000001.jsonl'), '{"line":2,"by":"desk","uncommitted":true}\n');
+  await repos.pull(desk);
+  assert.equal(await readFile(path.join(desk, 'devices', 'laptop', 'journal-000001.jsonl'), 'utf8'), '{"line":1,"by":"laptop"}\n{"line":2,"by":"laptop"}\n');
+  assert.equal(await readFile(path.join(desk, 'devices', 'desk', 'journal-000001.jsonl'), 'utf8'), '{"line":1,"by":"desk"}\n{"line":2,"by":"desk","uncommitted":true}\n');
 });
 
 test('a file both clones rewrite (the old library.json) conflicts: the harness reports it, so a clean run above means something', async (t) => {
