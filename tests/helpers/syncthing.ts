@@ -235,6 +235,20 @@ export class SyncthingInstance {
   killNow(): void {
     this.child?.kill('SIGKILL');
   }
+
+  /** kill -9, as a power cut would stop it, and wait until it is gone. */
+  async crash(): Promise<void> {
+    this.killNow();
+    await this.exited;
+    this.child = null;
+    runningInstances.delete(this);
+  }
+
+  /** Starts it again on the same home (keys, config and database as the crash left them). */
+  async restart(): Promise<void> {
+    this.spawn();
+    await this.waitUntilUp();
+  }
 }
 
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {

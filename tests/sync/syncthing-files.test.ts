@@ -1,7 +1,8 @@
 // Two real Syncthing instances (npm run test:sync) moving plain files the way Folio's synced layout uses them:
 // files written once, per-device append-only journals growing on both sides while apart (which never conflict) or
 // while syncing (the other side only ever shows a prefix), a file rewritten on both sides (which does, and leaves a
-// conflict copy conflict-names.ts recognises), the temporary names of arriving files, and deletions.
+// conflict copy conflict-names.ts recognises), the temporary names of arriving files, a kill -9 of the receiving
+// instance mid-transfer (nothing cut short under a Folio name; what it leaves is an arriving file), and deletions.
 import assert from 'node:assert/strict';
 import { watch } from 'node:fs';
 import { appendFile, mkdir, mkdtemp, readFile, readdir, rm, utimes, writeFile } from 'node:fs/promises';
@@ -147,9 +148,41 @@ describe('Syncthing, two instances on 127.0.0.1, plain files', () => {
     } finally {
       watcher.close();
     }
-    const temporary = [...names].filter((name) => name !== 'segment-2.json');
+    const temporary = [...names].filter((name) => name !== 'segment-2.json' && name !== path.basename(dir));
     assert.ok(temporary.length > 0, `a temporary name was used (saw ${[...names].join(', ')})`);
     for (const name of temporary) assert.deepEqual(recognizeArrivingFile(name, (n) => n === 'segment-2.json'), { original: 'segment-2.json', engine: 'syncthing' });
+  });
+
+  it('kill -9 of the receiving instance mid-transfer: the file never shows cut short under its own name; after a restart it arrives whole', async () => {
+    const dir = path.join(b, 'devices', 'alpha', 'imports');
+    await mkdir(dir, { recursive: true });
+    await mkdir(path.join(a, 'devices', 'alpha', 'imports'), { recursive: true });
+    const random = rng(29);
+    const big = Buffer.alloc(48 << 20);
+    for (let i = 0; i < big.length; i += 4096) big[i] = Math.floor(random() * 256);
+    const receiver = pair.instances[1];
+    const sawTemporary = new Promise<string>((resolve) => {
+      // Linux may also report the watched folder itself by its own name.
+      const watcher = watch(dir, (_event, name) => {
+        if (name && String(name) !== 'big.txt' && String(name) !== path.basename(dir)) {
+          watcher.close();
+          resolve(String(name));
+        }
+      });
+    });
+    await writeFile(path.join(a, 'devices', 'alpha', 'imports', 'big.txt'), big);
+    await pair.instances[0].rest('POST', `/rest/db/scan?folder=${pair.folderId}`);
+    const temporary = await sawTemporary;
+    await receiver.crash();
+    const left = await readdir(dir);
+    // Whatever the kill left: the final name only if complete, anything else under a name Folio reads as arriving.
+    if (left.includes('big.txt')) assert.ok((await readFile(path.join(dir, 'big.txt'))).equals(big), 'big.txt, if there, is whole');
+    for (const name of left.filter((n) => n !== 'big.txt')) assert.ok(recognizeArrivingFile(name, (n) => n === 'big.txt'), `${name} is an arriving file`);
+    await receiver.restart();
+    await pair.reconnect();
+    await pair.waitInSync();
+    assert.ok((await readFile(path.join(dir, 'big.txt'))).equals(big));
+    assert.ok(recognizeArrivingFile(temporary, (n) => n === 'big.txt'), `${temporary} (left by the kill: ${left.join(", ")})`);
   });
 
   it('a deletion travels', async () => {
