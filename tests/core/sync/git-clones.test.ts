@@ -76,6 +76,33 @@ test("a pull while this device's own journal has uncommitted lines (Folio writin
   assert.equal(await readFile(path.join(desk, 'devices', 'desk', 'journal-000001.jsonl'), 'utf8'), '{"line":1,"by":"desk"}\n{"line":2,"by":"desk","uncommitted":true}\n');
 });
 
+test('two clones appending to one journal (one device id on two computers, a cloned disk) conflict, unless .gitattributes says merge=union for journals: then every line of both is kept whole', async (t) => {
+  for (const union of [false, true]) {
+    const repos = await clones(t, ['desk', 'clone-of-desk']);
+    const [desk, copy] = repos.clones as [string, string];
+    const journal = path.join('devices', 'desk', 'journal-000001.jsonl');
+    await mkdir(path.join(desk, 'devices', 'desk'), { recursive: true });
+    if (union) await writeFile(path.join(desk, '.gitattributes'), 'devices/**/*.jsonl merge=union\n');
+    await writeFile(path.join(desk, journal), '{"n":1}\n');
+    await repos.sync(desk, 'first');
+    await repos.sync(copy, 'first');
+    await appendFile(path.join(desk, journal), '{"n":2,"on":"desk"}\n');
+    await appendFile(path.join(copy, journal), '{"n":2,"on":"copy"}\n{"n":3,"on":"copy"}\n');
+    await repos.sync(desk, 'desk');
+    if (!union) {
+      await assert.rejects(repos.sync(copy, 'copy'), (error: unknown) => error instanceof GitConflictError && error.paths.join() === 'devices/desk/journal-000001.jsonl');
+      continue;
+    }
+    await repos.sync(copy, 'copy');
+    await repos.sync(desk, 'desk');
+    for (const clone of [desk, copy]) {
+      const lines = (await readFile(path.join(clone, journal), 'utf8')).split('\n');
+      assert.equal(lines.pop(), '', 'ends with a newline');
+      assert.deepEqual([...lines].sort(), ['{"n":1}', '{"n":2,"on":"copy"}', '{"n":2,"on":"desk"}', '{"n":3,"on":"copy"}']);
+    }
+  }
+});
+
 test('a file both clones rewrite (the old library.json) conflicts: the harness reports it, so a clean run above means something', async (t) => {
   const repos = await clones(t, ['desk', 'laptop']);
   const [desk, laptop] = repos.clones as [string, string];
