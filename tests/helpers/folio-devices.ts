@@ -42,8 +42,25 @@ export class FolioDevice {
       readStdin: async () => stdin,
       env: this.env,
     };
-    const code = await runCli([...args, '--library', this.library], io);
+    const code = await this.withEnv(() => runCli([...args, '--library', this.library], io));
     return { code, stdout, stderr };
+  }
+
+  /**
+   * Runs `work` with this device's variables in process.env: the store reads the state folder and device id from
+   * there (the CLI passes it only the cache folder). Calls are awaited one at a time, never interleaved.
+   */
+  async withEnv<T>(work: () => Promise<T>): Promise<T> {
+    const saved = Object.keys(this.env).map((name) => [name, process.env[name]] as const);
+    Object.assign(process.env, this.env);
+    try {
+      return await work();
+    } finally {
+      for (const [name, value] of saved) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
   }
 
   /** Like run, and throws with what the CLI said unless it exited 0. */
