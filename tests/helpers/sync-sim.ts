@@ -14,6 +14,22 @@ import { rng } from './rng.js';
 export const CONFLICT_STYLES = ['syncthing', 'dropbox'] as const;
 export type ConflictStyle = (typeof CONFLICT_STYLES)[number];
 
+/**
+ * Where a delivery cut short shows: 'in-place' under the file's own name (what an engine writing in place, a FUSE
+ * or network folder shows), or 'temp' under Syncthing's temporary name `.syncthing.<name>.tmp`, renamed into place
+ * once complete (what the real Syncthing does: tests/sync/syncthing-files.test.ts). A temporary file is the
+ * engine's own and never travels.
+ */
+export const PARTIAL_STYLES = ['in-place', 'temp'] as const;
+export type PartialStyle = (typeof PARTIAL_STYLES)[number];
+
+const TEMP_FILE = /(^|\/)\.syncthing\.[^/]+\.tmp$/;
+const tempNameOf = (file: string): string => {
+  const dir = path.posix.dirname(file);
+  const name = `.syncthing.${path.posix.basename(file)}.tmp`;
+  return dir === '.' ? name : `${dir}/${name}`;
+};
+
 export interface SyncSimOptions {
   seed: number;
   /** How conflict copies are named: one engine's way, or each conflict a random one of them. */
@@ -26,6 +42,8 @@ export interface SyncSimOptions {
   duplicateChance?: number;
   /** Which files travel (relative paths with '/'); by default all. Local-only files stay where they are. */
   isSynced?: (relativePath: string) => boolean;
+  /** Where a delivery cut short shows (default 'in-place'); 'mixed': each cut one of them, at random. */
+  partialStyle?: PartialStyle | 'mixed';
 }
 
 /** Per file, how many edits of each folder a version includes: what tells a newer version from a concurrent one. */
@@ -47,6 +65,8 @@ interface Delivery {
   readyAt: number;
   /** Bytes written so far when a cut delivery is completed later. */
   cutAt?: number;
+  /** Where the cut part was written, when not under the file's own name. */
+  tempName?: string;
 }
 
 export interface SyncSimStats {
@@ -117,7 +137,7 @@ export class SyncSim {
   }
 
   private isSynced(rel: string): boolean {
-    return this.options.isSynced?.(rel) ?? true;
+    return !TEMP_FILE.test(rel) && (this.options.isSynced?.(rel) ?? true);
   }
 
   /** Finds each folder's changes since the last scan and queues their delivery to the other folders. */
@@ -187,34 +207,43 @@ export class SyncSim {
     const known = this.known[d.to] as Map<string, Known>;
     const current = known.get(d.file);
     const incoming = d.version;
-    if (d.cutAt === undefined && current && dominates(current.vector, incoming.vector)) {
-      this.stats.ignoredAsOlder += 1;
-      return;
+    const isCompletion = d.cutAt !== undefined;
+    if (isCompletion) {
+      if (d.tempName !== undefined) await rm(path.join(this.folders[d.to] as string, d.tempName), { force: true });
+      if (current?.partialOf === hash(incoming.content)) {
+        await this.accept(d.to, d.file, incoming, current.vector);
+        return;
+      }
+      // Another version was written over the cut one meanwhile (an older one too): this one is then delivered
+      // whole, like any delivery, and ignored only if what is there now includes it.
     }
-    if (d.cutAt !== undefined) {
-      // Completing a cut delivery: only if nothing newer arrived meanwhile.
-      if (current?.partialOf === hash(incoming.content)) await this.accept(d.to, d.file, incoming, current.vector);
+    if (current && dominates(current.vector, incoming.vector)) {
+      this.stats.ignoredAsOlder += 1;
       return;
     }
     if (current && !dominates(incoming.vector, current.vector) && current.hash !== hash(incoming.content)) {
       await this.resolveConflict(d.to, d.file, current, incoming);
       return;
     }
-    if (incoming.content !== null && incoming.content.length > 1 && this.random() < (this.options.cutChance ?? 0.2)) {
+    if (!isCompletion && incoming.content !== null && incoming.content.length > 1 && this.random() < (this.options.cutChance ?? 0.2)) {
       const cutAt = 1 + Math.floor(this.random() * (incoming.content.length - 1));
       const partial = incoming.content.subarray(0, cutAt);
-      await this.write(d.to, d.file, partial);
-      // The engine knows this is its own partial write (not a local edit), still at the version it had.
-      const before = current ?? { content: null, vector: {}, origin: incoming.origin, time: incoming.time };
-      known.set(d.file, { ...before, hash: hash(partial), partialOf: hash(incoming.content) });
+      const style = this.options.partialStyle ?? 'in-place';
+      const inTemp = style === 'temp' || (style === 'mixed' && this.random() < 0.5);
+      const tempName = inTemp ? tempNameOf(d.file) : undefined;
+      await this.write(d.to, tempName ?? d.file, partial);
+      // The engine knows this is its own partial write (not a local edit), still at the version it had; in a
+      // temporary file, what is under the file's own name has not changed at all.
+      const before = current ?? { content: null, vector: {}, origin: incoming.origin, time: incoming.time, hash: hash(null) };
+      known.set(d.file, { ...before, hash: inTemp ? before.hash : hash(partial), partialOf: hash(incoming.content) });
       this.stats.cutShort += 1;
-      this.queue.push({ ...d, cutAt, readyAt: this.clock + 1 + Math.floor(this.random() * 3) });
+      this.queue.push({ ...d, cutAt, tempName, readyAt: this.clock + 1 + Math.floor(this.random() * 3) });
       return;
     }
     await this.accept(d.to, d.file, incoming, current?.vector);
     if (this.random() < (this.options.duplicateChance ?? 0.1)) {
       this.stats.duplicated += 1;
-      this.queue.push({ ...d, readyAt: this.clock + 1 + Math.floor(this.random() * 5) });
+      this.queue.push({ ...d, cutAt: undefined, tempName: undefined, readyAt: this.clock + 1 + Math.floor(this.random() * 5) });
     }
   }
 

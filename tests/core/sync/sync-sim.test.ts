@@ -24,7 +24,7 @@ test('random edits in 3 folders: after settling every folder holds the same file
   const totals = { scenarios: 0, writes: 0, cutShort: 0, duplicated: 0, ignoredAsOlder: 0, conflicts: 0 };
   for (const seed of [1, 2, 3, 4, 5, 6]) {
     const dirs = await folders(t, 3);
-    const sim = new SyncSim(dirs, { seed, conflictStyle: 'mixed', cutChance: 0.3, duplicateChance: 0.2, isSynced: (rel) => !isLocalOnly(rel) });
+    const sim = new SyncSim(dirs, { seed, conflictStyle: 'mixed', partialStyle: 'mixed', cutChance: 0.3, duplicateChance: 0.2, isSynced: (rel) => !isLocalOnly(rel) });
     const random = rng(seed * 101);
     /** What each owner last wrote to its own files (one writer per file, as Folio's devices/<id>/ files). */
     const owned = new Map<string, string>();
@@ -117,4 +117,38 @@ test('a growing journal is seen cut mid-line on the other side, then complete', 
   await sim.settle();
   assert.equal(await readFile(target, 'utf8'), text);
   assert.ok(sawTornLine && sim.stats.cutShort > 0, 'a line was seen cut');
+});
+
+test("'temp' partial style (as Syncthing does it): a cut delivery shows only under .syncthing.<name>.tmp, never under the file's name, and none is left", async (t) => {
+  const dirs = await folders(t, 2);
+  const sim = new SyncSim(dirs, { seed: 5, cutChance: 0.9, maxDelay: 0, partialStyle: 'temp' });
+  const source = path.join(dirs[0] as string, 'devices', 'd0', 'journal-000001.jsonl');
+  const target = path.join(dirs[1] as string, 'devices', 'd0', 'journal-000001.jsonl');
+  const temporary = path.join(dirs[1] as string, 'devices', 'd0', '.syncthing.journal-000001.jsonl.tmp');
+  await mkdir(path.dirname(source), { recursive: true });
+  let text = '';
+  const scanned: string[] = [''];
+  let sawTemporary = false;
+  for (let i = 0; i < 20; i++) {
+    const line = `{"n":${i},"text":"${'x'.repeat(i * 3)}"}\n`;
+    await appendFile(source, line);
+    text += line;
+    await sim.scan();
+    scanned.push(text);
+    for (let s = 0; s < 3; s++) {
+      await sim.step();
+      const arrived = await readFile(target, 'utf8').catch(() => '');
+      assert.ok(scanned.includes(arrived), 'under its own name, only a whole version that was sent');
+      const partial = await readFile(temporary, 'utf8').catch(() => null);
+      if (partial !== null) {
+        sawTemporary = true;
+        assert.ok(text.startsWith(partial));
+      }
+    }
+  }
+  await sim.settle();
+  assert.equal(await readFile(target, 'utf8'), text);
+  assert.ok(sawTemporary && sim.stats.cutShort > 0, 'cut deliveries went to the temporary name');
+  assert.deepEqual([...(await folderContents(dirs[1] as string)).keys()], ['devices/d0/journal-000001.jsonl'], 'no temporary file left, none travelled back');
+  assert.deepEqual([...(await folderContents(dirs[0] as string)).keys()], ['devices/d0/journal-000001.jsonl']);
 });
