@@ -256,7 +256,7 @@ export class IndexKeeper {
       }
     }
     await abstractsLoaded();
-    if (this.useWorker()) {
+    if (this.shouldBuildInWorker()) {
       const built = await this.buildOffThread(stop, abstractsOf);
       if (built || this.stopped) {
         if (this.indexFile !== null && !this.stopped) this.scheduleSave(0);
@@ -269,7 +269,7 @@ export class IndexKeeper {
     return { source: 'built', ms: performance.now() - t0, fileProblem, builtIn: 'main' };
   }
 
-  private useWorker(): boolean {
+  private shouldBuildInWorker(): boolean {
     return this.buildPlace === 'worker' || (this.buildPlace === 'auto' && this.library.papers().length >= WORKER_BUILD_MIN_PAPERS);
   }
 

@@ -25,7 +25,7 @@ test('devices --json and sync-status over two devices, one of them still arrivin
     await put(dir, 'desk', 'device.json', JSON.stringify({ deviceId: 'desk', name: 'Desk PC', createdAt: '2026-12-01T00:00:00.000Z' }));
     await put(dir, 'desk', 'journal-000001.jsonl', line('desk', 0) + line('desk', 1, WALL + 60_000));
     await put(dir, 'desk', 'journal-000001.sync-conflict-20261205-101112-ABCDEFG.jsonl', line('desk', 0));
-    await put(dir, 'laptop', 'journal-000001.jsonl', line('laptop', 0) + '{"hlc":"01');
+    await put(dir, 'laptop', 'journal-000001.jsonl', `${line('laptop', 0)}{"hlc":"01`);
     await put(dir, 'laptop', '.syncthing.imports.jsonl.tmp', '');
     const before = await snapshotTree(dir);
     const env = { FOLIO_STATE_DIR: state, FOLIO_DEVICE_ID: 'laptop' };

@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { after, afterEach, test } from 'node:test';
 import { faults } from '../../electron/core/library/disk.js';
 import { SAMPLE_PROFILE, snapshotTree, withTempDir } from '../helpers/tree.js';

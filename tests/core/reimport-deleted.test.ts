@@ -40,17 +40,28 @@ const empty = (core: FolioCore) => core.emptyTrash({ confirm: true });
 
 const rows: Row[] = [
   { name: 'in the Trash: matched, offered back, left there', setUp: async (core, a) => void (await trash(core, [a])), newCount: 0, inTrash: 1, shown: 11 },
-  { name: 'Trash emptied: a new paper, shown', setUp: async (core, a) => void (await trash(core, [a]), await empty(core)), newCount: 1, inTrash: 0, shown: 12 },
+  { name: 'Trash emptied: a new paper, shown', setUp: async (core, a) => {
+      await trash(core, [a]);
+      await empty(core);
+    }, newCount: 1, inTrash: 0, shown: 12 },
   {
     name: 'Trash emptied, then undone: in the Trash again, matched',
-    setUp: async (core, a) => void (await trash(core, [a]), await empty(core), await core.undo()),
+    setUp: async (core, a) => {
+      await trash(core, [a]);
+      await empty(core);
+      await core.undo();
+    },
     newCount: 0,
     inTrash: 1,
     shown: 11,
   },
   {
     name: 'merged, then the kept paper deleted: both come back new',
-    setUp: async (core, a, b) => void (await core.mergePapers(a, b), await trash(core, [a]), await empty(core)),
+    setUp: async (core, a, b) => {
+      await core.mergePapers(a, b);
+      await trash(core, [a]);
+      await empty(core);
+    },
     newCount: 2,
     inTrash: 0,
     shown: 12,

@@ -65,7 +65,7 @@ async function act(
   live: readonly string[],
   trash: readonly string[],
   tags: readonly string[],
-  all: readonly string[],
+  _all: readonly string[],
   attempt: (work: () => Promise<unknown>) => Promise<void>,
   typeNote: TypeNote,
 ): Promise<void> {

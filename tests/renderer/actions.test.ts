@@ -60,7 +60,11 @@ test('native menu: sends only the fields main validates and answers only an id i
   let answer: unknown = 'remove-profile';
   const g = globalThis as unknown as { window?: unknown };
   const before = g.window;
-  g.window = { folioMenu: { showContextMenu: async (items: unknown[]) => (sent.push(items), answer) } };
+  g.window = { folioMenu: { showContextMenu: async (items: unknown[]) => {
+        sent.push(items);
+        return answer;
+      },
+    }, };
   try {
     const menu = sidebarMenu('profile', { trashCount: 0 });
     assert.equal(hasNativeMenu(), true);

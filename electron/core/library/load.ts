@@ -8,7 +8,7 @@ import type { PaperRecord } from '../model.js';
 import { backupCopies, backupsDirsOf, segmentBackupCandidates } from './backups.js';
 import { errorCode } from './errors.js';
 import { isUserDoc } from './fast-check.js';
-import { asciiJson, exists } from './fsx.js';
+import { asciiJson, } from './fsx.js';
 import { JOURNAL_FILE, listRotatedJournals, parseJournal } from './journal.js';
 import type { PendingAbstracts } from './abstracts.js';
 import { LIBRARY_MIGRATIONS, USER_MIGRATIONS, migrate } from './migrations.js';

@@ -40,6 +40,7 @@ export function RowTitle({ text, ranges, width, isTipShown, isTipUp }: Props) {
     setFrom(ranges && ranges.length > 0 ? matchWindowStart(text, ranges, fitsIn(el)) : 0);
   }, [text, ranges, width]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: text and width are triggers: a new title or a resized list may cut it
   useLayoutEffect(() => {
     const el = ref.current;
     if (el) setCut(from > 0 || el.scrollWidth > el.clientWidth);

@@ -45,6 +45,7 @@ export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDele
   const run = (id: SidebarActionId<'saved'>) => (id === 'rename' ? onRename() : remove());
   // In Electron main draws the menu (whichever way it was asked for): ask it once per request, then forget the request.
   const native = hasNativeMenu();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each request (menuAt) asks main once; the menu's items and actions are read as they are then
   useEffect(() => {
     if (!menuAt || !native) return;
     setMenuAt(null);
@@ -52,7 +53,6 @@ export function SavedSearchActions({ search, menuAt, setMenuAt, onRename, onDele
       (id) => id && run(id),
       (err: unknown) => toasts.show(`Could not open the menu: ${errorMessage(err)}`, { kind: 'error' }),
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
   }, [menuAt]);
   return (
     <>

@@ -36,6 +36,7 @@ export function EntryMenu({ request, trashCount, scope, onScope, onClose }: Prop
     else setAsking(true);
   };
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each request asks main once; the menu's items and actions are read as they are then
   useEffect(() => {
     if (!native) return;
     showNativeMenu(items).then(
@@ -48,7 +49,6 @@ export function EntryMenu({ request, trashCount, scope, onScope, onClose }: Prop
         setMenuShown(false);
       },
     );
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per request
   }, [request]);
 
   // The page's menu closes before its pick runs (both in one event, so one render): done unless the pick asks something.

@@ -29,7 +29,7 @@ test('parseDeviceJournal: complete lines only; the tail waits; foreign or broken
   const rows: Array<{ name: string; text: string; entries: number; pending: number; damaged: number }> = [
     { name: 'empty', text: '', entries: 0, pending: 0, damaged: 0 },
     { name: 'two lines', text: lines(entry('desk', 0), entry('desk', 1)), entries: 2, pending: 0, damaged: 0 },
-    { name: 'cut mid-line', text: lines(entry('desk', 0)) + '{"hlc":"01999', entries: 1, pending: 13, damaged: 0 },
+    { name: 'cut mid-line', text: `${lines(entry('desk', 0))}{"hlc":"01999`, entries: 1, pending: 13, damaged: 0 },
     { name: 'only a partial line', text: '{"hlc"', entries: 0, pending: 6, damaged: 0 },
     { name: 'a complete line of junk', text: `not json\n${lines(entry('desk', 2))}`, entries: 1, pending: 0, damaged: 1 },
     { name: 'a line stamped by another device', text: lines(entry('laptop', 0), entry('desk', 3)), entries: 1, pending: 0, damaged: 1 },
@@ -54,7 +54,7 @@ test('devices/: journals in order, conflict copies read as more journals, arrivi
   await put(dir, 'desk', 'journal-000001 2.jsonl', lines(entry('desk', 6)));
   await put(dir, 'desk', 'journal-000001 (1).jsonl', lines(entry('desk', 7)));
   await put(dir, 'desk', 'journal-000001.jsonl.orig', lines(entry('desk', 8)));
-  await put(dir, 'laptop', journalFileName(1), lines(entry('laptop', 1)) + '{"hlc":"0');
+  await put(dir, 'laptop', journalFileName(1), `${lines(entry('laptop', 1))}{"hlc":"0`);
   await put(dir, 'laptop', '.syncthing.journal-000002.jsonl.tmp', 'partial');
   await put(dir, 'laptop', '.imports.jsonl.icloud', '');
   await put(dir, 'laptop', 'notes.txt', 'not Folio’s: ignored');
