@@ -1,6 +1,6 @@
 // Whether the store does yet what issue 11's multi-device tests check (local state outside the library folder; each
 // device writing only under devices/<id>/, stamped journal lines). Until it does they are skipped with the reason
-// given here, and they start checking the store the day it is wired (branch i11-store), with no edit.
+// given here, and they start checking the store the day it is wired, with no edit.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,7 +17,7 @@ export async function waitingForPerDeviceStore(): Promise<string | null> {
     await device.ok(['tag', 'add', paper.id, 'probe']);
     const written = await readdir(path.join(device.library, 'devices', 'probe')).catch(() => []);
     if (written.length > 0 && (await journalEntries(device.library)).length > 0) return null;
-    return 'waits for the per-device store (issue 11, branch i11-store): a tag added with FOLIO_DEVICE_ID=probe wrote no stamped entry under devices/probe/';
+    return 'waits for the per-device store (issue 11: per-device journals are not written yet): a tag added with FOLIO_DEVICE_ID=probe wrote no stamped entry under devices/probe/';
   } finally {
     await rm(root, { recursive: true, force: true });
   }
@@ -31,7 +31,7 @@ export async function waitingForLocalState(): Promise<string | null> {
     await device.ok(['import', PASTES[0] as string]);
     const inFolder = (await readdir(device.library)).filter((name) => name === 'backups' || name === 'folio.lock');
     if (inFolder.length === 0) return null;
-    return `waits for local state outside the library folder (issue 11, branch i11-store): an import left ${inFolder.join(', ')} in the folder`;
+    return `waits for local state outside the library folder (issue 11): an import left ${inFolder.join(', ')} in the folder`;
   } finally {
     await rm(root, { recursive: true, force: true });
   }

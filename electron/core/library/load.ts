@@ -1,7 +1,7 @@
 // Reading a library folder into memory, recovering from damaged or missing files as it goes. Nothing here writes:
 // what must be written afterwards (moving a damaged file aside, writing back what a backup restored, a migration,
 // a compacted journal) is returned for Library to plan as repairs, run in a crash-safe order before its first write.
-import { readFile, readdir } from 'node:fs/promises';
+import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Low } from 'lowdb';
 import type { PaperRecord } from '../model.js';
@@ -151,7 +151,9 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   const { dir, readOnly } = ctx;
   // user.json (16 MB at 100k papers) is read while library.json and the segments are: its bytes are ready when
   // its turn comes.
-  const userPreread = readFile(path.join(dir, USER_FILE));
+  const userFile = path.join(dir, USER_FILE);
+  let userFileSeen = readOnly ? await fileIdentity(userFile) : null;
+  const userPreread = readFile(userFile);
   userPreread.catch(() => undefined); // handled by readJsonSafely
   const pending: PendingRepairs = {
     migratedFrom: null,
@@ -168,18 +170,34 @@ export async function loadLibrary(ctx: LoadContext): Promise<LoadedLibrary> {
   const { libraryDb, spilledUser } = await loadLibraryDoc(ctx, pending, loadedFine);
   const doc = libraryDb.data;
   const { papers, paperIndex, pendingAbstracts } = await loadSegments(ctx, pending, doc);
-  const userDb = new Low<UserDoc>(
-    new SafeJsonFile<UserDoc>({
-      file: path.join(dir, USER_FILE),
-      decode: userDecoder(),
-      candidates: candidatesFor(ctx, USER_FILE),
-      readOnly,
-      preread: userPreread,
-      serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
-    }),
-    emptyUserDoc(),
-  );
-  const { user, journalEntries, rotatedJournals } = await loadUserState(ctx, pending, loadedFine, userDb, spilledUser);
+  const userDbReading = (preread: Promise<Buffer> | undefined) =>
+    new Low<UserDoc>(
+      new SafeJsonFile<UserDoc>({
+        file: userFile,
+        decode: userDecoder(),
+        candidates: candidatesFor(ctx, USER_FILE),
+        readOnly,
+        ...(preread === undefined ? {} : { preread }),
+        serialize: (data) => `${JSON.stringify(data, null, 1)}\n`,
+      }),
+      emptyUserDoc(),
+    );
+  let userDb = userDbReading(userPreread);
+  const problemsBeforeUser = ctx.problems.length;
+  let loadedUser = await loadUserState(ctx, pending, loadedFine, userDb, spilledUser);
+  // A read-only open (the CLI while the app writes) can overlap the writer's compaction: user.json replaced and its
+  // rotated journals deleted between our reads, or the journal rotated after we listed the rotated ones. Either shows
+  // as a changed user.json or a changed list of rotated journals; read the user data again until neither moved.
+  for (let attempt = 0; userFileSeen !== null && attempt < 5; attempt++) {
+    const userFileNow = await fileIdentity(userFile);
+    const rotatedNow = await listRotatedJournals(dir);
+    if (userFileNow === userFileSeen && rotatedNow.join('\n') === loadedUser.rotatedJournals.join('\n')) break;
+    userFileSeen = userFileNow;
+    ctx.problems.length = problemsBeforeUser;
+    userDb = userDbReading(undefined);
+    loadedUser = await loadUserState(ctx, pending, loadedFine, userDb, spilledUser);
+  }
+  const { user, journalEntries, rotatedJournals } = loadedUser;
   const nextSegment = await nextSegmentNumber(dir, doc.segments, backupsDirsOf(ctx));
   return {
     libraryDb,
@@ -408,6 +426,17 @@ export function serializeLibraryDoc(doc: LibraryDoc): string {
   return asciiJson(
     `{\n "schemaVersion": ${JSON.stringify(doc.schemaVersion)},\n${libraryIdLine} "profiles": ${list(doc.profiles)},\n "imports": ${list(doc.imports)},\n "segments": ${JSON.stringify(doc.segments)}\n}\n`,
   );
+}
+
+/** Which version of a file is there (a replace by rename changes the inode; an append, the size), or 'absent'. */
+async function fileIdentity(file: string): Promise<string> {
+  try {
+    const info = await stat(file);
+    return `${info.ino}:${info.size}:${info.mtimeMs}`;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return 'absent';
+    throw error;
+  }
 }
 
 async function readTextIfExists(file: string): Promise<string> {
